@@ -1,0 +1,39 @@
+// e2e: the built renderer in Debian's Chromium, against the browser harness that the config
+// starts (real main-process services on the demo fleet in the sandbox cloud).
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.FLEETDECK_E2E_PORT ?? 5191);
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    // The URL carries a per-run token; the harness writes it where the tests can read it.
+    command: `tsx src-main/harness/index.ts --port ${port} --url-file test-results/harness-url.txt`,
+    url: `http://127.0.0.1:${port}/harness.html`,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    timeout: 30_000,
+  },
+});

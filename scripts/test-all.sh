@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, lint, unit and contract tests (inside a throwaway gnome-keyring session
+# when one can be started, so the keychain tests use a real Secret Service), build, then e2e.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+npm run --silent typecheck
+npm run --silent lint
+
+if command -v gnome-keyring-daemon >/dev/null && command -v dbus-run-session >/dev/null && [ -z "${FLEETDECK_IN_KEYRING:-}" ]; then
+  keyring=$(mktemp -d)
+  mkdir -m 700 "$keyring/run"
+  XDG_DATA_HOME="$keyring/data" XDG_RUNTIME_DIR="$keyring/run" FLEETDECK_IN_KEYRING=1 FLEETDECK_KEYRING=real \
+    dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run'
+  rm -rf "$keyring"
+else
+  npx vitest run
+fi
+
+npx electron-vite build
+npx playwright test

@@ -1,0 +1,127 @@
+// The HTTP transport every API client shares: bearer auth, JSON, rate-limit headers, retries of
+// reads, pagination by `links.pages.next`, and errors that never carry the token.
+import axios, { type AxiosInstance } from 'axios';
+import type { RateLimitInfo } from '../../../src-preload/contract';
+import { ApiError, apiErrorFromResponse, networkError } from './apiError';
+import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy } from './retryPolicy';
+
+export interface RestClientOptions {
+  /** Name used in messages, e.g. "DigitalOcean". */
+  service: string;
+  baseUrl: string;
+  /** Asked on every request so a token changed in the keychain takes effect at once. */
+  token: () => string | Promise<string>;
+  timeoutMs?: number;
+  retryPolicy?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  onRateLimit?: (info: RateLimitInfo) => void;
+}
+
+export interface RequestOptions {
+  params?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+}
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class RestClient {
+  private readonly http: AxiosInstance;
+  private readonly origin: string;
+  private lastRateLimit: RateLimitInfo | undefined;
+
+  constructor(private readonly options: RestClientOptions) {
+    this.origin = new URL(options.baseUrl).origin;
+    this.http = axios.create({
+      baseURL: options.baseUrl,
+      timeout: options.timeoutMs ?? 30_000,
+      // Every status is handled here, so axios never builds an error object holding our headers.
+      validateStatus: () => true,
+      headers: { Accept: 'application/json', 'User-Agent': 'Fleetdeck' },
+      maxRedirects: 0,
+    });
+  }
+
+  get rateLimit(): RateLimitInfo | undefined {
+    return this.lastRateLimit;
+  }
+
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', pathOrUrl: string, options: RequestOptions = {}): Promise<T> {
+    const url = this.sameOriginUrl(pathOrUrl);
+    const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.options.token();
+      let status: number | undefined;
+      let failure: ApiError;
+      let retryAfterSeconds: number | undefined;
+      try {
+        const response = await this.http.request({
+          method,
+          url,
+          params: options.params,
+          data: options.body,
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        status = response.status;
+        this.readRateLimit(response.headers);
+        if (status >= 200 && status < 300) return response.data as T;
+        retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], Date.now());
+        failure = apiErrorFromResponse(this.options.service, status, response.data, retryAfterSeconds);
+      } catch (error) {
+        failure = this.transportFailure(error);
+      }
+      const decision = decideRetry({
+        method,
+        attempt,
+        status,
+        networkFailure: status === undefined,
+        retryAfterSeconds,
+        policy,
+      });
+      if (!decision.retry) throw failure;
+      await (this.options.sleep ?? wait)(decision.delayMs);
+    }
+  }
+
+  /** Reads every page of a list endpoint (200 a page, the API's maximum). */
+  async getAllPages<T>(path: string, key: string, params: RequestOptions['params'] = {}): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    let firstParams: RequestOptions['params'] = { per_page: 200, ...params };
+    while (next) {
+      const page: Record<string, unknown> = await this.request('GET', next, { params: firstParams });
+      const pageItems = page[key];
+      if (Array.isArray(pageItems)) items.push(...(pageItems as T[]));
+      const links = page.links as { pages?: { next?: string } } | undefined;
+      next = links?.pages?.next;
+      // The next link already holds page and per_page.
+      firstParams = undefined;
+    }
+    return items;
+  }
+
+  /** Keeps the bearer token on our API's host: a `next` link elsewhere is refused, not followed. */
+  private sameOriginUrl(pathOrUrl: string): string {
+    if (!/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
+    const url = new URL(pathOrUrl);
+    if (url.origin !== this.origin) {
+      throw new ApiError({ code: 'internal', message: `${this.options.service}: refused to follow a link to another host.` });
+    }
+    return url.pathname + url.search;
+  }
+
+  private readRateLimit(headers: Record<string, unknown>): void {
+    const limit = Number(headers['ratelimit-limit']);
+    const remaining = Number(headers['ratelimit-remaining']);
+    const resetAt = Number(headers['ratelimit-reset']);
+    if (![limit, remaining, resetAt].every(Number.isFinite)) return;
+    this.lastRateLimit = { limit, remaining, resetAt };
+    this.options.onRateLimit?.(this.lastRateLimit);
+  }
+
+  private transportFailure(error: unknown): ApiError {
+    if (error instanceof ApiError) return error;
+    const code = axios.isAxiosError(error) ? error.code : undefined;
+    if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return networkError(this.options.service, 'timeout', code);
+    return networkError(this.options.service, 'network', code ?? 'no answer');
+  }
+}

@@ -1,0 +1,44 @@
+// `npm run web`: the real main-process services on the demo fleet, the built renderer in any
+// browser. Prints one line with the URL (it carries this run's token) and runs until stopped.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startRuntime } from '../runtime';
+import { startHarness } from './server';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'url-file': { type: 'string' },
+    },
+  });
+  const runtime = await startRuntime({
+    sandbox: { latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0 },
+  });
+  const harness = await startHarness({
+    dispatcher: runtime.dispatcher,
+    rendererDir: resolve(values['renderer-dir'] ?? 'out/renderer'),
+    port: values.port ? Number(values.port) : 0,
+  });
+  process.stdout.write(`Fleetdeck web: ${harness.url}\n`);
+  if (values['url-file']) {
+    await mkdir(dirname(values['url-file']), { recursive: true });
+    await writeFile(values['url-file'], harness.url);
+  }
+
+  const stop = async () => {
+    await harness.close();
+    await runtime.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Fleetdeck web could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+// App Platform read endpoints of the sandbox cloud: apps, deployments, health, instance sizes and
+// regions, answered in the shapes of the official spec.
+import type { App } from '../../clients/digitalocean/types';
+import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from '../catalog';
+import { json, notFound, paginate, type Router } from '../http';
+import { healthOf, type AppRecord, type SandboxState } from '../state';
+import { isTerminalPhase } from '../../clients/digitalocean/types';
+
+/** The app as GET returns it: stored fields plus the deployments derived from its history. */
+export function presentApp(record: AppRecord): App {
+  const active = record.deployments.find((d) => d.phase === 'ACTIVE');
+  const inProgress = record.deployments.find((d) => !isTerminalPhase(d.phase));
+  const pinned = record.pinnedDeploymentId
+    ? record.deployments.find((d) => d.id === record.pinnedDeploymentId)
+    : undefined;
+  return {
+    ...record.app,
+    ...(active ? { active_deployment: active } : {}),
+    ...(inProgress ? { in_progress_deployment: inProgress } : {}),
+    ...(pinned ? { pinned_deployment: pinned } : {}),
+    ...(active?.created_at ? { last_deployment_created_at: record.deployments[0]?.created_at } : {}),
+  };
+}
+
+export function registerAppRoutes(router: Router, state: SandboxState): void {
+  const recordOf = (appId: string | undefined) => (appId ? state.apps.get(appId) : undefined);
+
+  router
+    .add('GET', '/v2/apps', (req) => paginate(req, 'apps', [...state.apps.values()].map(presentApp)))
+    .add('GET', '/v2/apps/tiers/instance_sizes', () => json(200, { instance_sizes: SANDBOX_INSTANCE_SIZES }))
+    .add('GET', '/v2/apps/tiers/instance_sizes/:slug', (req) => {
+      const size = SANDBOX_INSTANCE_SIZES.find((s) => s.slug === req.params.slug);
+      return size ? json(200, { instance_size: size }) : notFound();
+    })
+    .add('GET', '/v2/apps/regions', () => json(200, { regions: SANDBOX_REGIONS }))
+    .add('GET', '/v2/apps/:appId', (req) => {
+      const record = recordOf(req.params.appId);
+      return record ? json(200, { app: presentApp(record) }) : notFound();
+    })
+    .add('GET', '/v2/apps/:appId/deployments', (req) => {
+      const record = recordOf(req.params.appId);
+      return record ? paginate(req, 'deployments', record.deployments) : notFound();
+    })
+    .add('GET', '/v2/apps/:appId/deployments/:deploymentId', (req) => {
+      const deployment = recordOf(req.params.appId)?.deployments.find((d) => d.id === req.params.deploymentId);
+      return deployment ? json(200, { deployment }) : notFound();
+    })
+    .add('GET', '/v2/apps/:appId/health', (req) => {
+      const record = recordOf(req.params.appId);
+      return record ? json(200, { app_health: healthOf(record) }) : notFound();
+    });
+}

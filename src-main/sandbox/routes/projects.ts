@@ -1,0 +1,30 @@
+// Projects: the sandbox files each app under its product's project, as a founder does in the
+// DigitalOcean panel; Fleetdeck groups the fleet by them.
+import type { Project } from '../../clients/digitalocean/types';
+import { paginate, type Router } from '../http';
+import type { SandboxState } from '../state';
+
+export function projectsOf(state: SandboxState): Project[] {
+  const projects = new Map<string, Project>();
+  for (const record of state.apps.values()) {
+    const id = record.app.project_id;
+    if (!id || projects.has(id)) continue;
+    projects.set(id, {
+      id,
+      owner_uuid: record.app.owner_uuid,
+      owner_id: 258992,
+      name: record.tenantGroup,
+      description: `${record.tenantGroup} apps`,
+      purpose: 'Web Application',
+      environment: 'Production',
+      is_default: false,
+      created_at: record.app.created_at,
+      updated_at: record.app.updated_at,
+    });
+  }
+  return [...projects.values()];
+}
+
+export function registerProjectRoutes(router: Router, state: SandboxState): void {
+  router.add('GET', '/v2/projects', (req) => paginate(req, 'projects', projectsOf(state)));
+}

@@ -1,0 +1,112 @@
+// The sandbox cloud: a loopback HTTP server speaking the subset of the DigitalOcean API Fleetdeck
+// uses. It is the app's demo mode and the target of every test. One module per API area
+// registers its routes; they share one in-memory state.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultInjector } from './faults';
+import { doError, readBody, Router, writeResponse, type SandboxRequest, type SandboxResponse } from './http';
+import { DIGITALOCEAN_LIMITS, RateLimiter, type RateLimitOptions } from './rateLimiter';
+import { registerAppRoutes } from './routes/apps';
+import { registerProjectRoutes } from './routes/projects';
+import type { SandboxState } from './state';
+
+export interface SandboxOptions {
+  state: SandboxState;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  rateLimits?: RateLimitOptions;
+}
+
+export interface RunningSandbox {
+  url: string;
+  state: SandboxState;
+  faults: FaultInjector;
+  /** "METHOD /path?query" of every request, for tests that count calls. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  const { state } = options;
+  const faults = new FaultInjector();
+  const limiter = new RateLimiter(state.clock, options.rateLimits ?? DIGITALOCEAN_LIMITS);
+  const router = new Router();
+  const requests: string[] = [];
+  registerAppRoutes(router, state);
+  registerProjectRoutes(router, state);
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) writeResponse(res, doError(500, 'server_error', 'Unexpected server-side error'));
+    });
+  });
+
+  let baseUrl = '';
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', baseUrl);
+    requests.push(`${method} ${url.pathname}${url.search}`);
+    if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const grant = token ? state.tokens.get(token) : undefined;
+    if (!token || !grant) {
+      writeResponse(res, doError(401, 'unauthorized', 'Unable to authenticate you.'));
+      return;
+    }
+    const limit = limiter.take(token);
+    const answer = await answerFor(method, url, req, token, grant.scopes, limit.allowed);
+    if (answer === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    writeResponse(res, { ...answer, headers: { ...limit.headers, ...answer.headers } });
+  }
+
+  async function answerFor(
+    method: string,
+    url: URL,
+    req: IncomingMessage,
+    token: string,
+    scopes: 'read-write' | 'read-only',
+    allowed: boolean,
+  ): Promise<SandboxResponse | 'drop'> {
+    if (!allowed) return doError(429, 'too_many_requests', 'API rate limit exceeded.');
+    const fault = faults.take(method, url.pathname);
+    if (fault?.kind === 'drop') return 'drop';
+    if (fault) {
+      const answer = fault.body !== undefined
+        ? { status: fault.status ?? 500, body: fault.body }
+        : doError(fault.status ?? 500, fault.status === 429 ? 'too_many_requests' : 'server_error',
+            fault.status === 429 ? 'API rate limit exceeded.' : 'Unexpected server-side error');
+      return fault.retryAfterSeconds !== undefined
+        ? { ...answer, headers: { 'retry-after': String(fault.retryAfterSeconds) } }
+        : answer;
+    }
+    const found = router.match(method, url.pathname);
+    if (!found) return doError(404, 'not_found', 'The resource you requested could not be found.');
+    if (method !== 'GET' && scopes === 'read-only') {
+      return doError(403, 'forbidden', 'You are not authorized to perform this operation');
+    }
+    const body = await readBody(req);
+    if (body === Symbol.for('invalid-json')) return doError(400, 'bad_request', 'Request body is not valid JSON.');
+    const request: SandboxRequest = { method, url, params: found.params, headers: req.headers, body, token };
+    return found.route.handler(request);
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    state,
+    faults,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,109 @@
+// The apps domain: the fleet overview, one app's detail, and health across the fleet.
+import type { AppDetail, AppHealthSummary, FleetSnapshot } from '../../src-preload/contract';
+import type { DigitalOceanClient } from '../clients/digitalocean/client';
+import { ApiError } from '../clients/http/apiError';
+import { addCosts } from './costs';
+import { componentsOf, summarizeDeployment, summarizeHealth, toFleetApp } from './appView';
+import type { InstanceSizeCache } from './instanceSizeCache';
+import { mapWithConcurrency } from './concurrency';
+
+type AppsClient = Pick<
+  DigitalOceanClient,
+  'listApps' | 'listProjects' | 'getApp' | 'listDeployments' | 'getAppHealth' | 'rateLimit'
+>;
+
+/** Health is one request per app: a few at a time keeps a large fleet under the burst limit. */
+const HEALTH_CONCURRENCY = 6;
+
+export class AppsService {
+  private projectNames: Promise<ReadonlyMap<string, string>> | undefined;
+
+  constructor(
+    private readonly client: AppsClient,
+    private readonly sizes: InstanceSizeCache,
+  ) {}
+
+  /** One list call (200 apps a page), with the cached size list and project names side by side. */
+  async listFleet(): Promise<FleetSnapshot> {
+    const [apps, catalog, projects] = await Promise.all([
+      this.client.listApps(),
+      this.sizes.catalog(),
+      this.projects(),
+    ]);
+    const rows = apps.map((app) => toFleetApp(app, catalog, projects)).sort((a, b) => a.name.localeCompare(b.name));
+    const rateLimit = this.client.rateLimit;
+    return {
+      fetchedAt: new Date().toISOString(),
+      apps: rows,
+      monthlyCost: addCosts(rows.map((r) => r.monthlyCost)),
+      ...(rateLimit ? { rateLimit } : {}),
+    };
+  }
+
+  /**
+   * Project names, read once. A token without project:read still gets a fleet, grouped by name;
+   * a failed read is retried on the next refresh.
+   */
+  private projects(): Promise<ReadonlyMap<string, string>> {
+    this.projectNames ??= this.client.listProjects().then(
+      (list) => new Map(list.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!])),
+      () => {
+        this.projectNames = undefined;
+        return new Map();
+      },
+    );
+    return this.projectNames;
+  }
+
+  async getAppDetail(appId: string): Promise<AppDetail> {
+    const [app, deployments, catalog, projects, health] = await Promise.all([
+      this.client.getApp(appId),
+      this.client.listDeployments(appId),
+      this.sizes.catalog(),
+      this.projects(),
+      // Health failing must not hide the rest of the detail: it is reported beside it.
+      this.client.getAppHealth(appId).then(
+        (h): AppHealthSummary | Error => summarizeHealth(h),
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
+    ]);
+    const healthError = health instanceof Error ? asApiError(health).toFleetError() : undefined;
+    const healthSummary = health instanceof Error ? undefined : health;
+    const components = componentsOf(app.spec, catalog).map((c) => {
+      const componentHealth = healthSummary?.components[c.name];
+      return componentHealth ? { ...c, health: componentHealth } : c;
+    });
+    return {
+      app: toFleetApp(app, catalog, projects),
+      components,
+      deployments: deployments.map(summarizeDeployment),
+      domains: (app.domains ?? []).map((d) => ({
+        name: d.spec?.domain ?? '',
+        ...(d.spec?.type ? { type: d.spec.type } : {}),
+        ...(d.phase ? { phase: d.phase } : {}),
+        ...(d.certificate_expires_at ? { certificateExpiresAt: d.certificate_expires_at } : {}),
+      })),
+      ...(healthSummary ? { health: healthSummary } : {}),
+      ...(healthError ? { healthError } : {}),
+      ...(app.default_ingress ? { defaultIngress: app.default_ingress } : {}),
+      ...(app.created_at ? { createdAt: app.created_at } : {}),
+    };
+  }
+
+  /** Health of many apps; an app whose health could not be read is reported as unknown. */
+  async getFleetHealth(appIds: readonly string[]): Promise<Record<string, AppHealthSummary>> {
+    const results = await mapWithConcurrency(appIds, HEALTH_CONCURRENCY, async (id) => {
+      try {
+        return summarizeHealth(await this.client.getAppHealth(id));
+      } catch (error) {
+        if (error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'rate_limited')) throw error;
+        return { state: 'unknown' as const, components: {} };
+      }
+    });
+    return Object.fromEntries(appIds.map((id, i) => [id, results[i]!]));
+  }
+}
+
+function asApiError(error: Error): ApiError {
+  return error instanceof ApiError ? error : new ApiError({ code: 'internal', message: 'Health could not be read.' });
+}

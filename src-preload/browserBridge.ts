@@ -1,0 +1,76 @@
+// window.fleet for the browser harness: the same named functions as the Electron preload, carried
+// over a loopback WebSocket to the real main-process services. Loaded before the renderer.
+import { METHOD_NAMES, STREAM_NAMES, type FleetApi, type Result } from './contract';
+import { HARNESS_SOCKET_PATH, type HarnessClientMessage, type HarnessServerMessage } from './harnessProtocol';
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HARNESS_SOCKET_PATH}?token=${encodeURIComponent(token)}`;
+
+const lostConnection: Result<never> = {
+  ok: false,
+  error: { code: 'network', message: 'Lost the connection to the Fleetdeck harness. Reload the page when it is running again.' },
+};
+
+let socket: WebSocket | undefined;
+let ready: Promise<WebSocket> | undefined;
+let nextId = 0;
+const pendingCalls = new Map<number, (result: Result<unknown>) => void>();
+const subscriptions = new Map<number, { listener: (event: unknown) => void; message: HarnessClientMessage }>();
+
+function connect(): Promise<WebSocket> {
+  ready ??= new Promise((resolve) => {
+    const ws = new WebSocket(socketUrl);
+    socket = ws;
+    ws.addEventListener('open', () => {
+      // After a reconnect, live subscriptions are opened again.
+      for (const { message } of subscriptions.values()) ws.send(JSON.stringify(message));
+      resolve(ws);
+    });
+    ws.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as HarnessServerMessage;
+      if (message.type === 'result') {
+        pendingCalls.get(message.id)?.(message.result);
+        pendingCalls.delete(message.id);
+      } else {
+        subscriptions.get(message.id)?.listener(message.event);
+      }
+    });
+    ws.addEventListener('close', () => {
+      for (const settle of pendingCalls.values()) settle(lostConnection);
+      pendingCalls.clear();
+      for (const { listener } of subscriptions.values()) listener(lostConnection);
+      ready = undefined;
+      socket = undefined;
+      if (subscriptions.size > 0) setTimeout(() => void connect(), 1000);
+    });
+  });
+  return ready;
+}
+
+async function send(message: HarnessClientMessage): Promise<void> {
+  (await connect()).send(JSON.stringify(message));
+}
+
+const api: Record<string, unknown> = {};
+for (const method of METHOD_NAMES) {
+  api[method] = (request?: unknown) =>
+    new Promise<Result<unknown>>((resolve) => {
+      const id = ++nextId;
+      pendingCalls.set(id, resolve);
+      void send({ type: 'call', id, method, request });
+    });
+}
+for (const stream of STREAM_NAMES) {
+  api[stream] = (request: unknown, listener: (event: unknown) => void) => {
+    const id = ++nextId;
+    const message: HarnessClientMessage = { type: 'subscribe', id, stream, request };
+    subscriptions.set(id, { listener, message });
+    void send(message);
+    return () => {
+      subscriptions.delete(id);
+      if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'unsubscribe', id }));
+    };
+  };
+}
+
+Object.defineProperty(window, 'fleet', { value: Object.freeze(api as FleetApi), writable: false });
