@@ -34,6 +34,8 @@ export interface Runtime {
   dispatcher: ContractDispatcher;
   environment: EnvironmentInfo;
   sandbox?: RunningSandbox;
+  /** The per-run credential the sandbox accepts (demo mode only; never leaves the main process). */
+  sandboxToken?: string;
   apps: AppsService;
   dispose(): Promise<void>;
 }
@@ -96,6 +98,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     dispatcher,
     environment,
     sandbox,
+    ...(sandbox ? { sandboxToken: token } : {}),
     apps,
     dispose: async () => {
       await sandbox?.close();
