@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { harnessUrl, priceOf, screenshot, usd } from './support';
 
 test.describe('the founder opens Fleetdeck on the demo fleet', () => {
@@ -67,6 +67,6 @@ test.describe('the founder opens Fleetdeck on the demo fleet', () => {
   });
 });
 
-async function rowNames(page: import('@playwright/test').Page): Promise<string[]> {
+async function rowNames(page: Page): Promise<string[]> {
   return page.getByTestId('fleet-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-app-name') ?? ''));
 }
