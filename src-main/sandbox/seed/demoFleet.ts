@@ -14,30 +14,26 @@
 // - 004 Multivio: staging "Docker Deploy", Firebase/Cloudflare R2/Supabase (external), the GitHub
 //   Actions pipeline. Its `scaling:` block maps to autoscaling on a scalable apps-d size.
 import type { AppRecord } from '../state';
+import { assertFleetInvariants, makeApp, type AppDef } from './builders';
+import { changedAt as change, history as h, serviceOf as service } from './deploymentHistory';
+import { Rand } from './random';
 import {
   BASIC_ALERTS,
-  Rand,
-  assertFleetInvariants,
-  backendBuild,
-  changedAt as change,
-  envs,
-  history as h,
-  serviceOf as service,
   autoscaledService,
+  backendBuild,
   baseSpec,
   domain,
   env,
+  envs,
   github,
-  makeApp,
   preDeployJob,
   route,
   secret,
   secrets,
   tenantSpec,
   viteFrontend,
-  type AppDef,
   type TenantSpecOptions,
-} from './builders';
+} from './specBuilders';
 
 const TASKIFAI_REPO = 'taskifai/taskifai-platform';
 const INSIGHTPULSE_REPO = 'insightpulse-ai/insightpulse-odoo';

@@ -3,7 +3,10 @@
 // deployments each. A small, fixed share of tenants is failing, building or unhealthy so list
 // views have something to sort and filter.
 import type { AppRecord } from '../state';
-import { Rand, assertFleetInvariants, makeApp, tenantSpec, type DeployKind, type RegionSlug, type SizeSlug } from './builders';
+import { assertFleetInvariants, makeApp } from './builders';
+import type { DeployKind } from './deploymentHistory';
+import { Rand } from './random';
+import { tenantSpec, type RegionSlug, type SizeSlug } from './specBuilders';
 
 const PRODUCTS = [
   { group: 'TaskifAI', product: 'TaskifAI Analytics Platform', slug: 'taskifai', mail: 'taskifai.com' },
