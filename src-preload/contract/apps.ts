@@ -1,0 +1,146 @@
+// The apps domain of the contract: the fleet overview, one app's detail, health, environment.
+import type { FleetError, RateLimitInfo, Result } from './common';
+
+export interface EnvironmentInfo {
+  mode: 'demo' | 'live';
+  /** The account context the fleet comes from ("Demo fleet" in demo mode). */
+  contextName: string;
+  /** In demo mode, where the sandbox cloud listens (loopback only). */
+  sandboxUrl?: string;
+  appVersion: string;
+}
+
+export type ComponentKind = 'service' | 'worker' | 'static_site' | 'job' | 'function' | 'database';
+
+/** US dollars per month; min and max differ only for autoscaled components. */
+export interface MonthlyCost {
+  min: number;
+  max: number;
+}
+
+export interface ComponentSummary {
+  name: string;
+  kind: ComponentKind;
+  /** The slug as written in the spec (may be a legacy one such as basic-xxs). */
+  sizeSlug?: string;
+  /** The current slug it is priced as, when the spec's is a legacy alias. */
+  pricedAsSlug?: string;
+  sizeLabel?: string;
+  instanceCount?: number;
+  autoscaling?: { min: number; max: number };
+  monthlyCost: MonthlyCost;
+  /** Why a cost could not be priced (unknown size), shown instead of a number. */
+  costNote?: string;
+}
+
+export interface ComponentSource {
+  kind: 'github' | 'gitlab' | 'bitbucket' | 'git' | 'image' | 'none';
+  /** owner/name, clone URL or image reference. */
+  ref: string;
+  branch?: string;
+  deployOnPush?: boolean;
+}
+
+export interface ComponentDetail extends ComponentSummary {
+  source: ComponentSource;
+  health?: ComponentHealthSummary;
+  httpPort?: number;
+  healthCheckPath?: string;
+}
+
+export type DeploymentPhase =
+  | 'UNKNOWN'
+  | 'PENDING_BUILD'
+  | 'BUILDING'
+  | 'PENDING_DEPLOY'
+  | 'DEPLOYING'
+  | 'ACTIVE'
+  | 'SUPERSEDED'
+  | 'ERROR'
+  | 'CANCELED';
+
+export interface DeploymentSummary {
+  id: string;
+  phase: DeploymentPhase;
+  cause: string;
+  causeType?: string;
+  /** Short commit hash of the first component that has one. */
+  commit?: string;
+  createdAt: string;
+  /** When a terminal phase was reached. */
+  finishedAt?: string;
+  durationSeconds?: number;
+  progress?: { done: number; total: number; failedStep?: string };
+}
+
+export type HealthState = 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+
+export interface ComponentHealthSummary {
+  state: HealthState;
+  replicasReady?: number;
+  replicasDesired?: number;
+  cpuPercent?: number;
+  memoryPercent?: number;
+}
+
+export interface AppHealthSummary {
+  state: HealthState;
+  components: Record<string, ComponentHealthSummary>;
+}
+
+export interface FleetApp {
+  id: string;
+  name: string;
+  /** Product the app belongs to: its DigitalOcean project, else the first word of its name. */
+  group: string;
+  region: string;
+  regionLabel?: string;
+  components: ComponentSummary[];
+  monthlyCost: MonthlyCost;
+  activeDeployment?: DeploymentSummary;
+  inProgressDeployment?: DeploymentSummary;
+  pinnedDeploymentId?: string;
+  liveUrl?: string;
+  updatedAt?: string;
+}
+
+export interface FleetSnapshot {
+  fetchedAt: string;
+  apps: FleetApp[];
+  /** The fleet's total per month, summed from components. */
+  monthlyCost: MonthlyCost;
+  rateLimit?: RateLimitInfo;
+}
+
+export interface AppDomainSummary {
+  name: string;
+  type?: string;
+  phase?: string;
+  certificateExpiresAt?: string;
+}
+
+export interface AppDetail {
+  app: FleetApp;
+  components: ComponentDetail[];
+  deployments: DeploymentSummary[];
+  domains: AppDomainSummary[];
+  health?: AppHealthSummary;
+  /** Set when health could not be read; the rest of the detail still shows. */
+  healthError?: FleetError;
+  defaultIngress?: string;
+  createdAt?: string;
+}
+
+export interface AppsMethods {
+  getEnvironment: { request: void; response: EnvironmentInfo };
+  listFleet: { request: void; response: FleetSnapshot };
+  getFleetHealth: { request: { appIds: string[] }; response: Record<string, AppHealthSummary> };
+  getAppDetail: { request: { appId: string }; response: AppDetail };
+}
+
+export interface AppsStreams {
+  watchFleet: { request: { intervalSeconds: number }; event: Result<FleetSnapshot> };
+}
+
+export const APPS_METHOD_NAMES = ['getEnvironment', 'listFleet', 'getFleetHealth', 'getAppDetail'] as const;
+export const APPS_STREAM_NAMES = ['watchFleet'] as const;
