@@ -2,7 +2,8 @@
 // demo fleet and points the real client at it; every service then talks real HTTP either way.
 import { randomBytes } from 'node:crypto';
 import type { EnvironmentInfo } from '../src-preload/contract';
-import { ContractDispatcher, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
+import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
+import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
 import { DIGITALOCEAN_API_URL, DigitalOceanClient } from './clients/digitalocean/client';
 import { createLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
@@ -13,7 +14,6 @@ import { createClock, type SandboxState } from './sandbox/state';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
 import { AppsService } from './services/apps';
 import { InstanceSizeCache } from './services/instanceSizeCache';
-import { watchFleet } from './services/fleetWatcher';
 
 export const APP_VERSION = '0.1.0';
 
@@ -82,16 +82,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ? { mode: 'demo', contextName: 'Demo fleet', sandboxUrl: sandbox.url, appVersion: APP_VERSION }
     : { mode: 'live', contextName: 'DigitalOcean', appVersion: APP_VERSION };
 
-  const methods: MethodHandlers = {
-    getEnvironment: async () => environment,
-    listFleet: () => apps.listFleet(),
-    getFleetHealth: ({ appIds }) => apps.getFleetHealth(appIds),
-    getAppDetail: ({ appId }) => apps.getAppDetail(appId),
-  };
-  const streams: StreamHandlers = {
-    watchFleet: ({ intervalSeconds }, emit) =>
-      watchFleet(() => apps.listFleet(), (e) => dispatcher.toFleetError('watchFleet', e), intervalSeconds, emit),
-  };
+  const toError: ErrorMapper = (operation, error) => dispatcher.toFleetError(operation, error);
+  const methods: MethodHandlers = { ...appsMethodHandlers(apps, environment) };
+  const streams: StreamHandlers = { ...appsStreamHandlers(apps, toError) };
   const dispatcher = new ContractDispatcher(methods, streams, log);
 
   return {

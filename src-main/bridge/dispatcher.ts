@@ -6,10 +6,9 @@ import {
   METHOD_NAMES,
   STREAM_NAMES,
   type FleetError,
+  type FleetMethods,
   type FleetStreams,
   type MethodName,
-  type RequestOf,
-  type ResponseOf,
   type Result,
   type StreamName,
 } from '../../src-preload/contract';
@@ -22,10 +21,15 @@ export interface Disposable {
   dispose(): void;
 }
 
-export type MethodHandlers = { [M in MethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
-export type StreamHandlers = {
-  [S in StreamName]: (request: FleetStreams[S]['request'], emit: (event: FleetStreams[S]['event']) => void) => Disposable;
+export type DomainMethodHandlers<Methods extends { [M in keyof Methods]: { request: unknown; response: unknown } }> = {
+  [M in keyof Methods]: (request: Methods[M]['request']) => Promise<Methods[M]['response']>;
 };
+export type DomainStreamHandlers<Streams extends { [S in keyof Streams]: { request: unknown; event: unknown } }> = {
+  [S in keyof Streams]: (request: Streams[S]['request'], emit: (event: Streams[S]['event']) => void) => Disposable;
+};
+export type MethodHandlers = DomainMethodHandlers<FleetMethods>;
+export type StreamHandlers = DomainStreamHandlers<FleetStreams>;
+export type ErrorMapper = (operation: string, error: unknown) => FleetError;
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);

@@ -47,6 +47,8 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
         'x-frame-options': 'DENY',
+        // frame-ancestors only works as a header; the page's own meta CSP carries the rest.
+        'content-security-policy': "frame-ancestors 'none'",
       });
       res.end(body);
     });

@@ -1,7 +1,27 @@
 // DigitalOcean App Platform calls Fleetdeck makes, typed from the official OpenAPI description.
 import type { RateLimitInfo } from '../../../src-preload/contract';
 import { RestClient, type RestClientOptions } from '../http/restClient';
-import type { App, AppHealth, Deployment, InstanceSize, Project } from './types';
+import type { App, AppHealth, AppSpec, Deployment, InstanceSize, Project } from './types';
+
+export type LogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED';
+
+/** Short-lived credentials: a signed WebSocket URL and archived files. Never log them. */
+export interface LogUrls {
+  live_url?: string;
+  historic_urls?: string[];
+}
+
+export interface RollbackValidation {
+  valid?: boolean;
+  error?: { code?: string; message?: string; components?: string[] };
+  warnings?: Array<{ code?: string; message?: string; components?: string[] }>;
+}
+
+export interface ProposeResult {
+  app_cost?: number;
+  app_name_available?: boolean;
+  spec?: AppSpec;
+}
 
 export const DIGITALOCEAN_API_URL = 'https://api.digitalocean.com';
 
@@ -53,4 +73,79 @@ export class DigitalOceanClient {
     const body = await this.rest.request<{ app_health?: AppHealth }>('GET', `/v2/apps/${encodeURIComponent(appId)}/health`);
     return body.app_health ?? {};
   }
+
+  /** Logs of one deployment (all components, or one with `component`). */
+  getLogs(
+    appId: string,
+    deploymentId: string,
+    options: { type: LogType; follow: boolean; tailLines?: number; component?: string },
+  ): Promise<LogUrls> {
+    return this.rest.request<LogUrls>('GET', `${appPath(appId)}/deployments/${encodeURIComponent(deploymentId)}/logs`, {
+      params: {
+        type: options.type,
+        follow: options.follow,
+        tail_lines: options.tailLines,
+        component_name: options.component,
+      },
+    });
+  }
+
+  // Mutations below are never retried by the transport: a caller that loses the answer re-reads
+  // the app's deployments to learn whether it happened.
+
+  async createDeployment(appId: string, forceBuild = false): Promise<Deployment> {
+    const body = await this.rest.request<{ deployment: Deployment }>('POST', `${appPath(appId)}/deployments`, {
+      body: { force_build: forceBuild },
+    });
+    return body.deployment;
+  }
+
+  async cancelDeployment(appId: string, deploymentId: string): Promise<Deployment> {
+    const body = await this.rest.request<{ deployment: Deployment }>(
+      'POST',
+      `${appPath(appId)}/deployments/${encodeURIComponent(deploymentId)}/cancel`,
+    );
+    return body.deployment;
+  }
+
+  async restartApp(appId: string, components?: string[]): Promise<Deployment> {
+    const body = await this.rest.request<{ deployment: Deployment }>('POST', `${appPath(appId)}/restart`, {
+      body: components?.length ? { components } : {},
+    });
+    return body.deployment;
+  }
+
+  async updateApp(appId: string, spec: AppSpec): Promise<App> {
+    const body = await this.rest.request<{ app: App }>('PUT', appPath(appId), { body: { spec } });
+    return body.app;
+  }
+
+  /** Validation and price of a spec, without changing anything (`app_id` = as an update of that app). */
+  propose(spec: AppSpec, appId?: string): Promise<ProposeResult> {
+    return this.rest.request<ProposeResult>('POST', '/v2/apps/propose', { body: { spec, ...(appId ? { app_id: appId } : {}) } });
+  }
+
+  validateRollback(appId: string, deploymentId: string): Promise<RollbackValidation> {
+    return this.rest.request<RollbackValidation>('POST', `${appPath(appId)}/rollback/validate`, {
+      body: { deployment_id: deploymentId },
+    });
+  }
+
+  async rollback(appId: string, deploymentId: string): Promise<Deployment> {
+    const body = await this.rest.request<{ deployment: Deployment }>('POST', `${appPath(appId)}/rollback`, {
+      body: { deployment_id: deploymentId },
+    });
+    return body.deployment;
+  }
+
+  async commitRollback(appId: string): Promise<void> {
+    await this.rest.request('POST', `${appPath(appId)}/rollback/commit`);
+  }
+
+  async revertRollback(appId: string): Promise<Deployment> {
+    const body = await this.rest.request<{ deployment: Deployment }>('POST', `${appPath(appId)}/rollback/revert`);
+    return body.deployment;
+  }
 }
+
+const appPath = (appId: string) => `/v2/apps/${encodeURIComponent(appId)}`;

@@ -1,0 +1,21 @@
+// The apps domain's side of the contract: which service answers each method and stream.
+import type { AppsMethods, AppsStreams, EnvironmentInfo } from '../../../src-preload/contract';
+import type { AppsService } from '../../services/apps';
+import { watchFleet } from '../../services/fleetWatcher';
+import type { DomainMethodHandlers, DomainStreamHandlers, ErrorMapper } from '../dispatcher';
+
+export function appsMethodHandlers(apps: AppsService, environment: EnvironmentInfo): DomainMethodHandlers<AppsMethods> {
+  return {
+    getEnvironment: async () => environment,
+    listFleet: () => apps.listFleet(),
+    getFleetHealth: ({ appIds }) => apps.getFleetHealth(appIds),
+    getAppDetail: ({ appId }) => apps.getAppDetail(appId),
+  };
+}
+
+export function appsStreamHandlers(apps: AppsService, toError: ErrorMapper): DomainStreamHandlers<AppsStreams> {
+  return {
+    watchFleet: ({ intervalSeconds }, emit) =>
+      watchFleet(() => apps.listFleet(), (e) => toError('watchFleet', e), intervalSeconds, emit),
+  };
+}

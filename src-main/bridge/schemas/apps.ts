@@ -1,0 +1,16 @@
+// Request schemas of the apps domain.
+import { z } from 'zod';
+import type { AppsMethods, AppsStreams } from '../../../src-preload/contract';
+import type { MethodSchemas, StreamSchemas } from './types';
+import { appId, none } from './shared';
+
+export const appsMethodSchemas: MethodSchemas<AppsMethods> = {
+  getEnvironment: none,
+  listFleet: none,
+  getFleetHealth: z.strictObject({ appIds: z.array(appId).max(1000) }),
+  getAppDetail: z.strictObject({ appId }),
+};
+
+export const appsStreamSchemas: StreamSchemas<AppsStreams> = {
+  watchFleet: z.strictObject({ intervalSeconds: z.number().int().min(5).max(3600) }),
+};

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles.css';
+import './table.css';
+import './badges.css';
+import './views.css';
+import './detail.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Fleetdeck: #root is missing from the page.');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

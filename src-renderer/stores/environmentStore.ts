@@ -1,0 +1,22 @@
+// Where the fleet comes from: demo sandbox or a live account, and the app's version.
+import type { EnvironmentInfo, FleetError } from '../../src-preload/contract';
+import { callFleet } from '../fleetApi';
+import { create } from 'zustand';
+
+interface EnvironmentState {
+  environment?: EnvironmentInfo;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error?: FleetError;
+  load: () => Promise<void>;
+}
+
+export const useEnvironmentStore = create<EnvironmentState>()((set, get) => ({
+  status: 'idle',
+  load: async () => {
+    if (get().status === 'loading') return;
+    set({ status: 'loading', error: undefined });
+    const result = await callFleet((api) => api.getEnvironment());
+    if (result.ok) set({ status: 'ready', environment: result.value });
+    else set({ status: 'error', error: result.error });
+  },
+}));

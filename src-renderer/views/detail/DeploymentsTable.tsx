@@ -1,0 +1,100 @@
+import type { DeploymentSummary } from '../../../src-preload/contract';
+import { PhaseBadge } from '../../components/PhaseBadge';
+import { RelativeTime } from '../../components/RelativeTime';
+import { formatDuration, formatProgress, isInProgress } from '../../format';
+
+interface DeploymentsTableProps {
+  deployments: DeploymentSummary[];
+  activeId?: string;
+  pinnedId?: string;
+}
+
+export function DeploymentsTable({ deployments, activeId, pinnedId }: DeploymentsTableProps) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table deployments-table" data-testid="deployments-table">
+        <colgroup>
+          <col style={{ width: 184 }} />
+          <col />
+          <col style={{ width: 150 }} />
+          <col style={{ width: 90 }} />
+          <col style={{ width: 100 }} />
+          <col style={{ width: 90 }} />
+          <col style={{ width: '24%' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">Phase</th>
+            <th scope="col">Cause</th>
+            <th scope="col">Cause type</th>
+            <th scope="col">Commit</th>
+            <th scope="col">Created</th>
+            <th scope="col" className="align-end">
+              Duration
+            </th>
+            <th scope="col">Progress / failure</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deployments.map((d) => (
+            <DeploymentRow key={d.id} deployment={d} active={d.id === activeId} pinned={d.id === pinnedId} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeploymentRow({ deployment: d, active, pinned }: { deployment: DeploymentSummary; active: boolean; pinned: boolean }) {
+  const running = isInProgress(d.phase);
+  const progress = formatProgress(d);
+  return (
+    <tr data-testid="deployment-row" data-deployment-id={d.id} data-phase={d.phase} className={active ? 'is-current' : undefined}>
+      <td>
+        <span className="phase-cell">
+          <PhaseBadge phase={d.phase} />
+          {pinned ? (
+            <span className="pin-tag" title="The app is pinned to this deployment">
+              pinned
+            </span>
+          ) : null}
+        </span>
+      </td>
+      <td className="truncate" title={d.cause}>
+        {d.cause || <span className="muted">—</span>}
+      </td>
+      <td>{d.causeType ? <span className="code-chip">{d.causeType}</span> : <span className="muted">—</span>}</td>
+      <td>{d.commit ? <code className="commit selectable">{d.commit}</code> : <span className="muted">—</span>}</td>
+      <td>
+        <RelativeTime iso={d.createdAt} />
+      </td>
+      <td className="align-end tabular">
+        {d.durationSeconds !== undefined ? formatDuration(d.durationSeconds) : running ? <span className="muted">running</span> : <span className="muted">—</span>}
+      </td>
+      <td>
+        {d.progress?.failedStep ? (
+          <span className="failed-step" title={d.progress.failedStep}>
+            {d.progress.failedStep}
+          </span>
+        ) : running && progress ? (
+          <ProgressBar done={d.progress?.done ?? 0} total={d.progress?.total ?? 0} label={progress} />
+        ) : progress ? (
+          <span className="muted tabular">{progress} steps</span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+  return (
+    <span className="progress">
+      <span className="progress__track" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Deployment progress">
+        <span className="progress__fill" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
+      </span>
+      <span className="progress__label tabular">{label}</span>
+    </span>
+  );
+}

@@ -1,0 +1,108 @@
+// One app: header facts, pinned banner, components with health, domains and deployment history.
+import { useEffect } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, InlineWarning } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { EMPTY_DETAIL_ENTRY, useAppDetailStore } from '../../stores/appDetailStore';
+import { useFleetStore } from '../../stores/fleetStore';
+import { hrefFor } from '../../stores/navigationStore';
+import { ComponentsTable } from './ComponentsTable';
+import { DeploymentsTable } from './DeploymentsTable';
+import { DetailHeader } from './DetailHeader';
+import { DomainsList } from './DomainsList';
+
+export function DetailView({ appId }: { appId: string }) {
+  const entry = useAppDetailStore((s) => s.byId[appId] ?? EMPTY_DETAIL_ENTRY);
+  const load = useAppDetailStore((s) => s.load);
+  // While the detail loads, the overview's row (if any) already knows the name.
+  const fleetApp = useFleetStore((s) => s.snapshot?.apps.find((a) => a.id === appId));
+
+  useEffect(() => {
+    void load(appId);
+  }, [appId, load]);
+
+  const { detail, loading, error } = entry;
+  const app = detail?.app ?? fleetApp;
+  const retry = () => void load(appId);
+
+  return (
+    <main className="view view--detail" data-testid="app-detail" data-app-id={appId} aria-busy={loading}>
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <a href={hrefFor({ name: 'overview' })} className="back-link" data-testid="back-link">
+          <span aria-hidden="true">←</span> Fleet
+        </a>
+        {app ? (
+          <>
+            <span className="breadcrumb__sep" aria-hidden="true">/</span>
+            <span className="breadcrumb__group">{app.group}</span>
+            <span className="breadcrumb__sep" aria-hidden="true">/</span>
+            <span aria-current="page">{app.name}</span>
+          </>
+        ) : null}
+      </nav>
+
+      {app ? (
+        <DetailHeader
+          app={app}
+          defaultIngress={detail?.defaultIngress}
+          createdAt={detail?.createdAt}
+          loading={loading}
+          onRefresh={detail ? retry : undefined}
+        />
+      ) : null}
+
+      {app?.pinnedDeploymentId ? (
+        <div className="pinned-banner" role="note" data-testid="pinned-banner">
+          <strong>Pinned deployment.</strong> This app is pinned to deployment{' '}
+          <code className="selectable">{app.pinnedDeploymentId}</code>; pushes and spec changes will not deploy until it is unpinned.
+        </div>
+      ) : null}
+
+      {!detail && error ? (
+        <ErrorState title="Couldn’t load this app" error={error} onRetry={retry} retrying={loading} />
+      ) : !detail ? (
+        <LoadingState label="Loading app…" rows={5} columns={7} />
+      ) : (
+        <>
+          {error ? <InlineWarning error={error}>Couldn’t refresh; showing the last successful read.</InlineWarning> : null}
+          {detail.healthError ? (
+            <InlineWarning error={detail.healthError}>Health is unavailable right now.</InlineWarning>
+          ) : null}
+
+          <section className="section" aria-labelledby="components-title">
+            <h2 id="components-title" className="section__title">
+              Components <span className="section__count">{detail.components.length}</span>
+            </h2>
+            {detail.components.length > 0 ? (
+              <ComponentsTable components={detail.components} healthKnown={!!detail.health} />
+            ) : (
+              <EmptyState title="No components">This app’s spec declares no components.</EmptyState>
+            )}
+          </section>
+
+          <section className="section" aria-labelledby="domains-title">
+            <h2 id="domains-title" className="section__title">
+              Domains <span className="section__count">{detail.domains.length}</span>
+            </h2>
+            <DomainsList domains={detail.domains} />
+          </section>
+
+          <section className="section" aria-labelledby="deployments-title">
+            <h2 id="deployments-title" className="section__title">
+              Deployments <span className="section__count">{detail.deployments.length}</span>
+            </h2>
+            {detail.deployments.length > 0 ? (
+              <DeploymentsTable
+                deployments={detail.deployments}
+                activeId={detail.app.activeDeployment?.id}
+                pinnedId={detail.app.pinnedDeploymentId}
+              />
+            ) : (
+              <EmptyState title="No deployments yet">This app has not been deployed.</EmptyState>
+            )}
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,101 @@
+import type { RefObject } from 'react';
+import type { FleetSnapshot } from '../../../src-preload/contract';
+import { Money } from '../../components/Money';
+import { formatAbsoluteTime, formatClockTime } from '../../format';
+import { WATCH_INTERVAL_SECONDS } from '../../stores/fleetStore';
+import { countGroups } from './fleetModel';
+
+interface FleetHeaderProps {
+  snapshot?: FleetSnapshot;
+  loading: boolean;
+  visibleCount: number;
+  filter: string;
+  onFilterChange: (text: string) => void;
+  onRefresh: () => void;
+  filterRef: RefObject<HTMLInputElement | null>;
+}
+
+export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterChange, onRefresh, filterRef }: FleetHeaderProps) {
+  const total = snapshot?.apps.length ?? 0;
+  const filtered = snapshot && filter.trim() && visibleCount !== total;
+  return (
+    <div className="overview-header">
+      <div className="overview-header__title">
+        <h1 id="overview-title">Fleet</h1>
+        <dl className="stats" aria-label="Fleet summary">
+          <div className="stat stat--apps">
+            <dt>Apps</dt>
+            <dd data-testid="fleet-app-count">
+              {snapshot ? (
+                <>
+                  {filtered ? (
+                    <>
+                      {visibleCount}
+                      <span className="stat__sub"> of {total} shown</span>
+                    </>
+                  ) : (
+                    <>
+                      {total}
+                      <span className="stat__sub"> in {countGroups(snapshot.apps)} products</span>
+                    </>
+                  )}
+                </>
+              ) : (
+                <span className="stat__placeholder">—</span>
+              )}
+            </dd>
+          </div>
+          <div className="stat stat--cost">
+            <dt>Monthly cost</dt>
+            <dd data-testid="fleet-total-cost">
+              {snapshot ? <Money cost={snapshot.monthlyCost} suffix="/mo" /> : <span className="stat__placeholder">—</span>}
+            </dd>
+          </div>
+          <div className="stat">
+            <dt>Last refreshed</dt>
+            <dd title={snapshot ? formatAbsoluteTime(snapshot.fetchedAt) : undefined} data-testid="fleet-refreshed-at">
+              {snapshot ? (
+                <>
+                  <span className="tabular">{formatClockTime(snapshot.fetchedAt)}</span>
+                  <span className="stat__sub"> · auto every {WATCH_INTERVAL_SECONDS}s</span>
+                </>
+              ) : (
+                <span className="stat__placeholder">—</span>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </div>
+      <div className="overview-header__tools">
+        <label className="filter">
+          <span className="visually-hidden">Filter apps</span>
+          <svg className="filter__icon" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M7 2a5 5 0 1 0 3.1 8.9l3 3 1-1-3-3A5 5 0 0 0 7 2Zm0 1.5a3.5 3.5 0 1 1 0 7 3.5 3.5 0 0 1 0-7Z" />
+          </svg>
+          <input
+            ref={filterRef}
+            type="search"
+            className="filter__input"
+            placeholder="Filter apps…"
+            value={filter}
+            onChange={(e) => onFilterChange(e.target.value)}
+            data-testid="fleet-filter"
+            aria-keyshortcuts="/"
+            aria-describedby="filter-hint"
+            spellCheck={false}
+            autoComplete="off"
+          />
+          <kbd className="filter__kbd" id="filter-hint" aria-label="Press slash to filter">
+            /
+          </kbd>
+        </label>
+        <button type="button" className="button refresh" onClick={onRefresh} disabled={loading} data-testid="fleet-refresh">
+          <svg className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'} viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M13.6 2.4v3.8H9.8l1.5-1.5A4.5 4.5 0 1 0 12.4 9h1.5A6 6 0 1 1 12.4 3.6l1.2-1.2Z" />
+          </svg>
+          {loading ? 'Refreshing' : 'Refresh'}
+        </button>
+      </div>
+    </div>
+  );
+}

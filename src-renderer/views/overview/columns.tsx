@@ -1,0 +1,225 @@
+// The overview table's features and columns (@tanstack/react-table v9). Both are module-level
+// constants so the table's row models are only recomputed when data or state change.
+import {
+  columnFilteringFeature,
+  createColumnHelper,
+  createFilteredRowModel,
+  createSortedRowModel,
+  globalFilteringFeature,
+  metaHelper,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  type FilterFn,
+} from '@tanstack/react-table';
+import { Fragment } from 'react';
+import { HealthBadge } from '../../components/HealthBadge';
+import { Money } from '../../components/Money';
+import { PhaseBadge } from '../../components/PhaseBadge';
+import { RelativeTime } from '../../components/RelativeTime';
+import { displayUrl, formatProgress, sizeLabel, summarizeKinds } from '../../format';
+import { hrefFor } from '../../stores/navigationStore';
+import { useHealthStore } from '../../stores/healthStore';
+import { appMatchesFilter, healthRank, type FleetRow } from './fleetModel';
+
+export interface FleetColumnMeta {
+  /** Column width (px); the table uses fixed layout so updates never shift columns. */
+  width?: number;
+  align?: 'end';
+  /** Header label used for the sort button's accessible name. */
+  label: string;
+}
+
+export const fleetFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, text: sortFn_text },
+  columnFilteringFeature,
+  globalFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  columnMeta: metaHelper<FleetColumnMeta>(),
+});
+
+export type FleetFeatures = typeof fleetFeatures;
+
+/** The filter box searches the app itself, not one column's value. */
+export const fleetGlobalFilter: FilterFn<FleetFeatures, FleetRow> = (row, _columnId, value) =>
+  appMatchesFilter(row.original.app, String(value ?? ''));
+
+/** Only one column takes part, so the filter runs once per row. */
+export const canGlobalFilter = (column: { id: string }) => column.id === 'name';
+
+const helper = createColumnHelper<FleetFeatures, FleetRow>();
+
+export const fleetColumns = helper.columns([
+  helper.accessor((r) => r.app.name, {
+    id: 'name',
+    header: 'Name',
+    sortFn: 'alphanumeric',
+    meta: { width: 200, label: 'Name' },
+    cell: ({ row }) => <NameCell row={row.original} />,
+  }),
+  helper.accessor((r) => r.app.region, {
+    id: 'region',
+    header: 'Region',
+    sortFn: 'text',
+    meta: { width: 76, label: 'Region' },
+    cell: ({ row }) => (
+      <span className="region" title={row.original.app.regionLabel}>
+        {row.original.app.region}
+      </span>
+    ),
+  }),
+  helper.accessor((r) => r.app.components.length, {
+    id: 'components',
+    header: 'Components',
+    sortFn: 'basic',
+    meta: { width: 150, label: 'Components' },
+    cell: ({ row }) => <KindsCell row={row.original} />,
+  }),
+  helper.display({
+    id: 'sizes',
+    header: 'Instances',
+    meta: { width: 258, label: 'Instances' },
+    cell: ({ row }) => <SizesCell row={row.original} />,
+  }),
+  helper.accessor((r) => r.app.monthlyCost.max, {
+    id: 'cost',
+    header: 'Monthly cost',
+    sortFn: 'basic',
+    sortDescFirst: true,
+    meta: { width: 126, align: 'end', label: 'Monthly cost' },
+    cell: ({ row }) => <Money cost={row.original.app.monthlyCost} />,
+  }),
+  helper.accessor((r) => toMs(r.app.activeDeployment?.createdAt), {
+    id: 'active',
+    header: 'Active deployment',
+    sortFn: 'basic',
+    sortDescFirst: true,
+    sortUndefined: 'last',
+    meta: { width: 156, label: 'Active deployment' },
+    cell: ({ row }) => {
+      const d = row.original.app.activeDeployment;
+      if (!d) return <span className="muted">none</span>;
+      return (
+        <span className="deploy-cell">
+          <PhaseBadge phase={d.phase} title={d.cause || undefined} />
+          <span className="sep" aria-hidden="true">·</span>
+          <RelativeTime iso={d.createdAt} />
+        </span>
+      );
+    },
+  }),
+  helper.accessor((r) => r.app.inProgressDeployment?.phase, {
+    id: 'inProgress',
+    header: 'In progress',
+    sortFn: 'text',
+    sortUndefined: 'last',
+    meta: { width: 136, label: 'In progress' },
+    cell: ({ row }) => {
+      const d = row.original.app.inProgressDeployment;
+      if (!d) return <span className="muted">—</span>;
+      const progress = formatProgress(d);
+      return (
+        <span className="deploy-cell" data-testid="in-progress">
+          <PhaseBadge phase={d.phase} title={d.progress?.failedStep ?? d.cause} />
+          {progress ? <span className="progress-text">{progress}</span> : null}
+        </span>
+      );
+    },
+  }),
+  helper.accessor((r) => healthRank(r.health), {
+    id: 'health',
+    header: 'Health',
+    sortFn: 'basic',
+    sortUndefined: 'last',
+    sortDescFirst: false, // worst first
+    meta: { width: 118, label: 'Health' },
+    cell: ({ row }) => <HealthCell row={row.original} />,
+  }),
+  helper.display({
+    id: 'url',
+    header: 'Live URL',
+    meta: { label: 'Live URL' },
+    cell: ({ row }) => {
+      const url = row.original.app.liveUrl;
+      if (!url) return <span className="muted">—</span>;
+      return (
+        <a className="url" href={url} target="_blank" rel="noreferrer" title={url}>
+          {displayUrl(url)}
+        </a>
+      );
+    },
+  }),
+]);
+
+function toMs(iso: string | undefined): number | undefined {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function NameCell({ row }: { row: FleetRow }) {
+  const { app } = row;
+  return (
+    <span className="name-cell">
+      <a className="app-link" href={hrefFor({ name: 'app', appId: app.id })}>
+        {app.name}
+      </a>
+      {app.pinnedDeploymentId ? (
+        <span
+          className="pin-tag"
+          data-testid="pinned-marker"
+          title={`Pinned to deployment ${app.pinnedDeploymentId}: pushes do not deploy`}
+        >
+          pinned
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** "1 static · 1 service · 1 worker", wrapping only between items. */
+function KindsCell({ row }: { row: FleetRow }) {
+  const parts = summarizeKinds(row.app.components).split(' · ');
+  return (
+    <span className="kinds">
+      {parts.map((part, i) => (
+        <Fragment key={part}>
+          <span className="kinds__part">
+            {part}
+            {i < parts.length - 1 ? ' ·' : ''}
+          </span>
+          {i < parts.length - 1 ? ' ' : ''}
+        </Fragment>
+      ))}
+    </span>
+  );
+}
+
+function SizesCell({ row }: { row: FleetRow }) {
+  // Services, workers and scheduled jobs run on sizes; deploy-time jobs carry a cost note instead.
+  const sized = row.app.components.filter((c) => c.kind !== 'job' || !c.costNote);
+  const labels = sized.flatMap((c) => {
+    const label = sizeLabel(c);
+    return label ? [{ name: c.name, ...label }] : [];
+  });
+  if (labels.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="sizes">
+      {labels.map((l) => (
+        <li key={l.name} title={`${l.name}: ${l.slug} ${l.scale}${l.hint ? ` (priced as ${l.hint.slice(2)})` : ''}`}>
+          <span className="slug">{l.slug}</span> <span className="scale">{l.scale}</span>
+          {l.hint ? <span className="legacy-hint">{l.hint}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HealthCell({ row }: { row: FleetRow }) {
+  const loading = useHealthStore((s) => s.loading);
+  const error = useHealthStore((s) => s.error);
+  return <HealthBadge state={row.health} loading={loading} title={!row.health && error ? error.message : undefined} />;
+}

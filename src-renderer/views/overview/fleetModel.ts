@@ -1,0 +1,67 @@
+// Pure helpers behind the overview table: the row shape, the text filter and the grouping of
+// sorted rows into one block per product. No React, no stores.
+import type { AppHealthSummary, FleetApp, HealthState, MonthlyCost } from '../../../src-preload/contract';
+import { sumCosts } from '../../format';
+
+/** One table row: the app and, once read, its health. */
+export interface FleetRow {
+  app: FleetApp;
+  health?: HealthState;
+}
+
+export function toFleetRows(apps: readonly FleetApp[], health: Record<string, AppHealthSummary>): FleetRow[] {
+  return apps.map((app) => {
+    const state = health[app.id]?.state;
+    return state ? { app, health: state } : { app };
+  });
+}
+
+/** Case-insensitive match on name, group, region (slug and label) and component names. */
+export function appMatchesFilter(app: FleetApp, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  const haystack = [app.name, app.group, app.region, app.regionLabel ?? '', ...app.components.map((c) => c.name)];
+  // Every word must match somewhere: "taskifai fra" finds taskifai apps in Frankfurt.
+  return needle
+    .split(/\s+/)
+    .every((word) => haystack.some((field) => field.toLowerCase().includes(word)));
+}
+
+/** Worst first when sorted ascending. */
+const HEALTH_RANK: Record<HealthState, number> = { unhealthy: 0, degraded: 1, unknown: 2, healthy: 3 };
+
+export function healthRank(state: HealthState | undefined): number | undefined {
+  return state === undefined ? undefined : HEALTH_RANK[state];
+}
+
+export interface GroupBlock<TRow> {
+  group: string;
+  rows: TRow[];
+  /** Summed monthly cost of the rows shown. */
+  monthlyCost: MonthlyCost;
+}
+
+/**
+ * Splits rows (already filtered and sorted) into product groups. Groups appear in the order of
+ * their first row, so a sort by name keeps groups alphabetical and a sort by cost puts the group
+ * with the most expensive app first; rows keep their sorted order inside a group.
+ */
+export function groupRows<TRow>(rows: readonly TRow[], appOf: (row: TRow) => FleetApp): GroupBlock<TRow>[] {
+  const blocks = new Map<string, TRow[]>();
+  for (const row of rows) {
+    const group = appOf(row).group;
+    const list = blocks.get(group);
+    if (list) list.push(row);
+    else blocks.set(group, [row]);
+  }
+  return [...blocks].map(([group, list]) => ({
+    group,
+    rows: list,
+    monthlyCost: sumCosts(list.map((r) => appOf(r).monthlyCost)),
+  }));
+}
+
+/** Number of distinct groups (products) in a fleet. */
+export function countGroups(apps: readonly FleetApp[]): number {
+  return new Set(apps.map((a) => a.group)).size;
+}
