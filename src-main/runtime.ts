@@ -1,9 +1,13 @@
 // Puts the main process together: with no DigitalOcean token it starts the sandbox cloud on the
 // demo fleet and points the real client at it; every service then talks real HTTP either way.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EnvironmentInfo } from '../src-preload/contract';
 import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
+import { deploysMethodHandlers, deploysStreamHandlers, type DeploysDomain } from './bridge/domains/deploys';
 import { DIGITALOCEAN_API_URL, DigitalOceanClient } from './clients/digitalocean/client';
 import { createLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
@@ -13,6 +17,7 @@ import { startSandbox, type RunningSandbox } from './sandbox/server';
 import { createClock, type SandboxState } from './sandbox/state';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
 import { AppsService } from './services/apps';
+import { createDeploysDomain } from './services/deploys';
 import { InstanceSizeCache } from './services/instanceSizeCache';
 
 export const APP_VERSION = '0.1.0';
@@ -21,6 +26,12 @@ export interface RuntimeOptions {
   /** A real DigitalOcean token; without one the demo fleet runs in the sandbox cloud. */
   digitalOceanToken?: () => Promise<string | undefined>;
   logger?: Logger;
+  /** Where the app keeps its files (activity log, drafts); a fresh temporary folder by default. */
+  dataDir?: string;
+  /** How often running deployments are re-read (ms). */
+  deployPollMs?: number;
+  /** How long a rolling deploy waits for HEALTHY after ACTIVE. */
+  healthChecks?: { attempts: number; intervalMs: number };
   sandbox?: {
     /** Synthetic tenant apps instead of the demo fleet (benchmarks). */
     syntheticApps?: number;
@@ -37,6 +48,8 @@ export interface Runtime {
   /** The per-run credential the sandbox accepts (demo mode only; never leaves the main process). */
   sandboxToken?: string;
   apps: AppsService;
+  deploys: DeploysDomain;
+  dataDir: string;
   dispose(): Promise<void>;
 }
 
@@ -82,9 +95,19 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ? { mode: 'demo', contextName: 'Demo fleet', sandboxUrl: sandbox.url, appVersion: APP_VERSION }
     : { mode: 'live', contextName: 'DigitalOcean', appVersion: APP_VERSION };
 
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetdeck-'));
+  const deploys = createDeploysDomain({
+    client,
+    sizes,
+    dataDir,
+    context: environment.contextName,
+    log,
+    pollMs: options.deployPollMs,
+    healthChecks: options.healthChecks,
+  });
   const toError: ErrorMapper = (operation, error) => dispatcher.toFleetError(operation, error);
-  const methods: MethodHandlers = { ...appsMethodHandlers(apps, environment) };
-  const streams: StreamHandlers = { ...appsStreamHandlers(apps, toError) };
+  const methods: MethodHandlers = { ...appsMethodHandlers(apps, environment), ...deploysMethodHandlers(deploys) };
+  const streams: StreamHandlers = { ...appsStreamHandlers(apps, toError), ...deploysStreamHandlers(deploys, toError) };
   const dispatcher = new ContractDispatcher(methods, streams, log);
 
   return {
@@ -93,7 +116,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     sandbox,
     ...(sandbox ? { sandboxToken: token } : {}),
     apps,
+    deploys,
+    dataDir,
     dispose: async () => {
+      await deploys.audit.flush();
       await sandbox?.close();
     },
   };

@@ -4,15 +4,17 @@
 // this file.
 import { APPS_METHOD_NAMES, APPS_STREAM_NAMES, type AppsMethods, type AppsStreams } from './contract/apps';
 import type { Result, Unsubscribe } from './contract/common';
+import { DEPLOYS_METHOD_NAMES, DEPLOYS_STREAM_NAMES, type DeploysMethods, type DeploysStreams } from './contract/deploys';
 
 export * from './contract/common';
 export * from './contract/apps';
+export * from './contract/deploys';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
-export type FleetMethods = AppsMethods;
+export type FleetMethods = AppsMethods & DeploysMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
-export type FleetStreams = AppsStreams;
+export type FleetStreams = AppsStreams & DeploysStreams;
 
 export type MethodName = keyof FleetMethods;
 export type StreamName = keyof FleetStreams;
@@ -32,8 +34,8 @@ export type FleetApi = { [M in MethodName]: MethodFn<M> } & {
 
 // Listing names as values lets the preload and harness build exactly these functions; the
 // exhaustiveness checks keep the lists and the interfaces in step.
-export const METHOD_NAMES = [...APPS_METHOD_NAMES] as const satisfies readonly MethodName[];
-export const STREAM_NAMES = [...APPS_STREAM_NAMES] as const satisfies readonly StreamName[];
+export const METHOD_NAMES = [...APPS_METHOD_NAMES, ...DEPLOYS_METHOD_NAMES] as const satisfies readonly MethodName[];
+export const STREAM_NAMES = [...APPS_STREAM_NAMES, ...DEPLOYS_STREAM_NAMES] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;
 const everyMethodListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> extends never ? true : never = true;
 const everyStreamListed: Missing<StreamName, (typeof STREAM_NAMES)[number]> extends never ? true : never = true;

@@ -3,7 +3,8 @@
 // a compile error.
 import type { FleetMethods, FleetStreams } from '../../src-preload/contract';
 import { appsMethodSchemas, appsStreamSchemas } from './schemas/apps';
+import { deploysMethodSchemas, deploysStreamSchemas } from './schemas/deploys';
 import type { MethodSchemas, StreamSchemas } from './schemas/types';
 
-export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas };
-export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas };
+export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas, ...deploysMethodSchemas };
+export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas, ...deploysStreamSchemas };

@@ -13,9 +13,12 @@ async function main(): Promise<void> {
       'renderer-dir': { type: 'string' },
       'latency-ms': { type: 'string' },
       'url-file': { type: 'string' },
+      'data-dir': { type: 'string' },
     },
   });
   const runtime = await startRuntime({
+    // The activity log lives here; by default a fresh temporary folder per run.
+    ...(values['data-dir'] ? { dataDir: resolve(values['data-dir']) } : {}),
     sandbox: { latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0 },
   });
   const harness = await startHarness({

@@ -5,7 +5,8 @@ export interface InjectedFault {
   method?: string;
   /** Matches when the request path starts with this (query excluded). */
   pathPrefix: string;
-  kind: 'status' | 'drop';
+  /** status: answer with it; drop: close before handling; drop_after_handling: do it, then lose the answer. */
+  kind: 'status' | 'drop' | 'drop_after_handling';
   status?: number;
   body?: unknown;
   retryAfterSeconds?: number;

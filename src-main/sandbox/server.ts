@@ -6,7 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults';
 import { doError, readBody, Router, writeResponse, type SandboxRequest, type SandboxResponse } from './http';
 import { DIGITALOCEAN_LIMITS, RateLimiter, type RateLimitOptions } from './rateLimiter';
+import { advanceAll } from './deployEngine';
 import { registerAppRoutes } from './routes/apps';
+import { registerDeploymentRoutes } from './routes/deployments';
 import { registerProjectRoutes } from './routes/projects';
 import type { SandboxState } from './state';
 
@@ -33,6 +35,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const router = new Router();
   const requests: string[] = [];
   registerAppRoutes(router, state);
+  registerDeploymentRoutes(router, state);
   registerProjectRoutes(router, state);
 
   const server: Server = createServer((req, res) => {
@@ -74,7 +77,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (!allowed) return doError(429, 'too_many_requests', 'API rate limit exceeded.');
     const fault = faults.take(method, url.pathname);
     if (fault?.kind === 'drop') return 'drop';
-    if (fault) {
+    if (fault && fault.kind !== 'drop_after_handling') {
       const answer = fault.body !== undefined
         ? { status: fault.status ?? 500, body: fault.body }
         : doError(fault.status ?? 500, fault.status === 429 ? 'too_many_requests' : 'server_error',
@@ -91,7 +94,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const body = await readBody(req);
     if (body === Symbol.for('invalid-json')) return doError(400, 'bad_request', 'Request body is not valid JSON.');
     const request: SandboxRequest = { method, url, params: found.params, headers: req.headers, body, token };
-    return found.route.handler(request);
+    // Deployments move on with the clock; every answer sees them where they are now.
+    advanceAll(state);
+    const answer = await found.route.handler(request);
+    return fault?.kind === 'drop_after_handling' ? 'drop' : answer;
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -1,5 +1,5 @@
 // Electron entry: single instance, locked-down window, the contract on ipc, the runtime behind it.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, Notification } from 'electron';
 import { startRuntime, type Runtime } from '../runtime';
 import { openSecretStore } from '../secrets/openSecretStore';
 import { registerContract } from './ipc';
@@ -22,7 +22,14 @@ if (!app.requestSingleInstanceLock()) {
     lockDownSession();
     installMenu();
     const secrets = await openSecretStore();
-    runtime = await startRuntime({ digitalOceanToken: () => secrets.get({ provider: 'digitalocean', context: 'default' }) });
+    runtime = await startRuntime({
+      digitalOceanToken: () => secrets.get({ provider: 'digitalocean', context: 'default' }),
+      dataDir: app.getPath('userData'),
+    });
+    // Finished and failed deployments the user started reach the desktop even when the window is hidden.
+    runtime.deploys.notices.subscribe((notice) => {
+      if (Notification.isSupported()) new Notification({ title: notice.title, body: notice.body }).show();
+    });
     const location = rendererLocation();
     registerContract(runtime.dispatcher, location);
     await createMainWindow(location);

@@ -11,6 +11,12 @@ export type FleetErrorCode =
   | 'timeout'
   | 'server_error'
   | 'untrusted_sender'
+  /** Another action on the same app is still in flight. */
+  | 'conflict'
+  /** The app changed since the dialog read it; nothing was sent. */
+  | 'stale'
+  /** A mutation's answer was lost and re-reading could not tell whether it happened. */
+  | 'unknown_outcome'
   | 'internal';
 
 /** What the renderer learns of a failure: words for a person, never a token or a header. */

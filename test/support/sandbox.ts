@@ -30,3 +30,33 @@ export async function sandboxWithClient(
   });
   return { sandbox, client, token, sleeps };
 }
+
+/** The deploys domain wired to a real client against a sandbox whose deployments run in ms. */
+export async function deploysWithSandbox(options: { readOnly?: boolean; pollMs?: number } = {}) {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { setDeployTiming } = await import('../../src-main/sandbox/deployEngine');
+  const { createDeploysDomain } = await import('../../src-main/services/deploys');
+  const { InstanceSizeCache } = await import('../../src-main/services/instanceSizeCache');
+  const { silentLogger } = await import('../../src-main/logging/logger');
+  const setup = await sandboxWithClient();
+  if (options.readOnly) setup.sandbox.state.tokens.set(setup.token, { scopes: 'read-only' });
+  setDeployTiming(setup.sandbox.state, { pendingMs: 20, stepMs: 15 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'fleetdeck-test-'));
+  const deploys = createDeploysDomain({
+    client: setup.client,
+    sizes: new InstanceSizeCache(setup.client),
+    dataDir,
+    context: 'Demo fleet',
+    log: silentLogger,
+    pollMs: options.pollMs ?? 30,
+    healthChecks: { attempts: 3, intervalMs: 20 },
+  });
+  const appNamed = (name: string) => {
+    const record = [...setup.sandbox.state.apps.values()].find((r) => r.app.spec.name === name);
+    if (!record) throw new Error(`no demo app ${name}`);
+    return record;
+  };
+  return { ...setup, deploys, dataDir, appNamed };
+}

@@ -48,14 +48,14 @@ export interface HistoryOptions {
   deployer?: string;
 }
 
-interface PlanItem {
+export interface PlanItem {
   name: string;
   component?: string;
   message: string;
   part: 'build' | 'deploy';
 }
 
-function stepPlan(spec: AppSpec): PlanItem[] {
+export function stepPlan(spec: AppSpec): PlanItem[] {
   const built = (c: { image?: unknown }) => c.image === undefined;
   const groups: Array<[string, Array<{ name?: string; image?: unknown }>]> = [
     ['static site', spec.static_sites ?? []],
@@ -80,7 +80,7 @@ function stepPlan(spec: AppSpec): PlanItem[] {
   return plan;
 }
 
-const FAILURES = {
+export const FAILURES = {
   'fail-build': {
     code: 'BuildJobExitNonZero',
     message: 'Your build job failed because it returned a non-zero exit code. Check the build logs for the component to find the failing command.',

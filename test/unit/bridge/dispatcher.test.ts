@@ -5,12 +5,13 @@ import type { Logger } from '../../../src-main/logging/logger';
 import { createLogger } from '../../../src-main/logging/logger';
 import type { AppDetail, FleetSnapshot } from '../../../src-preload/contract';
 
+// Only the apps domain is exercised here; the other domains' handlers are never reached.
 function dispatcherWith(overrides: Partial<MethodHandlers> = {}) {
   const calls: unknown[] = [];
   const lines: string[] = [];
   const log: Logger = createLogger((line) => lines.push(line));
   const snapshot: FleetSnapshot = { fetchedAt: '2026-11-20T12:00:00Z', apps: [], monthlyCost: { min: 0, max: 0 } };
-  const methods: MethodHandlers = {
+  const methods = {
     getEnvironment: async () => ({ mode: 'demo', contextName: 'Demo fleet', appVersion: 'test' }),
     listFleet: async () => snapshot,
     getFleetHealth: async (request) => {
@@ -22,14 +23,14 @@ function dispatcherWith(overrides: Partial<MethodHandlers> = {}) {
       return { app: { id: request.appId } } as unknown as AppDetail;
     },
     ...overrides,
-  };
+  } as MethodHandlers;
   const disposed: string[] = [];
-  const streams: StreamHandlers = {
+  const streams = {
     watchFleet: (request, emit) => {
       emit({ ok: true, value: snapshot });
       return { dispose: () => disposed.push(`watchFleet/${request.intervalSeconds}`) };
     },
-  };
+  } as Partial<StreamHandlers> as StreamHandlers;
   return { dispatcher: new ContractDispatcher(methods, streams, log), calls, lines, disposed };
 }
 

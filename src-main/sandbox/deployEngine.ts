@@ -1,0 +1,193 @@
+// DigitalOcean's deployment state machine, on the sandbox clock: PENDING_BUILD → BUILDING →
+// PENDING_DEPLOY → DEPLOYING → ACTIVE (the previous ACTIVE becomes SUPERSEDED), or ERROR at a
+// failing build or health check (the previous ACTIVE stays), or CANCELED. Progress is worked out
+// from elapsed time whenever the sandbox answers, so tests can jump the clock instead of waiting.
+import { randomUUID } from 'node:crypto';
+import type { AppSpec, Deployment, DeploymentCauseType, DeploymentPhase, DeploymentStep } from '../clients/digitalocean/types';
+import { isTerminalPhase } from '../clients/digitalocean/types';
+import { FAILURES, stepPlan, type PlanItem } from './seed/deploymentHistory';
+import type { AppRecord, SandboxState } from './state';
+
+export type DeployOutcome = 'success' | 'build_failure' | 'health_check_failure';
+
+export interface DeployTiming {
+  /** Wait before the first step (queueing). */
+  pendingMs: number;
+  stepMs: number;
+}
+
+/** Fast enough to watch a deploy finish in the demo, slow enough to see every phase. */
+export const DEFAULT_TIMING: DeployTiming = { pendingMs: 1500, stepMs: 1200 };
+/** The seeded build that is already running when the demo starts takes a few minutes. */
+const SEEDED_TIMING: DeployTiming = { pendingMs: 0, stepMs: 20_000 };
+
+interface LivePlan {
+  steps: PlanItem[];
+  startMs: number;
+  timing: DeployTiming;
+  /** Index of the step that fails, if the outcome is a failure. */
+  failAt?: number;
+  failure?: { code: string; message: string };
+}
+
+interface EngineState {
+  plans: Map<string, LivePlan>;
+  nextOutcome: Map<string, DeployOutcome>;
+  timing: DeployTiming;
+}
+
+const engines = new WeakMap<SandboxState, EngineState>();
+
+function engineOf(state: SandboxState): EngineState {
+  let engine = engines.get(state);
+  if (!engine) {
+    engine = { plans: new Map(), nextOutcome: new Map(), timing: DEFAULT_TIMING };
+    engines.set(state, engine);
+  }
+  return engine;
+}
+
+/** Tests and benches: how long steps take. */
+export function setDeployTiming(state: SandboxState, timing: DeployTiming): void {
+  engineOf(state).timing = timing;
+}
+
+/** Fault injection: the next deployment of this app fails this way. */
+export function failNextDeployment(state: SandboxState, appId: string, outcome: Exclude<DeployOutcome, 'success'>): void {
+  engineOf(state).nextOutcome.set(appId, outcome);
+}
+
+export interface StartOptions {
+  cause: string;
+  causeType: DeploymentCauseType;
+  spec: AppSpec;
+  /** Restarts skip the build. */
+  skipBuild?: boolean;
+  clonedFrom?: string;
+}
+
+export function startDeployment(state: SandboxState, record: AppRecord, options: StartOptions): Deployment {
+  const engine = engineOf(state);
+  const now = state.clock.now();
+  // A newer deployment replaces one still in progress, as the platform does.
+  for (const d of record.deployments) {
+    if (!isTerminalPhase(d.phase)) finish(d, 'CANCELED', now);
+  }
+  const outcome = engine.nextOutcome.get(record.app.id!) ?? 'success';
+  engine.nextOutcome.delete(record.app.id!);
+  const steps = stepPlan(options.spec).filter((s) => !(options.skipBuild && s.part === 'build'));
+  const plan: LivePlan = { steps, startMs: now, timing: engine.timing };
+  if (outcome !== 'success') {
+    const failing = outcome === 'build_failure' ? steps.findIndex((s) => s.part === 'build') : steps.findIndex((s) => s.name === 'wait');
+    plan.failAt = failing >= 0 ? failing : steps.length - 1;
+    plan.failure = FAILURES[outcome === 'build_failure' ? 'fail-build' : 'fail-health'];
+  }
+  const active = record.deployments.find((d) => d.phase === 'ACTIVE');
+  const created = new Date(now).toISOString();
+  const commit = active?.services?.[0]?.source_commit_hash;
+  const deployment: Deployment = {
+    id: randomUUID(),
+    cause: options.cause,
+    cause_details: { type: options.causeType },
+    phase: options.skipBuild ? 'PENDING_DEPLOY' : 'PENDING_BUILD',
+    created_at: created,
+    updated_at: created,
+    phase_last_updated_at: created,
+    spec: structuredClone(options.spec),
+    services: (options.spec.services ?? []).map((s) => ({ name: s.name, source_commit_hash: commit })),
+    workers: (options.spec.workers ?? []).map((w) => ({ name: w.name, source_commit_hash: commit })),
+    static_sites: (options.spec.static_sites ?? []).map((s) => ({ name: s.name, source_commit_hash: commit })),
+    tier_slug: record.app.tier_slug,
+    ...(active?.id ? { previous_deployment_id: active.id } : {}),
+    ...(options.clonedFrom ? { cloned_from: options.clonedFrom } : {}),
+  };
+  engine.plans.set(deployment.id!, plan);
+  record.deployments.unshift(deployment);
+  advance(state, record);
+  return deployment;
+}
+
+export function cancelDeployment(state: SandboxState, deployment: Deployment): void {
+  finish(deployment, 'CANCELED', state.clock.now());
+  engineOf(state).plans.delete(deployment.id!);
+}
+
+/** Brings every in-progress deployment of the fleet up to the sandbox clock. */
+export function advanceAll(state: SandboxState): void {
+  for (const record of state.apps.values()) advance(state, record);
+}
+
+function advance(state: SandboxState, record: AppRecord): void {
+  const engine = engineOf(state);
+  const now = state.clock.now();
+  for (const deployment of record.deployments) {
+    if (isTerminalPhase(deployment.phase)) continue;
+    let plan = engine.plans.get(deployment.id!);
+    if (!plan) {
+      // A seeded deployment already in progress: it runs from the moment the sandbox first sees it.
+      plan = { steps: stepPlan(deployment.spec ?? record.app.spec), startMs: now, timing: SEEDED_TIMING };
+      engine.plans.set(deployment.id!, plan);
+    }
+    apply(record, deployment, plan, now);
+  }
+}
+
+function apply(record: AppRecord, deployment: Deployment, plan: LivePlan, now: number): void {
+  const { pendingMs, stepMs } = plan.timing;
+  const elapsed = now - plan.startMs - pendingMs;
+  const stepIndex = elapsed < 0 ? -1 : Math.floor(elapsed / stepMs);
+  const failed = plan.failAt !== undefined && stepIndex > plan.failAt;
+  const steps: DeploymentStep[] = plan.steps.map((item, i) => {
+    const startedMs = plan.startMs + pendingMs + i * stepMs;
+    let status: DeploymentStep['status'] = i < stepIndex ? 'SUCCESS' : i === stepIndex ? 'RUNNING' : 'PENDING';
+    if (plan.failAt !== undefined && i === plan.failAt && stepIndex >= i) status = failed ? 'ERROR' : 'RUNNING';
+    if (failed && i > plan.failAt!) status = 'PENDING';
+    const step: DeploymentStep = { name: item.name, status, message_base: item.message };
+    if (item.component) step.component_name = item.component;
+    if (status !== 'PENDING') step.started_at = new Date(startedMs).toISOString();
+    if (status === 'SUCCESS' || status === 'ERROR') step.ended_at = new Date(startedMs + stepMs).toISOString();
+    if (status === 'ERROR' && plan.failure) step.reason = { code: plan.failure.code, message: plan.failure.message };
+    return step;
+  });
+  const count = (s: DeploymentStep['status']) => steps.filter((x) => x.status === s).length;
+  deployment.progress = {
+    pending_steps: count('PENDING'),
+    running_steps: count('RUNNING'),
+    success_steps: count('SUCCESS'),
+    error_steps: count('ERROR'),
+    total_steps: steps.length,
+    steps,
+  };
+  if (failed) return finish(deployment, 'ERROR', plan.startMs + pendingMs + (plan.failAt! + 1) * stepMs);
+  if (stepIndex >= steps.length) {
+    const endMs = plan.startMs + pendingMs + steps.length * stepMs;
+    for (const other of record.deployments) {
+      if (other !== deployment && other.phase === 'ACTIVE') setPhase(other, 'SUPERSEDED', endMs);
+    }
+    return finish(deployment, 'ACTIVE', endMs);
+  }
+  const current = plan.steps[stepIndex];
+  const firstDeployStep = plan.steps.findIndex((s) => s.part === 'deploy');
+  const phase: DeploymentPhase =
+    stepIndex < 0
+      ? plan.steps[0]?.part === 'build' ? 'PENDING_BUILD' : 'PENDING_DEPLOY'
+      : current?.part === 'build' ? 'BUILDING'
+      // The hand-over from build to deploy shows as PENDING_DEPLOY, as on the platform.
+      : stepIndex === firstDeployStep && firstDeployStep > 0 ? 'PENDING_DEPLOY'
+      : 'DEPLOYING';
+  if (deployment.phase !== phase) setPhase(deployment, phase, now);
+}
+
+function finish(deployment: Deployment, phase: DeploymentPhase, atMs: number): void {
+  setPhase(deployment, phase, atMs);
+  if (phase === 'CANCELED' && deployment.progress?.steps) {
+    for (const step of deployment.progress.steps) if (step.status === 'RUNNING') step.status = 'PENDING';
+  }
+}
+
+function setPhase(deployment: Deployment, phase: DeploymentPhase, atMs: number): void {
+  const at = new Date(atMs).toISOString();
+  deployment.phase = phase;
+  deployment.phase_last_updated_at = at;
+  deployment.updated_at = at;
+}

@@ -1,0 +1,77 @@
+// What the sandbox checks in a spec before accepting it (PUT, POST, propose), with the API's
+// message shape: 422 "error validating app spec field …". The real API checks more; these are the
+// mistakes a founder makes when editing or scaling by hand.
+import type { AppSpec } from '../clients/digitalocean/types';
+import { InstanceSizeCatalog } from '../services/instanceSizes';
+import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from './catalog';
+
+const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
+const NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+const ENV_KEY = /^[_A-Za-z][_A-Za-z0-9]*$/;
+
+type Compute = { name?: string; instance_size_slug?: string; instance_count?: number; autoscaling?: { min_instance_count?: number; max_instance_count?: number } };
+
+export function validateSpec(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) return 'error validating app spec: spec is required';
+  const s = spec as AppSpec;
+  const field = (path: string, problem: string) => `error validating app spec field "${path}": ${problem}`;
+  if (typeof s.name !== 'string' || !NAME.test(s.name)) return field('name', 'must match ^[a-z][a-z0-9-]{0,30}[a-z0-9]$');
+  if (s.region !== undefined && !SANDBOX_REGIONS.some((r) => r.slug === s.region)) {
+    return field('region', `unknown region "${String(s.region)}"`);
+  }
+  const groups: Array<[string, Compute[] | undefined, boolean]> = [
+    ['services', s.services, true],
+    ['workers', s.workers as Compute[] | undefined, true],
+    ['jobs', s.jobs, true],
+    ['static_sites', s.static_sites as Compute[] | undefined, false],
+  ];
+  const names = new Set<string>();
+  let components = 0;
+  for (const [group, list, compute] of groups) {
+    for (const [i, c] of (list ?? []).entries()) {
+      components++;
+      const at = `${group}.${i}`;
+      if (typeof c.name !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(c.name)) return field(`${at}.name`, 'must be lowercase letters, digits and dashes');
+      if (names.has(c.name)) return field(`${at}.name`, `component name "${c.name}" is used twice`);
+      names.add(c.name);
+      if (compute) {
+        const problem = computeProblem(c);
+        if (problem) return field(`${at}.${problem.path}`, problem.message);
+      }
+      const envs = (c as { envs?: Array<{ key?: string }> }).envs ?? [];
+      const badEnv = envs.findIndex((e) => typeof e.key !== 'string' || !ENV_KEY.test(e.key));
+      if (badEnv >= 0) return field(`${at}.envs.${badEnv}.key`, 'must match ^[_A-Za-z][_A-Za-z0-9]*$');
+    }
+  }
+  if (components === 0) return 'error validating app spec: an app needs at least one component';
+  return undefined;
+}
+
+function computeProblem(c: Compute): { path: string; message: string } | undefined {
+  const size = catalog.resolve(c.instance_size_slug);
+  if (!size) return { path: 'instance_size_slug', message: `unknown instance size "${c.instance_size_slug}"` };
+  if (c.autoscaling) {
+    if (c.instance_count !== undefined) return { path: 'instance_count', message: 'cannot be set together with autoscaling' };
+    if (!size.scalable) return { path: 'autoscaling', message: `instance size "${size.slug}" does not support autoscaling` };
+    const min = c.autoscaling.min_instance_count ?? 0;
+    const max = c.autoscaling.max_instance_count ?? 0;
+    if (min < 1 || max < min || max > 250) return { path: 'autoscaling', message: 'needs 1 ≤ min_instance_count ≤ max_instance_count ≤ 250' };
+    return undefined;
+  }
+  const count = c.instance_count ?? 1;
+  if (!Number.isInteger(count) || count < 1 || count > 250) return { path: 'instance_count', message: 'must be between 1 and 250' };
+  if (count > 1 && size.single_instance_only) {
+    return { path: 'instance_count', message: `instance size "${size.slug}" allows a single instance only` };
+  }
+  return undefined;
+}
+
+/** The monthly price of a spec as propose reports it: autoscaled components at their minimum. */
+export function specMonthlyCost(spec: AppSpec): number {
+  const compute: Compute[] = [...(spec.services ?? []), ...((spec.workers ?? []) as Compute[])];
+  const total = compute.reduce((sum, c) => {
+    const count = c.autoscaling?.min_instance_count ?? c.instance_count ?? 1;
+    return sum + (catalog.monthlyPrice(c.instance_size_slug) ?? 0) * count;
+  }, 0);
+  return Math.round(total * 100) / 100;
+}

@@ -1,0 +1,52 @@
+// Puts the deploys domain together: one lock table, one audit log, one follower, for the
+// actions and the rolling deploys that use them.
+import type { DeploysDomain } from '../../bridge/domains/deploys';
+import type { Logger } from '../../logging/logger';
+import type { InstanceSizeCache } from '../instanceSizeCache';
+import { AppLocks } from './appLocks';
+import { AuditLog } from './auditLog';
+import { DeployActions, type DeployClient } from './deployActions';
+import { DeploymentFollower } from './deploymentFollower';
+import { NoticeHub } from './notices';
+import { RollingDeploys } from './rollingDeploys';
+
+export interface DeploysOptions {
+  client: DeployClient;
+  sizes: InstanceSizeCache;
+  dataDir: string;
+  context: string;
+  log: Logger;
+  /** How often a running deployment is re-read (ms). */
+  pollMs?: number;
+  healthChecks?: { attempts: number; intervalMs: number };
+}
+
+export function createDeploysDomain(options: DeploysOptions): DeploysDomain {
+  const audit = new AuditLog(options.dataDir);
+  const notices = new NoticeHub();
+  const follower = new DeploymentFollower(options.client, audit, notices, options.log, options.pollMs);
+  const actions = new DeployActions({
+    client: options.client,
+    sizes: options.sizes,
+    locks: new AppLocks(),
+    audit,
+    follower,
+    context: options.context,
+  });
+  const rolling = new RollingDeploys({
+    client: options.client,
+    actions,
+    follower,
+    audit,
+    context: options.context,
+    healthChecks: options.healthChecks,
+  });
+  return {
+    actions,
+    rolling,
+    follower,
+    audit,
+    notices,
+    appName: async (appId) => (await options.client.getApp(appId)).spec.name,
+  };
+}
