@@ -1,8 +1,9 @@
 // e2e: the built renderer in Debian's Chromium, against the browser harness that the config
 // starts (real main-process services on the demo fleet in the sandbox cloud).
 import { defineConfig } from '@playwright/test';
+import { E2E_PORT, HARNESS_DATA_DIR, READONLY_DO_TOKEN, SENTINEL_DO_TOKEN } from './test/e2e/support';
 
-const port = Number(process.env.FLEETDECK_E2E_PORT ?? 5191);
+const port = E2E_PORT;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -30,7 +31,14 @@ export default defineConfig({
   },
   webServer: {
     // The URL carries a per-run token; the harness writes it where the tests can read it.
-    command: `tsx src-main/harness/index.ts --port ${port} --url-file test-results/harness-url.txt`,
+    command: [
+      // A fresh data folder each run: the stories start with no accounts and no activity.
+      `rm -rf ${HARNESS_DATA_DIR} && tsx src-main/harness/index.ts --port ${port} --url-file test-results/harness-url-${port}.txt`,
+      `--data-dir ${HARNESS_DATA_DIR}`,
+      // Real contexts talk to the sandbox, which also accepts these tokens (accounts and leak stories).
+      `--accounts-api sandbox --grant-token ${SENTINEL_DO_TOKEN}:digitalocean:read-write`,
+      `--grant-token ${READONLY_DO_TOKEN}:digitalocean:read-only`,
+    ].join(' '),
     url: `http://127.0.0.1:${port}/harness.html`,
     reuseExistingServer: false,
     stdout: 'pipe',

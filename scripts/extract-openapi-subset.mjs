@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const source = process.env.DO_OPENAPI ?? '../shared/specs/digitalocean-openapi.json';
 const target = 'resources/openapi/digitalocean-subset.json';
+extractOthers();
 const pathPrefixes = [
   '/v2/apps',
   '/v2/monitoring/metrics/apps/',
@@ -65,3 +66,52 @@ for (const name of ['instance_sizes', 'regions']) {
   writeFileSync(`resources/openapi/examples/${name}.json`, JSON.stringify(spec.components.examples[name].value, null, 1) + '\n');
 }
 console.log(`${Object.keys(paths).length} paths, ${reached.size} components -> ${target}`);
+
+// Supabase Management API (supabase/cli's generated spec, MIT) and GitHub REST (@octokit/openapi,
+// MIT; pass GITHUB_OPENAPI=path/to/api.github.com.json from `npm pack @octokit/openapi`).
+function extractOthers() {
+  const others = [
+    {
+      source: process.env.SUPABASE_OPENAPI ?? '../shared/specs/supabase-management-openapi.json',
+      target: 'resources/openapi/supabase-subset.json',
+      paths: ['/v1/organizations', '/v1/organizations/{slug}', '/v1/organizations/{slug}/projects', '/v1/projects'],
+      note: 'Subset of the Supabase Management API v1 (supabase/cli packages/api/src/generated/openapi.json @ 1d1e7191268e068fe9cb6aba524d1c619a9c727b), MIT License.',
+    },
+    {
+      source: process.env.GITHUB_OPENAPI,
+      target: 'resources/openapi/github-subset.json',
+      paths: ['/user', '/rate_limit'],
+      note: 'Subset of the GitHub REST API description (github/rest-api-description via @octokit/openapi 23.0.2), MIT License.',
+    },
+  ];
+  for (const other of others) {
+    if (!other.source || !existsSync(other.source)) {
+      console.error(`No spec for ${other.target}; the committed subset stays as it is.`);
+      continue;
+    }
+    const full = JSON.parse(readFileSync(other.source, 'utf8'));
+    const picked = Object.fromEntries(other.paths.filter((p) => full.paths[p]).map((p) => [p, full.paths[p]]));
+    const seen = new Set();
+    const walk = (node) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/') && !seen.has(value)) {
+          seen.add(value);
+          const [, , kind, name] = value.split('/');
+          walk(full.components[kind][name]);
+        } else walk(value);
+      }
+    };
+    walk(picked);
+    const components = {};
+    for (const ref of [...seen].sort()) {
+      const [, , kind, name] = ref.split('/');
+      components[kind] ??= {};
+      components[kind][name] = full.components[kind][name];
+    }
+    const subset = { openapi: full.openapi, info: { ...full.info, description: other.note }, paths: picked, components };
+    writeFileSync(other.target, JSON.stringify(subset, null, 1) + '\n');
+    console.log(`${Object.keys(picked).length} paths, ${seen.size} components -> ${other.target}`);
+  }
+}

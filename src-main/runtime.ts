@@ -1,32 +1,47 @@
-// Puts the main process together: with no DigitalOcean token it starts the sandbox cloud on the
-// demo fleet and points the real client at it; every service then talks real HTTP either way.
+// Puts the main process together. The sandbox cloud always runs: it is the demo fleet's context
+// and, in tests and the harness, the API real contexts talk to. Each account context gets a
+// session of services; the contract's handlers forward to whichever session is active.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnvironmentInfo } from '../src-preload/contract';
 import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
+import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains/accounts';
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
+import { costsMethodHandlers } from './bridge/domains/costs';
 import { deploysMethodHandlers, deploysStreamHandlers, type DeploysDomain } from './bridge/domains/deploys';
-import { DIGITALOCEAN_API_URL, DigitalOceanClient } from './clients/digitalocean/client';
+import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
+import { delegateTo } from './delegate';
 import { createLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
+import type { RateLimitOptions } from './sandbox/rateLimiter';
 import { buildDemoFleet } from './sandbox/seed/demoFleet';
 import { buildSyntheticFleet } from './sandbox/seed/synthetic';
 import { startSandbox, type RunningSandbox } from './sandbox/server';
-import { createClock, type SandboxState } from './sandbox/state';
-import type { RateLimitOptions } from './sandbox/rateLimiter';
-import { AppsService } from './services/apps';
-import { createDeploysDomain } from './services/deploys';
-import { InstanceSizeCache } from './services/instanceSizeCache';
+import { createClock, type SandboxState, type SandboxToken } from './sandbox/state';
+import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
+import { AccountsService } from './services/accounts/accountsService';
+import { REAL_ENDPOINTS, type ApiEndpoints } from './services/accounts/tokenValidators';
+import type { AppsService } from './services/apps';
+import { AuditLog } from './services/deploys/auditLog';
+import { NoticeHub } from './services/deploys/notices';
+import { buildSession, type Session } from './session';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION } from './session';
 
 export interface RuntimeOptions {
-  /** A real DigitalOcean token; without one the demo fleet runs in the sandbox cloud. */
-  digitalOceanToken?: () => Promise<string | undefined>;
+  /** The OS keychain (or a memory store where there is none); tests pass a memory store. */
+  secrets?: SecretStore & { problem?: string };
+  /**
+   * Where real contexts' APIs are. Real by default; 'sandbox' points them at the sandbox cloud,
+   * for tests and the harness (tokens granted with `grantSandboxTokens`).
+   */
+  accountApis?: 'real' | 'sandbox';
+  /** Tokens the sandbox accepts besides its own, e.g. a test's sentinel token. */
+  grantSandboxTokens?: Array<{ token: string } & SandboxToken>;
   logger?: Logger;
-  /** Where the app keeps its files (activity log, drafts); a fresh temporary folder by default. */
+  /** Where the app keeps its files (activity log, accounts); a fresh temporary folder by default. */
   dataDir?: string;
   /** How often running deployments are re-read (ms). */
   deployPollMs?: number;
@@ -38,15 +53,20 @@ export interface RuntimeOptions {
     latencyMs?: number;
     rateLimits?: RateLimitOptions;
     nowMs?: number;
+    /** Lines a second each running component writes to its live log (default 1). */
+    logLinesPerSecond?: number;
   };
 }
 
 export interface Runtime {
   dispatcher: ContractDispatcher;
-  environment: EnvironmentInfo;
-  sandbox?: RunningSandbox;
-  /** The per-run credential the sandbox accepts (demo mode only; never leaves the main process). */
-  sandboxToken?: string;
+  /** The active context's environment. */
+  readonly environment: EnvironmentInfo;
+  sandbox: RunningSandbox;
+  /** The per-run credential the sandbox accepts for the demo fleet (never leaves the main process). */
+  sandboxToken: string;
+  accounts: AccountsService;
+  /** The active context's services (they change when the context does). */
   apps: AppsService;
   deploys: DeploysDomain;
   dataDir: string;
@@ -72,55 +92,84 @@ export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { s
 
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.logger ?? createLogger();
-  const realToken = await options.digitalOceanToken?.();
-  let sandbox: RunningSandbox | undefined;
-  let baseUrl = DIGITALOCEAN_API_URL;
-  let token: string;
-  if (realToken) {
-    token = realToken;
-  } else {
-    const demo = createSandboxState(options.sandbox);
-    sandbox = await startSandbox({ state: demo.state, rateLimits: options.sandbox?.rateLimits });
-    sandbox.faults.latencyMs = options.sandbox?.latencyMs ?? 0;
-    baseUrl = sandbox.url;
-    token = demo.token;
-    log.info(`demo fleet: sandbox cloud on ${sandbox.url}`);
-  }
-  registerSecret(token);
-
-  const client = new DigitalOceanClient({ baseUrl, token: () => token });
-  const sizes = new InstanceSizeCache(client);
-  const apps = new AppsService(client, sizes);
-  const environment: EnvironmentInfo = sandbox
-    ? { mode: 'demo', contextName: 'Demo fleet', sandboxUrl: sandbox.url, appVersion: APP_VERSION }
-    : { mode: 'live', contextName: 'DigitalOcean', appVersion: APP_VERSION };
-
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetdeck-'));
-  const deploys = createDeploysDomain({
-    client,
-    sizes,
-    dataDir,
-    context: environment.contextName,
-    log,
-    pollMs: options.deployPollMs,
-    healthChecks: options.healthChecks,
-  });
+
+  const demo = createSandboxState(options.sandbox);
+  for (const { token, ...grant } of options.grantSandboxTokens ?? []) demo.state.tokens.set(token, grant);
+  const sandbox = await startSandbox({ state: demo.state, rateLimits: options.sandbox?.rateLimits });
+  sandbox.faults.latencyMs = options.sandbox?.latencyMs ?? 0;
+  if (options.sandbox?.logLinesPerSecond !== undefined) sandbox.logs.linesPerSecond = options.sandbox.logLinesPerSecond;
+  registerSecret(demo.token);
+  log.info(`sandbox cloud on ${sandbox.url}`);
+
+  const endpoints: ApiEndpoints =
+    options.accountApis === 'sandbox'
+      ? { digitalocean: sandbox.url, supabase: `${sandbox.url}/supabase`, github: `${sandbox.url}/github` }
+      : REAL_ENDPOINTS;
+  const secrets: SecretStore & { problem?: string } = options.secrets ?? new MemorySecretStore();
+  const audit = new AuditLog(dataDir);
+  const notices = new NoticeHub();
+
+  let session: Session;
   const toError: ErrorMapper = (operation, error) => dispatcher.toFleetError(operation, error);
-  const methods: MethodHandlers = { ...appsMethodHandlers(apps, environment), ...deploysMethodHandlers(deploys) };
-  const streams: StreamHandlers = { ...appsStreamHandlers(apps, toError), ...deploysStreamHandlers(deploys, toError) };
+  const accounts = new AccountsService({
+    keychain: secrets,
+    keychainProblem: secrets.problem,
+    dataDir,
+    endpoints,
+    onContextChange: async (context) => {
+      session = build(context);
+      log.info(`switched to context ${context}`);
+    },
+  });
+  const build = (context: string) =>
+    buildSession(context, {
+      sandbox,
+      sandboxToken: demo.token,
+      digitalOceanUrl: endpoints.digitalocean,
+      accounts,
+      audit,
+      notices,
+      dataDir,
+      log,
+      toError,
+      deployPollMs: options.deployPollMs,
+      healthChecks: options.healthChecks,
+    });
+  await accounts.load();
+  session = build(accounts.activeContext);
+
+  const apps = delegateTo(() => session.apps);
+  const deploys = delegateTo(() => session.deploys);
+  const methods: MethodHandlers = {
+    ...appsMethodHandlers(apps, () => session.environment),
+    ...deploysMethodHandlers(deploys),
+    ...logsMethodHandlers(),
+    ...costsMethodHandlers(delegateTo(() => session.costs)),
+    ...accountsMethodHandlers(accounts),
+  };
+  const streams: StreamHandlers = {
+    ...appsStreamHandlers(apps, toError),
+    ...deploysStreamHandlers(deploys, toError),
+    ...logsStreamHandlers(delegateTo(() => session.logs)),
+    ...accountsStreamHandlers(accounts),
+  };
   const dispatcher = new ContractDispatcher(methods, streams, log);
 
   return {
     dispatcher,
-    environment,
+    get environment() {
+      return session.environment;
+    },
     sandbox,
-    ...(sandbox ? { sandboxToken: token } : {}),
+    sandboxToken: demo.token,
+    accounts,
     apps,
     deploys,
     dataDir,
     dispose: async () => {
-      await deploys.audit.flush();
-      await sandbox?.close();
+      await audit.flush();
+      await sandbox.close();
     },
   };
 }

@@ -1,11 +1,36 @@
 import { useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
+import { UndoBar } from './components/UndoBar';
 import { useClockStore } from './stores/clockStore';
 import { useEnvironmentStore } from './stores/environmentStore';
-import { useNavigationStore } from './stores/navigationStore';
+import { useNavigationStore, type Route } from './stores/navigationStore';
+import { useNoticesStore } from './stores/noticesStore';
+import { ActivityView } from './views/activity/ActivityView';
+import { CostsView } from './views/costs/CostsView';
+import { SettingsView } from './views/settings/SettingsView';
+import { useAccountsStore } from './stores/accountsStore';
+import { LogsView } from './views/logs/LogsView';
 import { DetailView } from './views/detail/DetailView';
 import { OverviewView } from './views/overview/OverviewView';
+
+function RouteView({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'app':
+      return <DetailView appId={route.appId} />;
+    case 'logs':
+      return <LogsView />;
+    case 'activity':
+      return <ActivityView />;
+    case 'costs':
+      return <CostsView />;
+    case 'settings':
+      return <SettingsView />;
+    default:
+      return <OverviewView />;
+  }
+}
 
 export function App() {
   const route = useNavigationStore((s) => s.route);
@@ -15,6 +40,12 @@ export function App() {
 
   useEffect(() => startNavigation(), [startNavigation]);
   useEffect(() => startClock(), [startClock]);
+  // Finished deployments are announced wherever the user is, so notices start with the app.
+  const startNotices = useNoticesStore((s) => s.start);
+  useEffect(() => startNotices(), [startNotices]);
+  // The context switcher in the top bar needs the accounts on every view, not only in Settings.
+  const startAccounts = useAccountsStore((s) => s.start);
+  useEffect(() => startAccounts(), [startAccounts]);
   useEffect(() => {
     void loadEnvironment();
   }, [loadEnvironment]);
@@ -28,9 +59,11 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <ErrorBoundary key={route.name === 'app' ? route.appId : 'overview'}>
-        {route.name === 'app' ? <DetailView appId={route.appId} /> : <OverviewView />}
+      <ErrorBoundary key={route.name === 'app' ? route.appId : route.name}>
+        <RouteView route={route} />
       </ErrorBoundary>
+      <UndoBar />
+      <Toasts />
     </div>
   );
 }

@@ -6,6 +6,10 @@ import './table.css';
 import './badges.css';
 import './views.css';
 import './detail.css';
+import './actions.css';
+import './progress.css';
+import './scale.css';
+import './rolling.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Fleetdeck: #root is missing from the page.');

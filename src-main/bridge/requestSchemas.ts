@@ -2,9 +2,12 @@
 // is checked here before any service sees it. The mapped types make a missing or mistyped schema
 // a compile error.
 import type { FleetMethods, FleetStreams } from '../../src-preload/contract';
+import { accountsMethodSchemas, accountsStreamSchemas } from './schemas/accounts';
 import { appsMethodSchemas, appsStreamSchemas } from './schemas/apps';
+import { costsMethodSchemas, costsStreamSchemas } from './schemas/costs';
 import { deploysMethodSchemas, deploysStreamSchemas } from './schemas/deploys';
+import { logsMethodSchemas, logsStreamSchemas } from './schemas/logs';
 import type { MethodSchemas, StreamSchemas } from './schemas/types';
 
-export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas, ...deploysMethodSchemas };
-export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas, ...deploysStreamSchemas };
+export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas, ...deploysMethodSchemas, ...logsMethodSchemas, ...costsMethodSchemas, ...accountsMethodSchemas };
+export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas, ...deploysStreamSchemas, ...logsStreamSchemas, ...costsStreamSchemas, ...accountsStreamSchemas };

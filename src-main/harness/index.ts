@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRuntime } from '../runtime';
+import { openSecretStore } from '../secrets/openSecretStore';
 import { startHarness } from './server';
 
 async function main(): Promise<void> {
@@ -14,9 +15,19 @@ async function main(): Promise<void> {
       'latency-ms': { type: 'string' },
       'url-file': { type: 'string' },
       'data-dir': { type: 'string' },
+      // Tests: real contexts talk to the sandbox, which accepts these extra tokens.
+      'accounts-api': { type: 'string' },
+      'grant-token': { type: 'string', multiple: true },
     },
   });
+  const grants = (values['grant-token'] ?? []).map((spec) => {
+    const [token = '', api = 'digitalocean', scopes = 'read-write'] = spec.split(':');
+    return { token, api: api as 'digitalocean' | 'supabase' | 'github', scopes: scopes as 'read-write' | 'read-only' };
+  });
   const runtime = await startRuntime({
+    secrets: await openSecretStore(),
+    accountApis: values['accounts-api'] === 'sandbox' ? 'sandbox' : 'real',
+    grantSandboxTokens: grants,
     // The activity log lives here; by default a fresh temporary folder per run.
     ...(values['data-dir'] ? { dataDir: resolve(values['data-dir']) } : {}),
     sandbox: { latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0 },

@@ -7,9 +7,13 @@ import { FaultInjector } from './faults';
 import { doError, readBody, Router, writeResponse, type SandboxRequest, type SandboxResponse } from './http';
 import { DIGITALOCEAN_LIMITS, RateLimiter, type RateLimitOptions } from './rateLimiter';
 import { advanceAll } from './deployEngine';
+import { registerAccountRoutes } from './routes/account';
 import { registerAppRoutes } from './routes/apps';
+import { answerThirdParty, isThirdPartyPath } from './thirdPartyApis';
 import { registerDeploymentRoutes } from './routes/deployments';
 import { registerProjectRoutes } from './routes/projects';
+import { registerUsageRoutes } from './routes/usage';
+import { createSandboxLogs, SIGNED_LOG_PREFIX, type SandboxLogOptions, type SandboxLogs } from './logs';
 import type { SandboxState } from './state';
 
 export interface SandboxOptions {
@@ -17,12 +21,15 @@ export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   rateLimits?: RateLimitOptions;
+  logs?: SandboxLogOptions;
 }
 
 export interface RunningSandbox {
   url: string;
   state: SandboxState;
   faults: FaultInjector;
+  /** Live log sockets, signed archives, log faults. */
+  logs: SandboxLogs;
   /** "METHOD /path?query" of every request, for tests that count calls. */
   requests: string[];
   close(): Promise<void>;
@@ -35,25 +42,32 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const router = new Router();
   const requests: string[] = [];
   registerAppRoutes(router, state);
+  registerAccountRoutes(router, state);
   registerDeploymentRoutes(router, state);
   registerProjectRoutes(router, state);
+  registerUsageRoutes(router, state);
+  const logs = createSandboxLogs(router, state, () => baseUrl, options.logs);
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) writeResponse(res, doError(500, 'server_error', 'Unexpected server-side error'));
     });
   });
+  logs.attach(server);
 
   let baseUrl = '';
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', baseUrl);
+    // Signed log archives carry their own credential in the URL, like DigitalOcean's: no Bearer.
+    if (method === 'GET' && url.pathname.startsWith(SIGNED_LOG_PREFIX)) return writeResponse(res, logs.serveArchive(url));
     requests.push(`${method} ${url.pathname}${url.search}`);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
 
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (isThirdPartyPath(url.pathname)) return writeResponse(res, answerThirdParty(state, method, url.pathname, token));
     const grant = token ? state.tokens.get(token) : undefined;
-    if (!token || !grant) {
+    if (!token || !grant || (grant.api ?? 'digitalocean') !== 'digitalocean') {
       writeResponse(res, doError(401, 'unauthorized', 'Unable to authenticate you.'));
       return;
     }
@@ -108,9 +122,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     url: baseUrl,
     state,
     faults,
+    logs,
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        logs.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

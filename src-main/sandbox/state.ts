@@ -65,11 +65,19 @@ export function seededUuid(random: () => number): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
+export interface SandboxToken {
+  scopes: 'read-write' | 'read-only';
+  /** Which API accepts it (DigitalOcean when absent). */
+  api?: 'digitalocean' | 'supabase' | 'github';
+  /** DigitalOcean account email reported by GET /v2/account. */
+  email?: string;
+}
+
 export interface SandboxState {
   clock: SandboxClock;
   apps: Map<string, AppRecord>;
   /** Bearer tokens the sandbox accepts; read-only ones get 403 on mutations. */
-  tokens: Map<string, { scopes: 'read-write' | 'read-only' }>;
+  tokens: Map<string, SandboxToken>;
 }
 
 export function healthOf(record: AppRecord): AppHealth {

@@ -23,7 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     installMenu();
     const secrets = await openSecretStore();
     runtime = await startRuntime({
-      digitalOceanToken: () => secrets.get({ provider: 'digitalocean', context: 'default' }),
+      secrets,
       dataDir: app.getPath('userData'),
     });
     // Finished and failed deployments the user started reach the desktop even when the window is hidden.

@@ -1,9 +1,18 @@
-import { hrefFor } from '../stores/navigationStore';
+import { hrefFor, useNavigationStore, type Route } from '../stores/navigationStore';
+
+const SECTIONS: Array<{ label: string; route: Route; matches: Route['name'][] }> = [
+  { label: 'Fleet', route: { name: 'overview' }, matches: ['overview', 'app'] },
+  { label: 'Logs', route: { name: 'logs' }, matches: ['logs'] },
+  { label: 'Activity', route: { name: 'activity' }, matches: ['activity'] },
+  { label: 'Costs', route: { name: 'costs' }, matches: ['costs'] },
+];
 import { useEnvironmentStore } from '../stores/environmentStore';
+import { ContextSwitcher } from '../views/settings/ContextSwitcher';
 
 export function TopBar() {
   const environment = useEnvironmentStore((s) => s.environment);
   const demo = environment?.mode === 'demo';
+  const current = useNavigationStore((s) => s.route.name);
   return (
     <header className="topbar">
       <a className="wordmark" href={hrefFor({ name: 'overview' })} aria-label="Fleetdeck — fleet overview">
@@ -11,9 +20,8 @@ export function TopBar() {
         Fleetdeck
       </a>
       {environment ? (
-        <span className="topbar__context" title={environment.mode === 'live' ? 'Connected account' : undefined}>
-          <span className="topbar__sep" aria-hidden="true">/</span>
-          {environment.contextName}
+        <span className="topbar__context">
+          <ContextSwitcher />
         </span>
       ) : null}
       {demo ? (
@@ -21,7 +29,26 @@ export function TopBar() {
           <strong>Demo fleet</strong> — sandbox cloud, no real account connected
         </span>
       ) : null}
+      <nav className="topbar__nav" aria-label="Sections">
+        {SECTIONS.map((section) => (
+          <a
+            key={section.label}
+            href={hrefFor(section.route)}
+            className="topbar__link"
+            aria-current={section.matches.includes(current) ? 'page' : undefined}
+          >
+            {section.label}
+          </a>
+        ))}
+      </nav>
       <span className="topbar__spacer" />
+      <a
+        href={hrefFor({ name: 'settings' })}
+        className="topbar__link topbar__settings"
+        aria-current={current === 'settings' ? 'page' : undefined}
+      >
+        Settings
+      </a>
       {environment ? <span className="topbar__version">v{environment.appVersion}</span> : null}
     </header>
   );

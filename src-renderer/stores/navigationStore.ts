@@ -1,11 +1,18 @@
-// A tiny hash router: '#/' is the fleet overview, '#/apps/<id>' one app's detail. The hash is the
-// source of truth; the store mirrors it and listens for hashchange (back/forward, links).
+// A tiny hash router: '#/' is the fleet overview, '#/apps/<id>' one app's detail, '#/logs' the
+// live logs, '#/activity' the audit log. The hash is the source of truth; the store mirrors it and
+// listens for hashchange (back/forward, links).
 import { create } from 'zustand';
 
-export type Route = { name: 'overview' } | { name: 'app'; appId: string };
+/** `query` on logs: `sources=appId:component,…` or `app=…&deployment=…&type=BUILD|DEPLOY`. */
+export type Route = { name: 'overview' } | { name: 'app'; appId: string } | { name: 'logs'; query?: string } | { name: 'activity' } | { name: 'costs' } | { name: 'settings' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
+  const logs = /^\/logs\/?(?:\?(.*))?$/.exec(path);
+  if (logs) return logs[1] ? { name: 'logs', query: logs[1] } : { name: 'logs' };
+  if (/^\/activity\/?$/.test(path)) return { name: 'activity' };
+  if (/^\/settings\/?$/.test(path)) return { name: 'settings' };
+  if (/^\/costs\/?$/.test(path)) return { name: 'costs' };
   const match = /^\/apps\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -18,7 +25,12 @@ export function parseHash(hash: string): Route {
 }
 
 export function hrefFor(route: Route): string {
-  return route.name === 'app' ? `#/apps/${encodeURIComponent(route.appId)}` : '#/';
+  if (route.name === 'app') return `#/apps/${encodeURIComponent(route.appId)}`;
+  if (route.name === 'logs') return route.query ? `#/logs?${route.query}` : '#/logs';
+  if (route.name === 'activity') return '#/activity';
+  if (route.name === 'settings') return '#/settings';
+  if (route.name === 'costs') return '#/costs';
+  return '#/';
 }
 
 interface NavigationState {

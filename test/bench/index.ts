@@ -1,12 +1,17 @@
 // `npm run bench`: every benchmark, one after the other, each printing its figures as JSON.
 import { benchFleetRefresh } from './fleetRefresh';
+import { benchLogs } from './logs';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'fleet-refresh': benchFleetRefresh,
+  logs: benchLogs,
 };
 
 async function main(): Promise<void> {
+  // `tsx test/bench/index.ts logs` runs one benchmark by name.
+  const only = process.argv[2];
   for (const [name, run] of Object.entries(benches)) {
+    if (only && name !== only) continue;
     const figures = await run();
     process.stdout.write(`${name} ${JSON.stringify(figures)}\n`);
   }

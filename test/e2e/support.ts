@@ -4,8 +4,16 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import sizes from '../../resources/openapi/examples/instance_sizes.json';
 
+/** The port of this run's harness; each run has its own URL file and data folder. */
+export const E2E_PORT = Number(process.env.FLEETDECK_E2E_PORT ?? 5191);
+export const HARNESS_DATA_DIR = `test-results/harness-data-${E2E_PORT}`;
+
+/** DigitalOcean-shaped tokens the harness's sandbox accepts, for the accounts and leak stories. */
+export const SENTINEL_DO_TOKEN = `dop_v1_${'5e471e1'.repeat(10).slice(0, 64)}`;
+export const READONLY_DO_TOKEN = `dop_v1_${'0ead0417'.repeat(8)}`;
+
 export function harnessUrl(hash = ''): string {
-  const url = readFileSync('test-results/harness-url.txt', 'utf8').trim();
+  const url = readFileSync(`test-results/harness-url-${E2E_PORT}.txt`, 'utf8').trim();
   return url + hash;
 }
 

@@ -4,9 +4,9 @@ import type { AppsService } from '../../services/apps';
 import { watchFleet } from '../../services/fleetWatcher';
 import type { DomainMethodHandlers, DomainStreamHandlers, ErrorMapper } from '../dispatcher';
 
-export function appsMethodHandlers(apps: AppsService, environment: EnvironmentInfo): DomainMethodHandlers<AppsMethods> {
+export function appsMethodHandlers(apps: AppsService, environment: () => EnvironmentInfo): DomainMethodHandlers<AppsMethods> {
   return {
-    getEnvironment: async () => environment,
+    getEnvironment: async () => environment(),
     listFleet: () => apps.listFleet(),
     getFleetHealth: ({ appIds }) => apps.getFleetHealth(appIds),
     getAppDetail: ({ appId }) => apps.getAppDetail(appId),

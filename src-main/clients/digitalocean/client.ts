@@ -1,7 +1,7 @@
 // DigitalOcean App Platform calls Fleetdeck makes, typed from the official OpenAPI description.
 import type { RateLimitInfo } from '../../../src-preload/contract';
 import { RestClient, type RestClientOptions } from '../http/restClient';
-import type { App, AppHealth, AppSpec, Deployment, InstanceSize, Project } from './types';
+import type { App, AppHealth, AppSpec, Balance, BillingHistoryEntry, Deployment, InstanceSize, Invoice, MetricsSeries, Project } from './types';
 
 export type LogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED';
 
@@ -146,6 +146,30 @@ export class DigitalOceanClient {
     const body = await this.rest.request<{ deployment: Deployment }>('POST', `${appPath(appId)}/rollback/revert`);
     return body.deployment;
   }
+
+  // Billing and monitoring need the billing:read and monitoring:read scopes.
+
+  getBalance(): Promise<Balance> {
+    return this.rest.request<Balance>('GET', '/v2/customers/my/balance');
+  }
+
+  listBillingHistory(): Promise<BillingHistoryEntry[]> {
+    return this.rest.getAllPages<BillingHistoryEntry>('/v2/customers/my/billing_history', 'billing_history');
+  }
+
+  listInvoices(): Promise<Invoice[]> {
+    return this.rest.getAllPages<Invoice>('/v2/customers/my/invoices', 'invoices');
+  }
+
+  /** One series per instance; `start`/`end` in epoch seconds. */
+  async getAppMetric(metric: AppMetric, appId: string, component: string, startSec: number, endSec: number): Promise<MetricsSeries[]> {
+    const body = await this.rest.request<{ data?: { result?: MetricsSeries[] } }>('GET', `/v2/monitoring/metrics/apps/${metric}`, {
+      params: { app_id: appId, app_component: component, start: String(startSec), end: String(endSec) },
+    });
+    return body.data?.result ?? [];
+  }
 }
+
+export type AppMetric = 'cpu_percentage' | 'memory_percentage' | 'restart_count';
 
 const appPath = (appId: string) => `/v2/apps/${encodeURIComponent(appId)}`;

@@ -55,3 +55,7 @@ export const TERMINAL_PHASES: readonly DeploymentPhase[] = ['ACTIVE', 'SUPERSEDE
 export const isTerminalPhase = (phase: DeploymentPhase | undefined): boolean =>
   phase !== undefined && TERMINAL_PHASES.includes(phase);
 export type Project = Schemas['project'];
+export type Balance = Schemas['balance'];
+export type BillingHistoryEntry = Schemas['billing_history'];
+export type Invoice = Schemas['invoice_preview'];
+export type MetricsSeries = Schemas['metrics_result'];

@@ -15,7 +15,11 @@ export interface RestClientOptions {
   retryPolicy?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   onRateLimit?: (info: RateLimitInfo) => void;
+  /** Told when the API refuses the token (401). */
+  onUnauthorized?: (error: ApiError) => void;
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   params?: Record<string, string | number | boolean | undefined>;
@@ -45,7 +49,16 @@ export class RestClient {
     return this.lastRateLimit;
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', pathOrUrl: string, options: RequestOptions = {}): Promise<T> {
+  async request<T>(method: HttpMethod, pathOrUrl: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.requestWithHeaders<T>(method, pathOrUrl, options)).data;
+  }
+
+  /** The same, with the response headers (e.g. GitHub's x-oauth-scopes). */
+  async requestWithHeaders<T>(
+    method: HttpMethod,
+    pathOrUrl: string,
+    options: RequestOptions = {},
+  ): Promise<{ data: T; headers: Record<string, unknown> }> {
     const url = this.sameOriginUrl(pathOrUrl);
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     for (let attempt = 0; ; attempt++) {
@@ -63,9 +76,10 @@ export class RestClient {
         });
         status = response.status;
         this.readRateLimit(response.headers);
-        if (status >= 200 && status < 300) return response.data as T;
+        if (status >= 200 && status < 300) return { data: response.data as T, headers: response.headers as Record<string, unknown> };
         retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], Date.now());
         failure = apiErrorFromResponse(this.options.service, status, response.data, retryAfterSeconds);
+        if (status === 401) this.options.onUnauthorized?.(failure);
       } catch (error) {
         failure = this.transportFailure(error);
       }

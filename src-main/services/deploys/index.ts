@@ -19,11 +19,14 @@ export interface DeploysOptions {
   /** How often a running deployment is re-read (ms). */
   pollMs?: number;
   healthChecks?: { attempts: number; intervalMs: number };
+  /** Shared across account contexts: one Activity log, one stream of notices. */
+  audit?: AuditLog;
+  notices?: NoticeHub;
 }
 
 export function createDeploysDomain(options: DeploysOptions): DeploysDomain {
-  const audit = new AuditLog(options.dataDir);
-  const notices = new NoticeHub();
+  const audit = options.audit ?? new AuditLog(options.dataDir);
+  const notices = options.notices ?? new NoticeHub();
   const follower = new DeploymentFollower(options.client, audit, notices, options.log, options.pollMs);
   const actions = new DeployActions({
     client: options.client,

@@ -1,9 +1,22 @@
+import type { ReactNode } from 'react';
 import type { ComponentDetail } from '../../../src-preload/contract';
 import { HealthBadge } from '../../components/HealthBadge';
 import { Money } from '../../components/Money';
 import { formatPercent, formatReplicas, formatScale, formatSource, kindLabel, sizeLabel } from '../../format';
 
-export function ComponentsTable({ components, healthKnown }: { components: ComponentDetail[]; healthKnown: boolean }) {
+interface ComponentsTableProps {
+  components: ComponentDetail[];
+  healthKnown: boolean;
+  /** Opens the scale dialog for a service or worker; without it the table has no Scale column. */
+  onScale?: (component: ComponentDetail) => void;
+  /** Why scaling is off right now (tooltip); undefined when it is allowed. */
+  scaleBlocked?: string;
+}
+
+/** Components that run on instances the scale dialog can resize. */
+const scalable = (c: ComponentDetail) => c.kind === 'service' || c.kind === 'worker';
+
+export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked }: ComponentsTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table components-table" data-testid="components-table">
@@ -15,6 +28,7 @@ export function ComponentsTable({ components, healthKnown }: { components: Compo
           <col style={{ width: 220 }} />
           <col />
           <col style={{ width: 210 }} />
+          {onScale ? <col style={{ width: 84 }} /> : null}
         </colgroup>
         <thead>
           <tr>
@@ -27,11 +41,33 @@ export function ComponentsTable({ components, healthKnown }: { components: Compo
             </th>
             <th scope="col">Source</th>
             <th scope="col">Health</th>
+            {onScale ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {components.map((c) => (
-            <ComponentRow key={`${c.kind}:${c.name}`} component={c} healthKnown={healthKnown} />
+            <ComponentRow key={`${c.kind}:${c.name}`} component={c} healthKnown={healthKnown}>
+              {onScale ? (
+                <td className="row-actions">
+                  {scalable(c) ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => onScale(c)}
+                      disabled={!!scaleBlocked}
+                      title={scaleBlocked ?? `Change ${c.name}'s size or instances`}
+                      data-testid="scale-button"
+                    >
+                      Scale
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
+            </ComponentRow>
           ))}
         </tbody>
       </table>
@@ -39,7 +75,7 @@ export function ComponentsTable({ components, healthKnown }: { components: Compo
   );
 }
 
-function ComponentRow({ component: c, healthKnown }: { component: ComponentDetail; healthKnown: boolean }) {
+function ComponentRow({ component: c, healthKnown, children }: { component: ComponentDetail; healthKnown: boolean; children?: ReactNode }) {
   const size = sizeLabel(c);
   const scale = formatScale(c);
   const source = formatSource(c.source);
@@ -115,6 +151,7 @@ function ComponentRow({ component: c, healthKnown }: { component: ComponentDetai
           <span className="muted">—</span>
         )}
       </td>
+      {children}
     </tr>
   );
 }

@@ -1,15 +1,21 @@
+import type { ReactNode } from 'react';
 import type { DeploymentSummary } from '../../../src-preload/contract';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatDuration, formatProgress, isInProgress } from '../../format';
+import { DeploymentLogsLinks } from '../logs/DeploymentLogsLinks';
 
 interface DeploymentsTableProps {
   deployments: DeploymentSummary[];
   activeId?: string;
   pinnedId?: string;
+  /** Opens the rollback dialog; offered on past successful (SUPERSEDED) deployments only. */
+  onRollback?: (deployment: DeploymentSummary) => void;
+  /** Why rolling back is off right now (tooltip). */
+  rollbackBlocked?: string;
 }
 
-export function DeploymentsTable({ deployments, activeId, pinnedId }: DeploymentsTableProps) {
+export function DeploymentsTable({ deployments, activeId, pinnedId, onRollback, rollbackBlocked }: DeploymentsTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table deployments-table" data-testid="deployments-table">
@@ -21,6 +27,8 @@ export function DeploymentsTable({ deployments, activeId, pinnedId }: Deployment
           <col style={{ width: 100 }} />
           <col style={{ width: 90 }} />
           <col style={{ width: '24%' }} />
+          <col style={{ width: 116 }} />
+          {onRollback ? <col style={{ width: 138 }} /> : null}
         </colgroup>
         <thead>
           <tr>
@@ -33,11 +41,34 @@ export function DeploymentsTable({ deployments, activeId, pinnedId }: Deployment
               Duration
             </th>
             <th scope="col">Progress / failure</th>
+            <th scope="col">Logs</th>
+            {onRollback ? (
+              <th scope="col">
+                <span className="visually-hidden">Rollback</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
           {deployments.map((d) => (
-            <DeploymentRow key={d.id} deployment={d} active={d.id === activeId} pinned={d.id === pinnedId} />
+            <DeploymentRow key={d.id} deployment={d} active={d.id === activeId} pinned={d.id === pinnedId}>
+              {onRollback ? (
+                <td className="row-actions">
+                  {d.phase === 'SUPERSEDED' ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => onRollback(d)}
+                      disabled={!!rollbackBlocked}
+                      title={rollbackBlocked ?? 'Redeploy this earlier version and pin the app to it'}
+                      data-testid="rollback-button"
+                    >
+                      Roll back to this
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
+            </DeploymentRow>
           ))}
         </tbody>
       </table>
@@ -45,7 +76,15 @@ export function DeploymentsTable({ deployments, activeId, pinnedId }: Deployment
   );
 }
 
-function DeploymentRow({ deployment: d, active, pinned }: { deployment: DeploymentSummary; active: boolean; pinned: boolean }) {
+interface DeploymentRowProps {
+  deployment: DeploymentSummary;
+  active: boolean;
+  pinned: boolean;
+  /** Trailing action cells. */
+  children?: ReactNode;
+}
+
+function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRowProps) {
   const running = isInProgress(d.phase);
   const progress = formatProgress(d);
   return (
@@ -84,6 +123,10 @@ function DeploymentRow({ deployment: d, active, pinned }: { deployment: Deployme
           <span className="muted">—</span>
         )}
       </td>
+      <td>
+        <DeploymentLogsLinks deployment={d} />
+      </td>
+      {children}
     </tr>
   );
 }

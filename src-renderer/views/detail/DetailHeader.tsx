@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FleetApp } from '../../../src-preload/contract';
 import { Money } from '../../components/Money';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -9,9 +10,11 @@ interface DetailHeaderProps {
   createdAt?: string;
   loading: boolean;
   onRefresh?: () => void;
+  /** Buttons that act on the app (Deploy, Restart), placed beside Refresh. */
+  actions?: ReactNode;
 }
 
-export function DetailHeader({ app, defaultIngress, createdAt, loading, onRefresh }: DetailHeaderProps) {
+export function DetailHeader({ app, defaultIngress, createdAt, loading, onRefresh, actions }: DetailHeaderProps) {
   const ingress = defaultIngress && defaultIngress !== app.liveUrl ? defaultIngress : undefined;
   return (
     <div className="detail-header">
@@ -71,14 +74,17 @@ export function DetailHeader({ app, defaultIngress, createdAt, loading, onRefres
           </div>
         </dl>
       </div>
-      {onRefresh ? (
-        <button type="button" className="button refresh" onClick={onRefresh} disabled={loading} data-testid="detail-refresh">
-          <svg className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'} viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M13.6 2.4v3.8H9.8l1.5-1.5A4.5 4.5 0 1 0 12.4 9h1.5A6 6 0 1 1 12.4 3.6l1.2-1.2Z" />
-          </svg>
-          {loading ? 'Refreshing' : 'Refresh'}
-        </button>
-      ) : null}
+      <div className="detail-header__tools">
+        {onRefresh ? (
+          <button type="button" className="button refresh" onClick={onRefresh} disabled={loading} data-testid="detail-refresh">
+            <svg className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'} viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M13.6 2.4v3.8H9.8l1.5-1.5A4.5 4.5 0 1 0 12.4 9h1.5A6 6 0 1 1 12.4 3.6l1.2-1.2Z" />
+            </svg>
+            {loading ? 'Refreshing' : 'Refresh'}
+          </button>
+        ) : null}
+        {actions}
+      </div>
     </div>
   );
 }

@@ -6,10 +6,19 @@ import { LoadingState } from '../../components/LoadingState';
 import { EMPTY_DETAIL_ENTRY, useAppDetailStore } from '../../stores/appDetailStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { hrefFor } from '../../stores/navigationStore';
+import { useRollbackStore } from '../../stores/rollbackStore';
+import { useScaleStore } from '../../stores/scaleStore';
+import { AppActions } from '../actions/AppActions';
+import { DeploymentProgressPanel } from '../actions/DeploymentProgressPanel';
+import { PinnedBanner } from '../actions/PinnedBanner';
+import { RollbackDialog } from '../actions/RollbackDialog';
+import { ScaleDialog } from '../actions/ScaleDialog';
+import { useActionGate } from '../actions/useActionGate';
 import { ComponentsTable } from './ComponentsTable';
 import { DeploymentsTable } from './DeploymentsTable';
 import { DetailHeader } from './DetailHeader';
 import { DomainsList } from './DomainsList';
+import { UsageCharts } from '../costs/UsageCharts';
 
 export function DetailView({ appId }: { appId: string }) {
   const entry = useAppDetailStore((s) => s.byId[appId] ?? EMPTY_DETAIL_ENTRY);
@@ -23,6 +32,10 @@ export function DetailView({ appId }: { appId: string }) {
 
   const { detail, loading, error } = entry;
   const app = detail?.app ?? fleetApp;
+  // Actions need the full read (components, deployments), so they wait for the detail.
+  const gate = useActionGate(detail?.app);
+  const openScale = useScaleStore((s) => s.open);
+  const openRollback = useRollbackStore((s) => s.open);
   const retry = () => void load(appId);
 
   return (
@@ -48,14 +61,17 @@ export function DetailView({ appId }: { appId: string }) {
           createdAt={detail?.createdAt}
           loading={loading}
           onRefresh={detail ? retry : undefined}
+          actions={detail ? <AppActions app={detail.app} components={detail.components} /> : undefined}
         />
       ) : null}
 
-      {app?.pinnedDeploymentId ? (
-        <div className="pinned-banner" role="note" data-testid="pinned-banner">
-          <strong>Pinned deployment.</strong> This app is pinned to deployment{' '}
-          <code className="selectable">{app.pinnedDeploymentId}</code>; pushes and spec changes will not deploy until it is unpinned.
-        </div>
+      {detail ? (
+        <>
+          <PinnedBanner app={detail.app} />
+          <DeploymentProgressPanel app={detail.app} />
+          <ScaleDialog />
+          <RollbackDialog />
+        </>
       ) : null}
 
       {!detail && error ? (
@@ -74,11 +90,18 @@ export function DetailView({ appId }: { appId: string }) {
               Components <span className="section__count">{detail.components.length}</span>
             </h2>
             {detail.components.length > 0 ? (
-              <ComponentsTable components={detail.components} healthKnown={!!detail.health} />
+              <ComponentsTable
+                components={detail.components}
+                healthKnown={!!detail.health}
+                onScale={(component) => openScale(detail.app, component)}
+                scaleBlocked={gate.reason('scale')}
+              />
             ) : (
               <EmptyState title="No components">This app’s spec declares no components.</EmptyState>
             )}
           </section>
+
+          <UsageCharts appId={appId} components={detail.components.filter((c) => c.kind === 'service' || c.kind === 'worker').map((c) => c.name)} />
 
           <section className="section" aria-labelledby="domains-title">
             <h2 id="domains-title" className="section__title">
@@ -96,6 +119,8 @@ export function DetailView({ appId }: { appId: string }) {
                 deployments={detail.deployments}
                 activeId={detail.app.activeDeployment?.id}
                 pinnedId={detail.app.pinnedDeploymentId}
+                onRollback={(deployment) => void openRollback(detail.app, deployment)}
+                rollbackBlocked={gate.reason('rollback')}
               />
             ) : (
               <EmptyState title="No deployments yet">This app has not been deployed.</EmptyState>

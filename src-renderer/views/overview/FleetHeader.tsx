@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { FleetSnapshot } from '../../../src-preload/contract';
 import { Money } from '../../components/Money';
 import { formatAbsoluteTime, formatClockTime } from '../../format';
@@ -13,9 +13,11 @@ interface FleetHeaderProps {
   onFilterChange: (text: string) => void;
   onRefresh: () => void;
   filterRef: RefObject<HTMLInputElement | null>;
+  /** Actions on the selected apps, placed after Refresh. */
+  actions?: ReactNode;
 }
 
-export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterChange, onRefresh, filterRef }: FleetHeaderProps) {
+export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterChange, onRefresh, filterRef, actions }: FleetHeaderProps) {
   const total = snapshot?.apps.length ?? 0;
   const filtered = snapshot && filter.trim() && visibleCount !== total;
   return (
@@ -95,6 +97,7 @@ export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterC
           </svg>
           {loading ? 'Refreshing' : 'Refresh'}
         </button>
+        {actions}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { Fragment, useEffect, useRef, type MouseEvent, type ReactNode } from 're
 import { Money } from '../../components/Money';
 import type { FleetFeatures } from './columns';
 import type { FleetRow, GroupBlock } from './fleetModel';
+import { GroupSelect } from './selection';
 
 type FleetTableInstance = ReactTable<FleetFeatures, FleetRow, TableState<FleetFeatures>>;
 type FleetTableRow = Row<FleetFeatures, FleetRow>;
@@ -29,8 +30,8 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
   }, [selectedIndex]);
 
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>, appId: string) => {
-    // Links (the app name, the live URL) and text selection keep their own behaviour.
-    if ((event.target as HTMLElement).closest('a, button')) return;
+    // Links (the app name, the live URL), checkboxes and text selection keep their own behaviour.
+    if ((event.target as HTMLElement).closest('a, button, input, label')) return;
     if (window.getSelection()?.toString()) return;
     onOpen(appId);
   };
@@ -96,7 +97,10 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
           {blocks.map((block, blockIndex) => (
             <Fragment key={block.group}>
               <tr className="group-row" data-testid="group-row" data-group={block.group}>
-                <th scope="rowgroup" colSpan={costIndex}>
+                <td className="col-select">
+                  <GroupSelect group={block.group} appIds={block.rows.map((r) => r.original.app.id)} />
+                </td>
+                <th scope="rowgroup" colSpan={costIndex - 1}>
                   <span className="group-row__name">{block.group}</span>
                   <span className="group-row__count">
                     {block.rows.length} {block.rows.length === 1 ? 'app' : 'apps'}

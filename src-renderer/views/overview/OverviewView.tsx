@@ -10,6 +10,8 @@ import { useHealthStore } from '../../stores/healthStore';
 import { useNavigationStore } from '../../stores/navigationStore';
 import { canGlobalFilter, fleetColumns, fleetFeatures, fleetGlobalFilter } from './columns';
 import { FleetHeader } from './FleetHeader';
+import { RollingDeployButton } from './RollingDeployDialog';
+import { RollingPanel } from './RollingPanel';
 import { FleetTable } from './FleetTable';
 import { groupRows, toFleetRows, type FleetRow } from './fleetModel';
 
@@ -148,7 +150,9 @@ export function OverviewView() {
         onFilterChange={setFilter}
         onRefresh={() => void load()}
         filterRef={filterRef}
+        actions={snapshot ? <RollingDeployButton apps={snapshot.apps} /> : null}
       />
+      <RollingPanel />
       {body}
     </main>
   );

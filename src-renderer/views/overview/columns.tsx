@@ -23,6 +23,7 @@ import { displayUrl, formatProgress, sizeLabel, summarizeKinds } from '../../for
 import { hrefFor } from '../../stores/navigationStore';
 import { useHealthStore } from '../../stores/healthStore';
 import { appMatchesFilter, healthRank, type FleetRow } from './fleetModel';
+import { SelectCell } from './selection';
 
 export interface FleetColumnMeta {
   /** Column width (px); the table uses fixed layout so updates never shift columns. */
@@ -54,6 +55,12 @@ export const canGlobalFilter = (column: { id: string }) => column.id === 'name';
 const helper = createColumnHelper<FleetFeatures, FleetRow>();
 
 export const fleetColumns = helper.columns([
+  helper.display({
+    id: 'select',
+    header: () => <span className="visually-hidden">Select for a rolling deploy</span>,
+    meta: { width: 34, label: 'Select' },
+    cell: ({ row }) => <SelectCell appId={row.original.app.id} appName={row.original.app.name} />,
+  }),
   helper.accessor((r) => r.app.name, {
     id: 'name',
     header: 'Name',

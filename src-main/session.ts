@@ -1,0 +1,88 @@
+// One account context's services: a DigitalOcean client with that context's token (or the
+// sandbox's, for the demo fleet) and every domain service built on it. Switching context builds
+// a new session; the Activity log and notices outlive sessions.
+import type { EnvironmentInfo } from '../src-preload/contract';
+import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
+import type { DeploysDomain } from './bridge/domains/deploys';
+import type { ErrorMapper } from './bridge/dispatcher';
+import { DigitalOceanClient } from './clients/digitalocean/client';
+import { ApiError } from './clients/http/apiError';
+import type { Logger } from './logging/logger';
+import type { RunningSandbox } from './sandbox/server';
+import type { AccountsService } from './services/accounts/accountsService';
+import { AppsService } from './services/apps';
+import { createDeploysDomain } from './services/deploys';
+import type { AuditLog } from './services/deploys/auditLog';
+import type { NoticeHub } from './services/deploys/notices';
+import { InstanceSizeCache } from './services/instanceSizeCache';
+import { LogsService } from './services/logs/logsService';
+import { createCostsDomain, type CostsDomain } from './services/spend';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Session {
+  context: string;
+  environment: EnvironmentInfo;
+  client: DigitalOceanClient;
+  apps: AppsService;
+  deploys: DeploysDomain;
+  logs: LogsService;
+  costs: CostsDomain;
+}
+
+export interface SessionDeps {
+  sandbox: RunningSandbox;
+  sandboxToken: string;
+  /** Base URL of the DigitalOcean API for real contexts (the sandbox in tests and the harness). */
+  digitalOceanUrl: string;
+  accounts: AccountsService;
+  audit: AuditLog;
+  notices: NoticeHub;
+  dataDir: string;
+  log: Logger;
+  toError: ErrorMapper;
+  deployPollMs?: number;
+  healthChecks?: { attempts: number; intervalMs: number };
+}
+
+export function buildSession(context: string, deps: SessionDeps): Session {
+  const demo = context === DEMO_CONTEXT;
+  const key = { provider: 'digitalocean' as const, context };
+  const client = new DigitalOceanClient({
+    baseUrl: demo ? deps.sandbox.url : deps.digitalOceanUrl,
+    token: demo
+      ? () => deps.sandboxToken
+      : async () => {
+          const token = await deps.accounts.tokenFor('digitalocean', context);
+          if (!token) {
+            throw new ApiError({ code: 'unauthorized', message: `Context "${context}" has no DigitalOcean token: add one in Settings → Accounts.` });
+          }
+          return token;
+        },
+    // A token revoked while in use: the account says so, rather than the fleet going quiet.
+    onUnauthorized: demo ? undefined : (error) => void deps.accounts.markNeedsAttention(key, error.message).catch(() => {}),
+  });
+  const sizes = new InstanceSizeCache(client);
+  const environment: EnvironmentInfo = demo
+    ? { mode: 'demo', contextName: DEMO_CONTEXT, sandboxUrl: deps.sandbox.url, appVersion: APP_VERSION }
+    : { mode: 'live', contextName: context, appVersion: APP_VERSION };
+  return {
+    context,
+    environment,
+    client,
+    apps: new AppsService(client, sizes),
+    deploys: createDeploysDomain({
+      client,
+      sizes,
+      dataDir: deps.dataDir,
+      context,
+      log: deps.log,
+      audit: deps.audit,
+      notices: deps.notices,
+      pollMs: deps.deployPollMs,
+      healthChecks: deps.healthChecks,
+    }),
+    logs: new LogsService(client, { toError: deps.toError }),
+    costs: createCostsDomain(client, sizes),
+  };
+}

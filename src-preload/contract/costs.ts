@@ -1,0 +1,138 @@
+// The costs domain of the contract: what the fleet costs by group and component type, what the
+// account was billed, and which components are sized wrong for what they do.
+import type { ComponentKind, MonthlyCost } from './apps';
+
+/** How the Costs view splits a bill: frontend = static sites, API = services. */
+export type CostCategory = 'frontend' | 'api' | 'worker' | 'other';
+
+export interface ComponentCost {
+  name: string;
+  kind: ComponentKind;
+  category: CostCategory;
+  sizeSlug?: string;
+  /** "×2" instances, or autoscaling "2–6". */
+  scale: string;
+  /** One instance's price from the API's size list. */
+  unitPrice?: number;
+  monthlyCost: MonthlyCost;
+  costNote?: string;
+}
+
+export interface AppCost {
+  appId: string;
+  name: string;
+  group: string;
+  components: ComponentCost[];
+  monthlyCost: MonthlyCost;
+  byCategory: Record<CostCategory, MonthlyCost>;
+  /** The API's own price of the app's spec (POST /v2/apps/propose); absent when it could not be read. */
+  proposedCost?: number;
+  /** Set when the API's price and ours disagree, in words. */
+  mismatch?: string;
+}
+
+export interface GroupCost {
+  group: string;
+  appIds: string[];
+  monthlyCost: MonthlyCost;
+  byCategory: Record<CostCategory, MonthlyCost>;
+}
+
+export interface FleetCosts {
+  fetchedAt: string;
+  apps: AppCost[];
+  /** Most expensive first (by the minimum). */
+  groups: GroupCost[];
+  monthlyCost: MonthlyCost;
+  /** Apps whose propose price could not be read (the cross-check is skipped for them). */
+  proposeFailures: number;
+}
+
+export interface InvoiceSummary {
+  invoiceUuid: string;
+  /** YYYY-MM */
+  period: string;
+  amount: number;
+}
+
+export interface BillingEntry {
+  date: string;
+  type: string;
+  description: string;
+  amount: number;
+}
+
+export interface AccountBilling {
+  generatedAt: string;
+  monthToDateUsage: number;
+  monthToDateBalance: number;
+  accountBalance: number;
+  /** Month-to-date usage plus the fleet's run rate for the rest of the month. */
+  projectedMonthEnd: number;
+  /** YYYY-MM of the month being projected. */
+  currentPeriod: string;
+  /** Oldest first, at most 12. */
+  invoices: InvoiceSummary[];
+  /** Newest first. */
+  history: BillingEntry[];
+}
+
+export type SizeDirection = 'down' | 'up' | 'keep';
+
+export interface SizingEvidence {
+  /** 95th percentile over the window, percent of the size. */
+  cpuP95?: number;
+  memoryP95?: number;
+  cpuMean?: number;
+  memoryMean?: number;
+  restarts: number;
+  /** Samples read across all instances. */
+  samples: number;
+}
+
+export interface SizingAdvice {
+  component: string;
+  direction: SizeDirection;
+  reason: string;
+  evidence: SizingEvidence;
+  currentSlug: string;
+  suggestedSlug?: string;
+  /** Monthly change at the current instance count: negative is a saving. */
+  monthlyDelta?: number;
+}
+
+export interface RightSizingReport {
+  appId: string;
+  windowDays: number;
+  advice: SizingAdvice[];
+}
+
+export type UsageRange = '1h' | '24h' | '7d';
+
+export interface UsagePoint {
+  /** Epoch seconds. */
+  t: number;
+  /** Mean across instances, percent of the size. */
+  cpu?: number;
+  memory?: number;
+}
+
+export interface UsageSeries {
+  appId: string;
+  component: string;
+  range: UsageRange;
+  instances: number;
+  points: UsagePoint[];
+}
+
+export interface CostsMethods {
+  getFleetCosts: { request: void; response: FleetCosts };
+  getAccountBilling: { request: void; response: AccountBilling };
+  getRightSizing: { request: { appId: string }; response: RightSizingReport };
+  getUsageSeries: { request: { appId: string; component: string; range: UsageRange }; response: UsageSeries };
+}
+
+export type CostsStreams = Record<never, never>;
+
+export const COSTS_METHOD_NAMES = ['getFleetCosts', 'getAccountBilling', 'getRightSizing', 'getUsageSeries'] as const;
+export const COSTS_STREAM_NAMES = [] as const;

@@ -1,0 +1,158 @@
+// The Costs view's data: fleet costs (size list × instances, cross-checked with propose), the
+// account's bill, right-sizing advice per app, and which apps are being compared.
+import type {
+  AccountBilling,
+  FleetCosts,
+  FleetError,
+  RightSizingReport,
+  UsageRange,
+  UsageSeries,
+} from '../../src-preload/contract';
+import { callFleet } from '../fleetApi';
+import { create } from 'zustand';
+import { costTableRows, toCsv } from '../views/costs/costModel';
+
+interface Loadable<T> {
+  value?: T;
+  loading: boolean;
+  error?: FleetError;
+}
+
+interface CostsState {
+  fleet: Loadable<FleetCosts>;
+  billing: Loadable<AccountBilling>;
+  sizing: Record<string, Loadable<RightSizingReport>>;
+  /** Apps picked for side-by-side comparison, in the order they were picked. */
+  compareIds: string[];
+  /** The app whose right-sizing advice is shown. */
+  sizingAppId?: string;
+  /** CPU/memory series on the app detail page, by usageKey(). */
+  usage: Record<string, Loadable<UsageSeries>>;
+  usageRange: UsageRange;
+  /** Monthly revenue per tenant group, typed by the founder and kept on this machine only. */
+  revenue: Record<string, number>;
+
+  load: () => Promise<void>;
+  loadFleet: () => Promise<void>;
+  loadBilling: () => Promise<void>;
+  loadSizing: (appId: string) => Promise<void>;
+  toggleCompare: (appId: string) => void;
+  clearCompare: () => void;
+  exportCsv: () => void;
+  setUsageRange: (range: UsageRange) => void;
+  loadUsage: (appId: string, component: string) => Promise<void>;
+  loadRevenue: () => void;
+  setRevenue: (group: string, amount: number | undefined) => void;
+}
+
+const REVENUE_KEY = 'fleetdeck.costs.revenue';
+
+export const usageKey = (appId: string, component: string, range: UsageRange) => `${appId}/${component}/${range}`;
+
+export const useCostsStore = create<CostsState>()((set, get) => ({
+  fleet: { loading: false },
+  billing: { loading: false },
+  sizing: {},
+  compareIds: [],
+  usage: {},
+  usageRange: '24h',
+  revenue: {},
+
+  load: async () => {
+    await Promise.all([get().loadFleet(), get().loadBilling()]);
+  },
+
+  loadFleet: async () => {
+    set((s) => ({ fleet: { ...s.fleet, loading: true } }));
+    const result = await callFleet((api) => api.getFleetCosts());
+    set((s) => ({
+      fleet: result.ok ? { value: result.value, loading: false } : { ...s.fleet, loading: false, error: result.error },
+    }));
+  },
+
+  loadBilling: async () => {
+    set((s) => ({ billing: { ...s.billing, loading: true } }));
+    const result = await callFleet((api) => api.getAccountBilling());
+    set((s) => ({
+      billing: result.ok
+        ? { value: result.value, loading: false }
+        : { ...s.billing, loading: false, error: result.error },
+    }));
+  },
+
+  loadSizing: async (appId) => {
+    set((s) => ({ sizingAppId: appId, sizing: { ...s.sizing, [appId]: { ...s.sizing[appId], loading: true } } }));
+    const result = await callFleet((api) => api.getRightSizing({ appId }));
+    set((s) => ({
+      sizing: {
+        ...s.sizing,
+        [appId]: result.ok
+          ? { value: result.value, loading: false }
+          : { ...s.sizing[appId], loading: false, error: result.error },
+      },
+    }));
+  },
+
+  toggleCompare: (appId) =>
+    set((s) => ({
+      compareIds: s.compareIds.includes(appId) ? s.compareIds.filter((id) => id !== appId) : [...s.compareIds, appId],
+    })),
+  clearCompare: () => set({ compareIds: [] }),
+
+  exportCsv: () => {
+    const costs = get().fleet.value;
+    if (!costs) return;
+    // A Blob and an object URL: the download never touches Node or the main process.
+    const blob = new Blob([toCsv(costTableRows(costs))], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `fleet-costs-${costs.fetchedAt.slice(0, 10)}.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  },
+
+  setUsageRange: (range) => set({ usageRange: range }),
+
+  loadRevenue: () => {
+    try {
+      const stored: unknown = JSON.parse(window.localStorage.getItem(REVENUE_KEY) ?? '{}');
+      if (typeof stored !== 'object' || stored === null) return;
+      const revenue = Object.fromEntries(
+        Object.entries(stored).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1])),
+      );
+      set({ revenue });
+    } catch {
+      // A corrupt entry is ignored: the founder types the figures again.
+    }
+  },
+
+  setRevenue: (group, amount) => {
+    const revenue = { ...get().revenue };
+    if (amount === undefined) delete revenue[group];
+    else revenue[group] = amount;
+    set({ revenue });
+    try {
+      window.localStorage.setItem(REVENUE_KEY, JSON.stringify(revenue));
+    } catch {
+      // Storage full or disabled: the figure still holds for this session.
+    }
+  },
+
+  loadUsage: async (appId, component) => {
+    const range = get().usageRange;
+    const key = usageKey(appId, component, range);
+    set((s) => ({ usage: { ...s.usage, [key]: { ...s.usage[key], loading: true } } }));
+    const result = await callFleet((api) => api.getUsageSeries({ appId, component, range }));
+    set((s) => ({
+      usage: {
+        ...s.usage,
+        [key]: result.ok
+          ? { value: result.value, loading: false }
+          : { ...s.usage[key], loading: false, error: result.error },
+      },
+    }));
+  },
+}));

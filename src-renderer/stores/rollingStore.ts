@@ -1,0 +1,119 @@
+// Fleet-wide rolling deploys: the dialog's options, the start (after the undo window), the live
+// status from watchRollingDeploy until the run ends, and cancel (main stops before the next app).
+import type { FleetError, RollingDeployStatus, Unsubscribe } from '../../src-preload/contract';
+import { callFleet, isStreamFailure, subscribeFleet } from '../fleetApi';
+import { create } from 'zustand';
+import { useFleetStore } from './fleetStore';
+import { useSelectionStore } from './selectionStore';
+import { useUndoStore } from './undoStore';
+
+export const MAX_CONCURRENCY = 3;
+
+interface RollingState {
+  dialogOpen: boolean;
+  concurrency: number;
+  forceBuild: boolean;
+  /** From the click on Start until main answers (the undo window included). */
+  starting: boolean;
+  startError?: FleetError;
+  status?: RollingDeployStatus;
+  watchError?: FleetError;
+  canceling: boolean;
+  cancelError?: FleetError;
+
+  openDialog: () => void;
+  closeDialog: () => void;
+  setConcurrency: (n: number) => void;
+  setForceBuild: (on: boolean) => void;
+  /** appIds in the order they should be deployed. */
+  start: (appIds: string[]) => Promise<void>;
+  cancel: () => Promise<void>;
+  /** Hides a finished run's summary. */
+  dismiss: () => void;
+}
+
+let unsubscribe: Unsubscribe | undefined;
+
+export const useRollingStore = create<RollingState>()((set, get) => {
+  const running = () => get().status?.state === 'running';
+
+  const stopWatch = () => {
+    unsubscribe?.();
+    unsubscribe = undefined;
+  };
+
+  const onStatus = (status: RollingDeployStatus) => {
+    // Updates for an older run (after a new one started) are dropped.
+    const current = get().status;
+    if (current && current.id !== status.id) return;
+    set({ status, watchError: undefined });
+    if (status.state !== 'running') {
+      stopWatch();
+      set({ canceling: false });
+      void useFleetStore.getState().load();
+    }
+  };
+
+  const watch = (id: string) => {
+    stopWatch();
+    unsubscribe = subscribeFleet('watchRollingDeploy', { id }, (event) => {
+      if (isStreamFailure(event)) set({ watchError: event.error });
+      else onStatus(event);
+    });
+  };
+
+  return {
+    dialogOpen: false,
+    concurrency: 1,
+    forceBuild: false,
+    starting: false,
+    canceling: false,
+
+    openDialog: () => set({ dialogOpen: true, startError: undefined }),
+    closeDialog: () => {
+      if (!get().starting) set({ dialogOpen: false });
+    },
+    setConcurrency: (n) => set({ concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }),
+    setForceBuild: (on) => set({ forceBuild: on }),
+
+    start: async (appIds) => {
+      if (get().starting || running() || appIds.length === 0) return;
+      set({ starting: true, startError: undefined });
+      const n = appIds.length;
+      const fire = await useUndoStore.getState().schedule('rolling', `Deploying ${n} ${n === 1 ? 'app' : 'apps'} one after another`);
+      if (!fire) {
+        set({ starting: false });
+        return;
+      }
+      const { concurrency, forceBuild } = get();
+      const result = await callFleet((api) =>
+        api.startRollingDeploy({ appIds, concurrency, ...(forceBuild ? { forceBuild: true } : {}) }),
+      );
+      if (!result.ok) {
+        set({ starting: false, startError: result.error });
+        return;
+      }
+      set({ starting: false, dialogOpen: false, status: result.value, cancelError: undefined, watchError: undefined });
+      useSelectionStore.getState().clear();
+      if (result.value.state === 'running') watch(result.value.id);
+      else onStatus(result.value);
+    },
+
+    cancel: async () => {
+      const status = get().status;
+      if (!status || status.state !== 'running' || get().canceling) return;
+      set({ canceling: true, cancelError: undefined });
+      const result = await callFleet((api) => api.cancelRollingDeploy({ id: status.id }));
+      if (!result.ok) {
+        set({ canceling: false, cancelError: result.error });
+        return;
+      }
+      onStatus(result.value);
+    },
+
+    dismiss: () => {
+      if (running()) return;
+      set({ status: undefined, watchError: undefined, cancelError: undefined });
+    },
+  };
+});

@@ -1,0 +1,146 @@
+// The scale dialog: one component's draft size/count/autoscaling, re-priced by previewScale as the
+// user edits (debounced), and applied through the actions store with the preview's specVersion so
+// main refuses ('stale') if the app changed in between.
+import type { ComponentDetail, FleetError, ScalePreview } from '../../src-preload/contract';
+import { draftFrom, draftProblem, isNoChange, scaleChangeOf, type ScaleDraft } from '../actionFormat';
+import { DEFAULT_SIZE_SLUG } from '../format';
+import { callFleet } from '../fleetApi';
+import { create } from 'zustand';
+import { useActionsStore, type AppRef } from './actionsStore';
+
+export const PREVIEW_DEBOUNCE_MS = 350;
+
+export interface ScaleDialogState {
+  app: AppRef;
+  component: string;
+  /** The component as the dialog found it; drafts are compared to this. */
+  initial: ScaleDraft;
+  draft: ScaleDraft;
+  preview?: ScalePreview;
+  /** A previewScale call is on its way (or waiting out the debounce). */
+  previewing: boolean;
+  previewError?: FleetError;
+  /** Why the draft cannot be priced (bad numbers), from draftProblem. */
+  problem?: string;
+  /** Apply was clicked: waiting in the undo window or being sent. */
+  applying: boolean;
+  applyError?: FleetError;
+}
+
+interface ScaleState {
+  dialog?: ScaleDialogState;
+  open: (app: AppRef, component: ComponentDetail) => void;
+  edit: (patch: Partial<ScaleDraft>) => void;
+  /** Re-reads the preview now (the Reload after a 'stale' refusal). */
+  reload: () => Promise<void>;
+  apply: () => Promise<void>;
+  close: () => void;
+}
+
+let previewSeq = 0;
+let debounce: ReturnType<typeof setTimeout> | undefined;
+
+export const useScaleStore = create<ScaleState>()((set, get) => {
+  const patchDialog = (patch: Partial<ScaleDialogState>) =>
+    set((s) => (s.dialog ? { dialog: { ...s.dialog, ...patch } } : s));
+
+  /** `rebase`: the app changed; the dialog starts over from the component as it is now. */
+  const preview = async (rebase = false) => {
+    const dialog = get().dialog;
+    if (!dialog) return;
+    const seq = ++previewSeq;
+    const scalable = dialog.preview?.sizeOptions.find((o) => o.slug === dialog.draft.size)?.scalable;
+    const problem = rebase ? undefined : draftProblem(dialog.draft, scalable);
+    if (problem) {
+      patchDialog({ problem, previewing: false });
+      return;
+    }
+    patchDialog({ problem: undefined, previewing: true });
+    const change = rebase
+      ? { appId: dialog.app.id, component: dialog.component }
+      : scaleChangeOf(dialog.app.id, dialog.component, dialog.initial, dialog.draft);
+    const result = await callFleet((api) => api.previewScale(change));
+    // A newer edit (or a closed dialog) wins over a slow answer.
+    if (seq !== previewSeq || !get().dialog) return;
+    if (result.ok) {
+      patchDialog({
+        preview: result.value,
+        previewing: false,
+        previewError: undefined,
+        // Starting again from the spec as it is now, so what is applied is what was reviewed.
+        ...(rebase ? { initial: draftFrom(result.value.before), draft: draftFrom(result.value.before) } : {}),
+      });
+    } else {
+      patchDialog({ previewing: false, previewError: result.error });
+    }
+  };
+
+  const schedulePreview = () => {
+    if (debounce) clearTimeout(debounce);
+    patchDialog({ previewing: true });
+    debounce = setTimeout(() => {
+      debounce = undefined;
+      void preview();
+    }, PREVIEW_DEBOUNCE_MS);
+  };
+
+  return {
+    open: (app, component) => {
+      if (debounce) clearTimeout(debounce);
+      const initial = draftFrom({
+        instanceSizeSlug: component.sizeSlug ?? DEFAULT_SIZE_SLUG,
+        instanceCount: component.instanceCount,
+        autoscaling: component.autoscaling,
+      });
+      set({ dialog: { app, component: component.name, initial, draft: initial, previewing: true, applying: false } });
+      void preview();
+    },
+
+    edit: (change) => {
+      const dialog = get().dialog;
+      if (!dialog || dialog.applying) return;
+      const draft = { ...dialog.draft, ...change };
+      // A size that cannot autoscale turns autoscaling off rather than leaving an impossible draft.
+      const scalable = dialog.preview?.sizeOptions.find((o) => o.slug === draft.size)?.scalable;
+      if (change.size && draft.autoscale && scalable === false) Object.assign(draft, { autoscale: false, count: draft.min });
+      // 'stale' stays until Reload: the preview's specVersion is still the outdated one.
+      patchDialog({ draft, applyError: dialog.applyError?.code === 'stale' ? dialog.applyError : undefined });
+      schedulePreview();
+    },
+
+    reload: async () => {
+      if (debounce) clearTimeout(debounce);
+      const rebase = get().dialog?.applyError?.code === 'stale';
+      patchDialog({ applyError: undefined, preview: undefined });
+      await preview(rebase);
+    },
+
+    apply: async () => {
+      const dialog = get().dialog;
+      if (!dialog?.preview || dialog.applying || dialog.previewing || dialog.problem) return;
+      const change = scaleChangeOf(dialog.app.id, dialog.component, dialog.initial, dialog.draft);
+      if (isNoChange(change)) return;
+      patchDialog({ applying: true, applyError: undefined });
+      const outcome = await useActionsStore
+        .getState()
+        .applyScale(dialog.app, { ...change, specVersion: dialog.preview.specVersion });
+      if (outcome.status === 'sent') {
+        set({ dialog: undefined });
+        return;
+      }
+      const applyError: FleetError | undefined =
+        outcome.status === 'failed' ? outcome.error
+        : outcome.status === 'ignored' ? { code: 'conflict', message: 'Another action on this app is still being sent.' }
+        : undefined;
+      patchDialog({ applying: false, applyError });
+    },
+
+    close: () => {
+      // Closing during the undo window would hide the outcome; the undo bar is the way out then.
+      if (get().dialog?.applying) return;
+      if (debounce) clearTimeout(debounce);
+      previewSeq++;
+      set({ dialog: undefined });
+    },
+  };
+});

@@ -1,0 +1,185 @@
+// The app page's Deploy and Restart buttons and their confirmations. Dialog visibility and the
+// choices inside it are this component's own state; sending is the actions store's.
+import { useState } from 'react';
+import type { ComponentDetail, FleetApp } from '../../../src-preload/contract';
+import { ConfirmDialog } from '../../components/Dialog';
+import { formatSource, kindLabel } from '../../format';
+import { useActionsStore } from '../../stores/actionsStore';
+import { UNDO_SECONDS } from '../../stores/undoStore';
+import { useActionGate } from './useActionGate';
+
+/** Components that run instances a restart can replace. */
+const restartable = (c: ComponentDetail) => c.kind === 'service' || c.kind === 'worker';
+
+export function AppActions({ app, components }: { app: FleetApp; components: ComponentDetail[] }) {
+  const gate = useActionGate(app);
+  const deploy = useActionsStore((s) => s.deploy);
+  const restart = useActionsStore((s) => s.restart);
+  const [dialog, setDialog] = useState<'deploy' | 'restart' | undefined>();
+  const deployBlocked = gate.reason('deploy');
+  const restartBlocked = gate.reason('restart');
+  const running = components.filter(restartable);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button"
+        onClick={() => setDialog('restart')}
+        disabled={!!restartBlocked || running.length === 0}
+        title={restartBlocked ?? (running.length === 0 ? 'This app has no services or workers to restart' : 'Restart components without a new build')}
+        data-testid="restart-button"
+      >
+        Restart…
+      </button>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => setDialog('deploy')}
+        disabled={!!deployBlocked}
+        title={deployBlocked ?? `Deploy ${app.name} from its current spec`}
+        aria-describedby={deployBlocked ? 'deploy-blocked' : undefined}
+        data-testid="deploy-button"
+      >
+        {gate.state.inFlight === 'deploy' ? 'Deploying…' : 'Deploy'}
+      </button>
+      {deployBlocked && app.pinnedDeploymentId ? (
+        <span id="deploy-blocked" className="visually-hidden">
+          {deployBlocked}
+        </span>
+      ) : null}
+
+      {dialog === 'deploy' ? (
+        <DeployDialog
+          app={app}
+          components={components}
+          onClose={() => setDialog(undefined)}
+          onConfirm={(forceBuild) => {
+            setDialog(undefined);
+            void deploy(app, { forceBuild });
+          }}
+        />
+      ) : null}
+      {dialog === 'restart' ? (
+        <RestartDialog
+          app={app}
+          components={running}
+          onClose={() => setDialog(undefined)}
+          onConfirm={(chosen) => {
+            setDialog(undefined);
+            void restart(app, chosen.length === running.length ? undefined : chosen);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+interface DeployDialogProps {
+  app: FleetApp;
+  components: ComponentDetail[];
+  onClose: () => void;
+  onConfirm: (forceBuild: boolean) => void;
+}
+
+function DeployDialog({ app, components, onClose, onConfirm }: DeployDialogProps) {
+  const [forceBuild, setForceBuild] = useState(false);
+  const built = components.filter((c) => c.source.kind !== 'none' && c.kind !== 'database');
+  return (
+    <ConfirmDialog
+      title={`Deploy ${app.name}?`}
+      subtitle={`${app.group} · ${app.regionLabel ?? app.region}`}
+      confirmLabel={forceBuild ? 'Rebuild and deploy' : 'Deploy'}
+      onConfirm={() => onConfirm(forceBuild)}
+      onClose={onClose}
+      aside={<UndoNote />}
+    >
+      <p className="dialog__lead">
+        App Platform starts a new deployment of <strong>{app.name}</strong> from its current spec: it builds each component from its
+        source and rolls the new version out. The running version keeps serving until the new one is healthy; if the deployment
+        fails, it stays live.
+      </p>
+      {built.length > 0 ? (
+        <ul className="dialog-list" aria-label="Components that will be built">
+          {built.map((c) => (
+            <li key={c.name}>
+              <span className="strong">{c.name}</span>
+              <span className="muted"> {kindLabel(c.kind)}</span>
+              <span className="dialog-list__end slug">{formatSource(c.source) || c.source.kind}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label className="check">
+        <input type="checkbox" checked={forceBuild} onChange={(e) => setForceBuild(e.target.checked)} data-testid="force-build" />
+        <span>
+          <span className="strong">Force rebuild</span>
+          <span className="check__hint">Build every component from scratch, ignoring the build cache. Slower.</span>
+        </span>
+      </label>
+    </ConfirmDialog>
+  );
+}
+
+interface RestartDialogProps {
+  app: FleetApp;
+  components: ComponentDetail[];
+  onClose: () => void;
+  onConfirm: (components: string[]) => void;
+}
+
+function RestartDialog({ app, components, onClose, onConfirm }: RestartDialogProps) {
+  const [chosen, setChosen] = useState<string[]>(() => components.map((c) => c.name));
+  const all = chosen.length === components.length;
+  const toggle = (name: string) => setChosen((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]));
+  return (
+    <ConfirmDialog
+      title={`Restart ${all ? app.name : chosen.join(', ') || 'components'}?`}
+      subtitle={app.name}
+      confirmLabel={all ? 'Restart all' : `Restart ${chosen.length} of ${components.length}`}
+      confirmDisabled={chosen.length === 0}
+      onConfirm={() => onConfirm(chosen)}
+      onClose={onClose}
+      aside={<UndoNote />}
+    >
+      <p className="dialog__lead">
+        Starts a deployment that replaces the running instances of the chosen components with fresh ones of the same build and
+        spec. Nothing is rebuilt and the spec does not change.
+      </p>
+      <fieldset className="check-group">
+        <legend className="visually-hidden">Components to restart</legend>
+        <label className="check check--row">
+          <input
+            type="checkbox"
+            checked={all}
+            ref={(el) => {
+              if (el) el.indeterminate = !all && chosen.length > 0;
+            }}
+            onChange={() => setChosen(all ? [] : components.map((c) => c.name))}
+            data-testid="restart-all"
+          />
+          <span className="strong">All components</span>
+        </label>
+        {components.map((c) => (
+          <label key={c.name} className="check check--row check--nested">
+            <input
+              type="checkbox"
+              checked={chosen.includes(c.name)}
+              onChange={() => toggle(c.name)}
+              data-testid="restart-component"
+              data-component-name={c.name}
+            />
+            <span>
+              {c.name} <span className="muted">{kindLabel(c.kind)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {chosen.length === 0 ? <p className="field-error">Choose at least one component.</p> : null}
+    </ConfirmDialog>
+  );
+}
+
+export function UndoNote() {
+  return <span className="muted">You get {UNDO_SECONDS} s to undo before anything is sent.</span>;
+}

@@ -1,0 +1,208 @@
+// The Costs view: what the fleet costs per tenant group and component type, what the account was
+// invoiced over the year and where this month is heading, every app's cost with DigitalOcean's
+// own price beside it, a side-by-side comparison, and right-sizing advice.
+import { useEffect, type ReactNode } from 'react';
+import type { AccountBilling, FleetCosts, FleetError } from '../../../src-preload/contract';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, InlineWarning } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { Money } from '../../components/Money';
+import { useCostsStore } from '../../stores/costsStore';
+import { useFleetStore } from '../../stores/fleetStore';
+import { useNavigationStore } from '../../stores/navigationStore';
+import { ComparePanel } from './ComparePanel';
+import { CostTable } from './CostTable';
+import { FleetCostsChart } from './FleetCostsChart';
+import { HistoryChart } from './HistoryChart';
+import { MarginTable } from './MarginTable';
+import { SizingPanel } from './SizingPanel';
+import './costs.css';
+
+export function CostsView() {
+  const fleet = useCostsStore((s) => s.fleet);
+  const billing = useCostsStore((s) => s.billing);
+  const compareIds = useCostsStore((s) => s.compareIds);
+  const sizingAppId = useCostsStore((s) => s.sizingAppId);
+  const sizing = useCostsStore((s) => (s.sizingAppId ? s.sizing[s.sizingAppId] : undefined));
+  const revenue = useCostsStore((s) => s.revenue);
+  const { load, loadFleet, loadBilling, loadSizing, toggleCompare, clearCompare, exportCsv, loadRevenue, setRevenue } =
+    useCostsStore.getState();
+
+  useEffect(() => {
+    void load();
+    loadRevenue();
+  }, [load, loadRevenue]);
+
+  const openGroup = (group: string) => {
+    useFleetStore.getState().setFilter(group);
+    useNavigationStore.getState().openOverview();
+  };
+  const costs = fleet.value;
+  const mismatches = costs?.apps.filter((a) => a.mismatch) ?? [];
+  const compared = compareIds.map((id) => costs?.apps.find((a) => a.appId === id)).filter((a) => a !== undefined);
+
+  return (
+    <main className="view view--costs" aria-labelledby="costs-title" aria-busy={fleet.loading || billing.loading}>
+      <div className="overview-header">
+        <div className="overview-header__title">
+          <h1 id="costs-title">Costs</h1>
+          <Stats costs={costs} billing={billing.value} />
+        </div>
+        <div className="overview-header__tools">
+          <button
+            type="button"
+            className="button refresh"
+            onClick={() => void load()}
+            disabled={fleet.loading || billing.loading}
+          >
+            {fleet.loading || billing.loading ? 'Refreshing' : 'Refresh'}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={exportCsv}
+            disabled={!costs}
+            data-testid="export-csv"
+          >
+            Export CSV
+          </button>
+        </div>
+      </div>
+
+      <section className="section cost-section" aria-labelledby="groups-title">
+        <h2 className="section__title" id="groups-title">
+          Monthly cost by tenant group
+          <span className="muted section__hint">size list × instances · click a bar to open the group’s apps</span>
+        </h2>
+        <Loaded what="fleet costs" state={fleet} retry={loadFleet} isEmpty={(c) => c.apps.length === 0}>
+          {(c) => <FleetCostsChart costs={c} onOpenGroup={openGroup} />}
+        </Loaded>
+      </section>
+
+      <section className="section cost-section" aria-labelledby="history-title">
+        <h2 className="section__title" id="history-title">
+          Invoices, last 12 months
+          <span className="muted section__hint">
+            this month: used so far and projected to month end at today’s run rate
+          </span>
+        </h2>
+        <Loaded
+          what="billing"
+          state={billing}
+          retry={loadBilling}
+          isEmpty={(b) => b.invoices.length === 0 && b.monthToDateUsage === 0}
+        >
+          {(b) => <HistoryChart billing={b} />}
+        </Loaded>
+      </section>
+
+      <section className="section" aria-labelledby="apps-title">
+        <h2 className="section__title" id="apps-title">
+          Cost per app
+          {costs ? <span className="section__count">{costs.apps.length}</span> : null}
+        </h2>
+        {mismatches.length > 0 ? (
+          <InlineWarning>
+            DigitalOcean’s own price differs from the size list for {mismatches.map((m) => m.name).join(', ')} — hover ⚠
+            for the figures.
+          </InlineWarning>
+        ) : null}
+        {costs && costs.proposeFailures > 0 ? (
+          <InlineWarning>Couldn’t cross-check {costs.proposeFailures} app(s) with DigitalOcean’s price.</InlineWarning>
+        ) : null}
+        {costs ? <CostTable costs={costs} compareIds={compareIds} onToggleCompare={toggleCompare} /> : null}
+      </section>
+
+      <section className="section" aria-labelledby="margin-title">
+        <h2 className="section__title" id="margin-title">
+          Margin per tenant group
+          <span className="muted section__hint">revenue you type stays on this machine</span>
+        </h2>
+        {costs ? <MarginTable groups={costs.groups} revenue={revenue} onRevenue={setRevenue} /> : null}
+      </section>
+
+      <section className="section" aria-labelledby="compare-title">
+        <h2 className="section__title" id="compare-title">
+          Compare
+          {compareIds.length > 0 ? <span className="section__count">{compareIds.length}</span> : null}
+        </h2>
+        {costs ? <ComparePanel apps={compared} onClear={clearCompare} /> : null}
+      </section>
+
+      <section className="section" aria-labelledby="sizing-title">
+        <h2 className="section__title" id="sizing-title">
+          Right-sizing
+          <span className="muted section__hint">
+            last 7 days · CPU &lt; 30% and memory &lt; 50% → down; CPU &gt; 80%, memory &gt; 90% or restarting → up
+          </span>
+        </h2>
+        {costs ? (
+          <SizingPanel
+            apps={costs.apps}
+            {...(sizingAppId ? { appId: sizingAppId } : {})}
+            {...(sizing?.value ? { report: sizing.value } : {})}
+            loading={sizing?.loading ?? false}
+            {...(sizing?.error ? { error: sizing.error } : {})}
+            onPick={(id) => void loadSizing(id)}
+          />
+        ) : null}
+      </section>
+    </main>
+  );
+}
+
+function Stats({ costs, billing }: { costs?: FleetCosts; billing?: AccountBilling }) {
+  const placeholder = <span className="stat__placeholder">—</span>;
+  return (
+    <dl className="stats" data-testid="cost-stats">
+      <div className="stat stat--cost">
+        <dt>Fleet per month</dt>
+        <dd>{costs ? <Money cost={costs.monthlyCost} /> : placeholder}</dd>
+      </div>
+      <div className="stat">
+        <dt>Month to date</dt>
+        <dd>{billing ? <Money amount={billing.monthToDateUsage} /> : placeholder}</dd>
+      </div>
+      <div className="stat">
+        <dt>Projected month end</dt>
+        <dd data-testid="projection">{billing ? <Money amount={billing.projectedMonthEnd} /> : placeholder}</dd>
+      </div>
+      <div className="stat">
+        <dt>Balance due</dt>
+        <dd>{billing ? <Money amount={billing.monthToDateBalance} /> : placeholder}</dd>
+      </div>
+    </dl>
+  );
+}
+
+interface LoadedProps<T> {
+  what: string;
+  state: { value?: T; loading: boolean; error?: FleetError };
+  retry: () => Promise<void>;
+  isEmpty: (value: T) => boolean;
+  children: (value: T) => ReactNode;
+}
+
+/** Loading, error and empty states for one section, so a failed bill does not hide the fleet. */
+function Loaded<T>({ what, state, retry, isEmpty, children }: LoadedProps<T>) {
+  if (!state.value && state.error) {
+    return (
+      <ErrorState
+        title={`Couldn’t load ${what}`}
+        error={state.error}
+        onRetry={() => void retry()}
+        retrying={state.loading}
+      />
+    );
+  }
+  if (!state.value) return <LoadingState label={`Loading ${what}…`} rows={4} columns={4} />;
+  if (isEmpty(state.value)) return <EmptyState title={`No ${what} yet`} />;
+  return (
+    <>
+      {state.error ? (
+        <InlineWarning error={state.error}>Couldn’t refresh; showing the last successful read.</InlineWarning>
+      ) : null}
+      <div className="chart-card">{children(state.value)}</div>
+    </>
+  );
+}

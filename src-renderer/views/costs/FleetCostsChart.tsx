@@ -1,0 +1,80 @@
+// Fleet costs per tenant group, stacked by component type at minimum scale, with autoscaling
+// headroom on top. A bar opens that group's apps on the overview.
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FleetCosts } from '../../../src-preload/contract';
+import { formatCost, formatUsd } from '../../format';
+import { ChartLegend } from './ChartLegend';
+import { AXIS_LINE, AXIS_TICK, CATEGORY_COLOR, GRID_STROKE, TOOLTIP_PROPS, axisUsd, niceTicks } from './chartTheme';
+import { CATEGORIES, CATEGORY_LABEL, groupBars } from './costModel';
+
+const ROW_HEIGHT = 46;
+const TOTAL_TICK = { fill: 'var(--text)', fontSize: 12, fontWeight: 600, textAnchor: 'end', dx: 130 } as const;
+
+export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onOpenGroup: (group: string) => void }) {
+  const rows = groupBars(costs).map((r) => ({ ...r, totalLabel: formatCost(r.total) }));
+  const hasHeadroom = rows.some((r) => r.headroom > 0);
+  const ticks = niceTicks(Math.max(...rows.map((r) => r.total.max)));
+  const legend = [
+    ...CATEGORIES.map((c) => ({ label: CATEGORY_LABEL[c], color: CATEGORY_COLOR[c] })),
+    ...(hasHeadroom ? [{ label: 'Autoscaling, up to max', color: CATEGORY_COLOR.headroom }] : []),
+  ];
+  const open = (index: number) => {
+    const row = rows[index];
+    if (row) onOpenGroup(row.group);
+  };
+  return (
+    <>
+      <div className="chart" data-testid="fleet-costs-chart" style={{ height: rows.length * ROW_HEIGHT + 40 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={10}>
+            <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
+            <XAxis
+              type="number"
+              ticks={ticks}
+              domain={[0, ticks[ticks.length - 1] ?? 'auto']}
+              tickFormatter={axisUsd}
+              tick={AXIS_TICK}
+              axisLine={AXIS_LINE}
+              tickLine={false}
+            />
+            <YAxis type="category" dataKey="group" width={150} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} />
+            {/* Totals as a right-hand column: a label on a zero-width segment would not be drawn. */}
+            <YAxis
+              yAxisId="total"
+              orientation="right"
+              type="category"
+              dataKey="totalLabel"
+              width={140}
+              tick={TOTAL_TICK}
+              axisLine={false}
+              tickLine={false}
+            />
+            <Tooltip {...TOOLTIP_PROPS} formatter={(value, name) => [formatUsd(Number(value)), name]} />
+            {CATEGORIES.map((category) => (
+              <Bar
+                key={category}
+                dataKey={category}
+                name={CATEGORY_LABEL[category]}
+                stackId="cost"
+                fill={CATEGORY_COLOR[category]}
+                cursor="pointer"
+                onClick={(_, index) => open(index)}
+                isAnimationActive={false}
+              />
+            ))}
+            <Bar
+              dataKey="headroom"
+              name="Autoscaling up to max"
+              stackId="cost"
+              fill={CATEGORY_COLOR.headroom}
+              cursor="pointer"
+              onClick={(_, index) => open(index)}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <ChartLegend items={legend} />
+    </>
+  );
+}

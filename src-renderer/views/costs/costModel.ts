@@ -1,0 +1,177 @@
+// Pure helpers behind the Costs view: the CSV export, chart rows, the compare table. No React,
+// no stores, so every function is unit-testable.
+import type {
+  AccountBilling,
+  AppCost,
+  ComponentCost,
+  CostCategory,
+  FleetCosts,
+  MonthlyCost,
+} from '../../../src-preload/contract';
+
+export const CATEGORY_LABEL: Record<CostCategory, string> = {
+  frontend: 'Frontend (static)',
+  api: 'API (services)',
+  worker: 'Workers',
+  other: 'Other',
+};
+export const CATEGORIES: readonly CostCategory[] = ['frontend', 'api', 'worker', 'other'];
+
+/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF rows. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const field = (value: string | number) => {
+    const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+    // A leading = + - @ would run as a formula in a spreadsheet: quote it as text.
+    const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  };
+  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+const amount = (n: number) => n.toFixed(2);
+
+/** One line per component, so the spreadsheet can pivot by app, group or type. */
+export function costTableRows(costs: FleetCosts): Array<Array<string | number>> {
+  const header = [
+    'Group',
+    'App',
+    'Component',
+    'Type',
+    'Size',
+    'Instances',
+    'Unit price (USD/mo)',
+    'Monthly min (USD)',
+    'Monthly max (USD)',
+    'Note',
+  ];
+  const lines = costs.apps.flatMap((app) =>
+    app.components.map((c) => [
+      app.group,
+      app.name,
+      c.name,
+      CATEGORY_LABEL[c.category],
+      c.sizeSlug ?? '',
+      c.scale.replace('×', ''),
+      c.unitPrice === undefined ? '' : amount(c.unitPrice),
+      amount(c.monthlyCost.min),
+      amount(c.monthlyCost.max),
+      c.costNote ?? '',
+    ]),
+  );
+  return [
+    header,
+    ...lines,
+    ['Fleet total', '', '', '', '', '', '', amount(costs.monthlyCost.min), amount(costs.monthlyCost.max), ''],
+  ];
+}
+
+export interface GroupBarRow {
+  group: string;
+  frontend: number;
+  api: number;
+  worker: number;
+  other: number;
+  /** What autoscaling may add at maximum scale. */
+  headroom: number;
+  total: MonthlyCost;
+}
+
+/** Bars at minimum scale per type, with the autoscaling headroom stacked on top. */
+export function groupBars(costs: FleetCosts): GroupBarRow[] {
+  return costs.groups.map((g) => ({
+    group: g.group,
+    frontend: g.byCategory.frontend.min,
+    api: g.byCategory.api.min,
+    worker: g.byCategory.worker.min,
+    other: g.byCategory.other.min,
+    headroom: Math.round((g.monthlyCost.max - g.monthlyCost.min) * 100) / 100,
+    total: g.monthlyCost,
+  }));
+}
+
+export interface HistoryBarRow {
+  period: string;
+  label: string;
+  invoiced?: number;
+  /** This month: used so far, and what the projection adds on top. */
+  soFar?: number;
+  projectedRest?: number;
+}
+
+export function historyBars(billing: AccountBilling): HistoryBarRow[] {
+  const label = (period: string) => {
+    const [y, m] = period.split('-').map(Number);
+    return new Date(Date.UTC(y ?? 2000, (m ?? 1) - 1, 1)).toLocaleString('en-US', {
+      month: 'short',
+      year: '2-digit',
+      timeZone: 'UTC',
+    });
+  };
+  const past = billing.invoices
+    .filter((i) => i.period !== billing.currentPeriod)
+    .map((i) => ({ period: i.period, label: label(i.period), invoiced: i.amount }));
+  const rest = Math.max(0, Math.round((billing.projectedMonthEnd - billing.monthToDateUsage) * 100) / 100);
+  return [
+    ...past,
+    {
+      period: billing.currentPeriod,
+      label: label(billing.currentPeriod),
+      soFar: billing.monthToDateUsage,
+      projectedRest: rest,
+    },
+  ];
+}
+
+export interface CompareRow {
+  component: string;
+  cells: Array<ComponentCost | undefined>;
+  /** Last app's cost minus the first's, at minimum scale. */
+  difference: number;
+}
+
+/** Components lined up by name across apps (tenants of one product share names). */
+export function compareRows(apps: readonly AppCost[]): CompareRow[] {
+  const names: string[] = [];
+  for (const app of apps) for (const c of app.components) if (!names.includes(c.name)) names.push(c.name);
+  return names.map((name) => {
+    const cells = apps.map((a) => a.components.find((c) => c.name === name));
+    const first = cells[0]?.monthlyCost.min ?? 0;
+    const last = cells[cells.length - 1]?.monthlyCost.min ?? 0;
+    return { component: name, cells, difference: Math.round((last - first) * 100) / 100 };
+  });
+}
+
+/**
+ * Tenants name components after themselves (demo-api, bibbi-api); lining them up by role reads
+ * better, so the app's name prefix is dropped when every app shares the pattern.
+ */
+export function roleOf(app: Pick<AppCost, 'name'>, componentName: string): string {
+  const tenant = app.name.split('-').slice(1).join('-');
+  return tenant && componentName.startsWith(`${tenant}-`) ? componentName.slice(tenant.length + 1) : componentName;
+}
+
+export function compareByRole(apps: readonly AppCost[]): CompareRow[] {
+  return compareRows(
+    apps.map((a) => ({ ...a, components: a.components.map((c) => ({ ...c, name: roleOf(a, c.name) })) })),
+  );
+}
+
+export interface Margin {
+  margin: number;
+  /** Of revenue; undefined without revenue. */
+  percent?: number;
+}
+
+/** What a tenant group earns over what it costs; costs at minimum scale, as billed by default. */
+export function marginOf(revenue: number, cost: MonthlyCost): Margin {
+  const margin = Math.round((revenue - cost.min) * 100) / 100;
+  return revenue > 0 ? { margin, percent: Math.round((margin / revenue) * 1000) / 10 } : { margin };
+}
+
+/** Revenue typed by a person: "$1,250.50" and "1250.5" both read as 1250.5; junk reads as undefined. */
+export function parseAmount(text: string): number | undefined {
+  const cleaned = text.replace(/[$,\s]/g, '');
+  if (cleaned === '') return undefined;
+  const n = Number(cleaned);
+  return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) / 100 : undefined;
+}

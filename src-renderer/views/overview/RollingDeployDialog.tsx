@@ -1,0 +1,132 @@
+// "Deploy to selected (N)" and its confirmation: the apps in the order they will be deployed,
+// how many at a time, and whether to rebuild from scratch.
+import { useEffect, useMemo } from 'react';
+import type { FleetApp } from '../../../src-preload/contract';
+import { describeError, orderSelected, shortId } from '../../actionFormat';
+import { Dialog } from '../../components/Dialog';
+import { MAX_CONCURRENCY, useRollingStore } from '../../stores/rollingStore';
+import { useSelectionStore } from '../../stores/selectionStore';
+import { UNDO_SECONDS } from '../../stores/undoStore';
+
+export function RollingDeployButton({ apps }: { apps: FleetApp[] }) {
+  const selected = useSelectionStore((s) => s.selected);
+  const retain = useSelectionStore((s) => s.retain);
+  const clear = useSelectionStore((s) => s.clear);
+  const openDialog = useRollingStore((s) => s.openDialog);
+  const dialogOpen = useRollingStore((s) => s.dialogOpen);
+  const running = useRollingStore((s) => s.status?.state === 'running' || s.starting);
+  const ids = useMemo(() => apps.map((a) => a.id), [apps]);
+
+  // An app that left the fleet cannot stay selected.
+  useEffect(() => retain(ids), [ids, retain]);
+
+  const n = selected.length;
+  const reason = running ? 'A rolling deploy is already running.' : n === 0 ? 'Tick apps in the table to deploy them one after another.' : undefined;
+  return (
+    <>
+      {n > 0 ? (
+        <button type="button" className="button button--quiet" onClick={clear} data-testid="clear-selection">
+          Clear selection
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={openDialog}
+        disabled={!!reason}
+        title={reason}
+        data-testid="rolling-deploy-button"
+      >
+        Deploy to selected ({n})
+      </button>
+      {dialogOpen ? <RollingDeployDialog apps={apps} /> : null}
+    </>
+  );
+}
+
+function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
+  const selected = useSelectionStore((s) => s.selected);
+  const concurrency = useRollingStore((s) => s.concurrency);
+  const forceBuild = useRollingStore((s) => s.forceBuild);
+  const starting = useRollingStore((s) => s.starting);
+  const startError = useRollingStore((s) => s.startError);
+  const { closeDialog, setConcurrency, setForceBuild, start } = useRollingStore.getState();
+  const ordered = orderSelected(apps, selected);
+  const n = ordered.length;
+
+  return (
+    <Dialog
+      title={`Deploy ${n} ${n === 1 ? 'app' : 'apps'}?`}
+      subtitle="Rolling deploy across the fleet"
+      onClose={closeDialog}
+      busy={starting}
+      width={600}
+      footer={
+        <>
+          <span className="dialog__aside muted">You get {UNDO_SECONDS} s to undo before anything is sent.</span>
+          <button type="button" className="button" onClick={closeDialog} disabled={starting}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void start(ordered.map((a) => a.id))}
+            disabled={starting || n === 0}
+            data-testid="confirm-button"
+            autoFocus
+          >
+            {starting ? 'Starting…' : `Deploy ${n} ${n === 1 ? 'app' : 'apps'}`}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog__lead">
+        Each app is deployed from its current spec, {concurrency === 1 ? 'one at a time' : `${concurrency} at a time`}, in this
+        order. If a deployment fails, the rolling deploy stops and the apps after it are left as they are. Cancel stops before the
+        next app; deployments already running finish.
+      </p>
+      <ol className="rolling-order" data-testid="rolling-order">
+        {ordered.map((a) => (
+          <li key={a.id}>
+            <span className="strong">{a.name}</span>
+            <span className="muted">{a.group}</span>
+            <span className="rolling-order__notes">
+              {a.pinnedDeploymentId ? (
+                <span className="pin-tag" title={`Pinned to ${shortId(a.pinnedDeploymentId)} by a rollback`}>
+                  pinned by a rollback — deploys are blocked
+                </span>
+              ) : null}
+              {a.inProgressDeployment ? <span className="note-tag">a deployment is already running</span> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="dialog-row">
+        <span className="field__label">At a time</span>
+        <div className="choice" role="radiogroup" aria-label="Apps deployed at a time">
+          {Array.from({ length: MAX_CONCURRENCY }, (_, i) => i + 1).map((c) => (
+            <label key={c} className={`choice__item${concurrency === c ? ' is-on' : ''}`}>
+              <input type="radio" name="concurrency" checked={concurrency === c} onChange={() => setConcurrency(c)} data-testid={`concurrency-${c}`} />
+              {c}
+            </label>
+          ))}
+        </div>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={forceBuild} onChange={(e) => setForceBuild(e.target.checked)} />
+        <span>
+          <span className="strong">Force rebuild</span>
+          <span className="check__hint">Build every component from scratch, ignoring the build cache. Slower.</span>
+        </span>
+      </label>
+      {startError ? (
+        <div className="action-error action-error--inline" role="alert" data-code={startError.code}>
+          <span className="action-error__icon" aria-hidden="true">!</span>
+          <div className="action-error__text">
+            The rolling deploy did not start. {describeError(startError).title}
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,16 @@
+// Display names and badge initials for the providers an account can belong to.
+import type { AccountProvider } from '../../../src-preload/contract';
+
+export const PROVIDER_NAMES: Record<AccountProvider, string> = {
+  digitalocean: 'DigitalOcean',
+  supabase: 'Supabase',
+  github: 'GitHub',
+};
+
+export const PROVIDER_INITIALS: Record<AccountProvider, string> = {
+  digitalocean: 'DO',
+  supabase: 'SB',
+  github: 'GH',
+};
+
+export const PROVIDERS: AccountProvider[] = ['digitalocean', 'supabase', 'github'];

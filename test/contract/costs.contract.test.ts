@@ -1,0 +1,120 @@
+// The sandbox's billing and monitoring answers must look like DigitalOcean's: each is validated
+// against the official spec, and the numbers must agree with what the demo fleet costs.
+import { describe, expect, it } from 'vitest';
+import { InstanceSizeCache } from '../../src-main/services/instanceSizeCache';
+import { createCostsDomain } from '../../src-main/services/spend';
+import { expectMatchesSpec } from '../support/openapi';
+import { FIXED_NOW, sandboxWithClient } from '../support/sandbox';
+
+async function get(path: string) {
+  const setup = await sandboxWithClient();
+  const appId = [...setup.sandbox.state.apps.keys()][0]!;
+  const response = await fetch(setup.sandbox.url + path.replace('{app}', appId), {
+    headers: { Authorization: `Bearer ${setup.token}` },
+  });
+  return { response, body: await response.json(), ...setup };
+}
+
+const end = Math.floor(FIXED_NOW / 1000);
+const weekAgo = end - 7 * 86_400;
+
+describe('the sandbox bills and measures like DigitalOcean', () => {
+  it.each([
+    ['balance_get', '/v2/customers/my/balance'],
+    ['billingHistory_list', '/v2/customers/my/billing_history?per_page=5'],
+    ['invoices_list', '/v2/customers/my/invoices'],
+    [
+      'monitoring_get_appCPUPercentageMetrics',
+      `/v2/monitoring/metrics/apps/cpu_percentage?app_id={app}&start=${weekAgo}&end=${end}`,
+    ],
+    [
+      'monitoring_get_appMemoryPercentageMetrics',
+      `/v2/monitoring/metrics/apps/memory_percentage?app_id={app}&start=${weekAgo}&end=${end}`,
+    ],
+    [
+      'monitoring_get_appRestartCountMetrics.yml',
+      `/v2/monitoring/metrics/apps/restart_count?app_id={app}&start=${weekAgo}&end=${end}`,
+    ],
+  ])('%s (GET %s)', async (operationId, path) => {
+    const { response, body } = await get(path);
+    expect(response.status).toBe(200);
+    await expectMatchesSpec(operationId, 200, body);
+  });
+
+  it('lists twelve months of invoices, newest first, pages like every list, and previews this month', async () => {
+    const { body } = await get('/v2/customers/my/invoices?per_page=5&page=1');
+    expect(body.meta.total).toBe(12);
+    expect(body.invoices).toHaveLength(5);
+    expect(body.links.pages.next).toContain('page=2');
+    expect(body.invoices[0].invoice_period).toBe('2026-10');
+    expect(body.invoice_preview.invoice_period).toBe('2026-11');
+  });
+
+  it('bills the month so far in line with what the demo fleet costs', async () => {
+    const { client } = await sandboxWithClient();
+    const costs = createCostsDomain(client, new InstanceSizeCache(client));
+    const [fleet, billing] = await Promise.all([costs.fleet.getFleetCosts(), costs.billing.getAccountBilling()]);
+    // 20 Nov noon is 19.5 days into a 30-day month.
+    expect(billing.monthToDateUsage).toBeCloseTo(fleet.monthlyCost.min * (19.5 / 30), 1);
+    expect(billing.projectedMonthEnd).toBeCloseTo(fleet.monthlyCost.min, 1);
+    expect(billing.invoices).toHaveLength(12);
+    expect(billing.invoices.at(-1)!.amount).toBeGreaterThan(fleet.monthlyCost.min * 0.9);
+    expect(billing.invoices.at(-1)!.amount).toBeLessThan(fleet.monthlyCost.min * 1.1);
+    expect(fleet.proposeFailures).toBe(0);
+    expect(fleet.apps.filter((a) => a.mismatch)).toEqual([]);
+  });
+
+  it('flags an app whose DigitalOcean price disagrees with the size list, and counts one it could not check', async () => {
+    const { client, sandbox } = await sandboxWithClient();
+    // The first two propose answers: a price the size list cannot explain, then a server error.
+    sandbox.faults.inject({ method: 'POST', pathPrefix: '/v2/apps/propose', kind: 'status', status: 200, body: { app_cost: 999 } });
+    sandbox.faults.inject({ method: 'POST', pathPrefix: '/v2/apps/propose', kind: 'status', status: 500 });
+    const costs = createCostsDomain(client, new InstanceSizeCache(client));
+    const fleet = await costs.fleet.getFleetCosts();
+    const flagged = fleet.apps.filter((a) => a.mismatch);
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]!.mismatch).toMatch(/^DigitalOcean prices this app at \$999\.00\/month; the size list gives \$/);
+    expect(fleet.proposeFailures).toBe(1);
+  });
+
+  it('gives one series per instance, with hourly points over a week', async () => {
+    const { body, sandbox } = await get(
+      `/v2/monitoring/metrics/apps/cpu_percentage?app_id={app}&start=${weekAgo}&end=${end}`,
+    );
+    const record = [...sandbox.state.apps.values()][0]!;
+    expect(body.data.result.length).toBeGreaterThanOrEqual(Object.keys(record.behaviour).length);
+    for (const series of body.data.result) {
+      expect(series.metric.app_uuid).toBe(record.app.id);
+      expect(series.values.length).toBeLessThanOrEqual(200);
+      expect(series.values.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('drives right-sizing from the demo fleet: a hot API goes up, an idle one down, a crash-looping worker up', async () => {
+    const { client, sandbox } = await sandboxWithClient();
+    const costs = createCostsDomain(client, new InstanceSizeCache(client));
+    const idOf = (name: string) => [...sandbox.state.apps.values()].find((r) => r.app.spec.name === name)!.app.id!;
+    const adviceFor = async (app: string, component: string) =>
+      (await costs.sizing.getRightSizing(idOf(app))).advice.find((a) => a.component === component)!;
+    expect(await adviceFor('taskifai-bibbi', 'bibbi-api')).toMatchObject({
+      direction: 'up',
+      suggestedSlug: 'apps-s-2vcpu-4gb',
+    });
+    expect(await adviceFor('taskifai-demo', 'demo-api')).toMatchObject({
+      direction: 'down',
+      currentSlug: 'apps-s-1vcpu-1gb',
+    });
+    const worker = await adviceFor('superset-analytics', 'superset-worker');
+    expect(worker.direction).toBe('up');
+    expect(worker.evidence.restarts).toBeGreaterThanOrEqual(3);
+    const day = await costs.sizing.getUsageSeries(idOf('taskifai-bibbi'), 'bibbi-api', '24h');
+    expect(day.instances).toBe(2);
+    expect(day.points.length).toBeGreaterThan(100);
+  });
+
+  it('refuses a metrics query without app_id, start and end, as the API does', async () => {
+    const { response, body } = await get('/v2/monitoring/metrics/apps/cpu_percentage');
+    expect(response.status).toBe(400);
+    expect(body.id).toBe('bad_request');
+  });
+});

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { harnessUrl, priceOf, screenshot, usd } from './support';
+
+async function both(page: Page, name: string, section: string) {
+  await page.getByTestId(section).scrollIntoViewIfNeeded();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, `${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('the founder sees an API’s CPU and memory over a day and a week on its detail page', async ({ page }) => {
+  // Straight from the cost table's link: the overview's health reads are not part of this story.
+  await page.goto(harnessUrl('#/costs'));
+  await page.getByRole('link', { name: 'taskifai-bibbi' }).click();
+  await expect(page.getByTestId('app-detail')).toBeVisible();
+  const api = page.locator('[data-testid="usage-chart"][data-component="bibbi-api"]');
+  await expect(api.locator('.recharts-line').first()).toBeVisible();
+  await expect(page.locator('[data-testid="usage-chart"][data-component="bibbi-worker"]')).toBeVisible();
+  await expect(api).toContainText('2 instances');
+  await page.getByRole('button', { name: '7d' }).click();
+  await expect(page.getByRole('button', { name: '7d' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(api.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').first()).toHaveText(
+    /^[A-Z][a-z]{2} \d{1,2}$/,
+  );
+  await both(page, 'costs-usage', 'usage-charts');
+});
+
+test.describe('the founder checks what the fleet costs', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(harnessUrl('#/costs'));
+    await expect(page.getByTestId('cost-table')).toBeVisible();
+  });
+
+  test('opens Costs from the top bar, next to Fleet, Logs and Activity', async ({ page }) => {
+    await page.goto(harnessUrl());
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await expect(nav.getByRole('link')).toHaveText(['Fleet', 'Logs', 'Activity', 'Costs']);
+    await nav.getByRole('link', { name: 'Costs' }).click();
+    await expect(page).toHaveURL(/#\/costs$/);
+    await expect(nav.getByRole('link', { name: 'Costs' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByTestId('fleet-total')).toBeVisible();
+  });
+
+  test('sees each tenant group as a bar split by component type, most expensive first, with the total', async ({
+    page,
+  }) => {
+    const chart = page.getByTestId('fleet-costs-chart');
+    // Group names down the left, their totals down the right.
+    const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect(labels).toHaveCount(10);
+    const texts = await labels.allTextContents();
+    expect(texts.filter((t) => !t.startsWith('$'))).toEqual([
+      'Task Assistant AI',
+      'TaskifAI',
+      'Presence360',
+      'Multivio',
+      'InsightPulse',
+    ]);
+    // Multivio's API autoscales 1–10 on apps-d-1vcpu-1gb, beside a worker and a staging API on
+    // apps-s-1vcpu-1gb: its total reads as a range.
+    const fixed = 2 * priceOf('apps-s-1vcpu-1gb');
+    await expect(chart).toContainText(
+      `${usd(priceOf('apps-d-1vcpu-1gb') + fixed)}–${usd(priceOf('apps-d-1vcpu-1gb') * 10 + fixed)}`,
+    );
+    await expect(chart).toContainText(
+      usd(priceOf('apps-s-2vcpu-4gb') * 2 + priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-0.5gb')),
+    );
+    await expect(page.getByTestId('cost-row')).toHaveCount(12);
+    await expect(page.getByTestId('fleet-total')).toContainText('$440.00–$746.00');
+    // Every app agrees with DigitalOcean's own price, so no warning shows.
+    await expect(page.getByTestId('cost-mismatch')).toHaveCount(0);
+    await both(page, 'costs-groups', 'fleet-costs-chart');
+  });
+
+  test('sees twelve months of invoices and where this month is heading', async ({ page }) => {
+    const chart = page.getByTestId('history-chart');
+    await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveCount(13);
+    const projection = await page.getByTestId('projection').innerText();
+    expect(projection).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
+    await expect(chart).toContainText(projection);
+    await both(page, 'costs-history', 'history-chart');
+  });
+
+  test('clicks a group’s bar and lands on the overview showing only that group’s apps', async ({ page }) => {
+    const tick = page
+      .getByTestId('fleet-costs-chart')
+      .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value', { hasText: /^TaskifAI$/ });
+    const box = (await tick.boundingBox())!;
+    await page.mouse.click(box.x + box.width + 40, box.y + box.height / 2);
+    await expect(page).toHaveURL(/#\/$/);
+    await expect(page.getByTestId('fleet-filter')).toHaveValue('TaskifAI');
+    await expect(page.getByTestId('fleet-row')).toHaveCount(4);
+  });
+
+  test('exports the cost table as CSV, one line per component', async ({ page }) => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^fleet-costs-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'Group,App,Component,Type,Size,Instances,Unit price (USD/mo),Monthly min (USD),Monthly max (USD),Note',
+    );
+    expect(lines).toContain('TaskifAI,taskifai-bibbi,bibbi-api,API (services),apps-s-1vcpu-2gb,2,25.00,50.00,50.00,');
+    expect(lines.at(-1)).toBe('Fleet total,,,,,,,440.00,746.00,');
+  });
+
+  test('compares two tenants component by component', async ({ page }) => {
+    await page.getByLabel('Compare taskifai-demo').check();
+    await page.getByLabel('Compare taskifai-bibbi').check();
+    const table = page.getByTestId('compare-table');
+    await expect(table).toBeVisible();
+    await expect(table.locator('tbody tr', { hasText: /^api/ })).toContainText('+$38.00');
+    await expect(page.getByTestId('compare-difference')).toContainText('+$45.00');
+    await both(page, 'costs-compare', 'compare-table');
+  });
+
+  test('types what a tenant group earns and sees its margin, still there after a reload', async ({ page }) => {
+    const taskifai = page.locator('[data-testid="margin-row"][data-group="TaskifAI"]');
+    const input = page.getByLabel('Monthly revenue of TaskifAI');
+    await input.fill('$250');
+    await input.press('Enter');
+    await expect(taskifai).toContainText('$149.00');
+    await expect(taskifai).toContainText('59.6%');
+    await page.reload();
+    await expect(page.getByLabel('Monthly revenue of TaskifAI')).toHaveValue('250.00');
+    await expect(page.locator('[data-testid="margin-row"][data-group="TaskifAI"]')).toContainText('$149.00');
+    await both(page, 'costs-margin', 'margin-table');
+    // Clearing the figure removes it, so the next story starts clean.
+    await page.getByLabel('Monthly revenue of TaskifAI').fill('');
+    await page.getByLabel('Monthly revenue of TaskifAI').press('Enter');
+    await expect(page.locator('[data-testid="margin-row"][data-group="TaskifAI"]')).not.toContainText('$149.00');
+  });
+
+  test('gets right-sizing advice with the evidence and what it does to the bill', async ({ page }) => {
+    await page.getByTestId('sizing-app').selectOption({ label: 'taskifai-bibbi' });
+    const api = page.getByTestId('advice').filter({ hasText: 'bibbi-api' });
+    await expect(api).toHaveAttribute('data-direction', 'up');
+    await expect(api).toContainText('apps-s-1vcpu-2gb → apps-s-2vcpu-4gb');
+    await expect(api).toContainText('+$50.00');
+    await expect(api).toContainText('CPU p95');
+    await both(page, 'costs-sizing', 'sizing-panel');
+
+    await page.getByTestId('sizing-app').selectOption({ label: 'taskifai-demo' });
+    await expect(page.getByTestId('advice').filter({ hasText: 'demo-api' })).toHaveAttribute('data-direction', 'down');
+    await expect(page.getByTestId('advice').filter({ hasText: 'demo-api' })).toContainText('−$7.00');
+  });
+});

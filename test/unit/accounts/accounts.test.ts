@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AccountsService } from '../../../src-main/services/accounts/accountsService';
+import { MemorySecretStore } from '../../../src-main/secrets/secretStore';
+import { sandboxWithClient } from '../../support/sandbox';
+
+const doToken = () => `dop_v1_${randomBytes(32).toString('hex')}`;
+
+async function setup(options: { keychain?: 'available' | 'missing' } = {}) {
+  const { sandbox } = await sandboxWithClient();
+  const dataDir = mkdtempSync(join(tmpdir(), 'fleetdeck-accounts-'));
+  const keychain = new MemorySecretStore();
+  // A "keychain" that is really there, or the memory fallback the app opens without one.
+  const store = options.keychain === 'missing' ? keychain : Object.assign(keychain, { kind: 'keychain' as const });
+  const switched: string[] = [];
+  const accounts = new AccountsService({
+    keychain: store,
+    keychainProblem: 'No Secret Service is running.',
+    dataDir,
+    endpoints: { digitalocean: sandbox.url, supabase: `${sandbox.url}/supabase`, github: `${sandbox.url}/github` },
+    onContextChange: async (context) => void switched.push(context),
+  });
+  await accounts.load();
+  const grant = (token: string, grant: Parameters<typeof sandbox.state.tokens.set>[1]) => sandbox.state.tokens.set(token, grant);
+  return { accounts, keychain, dataDir, grant, switched };
+}
+
+describe('the founder connects a production DigitalOcean team', () => {
+  it('stores the token only after the API accepted it, and shows who it belongs to', async () => {
+    const { accounts, keychain, grant } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write', email: 'ops@taskifai.com' });
+    const account = await accounts.add({ provider: 'digitalocean', context: 'production', token });
+    expect(account).toMatchObject({
+      owner: 'ops@taskifai.com, team TaskifAI',
+      scopes: ['read', 'write'],
+      limitations: [],
+      lastFour: token.slice(-4),
+      status: 'ok',
+      storage: 'keychain',
+    });
+    expect(await keychain.get({ provider: 'digitalocean', context: 'production' })).toBe(token);
+    expect(JSON.stringify(accounts.overview())).not.toContain(token);
+  });
+
+  it('is told a read-only token cannot deploy, scale or roll back', async () => {
+    const { accounts, grant } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-only' });
+    const account = await accounts.add({ provider: 'digitalocean', context: 'staging', token });
+    expect(account.scopes).toEqual(['read']);
+    expect(account.limitations.join(' ')).toMatch(/read-only \(it lacks app:update\)/);
+  });
+
+  it('gets a clear refusal for a revoked token, and nothing is stored', async () => {
+    const { accounts, keychain } = await setup();
+    const token = doToken();
+    await expect(accounts.add({ provider: 'digitalocean', context: 'production', token })).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'DigitalOcean: Unable to authenticate you.',
+    });
+    expect(await keychain.list()).toEqual([]);
+    expect(accounts.overview().accounts).toEqual([]);
+  });
+
+  it('keeps labels and owners in the data folder, never the token', async () => {
+    const { accounts, grant, dataDir } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write' });
+    await accounts.add({ provider: 'digitalocean', context: 'production', label: 'Prod team', token });
+    for (const file of readdirSync(dataDir)) expect(readFileSync(join(dataDir, file), 'utf8')).not.toContain(token);
+    expect(readFileSync(join(dataDir, 'accounts.json'), 'utf8')).toContain('Prod team');
+  });
+});
+
+describe('Supabase and GitHub accounts', () => {
+  it('shows the Supabase organizations a personal access token sees', async () => {
+    const { accounts, grant } = await setup();
+    const token = `sbp_${randomBytes(20).toString('hex')}`;
+    grant(token, { scopes: 'read-write', api: 'supabase' });
+    const account = await accounts.add({ provider: 'supabase', context: 'production', token });
+    expect(account.owner).toBe('organizations TaskifAI, InsightPulse');
+  });
+
+  it("shows the GitHub login and the classic token's scopes, and warns without repo", async () => {
+    const { accounts, grant } = await setup();
+    const full = `ghp_${randomBytes(18).toString('hex')}`;
+    grant(full, { scopes: 'read-write', api: 'github' });
+    expect(await accounts.add({ provider: 'github', context: 'production', token: full })).toMatchObject({
+      owner: '@taskifai-founder',
+      scopes: ['repo', 'workflow'],
+      limitations: [],
+    });
+    const narrow = `ghp_${randomBytes(18).toString('hex')}`;
+    grant(narrow, { scopes: 'read-only', api: 'github' });
+    const limited = await accounts.add({ provider: 'github', context: 'staging', token: narrow });
+    expect(limited.limitations.join(' ')).toMatch(/lacks the repo scope/);
+  });
+
+  it('refuses a DigitalOcean token offered as a GitHub one', async () => {
+    const { accounts, grant } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write' });
+    await expect(accounts.add({ provider: 'github', context: 'production', token })).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'GitHub: Bad credentials',
+    });
+  });
+});
+
+describe('contexts', () => {
+  it('lists the demo fleet as its own context, switches, and falls back to it when a context is removed', async () => {
+    const { accounts, grant, switched } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write' });
+    await accounts.add({ provider: 'digitalocean', context: 'production', token });
+    expect(accounts.overview().contexts.map((c) => c.name)).toEqual(['Demo fleet', 'production']);
+    expect((await accounts.switchTo('production')).activeContext).toBe('production');
+    await accounts.remove({ provider: 'digitalocean', context: 'production' });
+    expect(accounts.activeContext).toBe('Demo fleet');
+    expect(switched).toEqual(['production', 'Demo fleet']);
+    await expect(accounts.switchTo('nowhere')).rejects.toThrow(/no context named "nowhere"/);
+  });
+
+  it('marks an account whose token was revoked later as needing attention', async () => {
+    const { accounts, grant } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write' });
+    await accounts.add({ provider: 'digitalocean', context: 'production', token });
+    await accounts.markNeedsAttention({ provider: 'digitalocean', context: 'production' }, 'DigitalOcean: Unable to authenticate you.');
+    expect(accounts.overview().accounts[0]).toMatchObject({ status: 'needs_attention', problem: 'DigitalOcean: Unable to authenticate you.' });
+  });
+});
+
+describe('without a keychain', () => {
+  it('says what is missing and offers a token kept only until quit, never written to disk', async () => {
+    const { accounts, grant, dataDir } = await setup({ keychain: 'missing' });
+    const token = doToken();
+    grant(token, { scopes: 'read-write' });
+    await expect(accounts.add({ provider: 'digitalocean', context: 'production', token })).rejects.toThrow(
+      /No Secret Service is running\. Choose "Keep only until Fleetdeck quits"/,
+    );
+    const account = await accounts.add({ provider: 'digitalocean', context: 'production', token, memoryOnly: true });
+    expect(account.storage).toBe('memory');
+    expect(await accounts.tokenFor('digitalocean', 'production')).toBe(token);
+    expect(accounts.overview().keychain).toEqual({ available: false, problem: 'No Secret Service is running.' });
+    for (const file of readdirSync(dataDir)) expect(readFileSync(join(dataDir, file), 'utf8')).not.toContain(token);
+  });
+});
