@@ -35,6 +35,8 @@ export default defineConfig({
       // A fresh data folder each run: the stories start with no accounts and no activity.
       `rm -rf ${HARNESS_DATA_DIR} && tsx src-main/harness/index.ts --port ${port} --url-file test-results/harness-url-${port}.txt`,
       `--data-dir ${HARNESS_DATA_DIR}`,
+      // The stories reload pages much faster than a person; the 250/min limit has its own tests.
+      `--rate-limit-per-minute 2000`,
       // Real contexts talk to the sandbox, which also accepts these tokens (accounts and leak stories).
       `--accounts-api sandbox --grant-token ${SENTINEL_DO_TOKEN}:digitalocean:read-write`,
       `--grant-token ${READONLY_DO_TOKEN}:digitalocean:read-only`,

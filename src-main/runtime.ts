@@ -111,6 +111,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const notices = new NoticeHub();
 
   let session: Session;
+  // A context's services live for the whole run: switching back finds its rolling deploys and
+  // caches where they were.
+  const sessions = new Map<string, Session>();
   const toError: ErrorMapper = (operation, error) => dispatcher.toFleetError(operation, error);
   const accounts = new AccountsService({
     keychain: secrets,
@@ -118,7 +121,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     dataDir,
     endpoints,
     onContextChange: async (context) => {
-      session = build(context);
+      session = sessionFor(context);
       log.info(`switched to context ${context}`);
     },
   });
@@ -136,8 +139,16 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       deployPollMs: options.deployPollMs,
       healthChecks: options.healthChecks,
     });
+  const sessionFor = (context: string) => {
+    let found = sessions.get(context);
+    if (!found) {
+      found = build(context);
+      sessions.set(context, found);
+    }
+    return found;
+  };
   await accounts.load();
-  session = build(accounts.activeContext);
+  session = sessionFor(accounts.activeContext);
 
   const apps = delegateTo(() => session.apps);
   const deploys = delegateTo(() => session.deploys);

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
       // Tests: real contexts talk to the sandbox, which accepts these extra tokens.
       'accounts-api': { type: 'string' },
       'grant-token': { type: 'string', multiple: true },
+      // Tests reload the page far faster than a person: they may raise the per-minute limit.
+      'rate-limit-per-minute': { type: 'string' },
     },
   });
   const grants = (values['grant-token'] ?? []).map((spec) => {
@@ -30,7 +32,12 @@ async function main(): Promise<void> {
     grantSandboxTokens: grants,
     // The activity log lives here; by default a fresh temporary folder per run.
     ...(values['data-dir'] ? { dataDir: resolve(values['data-dir']) } : {}),
-    sandbox: { latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0 },
+    sandbox: {
+      latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0,
+      ...(values['rate-limit-per-minute']
+        ? { rateLimits: { perHour: 5000 * 20, perMinute: Number(values['rate-limit-per-minute']) } }
+        : {}),
+    },
   });
   const harness = await startHarness({
     dispatcher: runtime.dispatcher,

@@ -18,8 +18,8 @@ export interface DeployTiming {
 
 /** Fast enough to watch a deploy finish in the demo, slow enough to see every phase. */
 export const DEFAULT_TIMING: DeployTiming = { pendingMs: 1500, stepMs: 1200 };
-/** The seeded build that is already running when the demo starts takes a few minutes. */
-const SEEDED_TIMING: DeployTiming = { pendingMs: 0, stepMs: 20_000 };
+/** The seeded build already running when the demo starts is a long one (about 20 minutes). */
+const SEEDED_TIMING: DeployTiming = { pendingMs: 0, stepMs: 110_000 };
 
 interface LivePlan {
   steps: PlanItem[];
