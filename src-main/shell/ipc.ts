@@ -35,10 +35,13 @@ export function registerContract(dispatcher: ContractDispatcher, trusted: Truste
       if (!owned) {
         owned = new Map();
         subscriptions.set(sender, owned);
-        sender.once('destroyed', () => {
+        const disposeAll = () => {
           for (const disposable of owned!.values()) disposable.dispose();
           subscriptions.delete(sender);
-        });
+        };
+        sender.once('destroyed', disposeAll);
+        // A reload commits a new document whose subscriptions start afresh: the old page's go.
+        sender.once('did-navigate', disposeAll);
       }
       owned.get(id)?.dispose();
       owned.set(id, result.value);

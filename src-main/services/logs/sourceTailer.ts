@@ -269,6 +269,7 @@ export class SourceTailer {
   }
 
   private end(message: string): void {
+    if (this.disposed) return;
     this.sink.state({ kind: 'state', state: 'ended', message, ...(this.deploymentId ? { deploymentId: this.deploymentId } : {}) });
   }
 
