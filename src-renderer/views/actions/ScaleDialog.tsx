@@ -136,7 +136,7 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
         </div>
       ) : null}
 
-      {preview ? <Comparison preview={preview} updating={previewing || !!problem} /> : <div className="compare compare--loading">Pricing with DigitalOcean…</div>}
+      {preview ? <Comparison preview={preview} updating={previewing || !!problem || stale} /> : <div className="compare compare--loading">Pricing with DigitalOcean…</div>}
     </Dialog>
   );
 }
