@@ -153,7 +153,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const apps = delegateTo(() => session.apps);
   const deploys = delegateTo(() => session.deploys);
   const methods: MethodHandlers = {
-    ...appsMethodHandlers(apps, () => session.environment),
+    ...appsMethodHandlers(apps, () => environmentOf(session)),
     ...deploysMethodHandlers(deploys),
     ...logsMethodHandlers(),
     ...costsMethodHandlers(delegateTo(() => session.costs)),
@@ -167,10 +167,23 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   };
   const dispatcher = new ContractDispatcher(methods, streams, log);
 
+  /** The session's environment, with what its account may not do (read-only, needs attention). */
+  function environmentOf(current: Session): EnvironmentInfo {
+    if (current.environment.mode === 'demo') return current.environment;
+    const account = accounts.overview().accounts.find((a) => a.provider === 'digitalocean' && a.context === current.context);
+    const reason =
+      account?.status === 'needs_attention'
+        ? account.problem
+        : account && !account.scopes.includes('write')
+          ? (account.limitations[0] ?? 'The DigitalOcean token of this context is read-only.')
+          : undefined;
+    return reason ? { ...current.environment, readOnlyReason: reason } : current.environment;
+  }
+
   return {
     dispatcher,
     get environment() {
-      return session.environment;
+      return environmentOf(session);
     },
     sandbox,
     sandboxToken: demo.token,

@@ -301,10 +301,14 @@ export interface GateInput {
   /** A deployment is running on the app. */
   deploying: boolean;
   pinnedId?: string;
+  /** The context's token cannot change anything (read-only, or refused by the API). */
+  readOnlyReason?: string;
 }
 
 /** Why an action's button is off, in words for its tooltip; undefined when it may run. */
 export function blockedReason(action: GatedAction, gate: GateInput): string | undefined {
+  // The account cannot change anything: say so before anything else.
+  if (gate.readOnlyReason) return gate.readOnlyReason;
   if (gate.inFlight) return `${actionLabel(gate.inFlight)} on this app is on its way — wait until it has been sent.`;
   if (gate.deploying) return 'A deployment is in progress on this app — wait for it to finish or cancel it.';
   // A pinned app refuses new deployments, spec changes and a second rollback until the pin is

@@ -8,6 +8,8 @@ export interface EnvironmentInfo {
   /** In demo mode, where the sandbox cloud listens (loopback only). */
   sandboxUrl?: string;
   appVersion: string;
+  /** Set when this context's DigitalOcean token cannot change anything: why, in words. */
+  readOnlyReason?: string;
 }
 
 export type ComponentKind = 'service' | 'worker' | 'static_site' | 'job' | 'function' | 'database';

@@ -1,0 +1,78 @@
+// The sandbox's account checks answer like the real APIs: DigitalOcean GET /v2/account, Supabase
+// GET /v1/organizations and GitHub GET /user, each validated against its own official spec.
+import addFormats from 'ajv-formats';
+import { OpenAPIBackend } from 'openapi-backend';
+import { describe, expect, it } from 'vitest';
+import github from '../../resources/openapi/github-subset.json';
+import supabase from '../../resources/openapi/supabase-subset.json';
+import { expectMatchesSpec } from '../support/openapi';
+import { sandboxWithClient } from '../support/sandbox';
+
+async function validatorFor(definition: object) {
+  const api = new OpenAPIBackend({
+    definition: structuredClone(definition) as never,
+    strict: false,
+    quick: true,
+    validate: true,
+    customizeAjv: (ajv) => {
+      addFormats(ajv);
+      for (const numeric of ['int32', 'int64']) ajv.addFormat(numeric, true);
+      return ajv;
+    },
+  });
+  await api.init();
+  return api;
+}
+
+async function granted(api: 'digitalocean' | 'supabase' | 'github', scopes: 'read-write' | 'read-only' = 'read-write') {
+  const { sandbox } = await sandboxWithClient();
+  const token = `${api}-token-${Math.random().toString(16).slice(2)}`;
+  sandbox.state.tokens.set(token, { scopes, api });
+  const get = (path: string, bearer = token) => fetch(sandbox.url + path, { headers: { Authorization: `Bearer ${bearer}` } });
+  const post = (path: string) =>
+    fetch(sandbox.url + path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
+  return { get, post };
+}
+
+describe('account checks answer in the official shapes', () => {
+  it('DigitalOcean GET /v2/account (account_get)', async () => {
+    const { get } = await granted('digitalocean');
+    const response = await get('/v2/account');
+    expect(response.status).toBe(200);
+    await expectMatchesSpec('account_get', 200, await response.json());
+  });
+
+  it('Supabase GET /v1/organizations (v1-list-all-organizations), and 401 for a DigitalOcean token', async () => {
+    const spec = await validatorFor(supabase);
+    const { get } = await granted('supabase');
+    const response = await get('/supabase/v1/organizations');
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(spec.validator.validateResponse(body, 'v1-list-all-organizations', 200).errors ?? []).toEqual([]);
+    expect((await get('/supabase/v1/organizations', 'not-a-supabase-token')).status).toBe(401);
+  });
+
+  it('GitHub GET /user (users/get-authenticated) with x-oauth-scopes, and 401 Bad credentials', async () => {
+    const spec = await validatorFor(github);
+    const { get } = await granted('github');
+    const response = await get('/github/user');
+    const body = await response.json();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-oauth-scopes')).toBe('repo, workflow');
+    expect(spec.validator.validateResponse(body, 'users/get-authenticated', 200).errors ?? []).toEqual([]);
+    const refused = await get('/github/user', 'ghp_revoked');
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ message: 'Bad credentials' });
+  });
+
+  it('a read-only DigitalOcean token is refused mutations with 403', async () => {
+    const { get, post } = await granted('digitalocean', 'read-only');
+    const apps = (await (await get('/v2/apps')).json()) as { apps: Array<{ id: string }> };
+    expect(apps.apps.length).toBeGreaterThan(0);
+    const refused = await post(`/v2/apps/${apps.apps[0]!.id}/deployments`);
+    expect(refused.status).toBe(403);
+    const body = await refused.json();
+    expect(body).toMatchObject({ id: 'forbidden' });
+    await expectMatchesSpec('apps_create_deployment', 403, body);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src-main/logging/logger';
+import { startRuntime, type Runtime } from '../../../src-main/runtime';
+import type { AccountsOverview, EnvironmentInfo, FleetSnapshot, Result } from '../../../src-preload/contract';
+import { blockedReason } from '../../../src-renderer/actionFormat';
+
+const READ_WRITE = `dop_v1_${'a1'.repeat(32)}`;
+const READ_ONLY = `dop_v1_${'b2'.repeat(32)}`;
+let runtime: Runtime | undefined;
+afterEach(async () => {
+  await runtime?.dispose();
+  runtime = undefined;
+});
+
+async function call<T>(method: string, request?: unknown): Promise<T> {
+  const result = (await runtime!.dispatcher.call(method, request)) as Result<T>;
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('switching account contexts in the running app', () => {
+  it('loads the fleet of the chosen context, and a read-only context disables changes with the reason', async () => {
+    runtime = await startRuntime({
+      logger: silentLogger,
+      accountApis: 'sandbox',
+      grantSandboxTokens: [
+        { token: READ_WRITE, scopes: 'read-write' },
+        { token: READ_ONLY, scopes: 'read-only' },
+      ],
+    });
+    expect((await call<EnvironmentInfo>('getEnvironment')).mode).toBe('demo');
+    await call('addAccount', { provider: 'digitalocean', context: 'production', token: READ_WRITE, memoryOnly: true });
+    await call('addAccount', { provider: 'digitalocean', context: 'staging', token: READ_ONLY, memoryOnly: true });
+
+    const production = await call<AccountsOverview>('switchContext', { context: 'production' });
+    expect(production.activeContext).toBe('production');
+    const live = await call<EnvironmentInfo>('getEnvironment');
+    expect(live).toMatchObject({ mode: 'live', contextName: 'production' });
+    expect(live.readOnlyReason).toBeUndefined();
+    expect((await call<FleetSnapshot>('listFleet')).apps.length).toBe(12);
+
+    await call('switchContext', { context: 'staging' });
+    const staging = await call<EnvironmentInfo>('getEnvironment');
+    expect(staging.readOnlyReason).toMatch(/read-only \(it lacks app:update\)/);
+    expect(blockedReason('deploy', { deploying: false, readOnlyReason: staging.readOnlyReason })).toBe(staging.readOnlyReason);
+
+    await call('switchContext', { context: 'Demo fleet' });
+    expect((await call<EnvironmentInfo>('getEnvironment')).mode).toBe('demo');
+  });
+});
