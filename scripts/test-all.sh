@@ -7,15 +7,20 @@ cd "$(dirname "$0")/.."
 npm run --silent typecheck
 npm run --silent lint
 
+mkdir -p test-results
+VITEST_REPORTS="--reporter=default --reporter=json --outputFile.json=test-results/vitest.json"
+
 if command -v gnome-keyring-daemon >/dev/null && command -v dbus-run-session >/dev/null && [ -z "${FLEETDECK_IN_KEYRING:-}" ]; then
   keyring=$(mktemp -d)
   mkdir -m 700 "$keyring/run"
   XDG_DATA_HOME="$keyring/data" XDG_RUNTIME_DIR="$keyring/run" FLEETDECK_IN_KEYRING=1 FLEETDECK_KEYRING=real \
-    dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run'
+    dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run $0' "$VITEST_REPORTS"
   rm -rf "$keyring"
 else
-  npx vitest run
+  # shellcheck disable=SC2086
+  npx vitest run $VITEST_REPORTS
 fi
 
 npx electron-vite build
 npx playwright test
+node scripts/summarize-tests.mjs
