@@ -13,7 +13,7 @@ import { costsMethodHandlers } from './bridge/domains/costs';
 import { deploysMethodHandlers, deploysStreamHandlers, type DeploysDomain } from './bridge/domains/deploys';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
 import { delegateTo } from './delegate';
-import { createLogger, type Logger } from './logging/logger';
+import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
 import { buildDemoFleet } from './sandbox/seed/demoFleet';
@@ -29,6 +29,7 @@ import { NoticeHub } from './services/deploys/notices';
 import { buildSession, type Session } from './session';
 
 export { APP_VERSION } from './session';
+export const LOG_FILE = 'fleetdeck.log';
 
 export interface RuntimeOptions {
   /** The OS keychain (or a memory store where there is none); tests pass a memory store. */
@@ -91,8 +92,9 @@ export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { s
 }
 
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const log = options.logger ?? createLogger();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetdeck-'));
+  // The log lives with the app's other files, so a user can send it and a test can search it.
+  const log = options.logger ?? createFileLogger(join(dataDir, LOG_FILE));
 
   const demo = createSandboxState(options.sandbox);
   for (const { token, ...grant } of options.grantSandboxTokens ?? []) demo.state.tokens.set(token, grant);

@@ -48,6 +48,11 @@ describe("the window follows Electron's security checklist", () => {
     });
   });
 
+  it('has no remote module (removed from Electron, and never asked for)', () => {
+    expect(webPreferences).not.toHaveProperty('enableRemoteModule');
+    expect(JSON.stringify(webPreferences)).not.toMatch(/remote/i);
+  });
+
   it('keeps web security on, refuses insecure content, experimental features and webviews', () => {
     expect(webPreferences).toMatchObject({
       webSecurity: true,
