@@ -1,28 +1,10 @@
 // The sandbox's account checks answer like the real APIs: DigitalOcean GET /v2/account, Supabase
 // GET /v1/organizations and GitHub GET /user, each validated against its own official spec.
-import addFormats from 'ajv-formats';
-import { OpenAPIBackend } from 'openapi-backend';
 import { describe, expect, it } from 'vitest';
 import github from '../../resources/openapi/github-subset.json';
 import supabase from '../../resources/openapi/supabase-subset.json';
-import { expectMatchesSpec } from '../support/openapi';
+import { expectMatchesSpec, specValidator } from '../support/openapi';
 import { sandboxWithClient } from '../support/sandbox';
-
-async function validatorFor(definition: object) {
-  const api = new OpenAPIBackend({
-    definition: structuredClone(definition) as never,
-    strict: false,
-    quick: true,
-    validate: true,
-    customizeAjv: (ajv) => {
-      addFormats(ajv);
-      for (const numeric of ['int32', 'int64']) ajv.addFormat(numeric, true);
-      return ajv;
-    },
-  });
-  await api.init();
-  return api;
-}
 
 async function granted(api: 'digitalocean' | 'supabase' | 'github', scopes: 'read-write' | 'read-only' = 'read-write') {
   const { sandbox } = await sandboxWithClient();
@@ -43,7 +25,7 @@ describe('account checks answer in the official shapes', () => {
   });
 
   it('Supabase GET /v1/organizations (v1-list-all-organizations), and 401 for a DigitalOcean token', async () => {
-    const spec = await validatorFor(supabase);
+    const spec = await specValidator(supabase);
     const { get } = await granted('supabase');
     const response = await get('/supabase/v1/organizations');
     const body = await response.json();
@@ -53,7 +35,7 @@ describe('account checks answer in the official shapes', () => {
   });
 
   it('GitHub GET /user (users/get-authenticated) with x-oauth-scopes, and 401 Bad credentials', async () => {
-    const spec = await validatorFor(github);
+    const spec = await specValidator(github);
     const { get } = await granted('github');
     const response = await get('/github/user');
     const body = await response.json();

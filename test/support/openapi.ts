@@ -18,27 +18,30 @@ function specWithOverlay() {
   return spec;
 }
 
+/** A response validator for any OpenAPI description (DigitalOcean, Supabase, GitHub). */
+export async function specValidator(definition: object): Promise<OpenAPIBackend> {
+  const api = new OpenAPIBackend({
+    definition: structuredClone(definition) as never,
+    strict: false,
+    // Compiles each operation's validator when first used: the subsets are large.
+    quick: true,
+    validate: true,
+    customizeAjv: (ajv) => {
+      // Standard string formats are checked for real (date-time, uuid, uri, hostname…); the
+      // OpenAPI numeric formats only name a width, which JSON numbers cannot break.
+      addFormats(ajv);
+      for (const numeric of ['int32', 'int64', 'uint32', 'uint64', 'float', 'double']) ajv.addFormat(numeric, true);
+      return ajv;
+    },
+  });
+  await api.init();
+  return api;
+}
+
 let validator: Promise<OpenAPIBackend> | undefined;
 
 export function digitalOceanSpec(): Promise<OpenAPIBackend> {
-  validator ??= (async () => {
-    const api = new OpenAPIBackend({
-      definition: specWithOverlay() as never,
-      strict: false,
-      // Compiles each operation's validator when first used: the subset is large.
-      quick: true,
-      validate: true,
-      customizeAjv: (ajv) => {
-        // Standard string formats are checked for real (date-time, uuid, uri, hostname…); the
-        // OpenAPI numeric formats only name a width, which JSON numbers cannot break.
-        addFormats(ajv);
-        for (const numeric of ['int32', 'int64', 'uint32', 'uint64', 'float', 'double']) ajv.addFormat(numeric, true);
-        return ajv;
-      },
-    });
-    await api.init();
-    return api;
-  })();
+  validator ??= specValidator(specWithOverlay());
   return validator;
 }
 
