@@ -11,7 +11,9 @@ import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
 import { costsMethodHandlers } from './bridge/domains/costs';
 import { deploysMethodHandlers, deploysStreamHandlers, type DeploysDomain } from './bridge/domains/deploys';
+import { dnsMethodHandlers } from './bridge/domains/dns';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
+import { specsMethodHandlers } from './bridge/domains/specs';
 import { delegateTo } from './delegate';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
@@ -160,6 +162,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...logsMethodHandlers(),
     ...costsMethodHandlers(delegateTo(() => session.costs)),
     ...accountsMethodHandlers(accounts),
+    ...specsMethodHandlers(delegateTo(() => session.specs)),
+    ...dnsMethodHandlers(delegateTo(() => session.dns)),
   };
   const streams: StreamHandlers = {
     ...appsStreamHandlers(apps, toError),

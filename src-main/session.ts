@@ -17,6 +17,8 @@ import type { NoticeHub } from './services/deploys/notices';
 import { InstanceSizeCache } from './services/instanceSizeCache';
 import { LogsService } from './services/logs/logsService';
 import { createCostsDomain, type CostsDomain } from './services/spend';
+import { DnsService } from './services/dns';
+import { SpecsService } from './services/specs';
 
 export const APP_VERSION = '0.1.0';
 
@@ -28,6 +30,8 @@ export interface Session {
   deploys: DeploysDomain;
   logs: LogsService;
   costs: CostsDomain;
+  specs: SpecsService;
+  dns: DnsService;
 }
 
 export interface SessionDeps {
@@ -84,5 +88,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     }),
     logs: new LogsService(client, { toError: deps.toError }),
     costs: createCostsDomain(client, sizes),
+    specs: new SpecsService(),
+    dns: new DnsService(),
   };
 }

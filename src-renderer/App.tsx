@@ -14,6 +14,9 @@ import { useAccountsStore } from './stores/accountsStore';
 import { LogsView } from './views/logs/LogsView';
 import { DetailView } from './views/detail/DetailView';
 import { OverviewView } from './views/overview/OverviewView';
+import { DnsView } from './views/dns/DnsView';
+import { SpecEditorView } from './views/specs/SpecEditorView';
+import { SpecsView } from './views/specs/SpecsView';
 
 function RouteView({ route }: { route: Route }) {
   switch (route.name) {
@@ -27,6 +30,12 @@ function RouteView({ route }: { route: Route }) {
       return <CostsView />;
     case 'settings':
       return <SettingsView />;
+    case 'spec':
+      return <SpecEditorView appId={route.appId} />;
+    case 'specs':
+      return <SpecsView />;
+    case 'dns':
+      return <DnsView />;
     default:
       return <OverviewView />;
   }
@@ -59,7 +68,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <ErrorBoundary key={route.name === 'app' ? route.appId : route.name}>
+      <ErrorBoundary key={route.name === 'app' || route.name === 'spec' ? `${route.name}:${route.appId}` : route.name}>
         <RouteView route={route} />
       </ErrorBoundary>
       <UndoBar />

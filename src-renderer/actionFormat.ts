@@ -262,6 +262,9 @@ const ACTION_LABEL: Record<ActionKind, string> = {
   rollback_commit: 'Keep rollback',
   rollback_revert: 'Undo rollback',
   rolling_deploy: 'Rolling deploy',
+  edit_spec: 'Spec edit',
+  create_app: 'New app',
+  dns_change: 'DNS change',
 };
 export const ACTION_KINDS = Object.keys(ACTION_LABEL) as ActionKind[];
 export const actionLabel = (kind: ActionKind): string => ACTION_LABEL[kind] ?? kind;

@@ -6,8 +6,10 @@ import { accountsMethodSchemas, accountsStreamSchemas } from './schemas/accounts
 import { appsMethodSchemas, appsStreamSchemas } from './schemas/apps';
 import { costsMethodSchemas, costsStreamSchemas } from './schemas/costs';
 import { deploysMethodSchemas, deploysStreamSchemas } from './schemas/deploys';
+import { dnsMethodSchemas, dnsStreamSchemas } from './schemas/dns';
 import { logsMethodSchemas, logsStreamSchemas } from './schemas/logs';
+import { specsMethodSchemas, specsStreamSchemas } from './schemas/specs';
 import type { MethodSchemas, StreamSchemas } from './schemas/types';
 
-export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas, ...deploysMethodSchemas, ...logsMethodSchemas, ...costsMethodSchemas, ...accountsMethodSchemas };
-export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas, ...deploysStreamSchemas, ...logsStreamSchemas, ...costsStreamSchemas, ...accountsStreamSchemas };
+export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas, ...deploysMethodSchemas, ...logsMethodSchemas, ...costsMethodSchemas, ...accountsMethodSchemas, ...specsMethodSchemas, ...dnsMethodSchemas };
+export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas, ...deploysStreamSchemas, ...logsStreamSchemas, ...costsStreamSchemas, ...accountsStreamSchemas, ...specsStreamSchemas, ...dnsStreamSchemas };

@@ -125,14 +125,55 @@ export interface UsageSeries {
   points: UsagePoint[];
 }
 
+export type SupabasePlan = 'free' | 'pro' | 'team' | 'enterprise' | 'platform';
+
+export interface SupabaseProjectCost {
+  ref: string;
+  name: string;
+  region?: string;
+  status?: string;
+  /** Compute add-on size ("ci_micro", "ci_small"…), when the API reports it. */
+  computeSize?: string;
+  /** The tenant group whose name matches the project, when one does. */
+  group?: string;
+  /** Estimated monthly compute from the documented prices, before the plan's credits. */
+  computeEstimate: number;
+}
+
+export interface SupabaseOrganizationCost {
+  slug: string;
+  name: string;
+  plan: SupabasePlan;
+  /** The plan's documented monthly fee. */
+  planFee: number;
+  /** Compute credits the plan includes each month. */
+  computeCredits: number;
+  projects: SupabaseProjectCost[];
+  /** Plan fee + compute − credits: an estimate from the documented prices, not a bill. */
+  monthlyEstimate: number;
+}
+
+export interface SupabaseCosts {
+  /** False when the context has no Supabase account: the view says how to connect one. */
+  connected: boolean;
+  fetchedAt: string;
+  organizations: SupabaseOrganizationCost[];
+  monthlyEstimate: number;
+  /** Where the prices come from, shown beside every estimate. */
+  source: { label: string; url: string };
+  /** Set when Supabase could not be read, in words. */
+  problem?: string;
+}
+
 export interface CostsMethods {
   getFleetCosts: { request: void; response: FleetCosts };
   getAccountBilling: { request: void; response: AccountBilling };
   getRightSizing: { request: { appId: string }; response: RightSizingReport };
   getUsageSeries: { request: { appId: string; component: string; range: UsageRange }; response: UsageSeries };
+  getSupabaseCosts: { request: void; response: SupabaseCosts };
 }
 
 export type CostsStreams = Record<never, never>;
 
-export const COSTS_METHOD_NAMES = ['getFleetCosts', 'getAccountBilling', 'getRightSizing', 'getUsageSeries'] as const;
+export const COSTS_METHOD_NAMES = ['getFleetCosts', 'getAccountBilling', 'getRightSizing', 'getUsageSeries', 'getSupabaseCosts'] as const;
 export const COSTS_STREAM_NAMES = [] as const;

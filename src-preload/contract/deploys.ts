@@ -11,7 +11,11 @@ export type ActionKind =
   | 'rollback'
   | 'rollback_commit'
   | 'rollback_revert'
-  | 'rolling_deploy';
+  | 'rolling_deploy'
+  /** A spec edited in the spec editor and applied (PUT /v2/apps/{id}). */
+  | 'edit_spec'
+  | 'create_app'
+  | 'dns_change';
 
 export type StepStatus = 'UNKNOWN' | 'PENDING' | 'RUNNING' | 'SUCCESS' | 'ERROR';
 

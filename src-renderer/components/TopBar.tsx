@@ -2,6 +2,8 @@ import { hrefFor, useNavigationStore, type Route } from '../stores/navigationSto
 
 const SECTIONS: Array<{ label: string; route: Route; matches: Route['name'][] }> = [
   { label: 'Fleet', route: { name: 'overview' }, matches: ['overview', 'app'] },
+  { label: 'Specs', route: { name: 'specs' }, matches: ['specs', 'spec'] },
+  { label: 'DNS', route: { name: 'dns' }, matches: ['dns'] },
   { label: 'Logs', route: { name: 'logs' }, matches: ['logs'] },
   { label: 'Activity', route: { name: 'activity' }, matches: ['activity'] },
   { label: 'Costs', route: { name: 'costs' }, matches: ['costs'] },

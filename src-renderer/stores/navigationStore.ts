@@ -1,10 +1,11 @@
-// A tiny hash router: '#/' is the fleet overview, '#/apps/<id>' one app's detail, '#/logs' the
+// A tiny hash router: '#/' is the fleet overview, '#/apps/<id>' one app's detail, '#/apps/<id>/spec'
+// its spec editor, '#/specs' open drafts and new tenants, '#/dns' domains and records, '#/logs' the
 // live logs, '#/activity' the audit log. The hash is the source of truth; the store mirrors it and
 // listens for hashchange (back/forward, links).
 import { create } from 'zustand';
 
 /** `query` on logs: `sources=appId:component,…` or `app=…&deployment=…&type=BUILD|DEPLOY`. */
-export type Route = { name: 'overview' } | { name: 'app'; appId: string } | { name: 'logs'; query?: string } | { name: 'activity' } | { name: 'costs' } | { name: 'settings' };
+export type Route = { name: 'overview' } | { name: 'app'; appId: string } | { name: 'logs'; query?: string } | { name: 'activity' } | { name: 'costs' } | { name: 'settings' } | { name: 'spec'; appId: string } | { name: 'specs' } | { name: 'dns' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -13,10 +14,13 @@ export function parseHash(hash: string): Route {
   if (/^\/activity\/?$/.test(path)) return { name: 'activity' };
   if (/^\/settings\/?$/.test(path)) return { name: 'settings' };
   if (/^\/costs\/?$/.test(path)) return { name: 'costs' };
-  const match = /^\/apps\/([^/?#]+)\/?$/.exec(path);
+  if (/^\/specs\/?$/.test(path)) return { name: 'specs' };
+  if (/^\/dns\/?$/.test(path)) return { name: 'dns' };
+  const match = /^\/apps\/([^/?#]+)(\/spec)?\/?$/.exec(path);
   if (match?.[1]) {
     try {
-      return { name: 'app', appId: decodeURIComponent(match[1]) };
+      const appId = decodeURIComponent(match[1]);
+      return match[2] ? { name: 'spec', appId } : { name: 'app', appId };
     } catch {
       return { name: 'overview' };
     }
@@ -30,6 +34,9 @@ export function hrefFor(route: Route): string {
   if (route.name === 'activity') return '#/activity';
   if (route.name === 'settings') return '#/settings';
   if (route.name === 'costs') return '#/costs';
+  if (route.name === 'spec') return `#/apps/${encodeURIComponent(route.appId)}/spec`;
+  if (route.name === 'specs') return '#/specs';
+  if (route.name === 'dns') return '#/dns';
   return '#/';
 }
 

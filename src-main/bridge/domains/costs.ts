@@ -8,6 +8,7 @@ export function costsMethodHandlers(costs: CostsDomain): DomainMethodHandlers<Co
     getFleetCosts: () => costs.fleet.getFleetCosts(),
     getAccountBilling: () => costs.billing.getAccountBilling(),
     getRightSizing: ({ appId }) => costs.sizing.getRightSizing(appId),
+    getSupabaseCosts: () => costs.supabase.getSupabaseCosts(),
     getUsageSeries: ({ appId, component, range }) => costs.sizing.getUsageSeries(appId, component, range),
   };
 }

@@ -8,6 +8,7 @@ export const costsMethodSchemas: MethodSchemas<CostsMethods> = {
   getFleetCosts: none,
   getAccountBilling: none,
   getRightSizing: z.strictObject({ appId }),
+  getSupabaseCosts: none,
   getUsageSeries: z.strictObject({ appId, component: componentName, range: z.enum(['1h', '24h', '7d']) }),
 };
 

@@ -4,7 +4,7 @@ import type { DeploysMethods, DeploysStreams } from '../../../src-preload/contra
 import type { MethodSchemas, StreamSchemas } from './types';
 import { appId, componentName, deploymentId } from './shared';
 
-const actionKind = z.enum(['deploy', 'restart', 'scale', 'cancel', 'rollback', 'rollback_commit', 'rollback_revert', 'rolling_deploy']);
+const actionKind = z.enum(['deploy', 'restart', 'scale', 'cancel', 'rollback', 'rollback_commit', 'rollback_revert', 'rolling_deploy', 'edit_spec', 'create_app', 'dns_change']);
 const instanceSizeSlug = z.string().regex(/^[a-z0-9.-]{3,40}$/, 'an instance size slug');
 const count = z.number().int().min(1).max(250);
 const scaleChange = {

@@ -3,7 +3,7 @@
 // against the app's deployments instead of being sent again.
 import type { ActionKind, DeploymentProgress, RollbackCheck, ScaleChange, ScalePreview } from '../../../src-preload/contract';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
-import type { App, Deployment } from '../../clients/digitalocean/types';
+import type { App, AppSpec, Deployment } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { priceCompute } from '../costs';
 import type { InstanceSizeCache } from '../instanceSizeCache';
@@ -107,16 +107,34 @@ export class DeployActions {
       instance_count: change.instanceCount ?? null,
       autoscaling: change.autoscaling === undefined ? null : change.autoscaling === null ? 'off' : `${change.autoscaling.min}-${change.autoscaling.max}`,
     };
-    return this.mutate('scale', change.appId, parameters, change.component, async (client) => {
-      // Re-read just before the PUT: someone else's change must not be overwritten.
-      const app = await client.getApp(change.appId);
-      if (specVersion(app) !== change.specVersion) {
+    return this.applySpec(change.appId, change.specVersion, (spec) => withScale(spec, change), {
+      action: 'scale',
+      parameters,
+      target: change.component,
+      changed: 'the scale dialog opened',
+    });
+  }
+
+  /**
+   * The one path every spec change takes (scale, the spec editor): re-read the app just before
+   * the PUT and refuse if its spec is no longer the one the user was looking at, then follow the
+   * deployment the update starts.
+   */
+  async applySpec(
+    appId: string,
+    baseVersion: string,
+    nextSpec: (live: AppSpec) => AppSpec,
+    how: { action: ActionKind; parameters: Record<string, string | number | boolean | null>; target?: string; changed: string },
+  ): Promise<DeploymentProgress> {
+    return this.mutate(how.action, appId, how.parameters, how.target, async (client) => {
+      const app = await client.getApp(appId);
+      if (specVersion(app) !== baseVersion) {
         throw new ApiError({
           code: 'stale',
-          message: `${app.spec.name}'s spec changed since the scale dialog opened; nothing was sent. Review the new spec and try again.`,
+          message: `${app.spec.name}'s spec changed since ${how.changed}; nothing was sent. Review the new spec and try again.`,
         });
       }
-      const updated = await client.updateApp(change.appId, withScale(app.spec, change));
+      const updated = await client.updateApp(appId, nextSpec(app.spec));
       const deployment = updated.pending_deployment ?? updated.in_progress_deployment;
       if (!deployment?.id) throw new ApiError({ code: 'internal', message: 'The spec was saved but no deployment was reported.' });
       return deployment;
