@@ -1,7 +1,21 @@
 // DigitalOcean App Platform calls Fleetdeck makes, typed from the official OpenAPI description.
 import type { RateLimitInfo } from '../../../src-preload/contract';
 import { RestClient, type RestClientOptions } from '../http/restClient';
-import type { App, AppHealth, AppSpec, Balance, BillingHistoryEntry, Deployment, InstanceSize, Invoice, MetricsSeries, Project } from './types';
+import type {
+  App,
+  AppHealth,
+  AppRegion,
+  AppSpec,
+  Balance,
+  BillingHistoryEntry,
+  Deployment,
+  Domain,
+  DomainRecord,
+  InstanceSize,
+  Invoice,
+  MetricsSeries,
+  Project,
+} from './types';
 
 export type LogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED';
 
@@ -69,6 +83,11 @@ export class DigitalOceanClient {
     return body.instance_sizes ?? [];
   }
 
+  async listRegions(): Promise<AppRegion[]> {
+    const body = await this.rest.request<{ regions?: AppRegion[] }>('GET', '/v2/apps/regions');
+    return body.regions ?? [];
+  }
+
   async getAppHealth(appId: string): Promise<AppHealth> {
     const body = await this.rest.request<{ app_health?: AppHealth }>('GET', `/v2/apps/${encodeURIComponent(appId)}/health`);
     return body.app_health ?? {};
@@ -113,6 +132,12 @@ export class DigitalOceanClient {
       body: components?.length ? { components } : {},
     });
     return body.deployment;
+  }
+
+  /** Creates an app from a spec; its first deployment starts at once. */
+  async createApp(spec: AppSpec, projectId?: string): Promise<App> {
+    const body = await this.rest.request<{ app: App }>('POST', '/v2/apps', { body: { spec, ...(projectId ? { project_id: projectId } : {}) } });
+    return body.app;
   }
 
   async updateApp(appId: string, spec: AppSpec): Promise<App> {
@@ -161,6 +186,31 @@ export class DigitalOceanClient {
     return this.rest.getAllPages<Invoice>('/v2/customers/my/invoices', 'invoices');
   }
 
+  // DNS needs the domain:read scope (domain:create/update/delete to change records).
+
+  listDomains(): Promise<Domain[]> {
+    return this.rest.getAllPages<Domain>('/v2/domains', 'domains');
+  }
+
+  listDomainRecords(domain: string): Promise<DomainRecord[]> {
+    return this.rest.getAllPages<DomainRecord>(`${domainPath(domain)}/records`, 'domain_records');
+  }
+
+  async createDomainRecord(domain: string, record: Omit<DomainRecord, 'id'>): Promise<DomainRecord> {
+    const body = await this.rest.request<{ domain_record: DomainRecord }>('POST', `${domainPath(domain)}/records`, { body: record });
+    return body.domain_record;
+  }
+
+  /** PUT replaces the record: send every field it should keep. */
+  async updateDomainRecord(domain: string, id: number, record: Omit<DomainRecord, 'id'>): Promise<DomainRecord> {
+    const body = await this.rest.request<{ domain_record: DomainRecord }>('PUT', `${domainPath(domain)}/records/${id}`, { body: record });
+    return body.domain_record;
+  }
+
+  async deleteDomainRecord(domain: string, id: number): Promise<void> {
+    await this.rest.request('DELETE', `${domainPath(domain)}/records/${id}`);
+  }
+
   /** One series per instance; `start`/`end` in epoch seconds. */
   async getAppMetric(metric: AppMetric, appId: string, component: string, startSec: number, endSec: number): Promise<MetricsSeries[]> {
     const body = await this.rest.request<{ data?: { result?: MetricsSeries[] } }>('GET', `/v2/monitoring/metrics/apps/${metric}`, {
@@ -173,3 +223,4 @@ export class DigitalOceanClient {
 export type AppMetric = 'cpu_percentage' | 'memory_percentage' | 'restart_count';
 
 const appPath = (appId: string) => `/v2/apps/${encodeURIComponent(appId)}`;
+const domainPath = (domain: string) => `/v2/domains/${encodeURIComponent(domain)}`;

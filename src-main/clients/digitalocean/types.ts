@@ -59,3 +59,5 @@ export type Balance = Schemas['balance'];
 export type BillingHistoryEntry = Schemas['billing_history'];
 export type Invoice = Schemas['invoice_preview'];
 export type MetricsSeries = Schemas['metrics_result'];
+export type Domain = Schemas['domain'];
+export type DomainRecord = Schemas['domain_record'];
