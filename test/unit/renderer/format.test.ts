@@ -57,4 +57,14 @@ describe('the fleet overview model', () => {
     expect(parseHash('#/nonsense')).toEqual({ name: 'overview' });
     expect(hrefFor({ name: 'app', appId: 'a b' })).toBe('#/apps/a%20b');
   });
+
+  it("routes an app's spec editor, the drafts list and DNS, and back again", () => {
+    expect(parseHash('#/apps/abc-123/spec')).toEqual({ name: 'spec', appId: 'abc-123' });
+    expect(parseHash('#/specs')).toEqual({ name: 'specs' });
+    expect(parseHash('#/dns')).toEqual({ name: 'dns' });
+    expect(parseHash('#/apps/abc-123/specs')).toEqual({ name: 'overview' });
+    for (const route of [{ name: 'spec', appId: 'a b' }, { name: 'specs' }, { name: 'dns' }] as const) {
+      expect(parseHash(hrefFor(route))).toEqual(route);
+    }
+  });
 });
