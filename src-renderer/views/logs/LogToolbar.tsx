@@ -36,7 +36,7 @@ export function LogToolbar() {
     <div className="logs-toolbar">
       <div className="logs-toolbar__row" role="group" aria-label="Filter">
         <input
-          className={`logs-input${filterError ? ' logs-input--invalid' : ''}`}
+          className={`input input--compact logs-input${filterError ? ' input--invalid' : ''}`}
           type="search"
           placeholder={filter.regex ? 'Filter (regular expression)' : 'Filter lines'}
           aria-label="Filter lines"
@@ -56,7 +56,7 @@ export function LogToolbar() {
       </div>
       <div className="logs-toolbar__row" role="group" aria-label="Search and actions">
         <input
-          className={`logs-input${searchError ? ' logs-input--invalid' : ''}`}
+          className={`input input--compact logs-input${searchError ? ' input--invalid' : ''}`}
           type="search"
           placeholder="Search (highlights)"
           aria-label="Search"
