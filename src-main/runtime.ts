@@ -76,19 +76,22 @@ export interface Runtime {
   dispose(): Promise<void>;
 }
 
-export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { state: SandboxState; token: string } {
+export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { state: SandboxState; token: string; supabaseToken: string } {
   const nowMs = options.nowMs ?? Date.now();
   const records = options.syntheticApps
     ? buildSyntheticFleet({ count: options.syntheticApps, nowMs })
     : buildDemoFleet({ nowMs });
   // A fresh token per run: the sandbox enforces Bearer auth like the real API.
   const token = `sandbox_${randomBytes(16).toString('hex')}`;
+  // The demo fleet's Supabase plans: a PAT-shaped token, so logs redact it by its sbp_ pattern.
+  const supabaseToken = `sbp_${randomBytes(20).toString('hex')}`;
   return {
     token,
+    supabaseToken,
     state: {
       clock: createClock(nowMs),
       apps: new Map(records.map((r) => [r.app.id!, r])),
-      tokens: new Map([[token, { scopes: 'read-write' }]]),
+      tokens: new Map([[token, { scopes: 'read-write' }], [supabaseToken, { scopes: 'read-only', api: 'supabase' }]]),
     },
   };
 }
@@ -142,6 +145,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       toError,
       deployPollMs: options.deployPollMs,
       healthChecks: options.healthChecks,
+      supabase: { url: endpoints.supabase, demoToken: demo.supabaseToken },
     });
   const sessionFor = (context: string) => {
     let found = sessions.get(context);

@@ -47,6 +47,8 @@ export interface SessionDeps {
   toError: ErrorMapper;
   deployPollMs?: number;
   healthChecks?: { attempts: number; intervalMs: number };
+  /** Supabase Management API base for real contexts, and the token the sandbox's Supabase accepts for the demo fleet. */
+  supabase: { url: string; demoToken: string };
 }
 
 export function buildSession(context: string, deps: SessionDeps): Session {
@@ -87,7 +89,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
       healthChecks: deps.healthChecks,
     }),
     logs: new LogsService(client, { toError: deps.toError }),
-    costs: createCostsDomain(client, sizes),
+    costs: createCostsDomain(client, sizes, { demo, context, sandboxUrl: deps.sandbox.url, supabase: deps.supabase, accounts: deps.accounts }),
     specs: new SpecsService(),
     dns: new DnsService(),
   };

@@ -65,7 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
 
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (isThirdPartyPath(url.pathname)) return writeResponse(res, answerThirdParty(state, method, url.pathname, token));
+    if (isThirdPartyPath(url.pathname)) return writeResponse(res, answerThirdParty(state, method, url.pathname, token, url.searchParams));
     const grant = token ? state.tokens.get(token) : undefined;
     if (!token || !grant || (grant.api ?? 'digitalocean') !== 'digitalocean') {
       writeResponse(res, doError(401, 'unauthorized', 'Unable to authenticate you.'));

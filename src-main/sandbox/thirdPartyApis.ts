@@ -1,9 +1,10 @@
-// The small parts of the Supabase Management API and the GitHub REST API that account checks
-// use, served by the sandbox under /supabase and /github, each with its own auth and error shape
-// (Supabase: `{message}`; GitHub: `{message, documentation_url}` and x-oauth-scopes).
+// The small parts of the Supabase Management API and the GitHub REST API that Fleetdeck uses,
+// served by the sandbox under /supabase and /github, each with its own auth and error shape
+// (Supabase: `{message}`, in supabaseApi.ts; GitHub: `{message, documentation_url}` and x-oauth-scopes).
 import type { SandboxResponse } from './http';
 import { json } from './http';
 import type { SandboxState, SandboxToken } from './state';
+import { answerSupabase } from './supabaseApi';
 
 export const SUPABASE_PREFIX = '/supabase';
 export const GITHUB_PREFIX = '/github';
@@ -12,21 +13,19 @@ export function isThirdPartyPath(pathname: string): boolean {
   return pathname.startsWith(`${SUPABASE_PREFIX}/`) || pathname.startsWith(`${GITHUB_PREFIX}/`);
 }
 
-export function answerThirdParty(state: SandboxState, method: string, pathname: string, token: string | undefined): SandboxResponse {
+/** `query` pages the Supabase project list (offset, limit); without it the defaults apply. */
+export function answerThirdParty(
+  state: SandboxState,
+  method: string,
+  pathname: string,
+  token: string | undefined,
+  query?: URLSearchParams,
+): SandboxResponse {
   const grant = token ? state.tokens.get(token) : undefined;
-  if (pathname.startsWith(`${SUPABASE_PREFIX}/`)) return supabase(method, pathname.slice(SUPABASE_PREFIX.length), grant);
-  return github(method, pathname.slice(GITHUB_PREFIX.length), grant);
-}
-
-function supabase(method: string, path: string, grant: SandboxToken | undefined): SandboxResponse {
-  if (!grant || grant.api !== 'supabase') return json(401, { message: 'Unauthorized' });
-  if (method === 'GET' && path === '/v1/organizations') {
-    return json(200, [
-      { id: 'taskifai', slug: 'taskifai', name: 'TaskifAI' },
-      { id: 'insightpulse', slug: 'insightpulse', name: 'InsightPulse' },
-    ]);
+  if (pathname.startsWith(`${SUPABASE_PREFIX}/`)) {
+    return answerSupabase(state, method, pathname.slice(SUPABASE_PREFIX.length), grant, query);
   }
-  return json(404, { message: 'Not Found' });
+  return github(method, pathname.slice(GITHUB_PREFIX.length), grant);
 }
 
 function github(method: string, path: string, grant: SandboxToken | undefined): SandboxResponse {

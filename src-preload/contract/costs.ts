@@ -127,30 +127,52 @@ export interface UsageSeries {
 
 export type SupabasePlan = 'free' | 'pro' | 'team' | 'enterprise' | 'platform';
 
+/** A documentation page a price comes from. */
+export interface SupabasePriceSource {
+  label: string;
+  url: string;
+}
+
 export interface SupabaseProjectCost {
   ref: string;
   name: string;
   region?: string;
   status?: string;
-  /** Compute add-on size ("ci_micro", "ci_small"…), when the API reports it. */
+  /** The primary database's compute size as the API reports it ("nano", "micro", "small"…). */
   computeSize?: string;
-  /** The tenant group whose name matches the project, when one does. */
+  /** The tenant group whose name matches the project (or its organization), when one does. */
   group?: string;
-  /** Estimated monthly compute from the documented prices, before the plan's credits. */
-  computeEstimate: number;
+  /**
+   * Estimated monthly compute from the documented prices, before the plan's credits; absent when
+   * the docs give no price for the size.
+   */
+  computeEstimate?: number;
+  /** How the size was priced, or why it has no number, in words. */
+  computeNote?: string;
 }
 
 export interface SupabaseOrganizationCost {
   slug: string;
   name: string;
-  plan: SupabasePlan;
-  /** The plan's documented monthly fee. */
-  planFee: number;
-  /** Compute credits the plan includes each month. */
-  computeCredits: number;
+  /** Absent when the token may not read the organization (its problem says why). */
+  plan?: SupabasePlan;
+  /** The plan's documented monthly fee; absent when the docs give none (Team, Enterprise). */
+  planFee?: number;
+  /** Compute credits the plan includes each month, when the docs state them. */
+  computeCredits?: number;
   projects: SupabaseProjectCost[];
-  /** Plan fee + compute − credits: an estimate from the documented prices, not a bill. */
-  monthlyEstimate: number;
+  /** Sum of the projects' documented compute prices. */
+  computeEstimate: number;
+  /** The part of the compute the credits cover: never more than the compute itself. */
+  creditsApplied: number;
+  /** Plan fee + compute − credits: an estimate from the documented prices, not a bill. Absent without a plan fee. */
+  monthlyEstimate?: number;
+  /** True when some compute has no documented price: the estimate is then a lower bound. */
+  partial: boolean;
+  /** What the estimate leaves out or assumes, in words. */
+  notes: string[];
+  /** Set when this organization could not be read in full, in words. */
+  problem?: string;
 }
 
 export interface SupabaseCosts {
@@ -158,9 +180,14 @@ export interface SupabaseCosts {
   connected: boolean;
   fetchedAt: string;
   organizations: SupabaseOrganizationCost[];
+  /** Sum of the organizations' estimates (those with one). */
   monthlyEstimate: number;
+  /** True when an organization has no estimate or only a lower bound. */
+  partial: boolean;
   /** Where the prices come from, shown beside every estimate. */
-  source: { label: string; url: string };
+  source: SupabasePriceSource;
+  /** Every documentation page the prices come from, the main one first. */
+  sources: SupabasePriceSource[];
   /** Set when Supabase could not be read, in words. */
   problem?: string;
 }

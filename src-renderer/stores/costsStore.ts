@@ -1,10 +1,12 @@
 // The Costs view's data: fleet costs (size list × instances, cross-checked with propose), the
-// account's bill, right-sizing advice per app, and which apps are being compared.
+// account's bill, the Supabase plans' estimate, right-sizing advice per app, and which apps are
+// being compared.
 import type {
   AccountBilling,
   FleetCosts,
   FleetError,
   RightSizingReport,
+  SupabaseCosts,
   UsageRange,
   UsageSeries,
 } from '../../src-preload/contract';
@@ -21,6 +23,7 @@ interface Loadable<T> {
 interface CostsState {
   fleet: Loadable<FleetCosts>;
   billing: Loadable<AccountBilling>;
+  supabase: Loadable<SupabaseCosts>;
   sizing: Record<string, Loadable<RightSizingReport>>;
   /** Apps picked for side-by-side comparison, in the order they were picked. */
   compareIds: string[];
@@ -35,6 +38,7 @@ interface CostsState {
   load: () => Promise<void>;
   loadFleet: () => Promise<void>;
   loadBilling: () => Promise<void>;
+  loadSupabase: () => Promise<void>;
   loadSizing: (appId: string) => Promise<void>;
   toggleCompare: (appId: string) => void;
   clearCompare: () => void;
@@ -52,6 +56,7 @@ export const usageKey = (appId: string, component: string, range: UsageRange) =>
 export const useCostsStore = create<CostsState>()((set, get) => ({
   fleet: { loading: false },
   billing: { loading: false },
+  supabase: { loading: false },
   sizing: {},
   compareIds: [],
   usage: {},
@@ -59,7 +64,7 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
   revenue: {},
 
   load: async () => {
-    await Promise.all([get().loadFleet(), get().loadBilling()]);
+    await Promise.all([get().loadFleet(), get().loadBilling(), get().loadSupabase()]);
   },
 
   loadFleet: async () => {
@@ -77,6 +82,16 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
       billing: result.ok
         ? { value: result.value, loading: false }
         : { ...s.billing, loading: false, error: result.error },
+    }));
+  },
+
+  loadSupabase: async () => {
+    set((s) => ({ supabase: { ...s.supabase, loading: true } }));
+    const result = await callFleet((api) => api.getSupabaseCosts());
+    set((s) => ({
+      supabase: result.ok
+        ? { value: result.value, loading: false }
+        : { ...s.supabase, loading: false, error: result.error },
     }));
   },
 

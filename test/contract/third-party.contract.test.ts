@@ -1,8 +1,10 @@
-// The sandbox's account checks answer like the real APIs: DigitalOcean GET /v2/account, Supabase
-// GET /v1/organizations and GitHub GET /user, each validated against its own official spec.
+// The sandbox's third-party answers are the real APIs' shapes: DigitalOcean GET /v2/account,
+// Supabase's organizations, plans and projects, and GitHub GET /user, each validated against its
+// own official spec.
 import { describe, expect, it } from 'vitest';
 import github from '../../resources/openapi/github-subset.json';
 import supabase from '../../resources/openapi/supabase-subset.json';
+import { supabaseWorldOf } from '../../src-main/sandbox/supabaseApi';
 import { expectMatchesSpec, specValidator } from '../support/openapi';
 import { sandboxWithClient } from '../support/sandbox';
 
@@ -13,7 +15,7 @@ async function granted(api: 'digitalocean' | 'supabase' | 'github', scopes: 'rea
   const get = (path: string, bearer = token) => fetch(sandbox.url + path, { headers: { Authorization: `Bearer ${bearer}` } });
   const post = (path: string) =>
     fetch(sandbox.url + path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
-  return { get, post };
+  return { get, post, sandbox };
 }
 
 describe('account checks answer in the official shapes', () => {
@@ -32,6 +34,44 @@ describe('account checks answer in the official shapes', () => {
     expect(response.status).toBe(200);
     expect(spec.validator.validateResponse(body, 'v1-list-all-organizations', 200).errors ?? []).toEqual([]);
     expect((await get('/supabase/v1/organizations', 'not-a-supabase-token')).status).toBe(401);
+  });
+
+  it('Supabase GET /v1/organizations/{slug} (v1-get-an-organization) reports each organization’s plan', async () => {
+    const spec = await specValidator(supabase);
+    const { get } = await granted('supabase');
+    const plans: Record<string, string> = {};
+    for (const slug of ['taskifai', 'insightpulse']) {
+      const response = await get(`/supabase/v1/organizations/${slug}`);
+      const body = (await response.json()) as { plan: string };
+      expect(response.status).toBe(200);
+      expect(spec.validator.validateResponse(body, 'v1-get-an-organization', 200).errors ?? []).toEqual([]);
+      plans[slug] = body.plan;
+    }
+    expect(plans).toEqual({ taskifai: 'pro', insightpulse: 'free' });
+    expect((await get('/supabase/v1/organizations/nobody')).status).toBe(404);
+    expect((await get('/supabase/v1/organizations/taskifai', 'not-a-supabase-token')).status).toBe(401);
+  });
+
+  it('Supabase GET /v1/organizations/{slug}/projects (v1-get-all-projects-for-organization) lists compute sizes, paged', async () => {
+    const spec = await specValidator(supabase);
+    const { get, sandbox } = await granted('supabase');
+    const response = await get('/supabase/v1/organizations/taskifai/projects');
+    const body = (await response.json()) as {
+      projects: Array<{ ref: string; name: string; databases: Array<{ infra_compute_size: string }> }>;
+      pagination: unknown;
+    };
+    expect(response.status).toBe(200);
+    expect(spec.validator.validateResponse(body, 'v1-get-all-projects-for-organization', 200).errors ?? []).toEqual([]);
+    expect(body.projects.map((p) => [p.name, p.databases[0]?.infra_compute_size])).toEqual([
+      ['TaskifAI-BIBBI', 'small'],
+      ['TaskifAI-Customer3', 'micro'],
+      ['TaskifAI-Demo', 'nano'],
+      ['TaskifAI-Registry', 'micro'],
+    ]);
+    expect(body.pagination).toEqual({ count: 4, limit: 100, offset: 0 });
+    // Project refs are 20 lowercase letters, as GET /v1/projects/{ref} requires.
+    for (const project of Object.values(supabaseWorldOf(sandbox.state).projects).flat()) expect(project.ref).toMatch(/^[a-z]{20}$/);
+    expect((await get('/supabase/v1/organizations/nobody/projects')).status).toBe(404);
   });
 
   it('GitHub GET /user (users/get-authenticated) with x-oauth-scopes, and 401 Bad credentials', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { harnessUrl, priceOf, screenshot, usd } from './support';
+import { READONLY_DO_TOKEN, harnessUrl, priceOf, screenshot, usd } from './support';
 
 async function both(page: Page, name: string, section: string) {
   await page.getByTestId(section).scrollIntoViewIfNeeded();
@@ -37,7 +37,11 @@ test.describe('the founder checks what the fleet costs', () => {
   test('opens Costs from the top bar, next to Fleet, Logs and Activity', async ({ page }) => {
     await page.goto(harnessUrl());
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await expect(nav.getByRole('link')).toHaveText(['Fleet', 'Logs', 'Activity', 'Costs']);
+    await expect(nav.getByRole('link', { name: 'Costs' })).toBeVisible();
+    // Other sections (Specs, DNS) sit between; Costs comes last, after Activity.
+    const names = await nav.getByRole('link').allTextContents();
+    expect(names.filter((n) => ['Fleet', 'Logs', 'Activity', 'Costs'].includes(n))).toEqual(['Fleet', 'Logs', 'Activity', 'Costs']);
+    expect(names.at(-1)).toBe('Costs');
     await nav.getByRole('link', { name: 'Costs' }).click();
     await expect(page).toHaveURL(/#\/costs$/);
     await expect(nav.getByRole('link', { name: 'Costs' })).toHaveAttribute('aria-current', 'page');
@@ -149,5 +153,81 @@ test.describe('the founder checks what the fleet costs', () => {
     await page.getByTestId('sizing-app').selectOption({ label: 'taskifai-demo' });
     await expect(page.getByTestId('advice').filter({ hasText: 'demo-api' })).toHaveAttribute('data-direction', 'down');
     await expect(page.getByTestId('advice').filter({ hasText: 'demo-api' })).toContainText('−$7.00');
+  });
+
+  test('sees each tenant’s Supabase project with its organization’s plan, every dollar marked as an estimate', async ({
+    page,
+  }) => {
+    const panel = page.getByTestId('supabase-panel');
+    await expect(panel).toBeVisible();
+    const taskifai = panel.locator('[data-testid="supabase-org"][data-org="taskifai"]');
+    const insightpulse = panel.locator('[data-testid="supabase-org"][data-org="insightpulse"]');
+    await expect(taskifai.getByTestId('plan-badge')).toHaveText('Pro');
+    await expect(insightpulse.getByTestId('plan-badge')).toHaveText('Free');
+    // One project per tenant plus the central registry; BIBBI runs a Small.
+    await expect(taskifai.getByTestId('supabase-project')).toHaveCount(4);
+    const bibbi = taskifai.getByTestId('supabase-project').filter({ hasText: 'TaskifAI-BIBBI' });
+    await expect(bibbi).toContainText('TaskifAI');
+    await expect(bibbi).toContainText('small');
+    await expect(bibbi).toContainText('$15.00');
+    await expect(taskifai.getByTestId('supabase-project').filter({ hasText: 'TaskifAI-Demo' })).toContainText(
+      'Nano is billed at the Micro price on paid plans.',
+    );
+    // $25 plan + $45 compute − $10 credits.
+    await expect(taskifai).toContainText('Pro plan fee$25.00');
+    await expect(taskifai).toContainText('−$10.00');
+    await expect(taskifai).toContainText('≈ $60.00 / month, estimate');
+    await expect(insightpulse).toContainText('≈ $0.00 / month, estimate');
+    await expect(insightpulse.getByTestId('supabase-project')).toContainText('InsightPulse');
+    // The estimate names its source, and the header adds it to the fleet's DigitalOcean cost.
+    const source = page.getByTestId('supabase-source');
+    await expect(source).toContainText('Estimate');
+    await expect(source.getByRole('link', { name: 'Supabase docs: About billing on Supabase' })).toHaveAttribute(
+      'href',
+      'https://supabase.com/docs/guides/platform/billing-on-supabase',
+    );
+    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$500.00–$806.00');
+    const labels = page.getByTestId('supabase-chart').locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect(labels).toHaveText(['TaskifAI', 'InsightPulse', '≈ $60.00', '≈ $0.00']);
+
+    // The section's title just below the sticky top bar.
+    await page.getByRole('heading', { name: /^Supabase plans/ }).evaluate((h) => {
+      h.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -64);
+    });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshot(page, 'costs-supabase');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'costs-supabase-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  test('in a context without a Supabase account, is told how to connect one', async ({ page }) => {
+    await page.goto(harnessUrl('#/settings'));
+    const form = page.getByTestId('add-account');
+    await form.getByLabel('Provider').selectOption('digitalocean');
+    await form.getByLabel('Context').fill('no-supabase');
+    await form.getByLabel('Token', { exact: true }).fill(READONLY_DO_TOKEN);
+    const memory = form.getByLabel(/Keep only until Fleetdeck quits/);
+    if ((await memory.getAttribute('required')) !== null) await memory.check();
+    await form.getByRole('button', { name: 'Add account' }).click();
+    const switchTo = async (context: string) => {
+      await page.getByTestId('context-switcher').click();
+      await page.getByRole('menuitemradio', { name: new RegExp(`^.?${context}`) }).click();
+      await expect(page.getByTestId('context-switcher')).toContainText(context);
+    };
+    await switchTo('no-supabase');
+    try {
+      await page.goto(harnessUrl('#/costs'));
+      await expect(page.getByRole('heading', { name: 'No Supabase account in this context' })).toBeVisible();
+      await expect(page.getByTestId('fleet-total-with-supabase')).toHaveCount(0);
+      await page.getByRole('heading', { name: 'No Supabase account in this context' }).scrollIntoViewIfNeeded();
+      await screenshot(page, 'costs-supabase-not-connected');
+      await page.getByRole('button', { name: 'Open Settings → Accounts' }).click();
+      await expect(page).toHaveURL(/#\/settings$/);
+    } finally {
+      // Later stories expect the demo fleet.
+      await switchTo('Demo fleet');
+    }
   });
 });

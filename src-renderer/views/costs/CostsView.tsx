@@ -1,8 +1,9 @@
 // The Costs view: what the fleet costs per tenant group and component type, what the account was
-// invoiced over the year and where this month is heading, every app's cost with DigitalOcean's
-// own price beside it, a side-by-side comparison, and right-sizing advice.
+// invoiced over the year and where this month is heading, the tenants' Supabase plans (an
+// estimate), every app's cost with DigitalOcean's own price beside it, a side-by-side comparison,
+// and right-sizing advice.
 import { useEffect, type ReactNode } from 'react';
-import type { AccountBilling, FleetCosts, FleetError } from '../../../src-preload/contract';
+import type { AccountBilling, FleetCosts, FleetError, SupabaseCosts } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -16,16 +17,19 @@ import { FleetCostsChart } from './FleetCostsChart';
 import { HistoryChart } from './HistoryChart';
 import { MarginTable } from './MarginTable';
 import { SizingPanel } from './SizingPanel';
+import { SupabasePanel } from './SupabasePanel';
+import { fleetWithSupabase } from './supabaseModel';
 import './costs.css';
 
 export function CostsView() {
   const fleet = useCostsStore((s) => s.fleet);
   const billing = useCostsStore((s) => s.billing);
+  const supabase = useCostsStore((s) => s.supabase);
   const compareIds = useCostsStore((s) => s.compareIds);
   const sizingAppId = useCostsStore((s) => s.sizingAppId);
   const sizing = useCostsStore((s) => (s.sizingAppId ? s.sizing[s.sizingAppId] : undefined));
   const revenue = useCostsStore((s) => s.revenue);
-  const { load, loadFleet, loadBilling, loadSizing, toggleCompare, clearCompare, exportCsv, loadRevenue, setRevenue } =
+  const { load, loadFleet, loadBilling, loadSupabase, loadSizing, toggleCompare, clearCompare, exportCsv, loadRevenue, setRevenue } =
     useCostsStore.getState();
 
   useEffect(() => {
@@ -46,7 +50,7 @@ export function CostsView() {
       <div className="overview-header">
         <div className="overview-header__title">
           <h1 id="costs-title">Costs</h1>
-          <Stats costs={costs} billing={billing.value} />
+          <Stats costs={costs} billing={billing.value} supabase={supabase.value} />
         </div>
         <div className="overview-header__tools">
           <button
@@ -94,6 +98,16 @@ export function CostsView() {
         >
           {(b) => <HistoryChart billing={b} />}
         </Loaded>
+      </section>
+
+      <section className="section cost-section" aria-labelledby="supabase-title">
+        <h2 className="section__title" id="supabase-title">
+          Supabase plans
+          <span className="muted section__hint">
+            estimate from the documented prices · plan and compute sizes read from your account
+          </span>
+        </h2>
+        <SupabasePanel state={supabase} retry={loadSupabase} />
       </section>
 
       <section className="section" aria-labelledby="apps-title">
@@ -151,14 +165,23 @@ export function CostsView() {
   );
 }
 
-function Stats({ costs, billing }: { costs?: FleetCosts; billing?: AccountBilling }) {
+function Stats({ costs, billing, supabase }: { costs?: FleetCosts; billing?: AccountBilling; supabase?: SupabaseCosts }) {
   const placeholder = <span className="stat__placeholder">—</span>;
+  const withSupabase = fleetWithSupabase(costs?.monthlyCost, supabase);
   return (
     <dl className="stats" data-testid="cost-stats">
       <div className="stat stat--cost">
         <dt>Fleet per month</dt>
         <dd>{costs ? <Money cost={costs.monthlyCost} /> : placeholder}</dd>
       </div>
+      {withSupabase ? (
+        <div className="stat stat--cost" title="DigitalOcean from the size list, plus the Supabase estimate from the documented prices">
+          <dt>Fleet incl. Supabase est.</dt>
+          <dd data-testid="fleet-total-with-supabase">
+            <Money cost={withSupabase} />
+          </dd>
+        </div>
+      ) : null}
       <div className="stat">
         <dt>Month to date</dt>
         <dd>{billing ? <Money amount={billing.monthToDateUsage} /> : placeholder}</dd>
