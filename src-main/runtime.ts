@@ -19,6 +19,7 @@ import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
 import { buildDemoFleet } from './sandbox/seed/demoFleet';
+import { seedDnsZones } from './sandbox/seed/dnsZones';
 import { buildSyntheticFleet } from './sandbox/seed/synthetic';
 import { startSandbox, type RunningSandbox } from './sandbox/server';
 import { createClock, type SandboxState, type SandboxToken } from './sandbox/state';
@@ -92,6 +93,7 @@ export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { s
       clock: createClock(nowMs),
       apps: new Map(records.map((r) => [r.app.id!, r])),
       tokens: new Map([[token, { scopes: 'read-write' }], [supabaseToken, { scopes: 'read-only', api: 'supabase' }]]),
+      ...(options.syntheticApps ? {} : { dns: seedDnsZones(records, nowMs) }),
     },
   };
 }

@@ -91,6 +91,6 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     logs: new LogsService(client, { toError: deps.toError }),
     costs: createCostsDomain(client, sizes, { demo, context, sandboxUrl: deps.sandbox.url, supabase: deps.supabase, accounts: deps.accounts }),
     specs: new SpecsService(),
-    dns: new DnsService(),
+    dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}),
   };
 }

@@ -13,6 +13,7 @@ import { answerThirdParty, isThirdPartyPath } from './thirdPartyApis';
 import { registerDeploymentRoutes } from './routes/deployments';
 import { registerProjectRoutes } from './routes/projects';
 import { registerUsageRoutes } from './routes/usage';
+import { startSandboxDnsEdge, type SandboxDnsEdge } from './dns';
 import { createSandboxLogs, SIGNED_LOG_PREFIX, type SandboxLogOptions, type SandboxLogs } from './logs';
 import type { SandboxState } from './state';
 
@@ -32,6 +33,8 @@ export interface RunningSandbox {
   logs: SandboxLogs;
   /** "METHOD /path?query" of every request, for tests that count calls. */
   requests: string[];
+  /** Loopback DNS server and HTTPS edge answering from the DNS zones (live checks). */
+  dns: SandboxDnsEdge;
   close(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   registerDeploymentRoutes(router, state);
   registerProjectRoutes(router, state);
   registerUsageRoutes(router, state);
+  const dns = await startSandboxDnsEdge(router, state);
   const logs = createSandboxLogs(router, state, () => baseUrl, options.logs);
 
   const server: Server = createServer((req, res) => {
@@ -124,11 +128,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     faults,
     logs,
     requests,
+    dns,
     close: () =>
-      new Promise<void>((resolve) => {
-        logs.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+      Promise.all([
+        dns.close(),
+        new Promise<void>((resolve) => {
+          logs.close();
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+      ]).then(() => undefined),
   };
 }

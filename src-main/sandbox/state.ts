@@ -1,6 +1,7 @@
 // The sandbox cloud's in-memory world: one record per app, a clock tests can speed up, and a
 // seeded random source so every run of the demo fleet is the same.
 import type { App, AppHealth, Deployment } from '../clients/digitalocean/types';
+import type { SandboxDns } from './dns/zones';
 
 /** What the sandbox stores of an app; active/in-progress/pinned deployments are derived on read. */
 export type StoredApp = Omit<
@@ -78,6 +79,8 @@ export interface SandboxState {
   apps: Map<string, AppRecord>;
   /** Bearer tokens the sandbox accepts; read-only ones get 403 on mutations. */
   tokens: Map<string, SandboxToken>;
+  /** DNS zones (the Domains API) and the rest of the sandbox's DNS world; none until seeded or created. */
+  dns?: SandboxDns;
 }
 
 export function healthOf(record: AppRecord): AppHealth {

@@ -6,7 +6,6 @@ export type DnsRecordType = 'A' | 'AAAA' | 'CAA' | 'CNAME' | 'MX' | 'NS' | 'SOA'
 export interface DnsDomain {
   name: string;
   ttl?: number;
-  recordCount?: number;
 }
 
 export interface DnsRecord {
@@ -19,6 +18,9 @@ export interface DnsRecord {
   priority?: number | null;
   port?: number | null;
   weight?: number | null;
+  /** CAA only. */
+  flags?: number | null;
+  tag?: string | null;
 }
 
 export type DnsRecordInput = Omit<DnsRecord, 'id'>;
@@ -27,43 +29,75 @@ export type DnsRecordInput = Omit<DnsRecord, 'id'>;
 export type AppDomainPhase = 'UNKNOWN' | 'PENDING' | 'CONFIGURING' | 'ACTIVE' | 'ERROR';
 
 /**
- * How our DNS serves a hostname: ok (a CNAME to the app's ingress), wildcard (covered by a "*"
- * record pointing there), missing (no record), mismatched (a record pointing elsewhere), external
- * (the zone is not in this account: we cannot tell).
+ * How our DNS serves a hostname:
+ * - ok: a CNAME of its own points at the app's default ingress host;
+ * - wildcard: no record of its own, a "*" CNAME pointing there covers it;
+ * - missing: nothing points there (no record, or only a wildcard aimed at another host);
+ * - mismatched: its own record points somewhere else;
+ * - apex: the zone's root, which cannot be a CNAME and DigitalOcean DNS has no ALIAS records;
+ * - managed: an apex in a zone App Platform manages itself (spec.domains[].zone);
+ * - external: the zone is not in this account, so only a live check can tell;
+ * - no_ingress: the app has no default ingress host yet (never deployed), nothing to point at.
  */
-export type DnsRecordStatus = 'ok' | 'wildcard' | 'missing' | 'mismatched' | 'external';
+export type DnsRecordStatus =
+  'ok' | 'wildcard' | 'missing' | 'mismatched' | 'apex' | 'managed' | 'external' | 'no_ingress';
 
-/** A change that makes the DNS right: create or correct one record. */
+/** How much a finding matters: problems are counted in the report's header. */
+export type DnsSeverity = 'ok' | 'info' | 'warning' | 'problem';
+
+/** A change that makes the DNS right: create, correct or delete one record. */
 export interface DnsFix {
   kind: 'create' | 'update' | 'delete';
   domain: string;
+  /** The record to update or delete. */
   recordId?: number;
+  /** The record to create, the record as it will be after the update, or the record to delete. */
   record: DnsRecordInput;
+  /** For update and delete: the record as the check saw it; the fix is refused if it changed since. */
+  before?: DnsRecordInput;
   /** In words: "Create CNAME customer3 → …ondigitalocean.app." */
   summary: string;
 }
 
+export interface DnsValidationCheck {
+  /** Fully qualified, e.g. "_acme-challenge.app.example.com". */
+  txtName: string;
+  txtValue: string;
+  /** unknown: the zone is not in this account. */
+  state: 'present' | 'missing' | 'unknown';
+  fix?: DnsFix;
+}
+
 export interface AppDomainCheck {
+  /** The name checked: a spec domain, or "*.domain" for the sub-domains of a wildcard domain. */
   hostname: string;
   type: 'DEFAULT' | 'PRIMARY' | 'ALIAS' | 'UNSPECIFIED';
   phase: AppDomainPhase;
-  /** TXT records App Platform asks for while validating, and whether they were found. */
-  validations: Array<{ txtName: string; txtValue: string; present: boolean }>;
+  /** TXT records App Platform asks for while validating, and whether they are in our DNS. */
+  validations: DnsValidationCheck[];
   certificateExpiresAt?: string;
+  certificateDaysLeft?: number;
   /** The zone in this account that serves the hostname, if any. */
   zone?: string;
+  /** spec.domains[].zone is set: App Platform creates and keeps this domain's records. */
+  managedByAppPlatform: boolean;
   status: DnsRecordStatus;
-  /** The record that serves it now. */
+  severity: DnsSeverity;
+  /** The record that serves it now (its own, or the wildcard). */
   record?: DnsRecord;
   /** Where it should point: the app's default ingress host. */
   expectedTarget: string;
+  /** What is wrong, in words. */
   problem?: string;
+  /** Context that is not a fault (waiting for App Platform, a wildcard, an external zone). */
+  note?: string;
   fix?: DnsFix;
 }
 
 export interface AppDnsCheck {
   appId: string;
   appName: string;
+  /** Empty when the app has never been deployed. */
   defaultIngressHost: string;
   domains: AppDomainCheck[];
 }
@@ -71,6 +105,8 @@ export interface AppDnsCheck {
 /** A record pointing at an App Platform host that no app in the account owns. */
 export interface DanglingRecord {
   domain: string;
+  /** Fully qualified name of the record. */
+  hostname: string;
   record: DnsRecord;
   problem: string;
   fix: DnsFix;
@@ -78,25 +114,45 @@ export interface DanglingRecord {
 
 export interface DnsCheckReport {
   checkedAt: string;
+  /** Apps with at least one custom domain. */
   apps: AppDnsCheck[];
+  /** Apps that answer only on their default ingress. */
+  appsWithoutDomains: number;
+  /** The account's zones, by name. */
+  zones: string[];
   dangling: DanglingRecord[];
-  /** Count of domains with a problem (missing, mismatched, dangling, ERROR phase). */
+  /** Count of domains with a problem (missing, mismatched, ERROR phase, missing TXT) plus dangling records. */
   problems: number;
+}
+
+export interface LiveFinding {
+  severity: DnsSeverity;
+  text: string;
 }
 
 export interface LiveProbe {
   hostname: string;
-  /** What this machine's resolver returned (CNAME chain, then addresses). */
+  /** The name actually resolved: a wildcard is probed through a sample sub-domain. */
+  probedName: string;
+  /** Which resolver answered: "system resolver" or the servers it was pointed at. */
+  resolver: string;
+  /** The CNAME chain the resolver followed, in order. */
   cnames: string[];
   addresses: string[];
   resolveError?: string;
   https?: {
+    /** Where the TLS connection went. */
+    connectedTo: string;
     status?: number;
     hsts?: string;
+    /** Names the certificate covers (subject and alternative names). */
+    certificateNames?: string[];
     certificateExpiresAt?: string;
     certificateDaysLeft?: number;
     error?: string;
   };
+  /** The result in words, worst first. */
+  findings: LiveFinding[];
   probedAt: string;
 }
 

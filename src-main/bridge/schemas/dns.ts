@@ -7,17 +7,30 @@ import { none } from './shared';
 const hostname = z
   .string()
   .max(253)
-  .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a hostname such as app.example.com');
-const domain = hostname;
+  .regex(/^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i, 'a hostname such as app.example.com');
+const domain = z
+  .string()
+  .max(253)
+  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a domain such as example.com');
 const recordId = z.number().int().positive();
+const port = z.number().int().min(0).max(65535).nullable().optional();
 const recordInput = z.strictObject({
   type: z.enum(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT']),
-  name: z.string().min(1).max(253).regex(/^(@|\*|(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?)$/, 'a record name: "@", "*" or a label such as "app"'),
-  data: z.string().min(1).max(2048),
-  ttl: z.number().int().min(30).max(86400),
-  priority: z.number().int().min(0).max(65535).nullable().optional(),
-  port: z.number().int().min(0).max(65535).nullable().optional(),
-  weight: z.number().int().min(0).max(65535).nullable().optional(),
+  name: z
+    .string()
+    .min(1, 'a record name: "@", "*" or a label such as "app"')
+    .max(253)
+    .regex(
+      /^(@|\*|(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?)$/,
+      'a record name: "@", "*" or a label such as "app"',
+    ),
+  data: z.string().trim().min(1, 'the record needs a value').max(2048),
+  ttl: z.number().int().min(30, 'a TTL of at least 30 seconds').max(86400, 'a TTL of at most 86400 seconds (a day)'),
+  priority: port,
+  port,
+  weight: port,
+  flags: z.number().int().min(0).max(255).nullable().optional(),
+  tag: z.enum(['issue', 'issuewild', 'iodef']).nullable().optional(),
 });
 
 export const dnsMethodSchemas: MethodSchemas<DnsMethods> = {
@@ -27,13 +40,18 @@ export const dnsMethodSchemas: MethodSchemas<DnsMethods> = {
   updateRecord: z.strictObject({ domain, id: recordId, record: recordInput }),
   deleteRecord: z.strictObject({ domain, id: recordId }),
   checkDns: none,
-  applyDnsFix: z.strictObject({
-    kind: z.enum(['create', 'update', 'delete']),
-    domain,
-    recordId: recordId.optional(),
-    record: recordInput,
-    summary: z.string().max(500),
-  }),
+  applyDnsFix: z
+    .strictObject({
+      kind: z.enum(['create', 'update', 'delete']),
+      domain,
+      recordId: recordId.optional(),
+      record: recordInput,
+      before: recordInput.optional(),
+      summary: z.string().max(500),
+    })
+    .refine((fix) => fix.kind === 'create' || (fix.recordId !== undefined && fix.before !== undefined), {
+      message: 'an update or delete names the record and how it looked when checked',
+    }),
   probeHost: z.strictObject({ hostname }),
 };
 

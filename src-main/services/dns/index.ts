@@ -1,18 +1,136 @@
-// PLACEHOLDER — the DNS service is being built; every method reports that it is not ready.
-import type { DnsCheckReport, DnsDomain, DnsFix, DnsRecord, DnsRecordInput, LiveProbe } from '../../../src-preload/contract';
+// DNS for the fleet: the account's domains and records over the DigitalOcean API, the tenant ↔ DNS
+// check, one-click fixes that re-read the record before changing it, and the live check from this
+// machine (resolver and HTTPS endpoints come from the caller: the sandbox's, or the internet's).
+import type {
+  DnsCheckReport,
+  DnsDomain,
+  DnsFix,
+  DnsRecord,
+  DnsRecordInput,
+  LiveProbe,
+} from '../../../src-preload/contract';
+import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
+import { mapWithConcurrency } from '../concurrency';
+import { buildDnsReport, type ZoneRecords } from './check';
+import { probeHostname, type ProbeNetwork } from './liveProbe';
+import { assertRecordMakesSense, normalizeHost, targetOf, toApiRecord, toDnsRecord } from './records';
 
-const notReady = (): never => {
-  throw new ApiError({ code: 'internal', message: 'DNS is not ready yet.' });
-};
+export interface DnsServiceNetwork extends ProbeNetwork {
+  /** The clock certificate days are counted on (the sandbox's in the demo). */
+  now?: () => number;
+}
+
+/** Records of one zone are read a few at a time: an account can have many domains. */
+const ZONE_READS_AT_ONCE = 4;
+const TYPE_ORDER = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'CAA'];
 
 export class DnsService {
-  async listDomains(): Promise<DnsDomain[]> { return notReady(); }
-  async listRecords(_domain: string): Promise<DnsRecord[]> { return notReady(); }
-  async createRecord(_domain: string, _record: DnsRecordInput): Promise<DnsRecord> { return notReady(); }
-  async updateRecord(_domain: string, _id: number, _record: DnsRecordInput): Promise<DnsRecord> { return notReady(); }
-  async deleteRecord(_domain: string, _id: number): Promise<null> { return notReady(); }
-  async checkDns(): Promise<DnsCheckReport> { return notReady(); }
-  async applyFix(_fix: DnsFix): Promise<DnsCheckReport> { return notReady(); }
-  async probeHost(_hostname: string): Promise<LiveProbe> { return notReady(); }
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: DigitalOceanClient,
+    private readonly network: DnsServiceNetwork = {},
+  ) {
+    this.now = network.now ?? Date.now;
+  }
+
+  async listDomains(): Promise<DnsDomain[]> {
+    const domains = await this.client.listDomains();
+    return domains
+      .filter((d): d is typeof d & { name: string } => !!d.name)
+      .map((d) => ({ name: d.name, ...(typeof d.ttl === 'number' ? { ttl: d.ttl } : {}) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async listRecords(domain: string): Promise<DnsRecord[]> {
+    const records = (await this.client.listDomainRecords(domain)).map(toDnsRecord);
+    const rank = (r: DnsRecord) => (r.name === '@' ? 0 : 1);
+    return records.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        a.name.localeCompare(b.name) ||
+        TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
+        a.id - b.id,
+    );
+  }
+
+  async createRecord(domain: string, record: DnsRecordInput): Promise<DnsRecord> {
+    assertRecordMakesSense(record, domain);
+    return toDnsRecord(await this.client.createDomainRecord(domain, toApiRecord(record)));
+  }
+
+  async updateRecord(domain: string, id: number, record: DnsRecordInput): Promise<DnsRecord> {
+    assertRecordMakesSense(record, domain);
+    return toDnsRecord(await this.client.updateDomainRecord(domain, id, toApiRecord(record)));
+  }
+
+  async deleteRecord(domain: string, id: number): Promise<null> {
+    await this.client.deleteDomainRecord(domain, id);
+    return null;
+  }
+
+  async checkDns(): Promise<DnsCheckReport> {
+    const [apps, domains] = await Promise.all([this.client.listApps(), this.listDomains()]);
+    const zones: ZoneRecords[] = await mapWithConcurrency(domains, ZONE_READS_AT_ONCE, async (d) => ({
+      name: normalizeHost(d.name),
+      records: (await this.client.listDomainRecords(d.name)).map(toDnsRecord),
+    }));
+    return buildDnsReport(apps, zones, this.now());
+  }
+
+  /**
+   * Applies one fix from a check, after re-reading the zone: a record that changed since the check
+   * is left alone (the founder re-checks and sees why), and a fix already in place is not repeated.
+   */
+  async applyFix(fix: DnsFix): Promise<DnsCheckReport> {
+    const records = (await this.client.listDomainRecords(fix.domain)).map(toDnsRecord);
+    const sameName = (r: DnsRecord) => r.name.toLowerCase() === fix.record.name.toLowerCase();
+    const sameData = (a: DnsRecordInput, b: DnsRecordInput) =>
+      a.type === b.type && valueOf(fix.domain, a) === valueOf(fix.domain, b);
+
+    if (fix.kind === 'create') {
+      const existing = records.filter(sameName);
+      if (!existing.some((r) => sameData(r, fix.record))) {
+        const blocking = existing.find((r) => r.type === 'CNAME' || fix.record.type === 'CNAME');
+        if (blocking) {
+          throw stale(
+            `${fix.record.name} in ${fix.domain} now has a ${blocking.type} record (${blocking.data}) that the check did not see. Re-check before fixing.`,
+          );
+        }
+        await this.createRecord(fix.domain, fix.record);
+      }
+      return this.checkDns();
+    }
+
+    const current = records.find((r) => r.id === fix.recordId);
+    if (!current) {
+      if (fix.kind === 'delete') return this.checkDns();
+      throw stale(
+        `The record ${fix.record.name} in ${fix.domain} was deleted since the check. Re-check before fixing.`,
+      );
+    }
+    if (
+      fix.before &&
+      !(sameData(current, fix.before) && current.name.toLowerCase() === fix.before.name.toLowerCase())
+    ) {
+      throw stale(
+        `The record ${current.name} in ${fix.domain} changed since the check (it is now ${current.type} ${current.data}). Re-check before fixing.`,
+      );
+    }
+    if (fix.kind === 'update')
+      await this.updateRecord(fix.domain, current.id, { ...fix.record, type: current.type, name: current.name });
+    else await this.deleteRecord(fix.domain, current.id);
+    return this.checkDns();
+  }
+
+  probeHost(hostname: string): Promise<LiveProbe> {
+    return probeHostname(hostname, this.network, this.now);
+  }
 }
+
+const stale = (message: string) => new ApiError({ code: 'stale', message });
+
+/** Hostnames compare without case or trailing dot; TXT values and addresses compare as written. */
+const valueOf = (zone: string, r: DnsRecordInput) =>
+  ['CNAME', 'MX', 'NS', 'SRV'].includes(r.type) ? targetOf(zone, r as DnsRecord) : r.data.trim().replace(/^"|"$/g, '');

@@ -2,6 +2,7 @@ import type { AppDomainSummary } from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Tone } from '../../format';
+import { hrefFor } from '../../stores/navigationStore';
 
 const DOMAIN_TONE: Record<string, Tone> = {
   ACTIVE: 'success',
@@ -27,6 +28,11 @@ export function DomainsList({ domains }: { domains: AppDomainSummary[] }) {
           {d.phase ? <Badge tone={DOMAIN_TONE[d.phase] ?? 'muted'}>{d.phase}</Badge> : null}
         </li>
       ))}
+      <li className="domain">
+        <a href={hrefFor({ name: 'dns' })} data-testid="check-dns-link" title="Does this account's DNS point these domains at the app?">
+          Check DNS →
+        </a>
+      </li>
     </ul>
   );
 }

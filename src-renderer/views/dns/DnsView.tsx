@@ -1,6 +1,248 @@
-// PLACEHOLDER — DNS is being built.
+// The DNS view: first the tenant ↔ DNS check (every app's custom domains against this account's
+// DNS, with one-click fixes), then records pointing at deleted apps, then each zone's records
+// (add, edit, delete), then a live check of any hostname from this machine.
+import { useEffect, type ReactNode } from 'react';
+import type { DnsCheckReport, FleetError } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState, InlineWarning } from '../../components/ErrorState';
+import { LoadingState } from '../../components/LoadingState';
+import { RelativeTime } from '../../components/RelativeTime';
+import { useDnsStore } from '../../stores/dnsStore';
+import { useEnvironmentStore } from '../../stores/environmentStore';
+import { CheckReport, DanglingList } from './CheckReport';
+import { DeleteRecordDialog, FixDialog, RecordEditorDialog } from './DnsDialogs';
+import { LiveCheckPanel } from './LiveCheckPanel';
+import { RecordsTable } from './RecordsTable';
+import './dns.css';
 
 export function DnsView() {
-  return <EmptyState title="DNS">Coming soon.</EmptyState>;
+  const report = useDnsStore((s) => s.report);
+  const domains = useDnsStore((s) => s.domains);
+  const selected = useDnsStore((s) => s.selectedDomain);
+  const records = useDnsStore((s) => (s.selectedDomain ? s.records[s.selectedDomain] : undefined));
+  const probes = useDnsStore((s) => s.probes);
+  const fix = useDnsStore((s) => s.fix);
+  const deletion = useDnsStore((s) => s.deletion);
+  const editor = useDnsStore((s) => s.editor);
+  const actions = useDnsStore.getState();
+  const environment = useEnvironmentStore((s) => s.environment);
+  const readOnly = environment?.readOnlyReason;
+
+  useEffect(() => {
+    void useDnsStore.getState().load();
+  }, []);
+
+  const value = report.value;
+  const busy = report.loading || domains.loading;
+  return (
+    <main className="view view--dns" aria-labelledby="dns-title" aria-busy={busy}>
+      <div className="overview-header">
+        <div className="overview-header__title">
+          <h1 id="dns-title">DNS</h1>
+          <Stats report={value} />
+        </div>
+        <div className="overview-header__tools">
+          <button type="button" className="button refresh" onClick={() => void actions.load()} disabled={busy}>
+            {busy ? 'Refreshing' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+      {readOnly ? <InlineWarning>Changes are off: {readOnly}</InlineWarning> : null}
+
+      <section className="section" aria-labelledby="dns-check-title" data-testid="dns-check-section">
+        <h2 className="section__title" id="dns-check-title">
+          Tenant ↔ DNS check
+          <span className="muted section__hint">
+            every app’s custom domains against this account’s DNS
+            {value ? (
+              <>
+                {' · checked '}
+                <RelativeTime iso={value.checkedAt} />
+              </>
+            ) : null}
+          </span>
+        </h2>
+        <Loaded what="the DNS check" state={report} retry={actions.loadReport} rows={6}>
+          {(r) =>
+            r.apps.length === 0 ? (
+              <EmptyState title="No custom domains">
+                Every app answers only on its default ingress host; there is nothing to check.
+              </EmptyState>
+            ) : (
+              <CheckReport
+                report={r}
+                probes={probes}
+                onFix={actions.askFix}
+                onProbe={(h) => void actions.probe(h)}
+                readOnly={readOnly}
+              />
+            )
+          }
+        </Loaded>
+      </section>
+
+      <section className="section" aria-labelledby="dns-dangling-title">
+        <h2 className="section__title" id="dns-dangling-title">
+          Records pointing at deleted apps
+          {value ? <span className="section__count">{value.dangling.length}</span> : null}
+        </h2>
+        {value ? <DanglingList report={value} onFix={actions.askFix} readOnly={readOnly} /> : null}
+      </section>
+
+      <section className="section" aria-labelledby="dns-records-title" data-testid="dns-records-section">
+        <h2 className="section__title" id="dns-records-title">
+          Records
+          <span className="muted section__hint">DigitalOcean DNS zones of this account</span>
+        </h2>
+        <Loaded what="domains" state={domains} retry={actions.loadDomains} rows={3}>
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState title="No domains in this account">
+                Add a domain under Networking → Domains in DigitalOcean to manage its records here.
+              </EmptyState>
+            ) : (
+              <>
+                <div className="dns-zone-bar">
+                  <div className="dns-zone-tabs" role="tablist" aria-label="Zones">
+                    {list.map((d) => (
+                      <button
+                        key={d.name}
+                        type="button"
+                        role="tab"
+                        aria-selected={d.name === selected}
+                        className={`dns-zone-tab${d.name === selected ? ' is-selected' : ''}`}
+                        onClick={() => void actions.selectDomain(d.name)}
+                      >
+                        {d.name}
+                      </button>
+                    ))}
+                  </div>
+                  {selected ? (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      onClick={() => actions.openEditor(selected)}
+                      disabled={!!readOnly}
+                      title={readOnly}
+                      data-testid="dns-add-record"
+                    >
+                      Add record
+                    </button>
+                  ) : null}
+                </div>
+                {selected && records ? (
+                  <Loaded
+                    what={`the records of ${selected}`}
+                    state={records}
+                    retry={() => actions.loadRecords(selected)}
+                    rows={6}
+                  >
+                    {(rs) => (
+                      <RecordsTable
+                        zone={selected}
+                        records={rs}
+                        onEdit={(r) => actions.openEditor(selected, r)}
+                        onDelete={(r) => actions.askDelete(selected, r)}
+                        readOnly={readOnly}
+                      />
+                    )}
+                  </Loaded>
+                ) : null}
+              </>
+            )
+          }
+        </Loaded>
+      </section>
+
+      <section className="section" aria-labelledby="dns-live-title" data-testid="dns-live-section">
+        <h2 className="section__title" id="dns-live-title">
+          Live check
+          <span className="muted section__hint">resolve a hostname from this machine and open HTTPS to it</span>
+        </h2>
+        <LiveCheckPanel probes={probes} onProbe={(h) => void actions.probe(h)} demo={environment?.mode === 'demo'} />
+      </section>
+
+      {fix ? (
+        <FixDialog
+          fix={fix.target}
+          busy={fix.busy}
+          error={fix.error}
+          onConfirm={() => void actions.confirmFix()}
+          onClose={actions.cancelFix}
+        />
+      ) : null}
+      {deletion ? (
+        <DeleteRecordDialog
+          domain={deletion.target.domain}
+          record={deletion.target.record}
+          busy={deletion.busy}
+          error={deletion.error}
+          onConfirm={() => void actions.confirmDelete()}
+          onClose={actions.cancelDelete}
+        />
+      ) : null}
+      {editor ? (
+        <RecordEditorDialog
+          editor={editor}
+          onChange={actions.editDraft}
+          onSave={() => void actions.saveEditor()}
+          onClose={actions.closeEditor}
+        />
+      ) : null}
+    </main>
+  );
+}
+
+function Stats({ report }: { report?: DnsCheckReport }) {
+  const placeholder = <span className="stat__placeholder">—</span>;
+  const domains = report?.apps.reduce((n, a) => n + a.domains.length, 0);
+  return (
+    <dl className="stats" data-testid="dns-stats">
+      <div className="stat">
+        <dt>Problems</dt>
+        <dd data-testid="dns-problems" className={report && report.problems > 0 ? 'dns-stat--bad' : undefined}>
+          {report ? report.problems : placeholder}
+        </dd>
+      </div>
+      <div className="stat">
+        <dt>Hostnames checked</dt>
+        <dd>{report ? domains : placeholder}</dd>
+      </div>
+      <div className="stat">
+        <dt>Zones</dt>
+        <dd>{report ? report.zones.length : placeholder}</dd>
+      </div>
+    </dl>
+  );
+}
+
+interface LoadedProps<T> {
+  what: string;
+  state: { value?: T; loading: boolean; error?: FleetError };
+  retry: () => Promise<void>;
+  rows: number;
+  children: (value: T) => ReactNode;
+}
+
+/** Loading and error states for one section, so a failed zone read does not hide the check. */
+function Loaded<T>({ what, state, retry, rows, children }: LoadedProps<T>) {
+  if (!state.value && state.error) {
+    return (
+      <ErrorState
+        title={`Couldn’t load ${what}`}
+        error={state.error}
+        onRetry={() => void retry()}
+        retrying={state.loading}
+      />
+    );
+  }
+  if (!state.value) return <LoadingState label={`Loading ${what}…`} rows={rows} columns={5} />;
+  return (
+    <>
+      {state.error ? (
+        <InlineWarning error={state.error}>Couldn’t refresh {what}; showing the last answer.</InlineWarning>
+      ) : null}
+      {children(state.value)}
+    </>
+  );
 }

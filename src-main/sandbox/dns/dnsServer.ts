@@ -1,0 +1,72 @@
+// A loopback DNS server (UDP, dns-packet) answering from the sandbox's zones, so live checks use
+// Node's real resolver against the demo fleet's DNS. Answers A, AAAA, CNAME and TXT; anything
+// else gets an empty answer (NOTIMP would make resolvers retry elsewhere).
+import { createSocket, type RemoteInfo } from 'node:dgram';
+import type { AddressInfo } from 'node:net';
+import {
+  AUTHORITATIVE_ANSWER,
+  RECURSION_AVAILABLE,
+  RECURSION_DESIRED,
+  decode,
+  encode,
+  type Answer,
+  type Packet,
+} from 'dns-packet';
+import type { SandboxState } from '../state';
+import { answerQuery, type QueryType } from './answers';
+
+const RCODE = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
+const ANSWERED: readonly string[] = ['A', 'AAAA', 'CNAME', 'TXT'];
+
+export interface RunningDnsServer {
+  /** "127.0.0.1:PORT", as Resolver.setServers takes it. */
+  address: string;
+  close(): Promise<void>;
+}
+
+export async function startDnsServer(state: SandboxState): Promise<RunningDnsServer> {
+  const socket = createSocket('udp4');
+  socket.on('message', (message: Buffer, from: RemoteInfo) => {
+    const reply = replyTo(state, message);
+    if (reply) socket.send(reply, from.port, from.address);
+  });
+  // A malformed datagram or a closed peer must not bring the sandbox down.
+  socket.on('error', () => undefined);
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address() as AddressInfo;
+  return {
+    address: `127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
+  };
+}
+
+function replyTo(state: SandboxState, message: Buffer): Buffer | undefined {
+  let query: ReturnType<typeof decode>;
+  try {
+    query = decode(message);
+  } catch {
+    return undefined;
+  }
+  const question = query.questions?.[0];
+  const base = { type: 'response' as const, id: query.id, questions: query.questions ?? [] };
+  const flags = AUTHORITATIVE_ANSWER | RECURSION_AVAILABLE | ((query.flags ?? 0) & RECURSION_DESIRED);
+  if (!question) return encode({ ...base, flags: flags | RCODE.REFUSED });
+  if (!ANSWERED.includes(question.type)) return encode({ ...base, flags });
+
+  const { rcode, answers } = answerQuery(state, question.name, question.type as QueryType);
+  const packet: Packet = {
+    ...base,
+    flags: flags | RCODE[rcode],
+    answers: answers.map((a): Answer =>
+      a.type === 'TXT' ? { ...a, type: 'TXT', data: txtStrings(a.data) } : { ...a, type: a.type },
+    ),
+  };
+  return encode(packet);
+}
+
+/** A TXT record's character-strings are at most 255 bytes each. */
+function txtStrings(data: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < data.length; i += 255) out.push(data.slice(i, i + 255));
+  return out.length > 0 ? out : [''];
+}

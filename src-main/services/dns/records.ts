@@ -1,0 +1,124 @@
+// Records between the API's shape and the contract's, names between relative and fully
+// qualified, and what makes a record wrong before it is ever sent (said in words).
+import { isIP } from 'node:net';
+import type { DnsRecord, DnsRecordInput, DnsRecordType } from '../../../src-preload/contract';
+import type { DomainRecord } from '../../clients/digitalocean/types';
+import { ApiError } from '../../clients/http/apiError';
+
+export const APP_PLATFORM_SUFFIX = '.ondigitalocean.app';
+/** Record types whose data is a hostname. */
+const HOST_VALUED = new Set<DnsRecordType>(['CNAME', 'MX', 'NS', 'SRV']);
+const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
+
+export const normalizeHost = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
+
+export function toDnsRecord(r: DomainRecord): DnsRecord {
+  return {
+    id: r.id ?? 0,
+    type: r.type.toUpperCase() as DnsRecordType,
+    name: r.name ?? '@',
+    data: r.data ?? '',
+    ttl: r.ttl ?? 1800,
+    priority: r.priority ?? null,
+    port: r.port ?? null,
+    weight: r.weight ?? null,
+    flags: r.flags ?? null,
+    tag: r.tag ?? null,
+  };
+}
+
+/**
+ * The body the API takes. Hostname data is sent fully qualified (trailing dot), which
+ * DigitalOcean asks of CNAME, MX, NS and SRV records; "@" stays "@".
+ */
+export function toApiRecord(input: DnsRecordInput): Omit<DomainRecord, 'id'> {
+  const data = input.data.trim();
+  return {
+    type: input.type,
+    name: input.name.trim().toLowerCase(),
+    data: HOST_VALUED.has(input.type) && data !== '@' && !data.endsWith('.') ? `${data}.` : data,
+    ttl: input.ttl,
+    priority: input.priority ?? null,
+    port: input.port ?? null,
+    weight: input.weight ?? null,
+    ...(input.type === 'CAA' ? { flags: input.flags ?? 0, tag: input.tag ?? 'issue' } : {}),
+  };
+}
+
+/** The fully qualified name of a record in a zone. */
+export const fqdnOf = (zone: string, name: string) => (name === '@' ? zone : `${name}.${zone}`).toLowerCase();
+
+/** A record's target as a fully qualified name ("@" is the zone's apex). */
+export const targetOf = (zone: string, record: DnsRecord) => (record.data === '@' ? zone : normalizeHost(record.data));
+
+/** The zone that holds a name: the longest suffix among the account's zones. */
+export function zoneFor(zones: readonly string[], hostname: string): string | undefined {
+  const name = normalizeHost(hostname);
+  return zones.filter((z) => name === z || name.endsWith(`.${z}`)).sort((a, b) => b.length - a.length)[0];
+}
+
+export const relativeTo = (zone: string, hostname: string) => {
+  const name = normalizeHost(hostname);
+  return name === zone ? '@' : name.slice(0, -(zone.length + 1));
+};
+
+/**
+ * The records that answer for a name, as DNS would pick them: its own, else (when the name has
+ * none and no children) the parent's "*" record.
+ */
+export function recordsAnswering(
+  records: readonly DnsRecord[],
+  rel: string,
+): { own: DnsRecord[]; wildcard: DnsRecord[] } {
+  const own = records.filter((r) => r.name.toLowerCase() === rel);
+  if (own.length > 0 || rel === '@') return { own, wildcard: [] };
+  if (records.some((r) => r.name.toLowerCase().endsWith(`.${rel}`))) return { own, wildcard: [] };
+  const parent = rel.includes('.') ? rel.slice(rel.indexOf('.') + 1) : '';
+  const wildcardName = parent ? `*.${parent}` : '*';
+  return { own, wildcard: rel === wildcardName ? [] : records.filter((r) => r.name.toLowerCase() === wildcardName) };
+}
+
+const invalid = (message: string) => new ApiError({ code: 'invalid_argument', message });
+
+/** Refuses, in words, a record DNS or DigitalOcean would not take; nothing is sent. */
+export function assertRecordMakesSense(input: DnsRecordInput, zone: string): void {
+  const data = input.data.trim();
+  const name = input.name.trim().toLowerCase();
+  if (name.endsWith(`.${zone}`) || name === zone) {
+    throw invalid(`Record names are relative to ${zone}: write "${relativeTo(zone, name)}", not "${name}".`);
+  }
+  switch (input.type) {
+    case 'A':
+      if (isIP(data) !== 4)
+        throw invalid(`An A record's value is an IPv4 address such as 203.0.113.10; "${data}" is not one.`);
+      break;
+    case 'AAAA':
+      if (isIP(data) !== 6)
+        throw invalid(`An AAAA record's value is an IPv6 address such as 2001:db8::1; "${data}" is not one.`);
+      break;
+    case 'CNAME':
+      if (name === '@') {
+        throw invalid(
+          `A CNAME can't sit at the apex of ${zone}: the apex needs its NS and SOA records, and a CNAME allows no others beside it.`,
+        );
+      }
+      if (data !== '@' && !HOSTNAME.test(data))
+        throw invalid(`A CNAME's value is a hostname such as app-xxxxx.ondigitalocean.app; "${data}" is not one.`);
+      break;
+    case 'MX':
+      if (input.priority === null || input.priority === undefined)
+        throw invalid('An MX record needs a priority (10 is usual).');
+      if (data !== '@' && !HOSTNAME.test(data))
+        throw invalid(`An MX record's value is a mail server's hostname; "${data}" is not one.`);
+      break;
+    case 'SRV':
+      if ([input.priority, input.port, input.weight].some((v) => v === null || v === undefined)) {
+        throw invalid('An SRV record needs a priority, a weight and a port.');
+      }
+      break;
+    case 'SOA':
+      throw invalid('DigitalOcean manages the SOA record of every domain; it cannot be created or changed here.');
+    default:
+      break;
+  }
+}

@@ -1,0 +1,251 @@
+// The DNS view's data and actions: the tenant ↔ DNS check, the account's zones and their records,
+// live checks per hostname, and the confirmations (fix, delete) and record editor in flight. A
+// failed save keeps the draft; every change re-runs the check so the report never goes stale.
+import { create } from 'zustand';
+import type {
+  DnsCheckReport,
+  DnsDomain,
+  DnsFix,
+  DnsRecord,
+  DnsRecordInput,
+  DnsRecordType,
+  FleetError,
+  LiveProbe,
+} from '../../src-preload/contract';
+import { callFleet } from '../fleetApi';
+import { useNoticesStore } from './noticesStore';
+
+export interface Loadable<T> {
+  value?: T;
+  loading: boolean;
+  error?: FleetError;
+}
+
+/** The record editor's fields, as typed (numbers stay text until saved). */
+export interface RecordDraft {
+  type: DnsRecordType;
+  name: string;
+  data: string;
+  ttl: string;
+  priority: string;
+}
+
+export interface RecordEditor {
+  domain: string;
+  /** Set when editing an existing record. */
+  id?: number;
+  draft: RecordDraft;
+  saving: boolean;
+  error?: FleetError;
+}
+
+interface Confirmation<T> {
+  target: T;
+  busy: boolean;
+  error?: FleetError;
+}
+
+interface DnsState {
+  report: Loadable<DnsCheckReport>;
+  domains: Loadable<DnsDomain[]>;
+  selectedDomain?: string;
+  records: Record<string, Loadable<DnsRecord[]>>;
+  probes: Record<string, Loadable<LiveProbe>>;
+  fix?: Confirmation<DnsFix>;
+  deletion?: Confirmation<{ domain: string; record: DnsRecord }>;
+  editor?: RecordEditor;
+
+  load: () => Promise<void>;
+  loadReport: () => Promise<void>;
+  loadDomains: () => Promise<void>;
+  selectDomain: (domain: string) => Promise<void>;
+  loadRecords: (domain: string) => Promise<void>;
+  askFix: (fix: DnsFix) => void;
+  cancelFix: () => void;
+  confirmFix: () => Promise<void>;
+  openEditor: (domain: string, record?: DnsRecord) => void;
+  editDraft: (patch: Partial<RecordDraft>) => void;
+  closeEditor: () => void;
+  saveEditor: () => Promise<void>;
+  askDelete: (domain: string, record: DnsRecord) => void;
+  cancelDelete: () => void;
+  confirmDelete: () => Promise<void>;
+  probe: (hostname: string) => Promise<void>;
+}
+
+const EMPTY_DRAFT: RecordDraft = { type: 'CNAME', name: '', data: '', ttl: '1800', priority: '' };
+
+const invalid = (message: string): FleetError => ({ code: 'invalid_argument', message });
+
+/** The draft as a record, or what is wrong with it in words. */
+export function draftToRecord(draft: RecordDraft): { record: DnsRecordInput } | { error: FleetError } {
+  const ttl = Number(draft.ttl);
+  if (!draft.name.trim())
+    return {
+      error: invalid(
+        'Give the record a name: "@" for the domain itself, "*" for every sub-domain, or a label such as "app".',
+      ),
+    };
+  if (!draft.data.trim()) return { error: invalid('Give the record a value.') };
+  if (!Number.isInteger(ttl) || ttl < 30 || ttl > 86400)
+    return { error: invalid('The TTL is a whole number of seconds between 30 and 86400.') };
+  const record: DnsRecordInput = { type: draft.type, name: draft.name.trim(), data: draft.data.trim(), ttl };
+  if (draft.type === 'MX' || draft.type === 'SRV') {
+    const priority = Number(draft.priority);
+    if (draft.priority.trim() === '' || !Number.isInteger(priority) || priority < 0)
+      return { error: invalid('The priority is a whole number (10 is usual for MX).') };
+    record.priority = priority;
+  }
+  return { record };
+}
+
+const notify = (title: string, body: string) => useNoticesStore.getState().push({ level: 'success', title, body });
+
+export const useDnsStore = create<DnsState>()((set, get) => ({
+  report: { loading: false },
+  domains: { loading: false },
+  records: {},
+  probes: {},
+
+  load: async () => {
+    await Promise.all([get().loadReport(), get().loadDomains()]);
+  },
+
+  loadReport: async () => {
+    set((s) => ({ report: { ...s.report, loading: true } }));
+    const result = await callFleet((api) => api.checkDns());
+    set((s) => ({
+      report: result.ok
+        ? { value: result.value, loading: false }
+        : { ...s.report, loading: false, error: result.error },
+    }));
+  },
+
+  loadDomains: async () => {
+    set((s) => ({ domains: { ...s.domains, loading: true } }));
+    const result = await callFleet((api) => api.listDomains());
+    if (!result.ok) {
+      set((s) => ({ domains: { ...s.domains, loading: false, error: result.error } }));
+      return;
+    }
+    const selected = get().selectedDomain;
+    const keep = selected && result.value.some((d) => d.name === selected) ? selected : result.value[0]?.name;
+    set({ domains: { value: result.value, loading: false }, selectedDomain: keep });
+    if (keep) await get().loadRecords(keep);
+  },
+
+  selectDomain: async (domain) => {
+    set({ selectedDomain: domain });
+    await get().loadRecords(domain);
+  },
+
+  loadRecords: async (domain) => {
+    set((s) => ({ records: { ...s.records, [domain]: { ...s.records[domain], loading: true } } }));
+    const result = await callFleet((api) => api.listRecords({ domain }));
+    set((s) => ({
+      records: {
+        ...s.records,
+        [domain]: result.ok
+          ? { value: result.value, loading: false }
+          : { ...s.records[domain], loading: false, error: result.error },
+      },
+    }));
+  },
+
+  askFix: (fix) => set({ fix: { target: fix, busy: false } }),
+  cancelFix: () => set((s) => (s.fix?.busy ? {} : { fix: undefined })),
+
+  confirmFix: async () => {
+    const pending = get().fix;
+    if (!pending || pending.busy) return;
+    set({ fix: { ...pending, busy: true, error: undefined } });
+    const result = await callFleet((api) => api.applyDnsFix(pending.target));
+    if (!result.ok) {
+      set({ fix: { ...pending, busy: false, error: result.error } });
+      return;
+    }
+    set({ fix: undefined, report: { value: result.value, loading: false } });
+    notify('DNS fixed', pending.target.summary);
+    await get().loadRecords(pending.target.domain);
+  },
+
+  openEditor: (domain, record) =>
+    set({
+      editor: {
+        domain,
+        ...(record ? { id: record.id } : {}),
+        draft: record
+          ? {
+              type: record.type,
+              name: record.name,
+              data: record.data,
+              ttl: String(record.ttl),
+              priority: record.priority == null ? '' : String(record.priority),
+            }
+          : EMPTY_DRAFT,
+        saving: false,
+      },
+    }),
+  editDraft: (patch) =>
+    set((s) => (s.editor ? { editor: { ...s.editor, draft: { ...s.editor.draft, ...patch }, error: undefined } } : {})),
+  closeEditor: () => set((s) => (s.editor?.saving ? {} : { editor: undefined })),
+
+  saveEditor: async () => {
+    const editor = get().editor;
+    if (!editor || editor.saving) return;
+    const parsed = draftToRecord(editor.draft);
+    if ('error' in parsed) {
+      set({ editor: { ...editor, error: parsed.error } });
+      return;
+    }
+    set({ editor: { ...editor, saving: true, error: undefined } });
+    const { domain, id } = editor;
+    const result = await callFleet((api) =>
+      id === undefined
+        ? api.createRecord({ domain, record: parsed.record })
+        : api.updateRecord({ domain, id, record: parsed.record }),
+    );
+    if (!result.ok) {
+      // The draft stays as typed, with the reason beside it.
+      set((s) => (s.editor ? { editor: { ...s.editor, saving: false, error: result.error } } : {}));
+      return;
+    }
+    set({ editor: undefined });
+    notify(
+      id === undefined ? 'Record added' : 'Record saved',
+      `${result.value.type} ${result.value.name} → ${result.value.data} in ${domain}`,
+    );
+    await Promise.all([get().loadRecords(domain), get().loadReport()]);
+  },
+
+  askDelete: (domain, record) => set({ deletion: { target: { domain, record }, busy: false } }),
+  cancelDelete: () => set((s) => (s.deletion?.busy ? {} : { deletion: undefined })),
+
+  confirmDelete: async () => {
+    const pending = get().deletion;
+    if (!pending || pending.busy) return;
+    set({ deletion: { ...pending, busy: true, error: undefined } });
+    const { domain, record } = pending.target;
+    const result = await callFleet((api) => api.deleteRecord({ domain, id: record.id }));
+    if (!result.ok) {
+      set({ deletion: { ...pending, busy: false, error: result.error } });
+      return;
+    }
+    set({ deletion: undefined });
+    notify('Record deleted', `${record.type} ${record.name} → ${record.data} from ${domain}`);
+    await Promise.all([get().loadRecords(domain), get().loadReport()]);
+  },
+
+  probe: async (hostname) => {
+    set((s) => ({ probes: { ...s.probes, [hostname]: { ...s.probes[hostname], loading: true, error: undefined } } }));
+    const result = await callFleet((api) => api.probeHost({ hostname }));
+    set((s) => ({
+      probes: {
+        ...s.probes,
+        [hostname]: result.ok
+          ? { value: result.value, loading: false }
+          : { ...s.probes[hostname], loading: false, error: result.error },
+      },
+    }));
+  },
+}));

@@ -1,0 +1,252 @@
+// The tenant ↔ DNS check, app by app: each custom domain's record status, App Platform phase,
+// certificate and TXT validations, what is wrong in words, and its Fix and Check live buttons.
+// Records pointing at App Platform hosts that no app owns follow, each with its own Fix.
+import { Fragment } from 'react';
+import type { AppDnsCheck, AppDomainCheck, DnsCheckReport, DnsFix, LiveProbe } from '../../../src-preload/contract';
+import { Badge } from '../../components/Badge';
+import type { Loadable } from '../../stores/dnsStore';
+import { hrefFor } from '../../stores/navigationStore';
+import { certTone, daysText, PHASE_TONE, recordText, STATUS_LABEL, STATUS_TITLE, STATUS_TONE } from './dnsFormat';
+import { LiveProbeResult } from './LiveProbeResult';
+
+interface CheckReportProps {
+  report: DnsCheckReport;
+  probes: Record<string, Loadable<LiveProbe>>;
+  onFix: (fix: DnsFix) => void;
+  onProbe: (hostname: string) => void;
+  /** Why changes are off (a read-only token), if they are. */
+  readOnly?: string;
+}
+
+export function CheckReport({ report, probes, onFix, onProbe, readOnly }: CheckReportProps) {
+  return (
+    <div className="dns-report" data-testid="dns-report">
+      {report.apps.map((app) => (
+        <AppCard key={app.appId} app={app} probes={probes} onFix={onFix} onProbe={onProbe} readOnly={readOnly} />
+      ))}
+      {report.appsWithoutDomains > 0 ? (
+        <p className="muted dns-report__aside">
+          {report.appsWithoutDomains} {report.appsWithoutDomains === 1 ? 'app answers' : 'apps answer'} only on the
+          default ingress host (no custom domains).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function AppCard({ app, probes, onFix, onProbe, readOnly }: { app: AppDnsCheck } & Omit<CheckReportProps, 'report'>) {
+  return (
+    <section className="dns-app" data-testid="dns-app" data-app={app.appName} aria-label={`DNS of ${app.appName}`}>
+      <header className="dns-app__header">
+        <a className="dns-app__name" href={hrefFor({ name: 'app', appId: app.appId })}>
+          {app.appName}
+        </a>
+        {app.defaultIngressHost ? (
+          <span
+            className="muted dns-app__ingress"
+            title="The app's default ingress host: every custom domain should point here"
+          >
+            → <code className="selectable">{app.defaultIngressHost}</code>
+          </span>
+        ) : (
+          <span className="muted">not deployed yet</span>
+        )}
+      </header>
+      <div className="table-scroll">
+        <table className="data-table dns-domains-table">
+          <colgroup>
+            <col style={{ width: '21%' }} />
+            <col style={{ width: 150 }} />
+            <col style={{ width: 118 }} />
+            <col style={{ width: 150 }} />
+            <col />
+            <col style={{ width: 178 }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Hostname</th>
+              <th scope="col">Record</th>
+              <th scope="col">Phase</th>
+              <th scope="col">Certificate</th>
+              <th scope="col">Details</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {app.domains.map((d) => (
+              <Fragment key={d.hostname}>
+                <DomainRow
+                  domain={d}
+                  onFix={onFix}
+                  onProbe={onProbe}
+                  probing={!!probes[d.hostname]?.loading}
+                  readOnly={readOnly}
+                />
+                {probes[d.hostname] ? (
+                  <tr className="dns-probe-row">
+                    <td colSpan={6}>
+                      <LiveProbeResult state={probes[d.hostname]!} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+interface DomainRowProps {
+  domain: AppDomainCheck;
+  onFix: (fix: DnsFix) => void;
+  onProbe: (hostname: string) => void;
+  probing: boolean;
+  readOnly?: string;
+}
+
+function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowProps) {
+  return (
+    <tr
+      className={`dns-domain dns-domain--${d.severity}`}
+      data-testid="dns-domain-row"
+      data-hostname={d.hostname}
+      data-status={d.status}
+    >
+      <td>
+        <span className="dns-domain__host selectable" title={d.hostname}>
+          {d.hostname}
+        </span>
+        <span className="dns-domain__meta muted">
+          {d.type.toLowerCase()}
+          {d.zone ? ` · zone ${d.zone}` : ''}
+        </span>
+      </td>
+      <td>
+        <span data-testid="dns-status">
+          <Badge tone={STATUS_TONE[d.status]} title={STATUS_TITLE[d.status]}>
+            {STATUS_LABEL[d.status]}
+          </Badge>
+        </span>
+      </td>
+      <td>
+        <Badge tone={PHASE_TONE[d.phase]} title="The domain's phase as App Platform reports it">
+          {d.phase}
+        </Badge>
+      </td>
+      <td>
+        {d.certificateDaysLeft !== undefined ? (
+          <Badge
+            tone={certTone(d.certificateDaysLeft)}
+            title={`App Platform's certificate expires ${d.certificateExpiresAt ?? ''}`}
+          >
+            {daysText(d.certificateDaysLeft)}
+          </Badge>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
+      <td className="dns-domain__details">
+        {d.problem ? <p className={d.severity === 'problem' ? 'dns-problem' : 'dns-warning'}>{d.problem}</p> : null}
+        {d.note ? <p className="muted dns-note">{d.note}</p> : null}
+        {d.record ? (
+          <p className="dns-current">
+            <span className="muted">now </span>
+            <code className="selectable">{recordText(d.record)}</code>
+          </p>
+        ) : null}
+        {d.validations.map((v) => (
+          <p key={v.txtName} className="dns-validation" data-testid="dns-validation" data-state={v.state}>
+            <Badge tone={v.state === 'present' ? 'success' : v.state === 'missing' ? 'danger' : 'muted'}>
+              TXT {v.state}
+            </Badge>
+            <code className="selectable" title={v.txtValue}>
+              {v.txtName}
+            </code>
+            {v.fix ? (
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => onFix(v.fix!)}
+                disabled={!!readOnly}
+                title={readOnly}
+              >
+                Fix TXT
+              </button>
+            ) : null}
+          </p>
+        ))}
+      </td>
+      <td className="row-actions dns-domain__actions">
+        {d.fix ? (
+          <button
+            type="button"
+            className="button button--small button--primary"
+            onClick={() => onFix(d.fix!)}
+            disabled={!!readOnly}
+            title={readOnly ?? d.fix.summary}
+            data-testid="dns-fix-button"
+          >
+            Fix
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => onProbe(d.hostname)}
+          disabled={probing}
+          data-testid="dns-probe-button"
+        >
+          {probing ? 'Checking…' : 'Check live'}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+export function DanglingList({
+  report,
+  onFix,
+  readOnly,
+}: {
+  report: DnsCheckReport;
+  onFix: (fix: DnsFix) => void;
+  readOnly?: string;
+}) {
+  if (report.dangling.length === 0) {
+    return <p className="muted section-empty">No record points at an App Platform host that no app owns.</p>;
+  }
+  return (
+    <ul className="dns-dangling">
+      {report.dangling.map((d) => (
+        <li
+          key={`${d.domain}/${d.record.id}`}
+          className="dns-dangling__item"
+          data-testid="dns-dangling-row"
+          data-hostname={d.hostname}
+        >
+          <Badge tone="danger">dangling</Badge>
+          <div className="dns-dangling__text">
+            <code className="selectable">
+              {d.hostname} → {d.record.data}
+            </code>
+            <p className="dns-problem">{d.problem}</p>
+          </div>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => onFix(d.fix)}
+            disabled={!!readOnly}
+            title={readOnly ?? d.fix.summary}
+            data-testid="dns-fix-button"
+          >
+            Fix
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

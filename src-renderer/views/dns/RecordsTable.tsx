@@ -1,0 +1,200 @@
+// One zone's records in a sortable table (@tanstack/react-table v9), with Edit and Delete per
+// record. SOA and NS records at the apex are DigitalOcean's: shown, not editable here.
+import {
+  createColumnHelper,
+  createSortedRowModel,
+  metaHelper,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  sortFn_text,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import type { DnsRecord } from '../../../src-preload/contract';
+import { fqdn } from './dnsFormat';
+
+interface RecordColumnMeta {
+  width?: number | string;
+  align?: 'end';
+  label: string;
+}
+
+const recordFeatures = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic, text: sortFn_text },
+  columnMeta: metaHelper<RecordColumnMeta>(),
+});
+
+interface RecordRow {
+  record: DnsRecord;
+  zone: string;
+  /** DigitalOcean keeps these: no edit or delete. */
+  managed: boolean;
+}
+
+const helper = createColumnHelper<typeof recordFeatures, RecordRow>();
+
+const columns = helper.columns([
+  helper.accessor((r) => r.record.type, {
+    id: 'type',
+    header: 'Type',
+    sortFn: 'text',
+    meta: { width: 90, label: 'Type' },
+    cell: ({ row }) => <span className="code-chip">{row.original.record.type}</span>,
+  }),
+  helper.accessor((r) => (r.record.name === '@' ? '' : r.record.name), {
+    id: 'name',
+    header: 'Name',
+    sortFn: 'alphanumeric',
+    meta: { width: '24%', label: 'Name' },
+    cell: ({ row }) => (
+      <span className="dns-record__name" title={fqdn(row.original.zone, row.original.record.name)}>
+        <code className="selectable">{row.original.record.name}</code>
+      </span>
+    ),
+  }),
+  helper.accessor((r) => r.record.data, {
+    id: 'data',
+    header: 'Value',
+    sortFn: 'text',
+    meta: { label: 'Value' },
+    cell: ({ row }) => {
+      const r = row.original.record;
+      const prefix = r.priority != null && (r.type === 'MX' || r.type === 'SRV') ? `${r.priority} ` : '';
+      return (
+        <code className="selectable dns-record__data" title={r.data}>
+          {prefix}
+          {r.data}
+        </code>
+      );
+    },
+  }),
+  helper.accessor((r) => r.record.ttl, {
+    id: 'ttl',
+    header: 'TTL',
+    sortFn: 'basic',
+    meta: { width: 80, align: 'end', label: 'TTL' },
+    cell: ({ row }) => <span className="tabular">{row.original.record.ttl}</span>,
+  }),
+]);
+
+interface RecordsTableProps {
+  zone: string;
+  records: DnsRecord[];
+  onEdit: (record: DnsRecord) => void;
+  onDelete: (record: DnsRecord) => void;
+  readOnly?: string;
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+export function RecordsTable({ zone, records, onEdit, onDelete, readOnly }: RecordsTableProps) {
+  const data = records.map((record) => ({
+    record,
+    zone,
+    managed: record.type === 'SOA' || (record.type === 'NS' && record.name === '@'),
+  }));
+  const table = useTable({
+    features: recordFeatures,
+    columns,
+    data,
+    getRowId: (row) => String(row.record.id),
+    enableSortingRemoval: true,
+  });
+
+  return (
+    <div className="table-scroll">
+      <table className="data-table dns-records-table" data-testid="dns-records-table" data-zone={zone}>
+        <colgroup>
+          {table.getAllLeafColumns().map((c) => (
+            <col key={c.id} style={{ width: c.columnDef.meta?.width }} />
+          ))}
+          <col style={{ width: 150 }} />
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={header.column.columnDef.meta?.align === 'end' ? 'align-end' : undefined}
+                    aria-sort={sorted ? ARIA_SORT[sorted] : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className={`sort-button${sorted ? ' sort-button--active' : ''}`}
+                      onClick={header.column.getToggleSortingHandler()}
+                      title={`Sort by ${header.column.columnDef.meta?.label ?? header.column.id}`}
+                    >
+                      <span>
+                        <table.FlexRender header={header} />
+                      </span>
+                      <span className="sort-indicator" aria-hidden="true">
+                        {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : '↕'}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => {
+            const { record, managed } = row.original;
+            return (
+              <tr
+                key={row.id}
+                data-testid="dns-record-row"
+                data-record-name={record.name}
+                data-record-type={record.type}
+              >
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={cell.column.columnDef.meta?.align === 'end' ? 'align-end' : undefined}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+                <td className="dns-record__actions">
+                  {managed ? (
+                    <span className="muted" title="DigitalOcean creates and keeps this record for every domain">
+                      DigitalOcean
+                    </span>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => onEdit(record)}
+                        disabled={!!readOnly}
+                        title={readOnly}
+                      >
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="button button--small button--danger-quiet"
+                        onClick={() => onDelete(record)}
+                        disabled={!!readOnly}
+                        title={readOnly}
+                      >
+                        Delete
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+// e2e: the founder checks that every tenant's domains are served by the account's DNS, fixes the
+// missing record with one confirmed click, edits a zone's records, and checks hostnames live
+// (the demo's resolver and HTTPS endpoint are the sandbox's own, on loopback).
+import { expect, test, type Page } from '@playwright/test';
+import { harnessUrl, screenshot } from './support';
+
+const row = (page: Page, hostname: string) =>
+  page.locator(`[data-testid="dns-domain-row"][data-hostname="${hostname}"]`);
+
+test.describe.configure({ mode: 'serial' });
+
+test('the founder opens DNS from an app’s domains and sees the problems first', async ({ page }) => {
+  await page.goto(harnessUrl());
+  await page.getByRole('link', { name: 'odoo-saas-platform' }).first().click();
+  await page.getByTestId('check-dns-link').click();
+  await expect(page).toHaveURL(/#\/dns$/);
+
+  await expect(page.getByTestId('dns-problems')).toHaveText('2');
+  const apps = page.getByTestId('dns-app');
+  await expect(apps.first()).toHaveAttribute('data-app', 'odoo-saas-platform');
+  const odoo = row(page, 'odoo.insightpulseai.net');
+  await expect(odoo.getByTestId('dns-status')).toHaveText('missing');
+  await expect(odoo).toContainText('ERROR');
+  await expect(odoo).toContainText('No record for odoo.insightpulseai.net');
+  await expect(odoo.getByTestId('dns-validation')).toHaveAttribute('data-state', 'missing');
+
+  await expect(row(page, '*.taskifai.com')).toHaveAttribute('data-status', 'ok');
+  await expect(row(page, 'customer3.taskifai.com')).toContainText('PENDING');
+  await expect(row(page, 'taskifai.com').getByTestId('dns-status')).toHaveText('apex');
+  await expect(row(page, 'presence360.app').getByTestId('dns-status')).toHaveText('App Platform managed');
+  await expect(row(page, 'api.multivio.com').getByTestId('dns-status')).toHaveText('external DNS');
+
+  const dangling = page.getByTestId('dns-dangling-row');
+  await expect(dangling).toHaveCount(1);
+  await expect(dangling).toContainText('customer2.taskifai.com → taskifai-customer2-k3v8q.ondigitalocean.app');
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'dns-check');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'dns-check-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('Fix on the missing record shows exactly the CNAME to create, and after confirming it is ok', async ({ page }) => {
+  await page.goto(harnessUrl('#/dns'));
+  const odoo = row(page, 'odoo.insightpulseai.net');
+  await odoo.getByTestId('dns-fix-button').click();
+
+  const dialog = page.getByTestId('dns-fix-dialog');
+  await expect(dialog).toContainText('Create a DNS record');
+  const record = dialog.getByTestId('dns-fix-record');
+  await expect(record).toContainText('insightpulseai.net');
+  await expect(record).toContainText('CNAME');
+  await expect(record).toContainText('odoo (odoo.insightpulseai.net)');
+  await expect(record).toContainText(/odoo-saas-platform-[a-z0-9]{5}\.ondigitalocean\.app\./);
+  await screenshot(page, 'dns-fix-dialog');
+  await dialog.getByTestId('confirm-button').click();
+
+  await expect(dialog).toBeHidden();
+  await expect(odoo.getByTestId('dns-status')).toHaveText('ok');
+  await expect(page.getByTestId('toast').filter({ hasText: 'DNS fixed' })).toBeVisible();
+  // The records table of the zone shows the new CNAME.
+  const table = page.getByTestId('dns-records-table');
+  await expect(table).toHaveAttribute('data-zone', 'insightpulseai.net');
+  await expect(table.locator('[data-testid="dns-record-row"][data-record-name="odoo"]')).toContainText('CNAME');
+
+  // The TXT validation is fixed the same way; App Platform alone clears its ERROR phase.
+  await odoo.getByRole('button', { name: 'Fix TXT' }).click();
+  await expect(page.getByTestId('dns-fix-dialog')).toContainText('_acme-challenge.odoo');
+  await page.getByTestId('dns-fix-dialog').getByTestId('confirm-button').click();
+  await expect(odoo.getByTestId('dns-validation')).toHaveAttribute('data-state', 'present');
+});
+
+test('the founder adds, edits and deletes a record in a zone, and a bad value keeps the draft', async ({ page }) => {
+  await page.goto(harnessUrl('#/dns'));
+  await page.getByRole('tab', { name: 'taskifai.com' }).click();
+  const table = page.getByTestId('dns-records-table');
+  await expect(table).toHaveAttribute('data-zone', 'taskifai.com');
+  await expect(table.locator('[data-record-name="*"]')).toContainText('taskifai-central');
+
+  await page.getByTestId('dns-add-record').click();
+  const editor = page.getByTestId('record-editor');
+  await editor.getByTestId('record-type').selectOption('A');
+  await editor.getByTestId('record-name').fill('status');
+  await editor.getByTestId('record-data').fill('status.example.com');
+  await editor.getByTestId('record-save').click();
+  await expect(editor.getByTestId('dns-dialog-error')).toContainText('IPv4 address');
+  await expect(editor.getByTestId('record-name')).toHaveValue('status');
+
+  await editor.getByTestId('record-type').selectOption('CNAME');
+  await editor.getByTestId('record-data').fill('taskifai.statuspage.io');
+  await editor.getByTestId('record-ttl').fill('3600');
+  await editor.getByTestId('record-save').click();
+  await expect(editor).toBeHidden();
+  const status = table.locator('[data-testid="dns-record-row"][data-record-name="status"]');
+  await expect(status).toContainText('taskifai.statuspage.io');
+  await expect(status).toContainText('3600');
+
+  await status.getByRole('button', { name: 'Edit' }).click();
+  await expect(editor.getByTestId('record-type')).toBeDisabled();
+  await editor.getByTestId('record-data').fill('taskifai.instatus.com');
+  await editor.getByTestId('record-save').click();
+  await expect(status).toContainText('taskifai.instatus.com');
+
+  // Sorting by name puts "status" after "demo"; the header says which way.
+  await table.getByRole('button', { name: /^Name/ }).click();
+  await expect(table.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
+  await status.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dns-records');
+
+  await status.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByTestId('dns-delete-dialog');
+  await expect(confirm).toContainText('status.taskifai.com');
+  await confirm.getByTestId('confirm-button').click();
+  await expect(status).toHaveCount(0);
+});
+
+test('the founder checks hostnames live: resolver answer, HTTPS status, HSTS and certificate days', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl('#/dns'));
+  const demo = row(page, 'demo.taskifai.com');
+  await demo.getByTestId('dns-probe-button').click();
+  const result = page.locator('[data-testid="dns-probe-result"][data-hostname="demo.taskifai.com"]');
+  await expect(result.getByTestId('dns-probe-chain')).toContainText(
+    /taskifai-demo-[a-z0-9]{5}\.ondigitalocean\.app → 127\.0\.0\.1/,
+  );
+  await expect(result.getByTestId('dns-probe-status')).toHaveText('200');
+  await expect(result.getByTestId('dns-probe-hsts')).toHaveText('max-age=31536000');
+  await expect(result.getByTestId('dns-probe-cert')).toHaveText(/^\d+ days left$/);
+  await result.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dns-live-row');
+
+  const live = page.getByTestId('dns-live-section');
+  await live.getByLabel('Hostname to check').fill('taskifai.com');
+  await live.getByRole('button', { name: 'Check live' }).click();
+  const apex = live.getByTestId('dns-probe-result');
+  await expect(apex).toContainText('The certificate expires in 6 days.');
+  await expect(apex.getByTestId('dns-probe-cert')).toHaveText('6 days left');
+  await live.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dns-live-check');
+
+  await live.getByLabel('Hostname to check').fill('customer2.taskifai.com');
+  await live.getByRole('button', { name: 'Check live' }).click();
+  await expect(live.getByTestId('dns-probe-result')).toContainText('which does not exist in DNS (NXDOMAIN)');
+});
