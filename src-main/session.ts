@@ -72,25 +72,26 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   const environment: EnvironmentInfo = demo
     ? { mode: 'demo', contextName: DEMO_CONTEXT, sandboxUrl: deps.sandbox.url, appVersion: APP_VERSION }
     : { mode: 'live', contextName: context, appVersion: APP_VERSION };
+  const deploys = createDeploysDomain({
+    client,
+    sizes,
+    dataDir: deps.dataDir,
+    context,
+    log: deps.log,
+    audit: deps.audit,
+    notices: deps.notices,
+    pollMs: deps.deployPollMs,
+    healthChecks: deps.healthChecks,
+  });
   return {
     context,
     environment,
     client,
     apps: new AppsService(client, sizes),
-    deploys: createDeploysDomain({
-      client,
-      sizes,
-      dataDir: deps.dataDir,
-      context,
-      log: deps.log,
-      audit: deps.audit,
-      notices: deps.notices,
-      pollMs: deps.deployPollMs,
-      healthChecks: deps.healthChecks,
-    }),
+    deploys,
     logs: new LogsService(client, { toError: deps.toError }),
     costs: createCostsDomain(client, sizes, { demo, context, sandboxUrl: deps.sandbox.url, supabase: deps.supabase, accounts: deps.accounts }),
-    specs: new SpecsService(),
+    specs: new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log }),
     dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}),
   };
 }

@@ -84,20 +84,32 @@ export interface SpecsMethods {
   getSpec: { request: { appId: string }; response: SpecDocument };
   /** The app's draft, or a new one started from the live spec. */
   openDraft: { request: { appId: string }; response: SpecDraft };
-  saveDraft: { request: { appId: string; yaml: string }; response: { savedAt: string } };
+  /**
+   * Writes the draft. SECRET values typed in clear in the YAML are moved to memory (the file keeps
+   * the encrypted value, or ""): `pendingSecrets` then lists them, as on SpecDraft.
+   */
+  saveDraft: { request: { appId: string; yaml: string }; response: { savedAt: string; pendingSecrets?: string[] } };
   discardDraft: { request: { appId: string }; response: null };
+  /** Drafts with changes in the active context, newest first (an opened but untouched draft is not listed). */
   listDrafts: { request: void; response: DraftSummary[] };
   /** Replaces the app's draft with a spec read from a file (`.do/app.yaml`). */
   importDraft: { request: { appId: string; yaml: string }; response: SpecDraft };
-  /** Sets a SECRET env's new value for the draft; kept in memory until apply, never written to disk. */
+  /**
+   * Sets a SECRET env's new value for the draft; kept in memory until apply, never written to disk.
+   * Works on the last saved text (save first). If the env is missing or not yet `type: SECRET`, the
+   * draft's YAML gains it: show the returned `yaml`.
+   */
   setDraftSecret: { request: { appId: string; component?: string; key: string; value: string }; response: SpecDraft };
   validateDraft: { request: { appId: string; yaml: string }; response: SpecValidation };
   previewApply: { request: { appId: string; yaml: string }; response: ApplyPreview };
   applyDraft: { request: { appId: string; yaml: string; baseVersion: string }; response: DeploymentProgress };
+  /** After a stale refusal: the live spec of now becomes the draft's base, `yaml` (the merge) its text. */
+  rebaseDraft: { request: { appId: string; yaml: string }; response: SpecDraft };
   /** A schema hint source: instance sizes and regions from the live lists. */
   getSpecHints: { request: void; response: { instanceSizes: Array<{ slug: string; label: string; usdPerMonth: number }>; regions: Array<{ slug: string; label: string }> } };
   previewTenantFromTemplate: { request: TenantTemplateRequest; response: TenantTemplatePreview };
-  createTenantApp: { request: { yaml: string }; response: { appId: string; appName: string; progress?: DeploymentProgress } };
+  /** `templateAppId`: the new app joins the template's project. */
+  createTenantApp: { request: { yaml: string; templateAppId?: string }; response: { appId: string; appName: string; progress?: DeploymentProgress } };
 }
 
 export type SpecsStreams = Record<never, never>;
@@ -113,6 +125,7 @@ export const SPECS_METHOD_NAMES = [
   'validateDraft',
   'previewApply',
   'applyDraft',
+  'rebaseDraft',
   'getSpecHints',
   'previewTenantFromTemplate',
   'createTenantApp',

@@ -22,13 +22,14 @@ export const specsMethodSchemas: MethodSchemas<SpecsMethods> = {
   validateDraft: z.strictObject({ appId, yaml: specYaml }),
   previewApply: z.strictObject({ appId, yaml: specYaml }),
   applyDraft: z.strictObject({ appId, yaml: specYaml, baseVersion: specVersion }),
+  rebaseDraft: z.strictObject({ appId, yaml: specYaml }),
   getSpecHints: none,
   previewTenantFromTemplate: z.strictObject({
     templateAppId: appId,
     name: appName,
     replacements: z.array(z.strictObject({ from: z.string().min(1).max(253), to: z.string().max(253) })).max(20),
   }),
-  createTenantApp: z.strictObject({ yaml: specYaml }),
+  createTenantApp: z.strictObject({ yaml: specYaml, templateAppId: appId.optional() }),
 };
 
 export const specsStreamSchemas: StreamSchemas<SpecsStreams> = {};

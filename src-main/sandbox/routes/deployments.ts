@@ -1,8 +1,9 @@
-// App Platform mutations of the sandbox cloud: deploy, cancel, restart, spec update, propose and
-// the four rollback calls, with the platform's rules (deploys refused while pinned, 422 for an
-// invalid spec, rollback validation codes).
+// App Platform mutations of the sandbox cloud: create, deploy, cancel, restart, spec update,
+// propose and the four rollback calls, with the platform's rules (deploys refused while pinned, 422
+// for an invalid spec, 409 for a name another app has, rollback validation codes).
 import type { AppSpec } from '../../clients/digitalocean/types';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
+import { createAppRecord, nameTaken } from '../appFactory';
 import { cancelDeployment, startDeployment } from '../deployEngine';
 import { doError, json, notFound, type Router, type SandboxRequest } from '../http';
 import { specMonthlyCost, validateSpec } from '../specValidation';
@@ -10,6 +11,7 @@ import type { AppRecord, SandboxState } from '../state';
 import { presentApp } from './apps';
 
 const PINNED = 'The app is pinned to a rollback deployment: commit or revert the rollback before deploying.';
+const NAME_TAKEN = (name: string) => `an app with the name "${name}" already exists on this account`;
 
 export function registerDeploymentRoutes(router: Router, state: SandboxState): void {
   const recordOf = (req: SandboxRequest) => state.apps.get(req.params.appId ?? '');
@@ -21,7 +23,7 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       const problem = validateSpec(spec);
       if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
       const appId = typeof body(req).app_id === 'string' ? (body(req).app_id as string) : undefined;
-      const taken = [...state.apps.values()].some((r) => r.app.spec.name === spec.name && r.app.id !== appId);
+      const taken = nameTaken(state, spec.name, appId);
       return json(200, {
         app_cost: specMonthlyCost(spec),
         app_name_available: !taken,
@@ -32,6 +34,14 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
         spec,
       });
     })
+    .add('POST', '/v2/apps', (req) => {
+      const spec = body(req).spec as AppSpec | undefined;
+      const problem = validateSpec(spec);
+      if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
+      if (nameTaken(state, spec.name)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
+      const projectId = typeof body(req).project_id === 'string' ? (body(req).project_id as string) : undefined;
+      return json(200, { app: presentApp(createAppRecord(state, spec, projectId)) });
+    })
     .add('PUT', '/v2/apps/:appId', (req) => {
       const record = recordOf(req);
       if (!record) return notFound();
@@ -39,6 +49,7 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       const problem = validateSpec(spec);
       if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
       if (record.pinnedDeploymentId) return doError(400, 'bad_request', PINNED);
+      if (nameTaken(state, spec.name, record.app.id)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       record.app.spec = structuredClone(spec);
       // updated_at is read-only to API clients, not to the server that keeps it.
       (record.app as { updated_at?: string }).updated_at = new Date(state.clock.now()).toISOString();

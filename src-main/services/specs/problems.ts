@@ -1,0 +1,128 @@
+// What is wrong with a draft, in words and at a line. A few checks run locally for instant
+// feedback (the mistakes a founder makes by hand); the API's propose call stays the authority —
+// these never stop a spec the API would take.
+import type { SpecProblem } from '../../../src-preload/contract';
+import type { AppRegion } from '../../clients/digitalocean/types';
+import { ApiError } from '../../clients/http/apiError';
+import type { InstanceSizeCatalog } from '../instanceSizes';
+import { COMPONENT_GROUPS, envRefs, isEncrypted } from './secrets';
+import { locate, parsePath, type ParsedSpec, type SpecPath } from './yamlSpec';
+
+const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+const COMPONENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+const ENV_KEY = /^[_A-Za-z][_A-Za-z0-9]*$/;
+const TOP_LEVEL = new Set([
+  'name', 'region', 'domains', 'services', 'static_sites', 'workers', 'jobs', 'functions', 'databases', 'ingress', 'egress',
+  'maintenance', 'vpc', 'disable_edge_cache', 'disable_email_obfuscation', 'enhanced_threat_control_enabled', 'envs', 'alerts', 'features',
+]);
+
+export interface CheckContext {
+  /** The app the draft belongs to; absent for a new app. */
+  appName?: string;
+  catalog?: InstanceSizeCatalog;
+  regions?: readonly AppRegion[];
+  /** "component/KEY" of SECRET envs that have a new value waiting in memory. */
+  pendingSecrets?: ReadonlySet<string>;
+  /** How a SECRET without a value is described: before applying, before creating. */
+  secretMissing?: (name: string) => string;
+}
+
+type Group = { name?: unknown; instance_count?: unknown; autoscaling?: unknown; instance_size_slug?: unknown };
+
+export function schemaProblems(parsed: ParsedSpec, spec: Record<string, unknown>, ctx: CheckContext): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const add = (severity: SpecProblem['severity'], path: SpecPath, message: string) =>
+    problems.push({ source: 'schema', severity, message, path: path.join('.'), ...locate(parsed, path) });
+
+  if (typeof spec.name !== 'string' || spec.name === '') add('error', ['name'], 'The spec needs a name: the app name.');
+  else if (!APP_NAME.test(spec.name)) add('error', ['name'], 'An app name is 2–32 lowercase letters, digits and dashes, starting with a letter.');
+  else if (ctx.appName && spec.name !== ctx.appName) add('warning', ['name'], `This spec is named "${spec.name}" but the app is "${ctx.appName}": applying it renames the app.`);
+  if (typeof spec.region === 'string' && ctx.regions?.length && !ctx.regions.some((r) => r.slug === spec.region)) {
+    add('error', ['region'], `Unknown region "${spec.region}". Regions: ${ctx.regions.map((r) => r.slug).join(', ')}.`);
+  }
+  for (const key of Object.keys(spec)) {
+    if (!TOP_LEVEL.has(key)) add('warning', [key], `"${key}" is not an app spec field the API documents; it may be refused.`);
+  }
+
+  const names = new Map<string, string>();
+  let components = 0;
+  for (const group of COMPONENT_GROUPS) {
+    const list = spec[group];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      add('error', [group], `${group} is a list of components (each item starts with "- name:").`);
+      continue;
+    }
+    list.forEach((raw: unknown, i) => {
+      components++;
+      const c = (typeof raw === 'object' && raw !== null ? raw : {}) as Group;
+      const at = [group, i];
+      if (typeof c.name !== 'string' || !COMPONENT_NAME.test(c.name)) {
+        add('error', [...at, 'name'], 'Each component needs a name: lowercase letters, digits and dashes.');
+      } else if (names.has(c.name)) {
+        add('error', [...at, 'name'], `The component name "${c.name}" is already used in ${names.get(c.name)}.`);
+      } else names.set(c.name, group);
+      if (group === 'static_sites' || group === 'functions') return;
+      if (c.autoscaling !== undefined && c.instance_count !== undefined) {
+        add('error', [...at, 'instance_count'], 'instance_count cannot be set together with autoscaling: remove one of them.');
+      }
+      const count = c.instance_count;
+      if (count !== undefined && (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 250)) {
+        add('error', [...at, 'instance_count'], 'instance_count is a whole number from 1 to 250.');
+      }
+      const slug = c.instance_size_slug;
+      if (slug !== undefined && ctx.catalog && !ctx.catalog.resolve(String(slug))) {
+        add('error', [...at, 'instance_size_slug'], `Unknown instance size "${String(slug)}".`);
+      } else if (slug !== undefined && ctx.catalog?.resolve(String(slug))?.deprecation_intent) {
+        add('warning', [...at, 'instance_size_slug'], `"${String(slug)}" is being retired; pick a current size.`);
+      }
+    });
+  }
+  if (components === 0) add('error', [], 'An app needs at least one service, worker, job, static site or function.');
+  checkIngress(spec, names, add);
+  checkEnvs(parsed, ctx, add);
+  return problems;
+}
+
+function checkIngress(spec: Record<string, unknown>, names: Map<string, string>, add: (s: SpecProblem['severity'], p: SpecPath, m: string) => void) {
+  const rules = (spec.ingress as { rules?: unknown } | undefined)?.rules;
+  if (!Array.isArray(rules)) return;
+  rules.forEach((rule: { component?: { name?: unknown } } | null, i) => {
+    const target = rule?.component?.name;
+    if (typeof target === 'string' && !names.has(target)) {
+      add('error', ['ingress', 'rules', i, 'component', 'name'], `The ingress rule routes to "${target}", which is not a component of this spec.`);
+    }
+  });
+}
+
+function checkEnvs(parsed: ParsedSpec, ctx: CheckContext, add: (s: SpecProblem['severity'], p: SpecPath, m: string) => void) {
+  for (const env of envRefs(parsed.doc)) {
+    const where = env.component ? `${env.component}'s ${env.key}` : `the app-level ${env.key}`;
+    if (!ENV_KEY.test(env.key)) add('error', [...env.path, 'key'], `"${env.key}" is not a valid env key: letters, digits and underscores.`);
+    if (env.type !== undefined && env.type !== 'GENERAL' && env.type !== 'SECRET') add('error', [...env.path, 'type'], 'An env type is GENERAL or SECRET.');
+    if (env.type === 'SECRET' && !env.value && !ctx.pendingSecrets?.has(env.id)) {
+      add('error', [...env.path, 'value'], ctx.secretMissing?.(where) ?? `${where} is a SECRET with no value: set it before applying.`);
+    } else if (env.type === 'SECRET' && env.value && !isEncrypted(env.value)) {
+      add('warning', [...env.path, 'value'], `${where} is typed in clear: it is sent on apply but never saved with the draft.`);
+    }
+  }
+}
+
+/**
+ * An API refusal as a problem at a line. The API names the field: `error validating app spec
+ * field "services.0.instance_count": must be between 1 and 250`.
+ */
+export function apiProblem(parsed: ParsedSpec, error: ApiError): SpecProblem {
+  const message = error.message.replace(/^DigitalOcean: /, '');
+  const field = /field "([^"]+)"/.exec(message)?.[1];
+  return {
+    source: 'api',
+    severity: 'error',
+    message,
+    ...(field ? { path: field, ...locate(parsed, parsePath(field)) } : {}),
+  };
+}
+
+/** The API said the spec itself is wrong (as opposed to the token, the network, the rate limit). */
+export const isSpecRefusal = (error: unknown): error is ApiError =>
+  error instanceof ApiError && (error.code === 'unprocessable' || error.code === 'invalid_argument') && error.status !== undefined;

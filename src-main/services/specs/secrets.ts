@@ -1,0 +1,142 @@
+// SECRET env values in drafts. What the API returns (`EV[1:…]`, encrypted) is kept and sent back
+// as is. A new clear value lives only in this process's memory until apply puts it into the spec
+// it sends, and is then forgotten: it never reaches a draft file, a log line or an error message.
+//
+// Consequence, on purpose: after Fleetdeck quits, crashes or is killed, a restored draft lists no
+// pending secrets; the secret keeps its old value until it is set again.
+import type { Document } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { AppSpec } from '../../clients/digitalocean/types';
+import { ApiError } from '../../clients/http/apiError';
+import { editScalars, parseSpecYaml, type ScalarEdit, type SpecPath } from './yamlSpec';
+
+/** Component groups whose items carry `envs`. */
+export const COMPONENT_GROUPS = ['services', 'workers', 'jobs', 'static_sites', 'functions'] as const;
+
+export interface EnvRef {
+  /** "component/KEY", or "/KEY" for an app-level env. */
+  id: string;
+  component?: string;
+  key: string;
+  type?: string;
+  value?: string;
+  /** Path of the env's mapping in the spec. */
+  path: Array<string | number>;
+}
+
+export const secretId = (component: string | undefined, key: string) => `${component ?? ''}/${key}`;
+export const isEncrypted = (value: string) => /^EV\[.*\]$/s.test(value);
+
+/** Every env with a key, app-level first, in document order. */
+export function envRefs(doc: Document): EnvRef[] {
+  const refs: EnvRef[] = [];
+  const collect = (component: string | undefined, base: SpecPath) => {
+    const list = doc.getIn([...base, 'envs'], true);
+    if (!isSeq(list)) return;
+    list.items.forEach((item, index) => {
+      if (!isMap(item)) return;
+      const field = (name: string) => {
+        const node = item.get(name, true);
+        return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
+      };
+      const key = field('key');
+      if (!key) return;
+      refs.push({ id: secretId(component, key), component, key, type: field('type'), value: field('value'), path: [...base, 'envs', index] });
+    });
+  };
+  collect(undefined, []);
+  for (const group of COMPONENT_GROUPS) {
+    const items = doc.getIn([group], true);
+    if (!isSeq(items)) continue;
+    items.items.forEach((item, index) => {
+      const name = isMap(item) ? item.get('name') : undefined;
+      if (typeof name === 'string') collect(name, [group, index]);
+    });
+  }
+  return refs;
+}
+
+/** SECRET values typed in clear (not yet encrypted by the API). */
+export const clearSecrets = (refs: readonly EnvRef[]) =>
+  refs.filter((r) => r.type === 'SECRET' && r.value !== undefined && r.value !== '' && !isEncrypted(r.value));
+
+/**
+ * The text as it may be written to disk: each SECRET typed in clear is moved out (returned, for
+ * memory) and its value put back to what the base spec had (the secret stays unchanged) or "".
+ */
+export function withoutClearSecrets(yaml: string, baseYaml: string): { yaml: string; moved: Map<string, string> } {
+  const parsed = parseSpecYaml(yaml);
+  const clear = clearSecrets(envRefs(parsed.doc));
+  const moved = new Map<string, string>();
+  if (clear.length === 0) return { yaml, moved };
+  const baseValues = new Map(envRefs(parseSpecYaml(baseYaml).doc).filter((r) => r.type === 'SECRET').map((r) => [r.id, r.value ?? '']));
+  const edits: ScalarEdit[] = [];
+  for (const ref of clear) {
+    moved.set(ref.id, ref.value!);
+    const base = baseValues.get(ref.id);
+    edits.push({ path: [...ref.path, 'value'], value: base !== undefined && isEncrypted(base) ? base : '' });
+  }
+  return { yaml: editScalars(yaml, edits), moved };
+}
+
+/** The spec to send: pending clear values in place of their envs' values, typed SECRET. */
+export function withPendingSecrets(spec: AppSpec, pending: ReadonlyMap<string, string>): { spec: AppSpec; applied: string[] } {
+  const next = structuredClone(spec);
+  const applied: string[] = [];
+  const fill = (component: string | undefined, envs: AppSpec['envs']) => {
+    for (const env of envs ?? []) {
+      const value = env.key ? pending.get(secretId(component, env.key)) : undefined;
+      if (value === undefined) continue;
+      env.value = value;
+      env.type = 'SECRET';
+      applied.push(secretId(component, env.key));
+    }
+  };
+  fill(undefined, next.envs);
+  for (const group of COMPONENT_GROUPS) {
+    for (const c of (next[group] ?? []) as Array<{ name?: string; envs?: AppSpec['envs'] }>) fill(c.name, c.envs);
+  }
+  return { spec: next, applied };
+}
+
+/** Replaces every occurrence of the given clear values in a text (errors from the API, say). */
+export function scrub(text: string, values: Iterable<string>): string {
+  let out = text;
+  for (const value of values) if (value.length >= 4) out = out.split(value).join('[secret]');
+  return out;
+}
+
+/** An error on the way out must not carry a value that was being sent. */
+export function scrubbed(error: unknown, values: Iterable<string>): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const message = scrub(error.message, values);
+  if (message === error.message) return error;
+  return new ApiError({ code: error.code, message, status: error.status, apiId: error.apiId, requestId: error.requestId, retryAfterSeconds: error.retryAfterSeconds });
+}
+
+/** The pending clear values, per account context and app. Memory only, by design. */
+export class PendingSecrets {
+  private readonly byDraft = new Map<string, Map<string, string>>();
+
+  set(context: string, appId: string, id: string, value: string): void {
+    const scope = this.scope(context, appId);
+    const values = this.byDraft.get(scope) ?? new Map<string, string>();
+    values.set(id, value);
+    this.byDraft.set(scope, values);
+  }
+
+  get(context: string, appId: string): ReadonlyMap<string, string> {
+    return this.byDraft.get(this.scope(context, appId)) ?? new Map();
+  }
+
+  forget(context: string, appId: string): void {
+    this.byDraft.delete(this.scope(context, appId));
+  }
+
+  private scope(context: string, appId: string): string {
+    return `${context}\u0000${appId}`;
+  }
+}
+
+/** One store for the process: switching account context and back keeps the values. */
+export const processPendingSecrets = new PendingSecrets();

@@ -1,0 +1,279 @@
+// The spec editor's main-process side: the live spec as YAML, drafts kept safe on disk (and the
+// SECRET values typed for them kept in memory only), validation and cost by the API, and apply
+// through the same path scale uses. A draft outlives every failure: it is removed only once the
+// spec it holds is live.
+import { diffLines } from 'diff';
+import type { ApplyPreview, DeploymentProgress, DraftSummary, SpecDocument, SpecDraft, SpecsMethods, SpecValidation } from '../../../src-preload/contract';
+import type { DeploysDomain } from '../../bridge/domains/deploys';
+import type { DigitalOceanClient } from '../../clients/digitalocean/client';
+import type { App } from '../../clients/digitalocean/types';
+import { ApiError } from '../../clients/http/apiError';
+import type { Logger } from '../../logging/logger';
+import { specVersion } from '../deploys/scale';
+import type { InstanceSizeCache } from '../instanceSizeCache';
+import { DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
+import { COMPONENT_GROUPS, envRefs, processPendingSecrets, scrubbed, secretId, withoutClearSecrets, withPendingSecrets, type PendingSecrets } from './secrets';
+import { TenantApps } from './tenantApps';
+import { SpecChecker, type CheckedSpec } from './validation';
+import { editScalars, editStructure, parseSpecYaml, specOf, specToYaml } from './yamlSpec';
+
+export type SpecsClient = Pick<DigitalOceanClient, 'getApp' | 'listApps' | 'propose' | 'createApp' | 'listInstanceSizes' | 'listRegions'>;
+
+export interface SpecsDeps {
+  client: SpecsClient;
+  sizes: InstanceSizeCache;
+  /** Apply goes through deploys.actions.applySpec; new apps are audited and followed like deploys. */
+  deploys: Pick<DeploysDomain, 'actions' | 'audit' | 'follower'>;
+  dataDir: string;
+  context: string;
+  log: Logger;
+  /** Where new SECRET values wait for apply (the process-wide store unless a test gives its own). */
+  pendingSecrets?: PendingSecrets;
+  draftStore?: DraftStoreOptions;
+  now?: () => Date;
+}
+
+type SecretRequest = SpecsMethods['setDraftSecret']['request'];
+
+export class SpecsService {
+  private readonly drafts: DraftStore;
+  private readonly pending: PendingSecrets;
+  private readonly checker: SpecChecker;
+  private readonly tenants: TenantApps;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: SpecsDeps) {
+    this.drafts = new DraftStore(deps.dataDir, deps.context, {
+      onUnreadable: (file) => deps.log.warn(`A draft file could not be read and was set aside: ${file}`),
+      ...deps.draftStore,
+    });
+    this.pending = deps.pendingSecrets ?? processPendingSecrets;
+    this.checker = new SpecChecker(deps.client, deps.sizes);
+    this.tenants = new TenantApps(deps, this.checker);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async getSpec(appId: string): Promise<SpecDocument> {
+    const app = await this.deps.client.getApp(appId);
+    return { appId, appName: app.spec.name, yaml: specToYaml(app.spec), specVersion: specVersion(app), fetchedAt: this.now().toISOString() };
+  }
+
+  /** The app's draft; a new one (persisted at once, so its base is the spec the user saw) otherwise. */
+  async openDraft(appId: string): Promise<SpecDraft> {
+    const stored = await this.drafts.read(appId);
+    if (stored && stored.yaml !== stored.baseYaml) return this.present(stored);
+    const app = await this.deps.client.getApp(appId);
+    // An untouched draft holds nothing to lose: it follows the live spec.
+    if (stored && stored.baseVersion === specVersion(app)) return this.present(stored);
+    const fresh = this.fromLive(app, 'edit');
+    await this.drafts.write(fresh);
+    return this.present(fresh);
+  }
+
+  /** Writes the text as it is, except SECRET values typed in clear: those move to memory. */
+  async saveDraft(appId: string, yaml: string): Promise<{ savedAt: string; pendingSecrets: string[] }> {
+    const draft = (await this.drafts.read(appId)) ?? this.fromLive(await this.deps.client.getApp(appId), 'edit');
+    const saved = await this.store({ ...draft, yaml });
+    return { savedAt: saved.updatedAt, pendingSecrets: this.pendingIn(saved) };
+  }
+
+  async discardDraft(appId: string): Promise<null> {
+    await this.drafts.remove(appId);
+    this.pending.forget(this.deps.context, appId);
+    return null;
+  }
+
+  async listDrafts(): Promise<DraftSummary[]> {
+    const drafts = await this.drafts.list();
+    return drafts
+      .map((d) => ({ appId: d.appId, appName: d.appName, origin: d.origin, updatedAt: d.updatedAt, changedLines: changedLines(d.baseYaml, d.yaml) }))
+      .filter((d) => d.changedLines > 0)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** A `.do/app.yaml` read from a file replaces the draft, based on the live spec of now. */
+  async importDraft(appId: string, yaml: string): Promise<SpecDraft> {
+    const spec = specOf(parseSpecYaml(yaml));
+    const app = await this.deps.client.getApp(appId);
+    if (typeof spec.name !== 'string' || spec.name === '') {
+      throw new ApiError({ code: 'invalid_argument', message: `The file has no name: line, so it cannot be checked against ${app.spec.name}. Nothing was imported.` });
+    }
+    if (spec.name !== app.spec.name) {
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `This file describes "${spec.name}", not "${app.spec.name}": nothing was imported. If it is meant for ${app.spec.name}, change its name: line first.`,
+      });
+    }
+    this.pending.forget(this.deps.context, appId);
+    const saved = await this.store({ ...this.fromLive(app, 'import'), yaml });
+    return this.present(saved);
+  }
+
+  /**
+   * Sets a SECRET env's new value, kept in memory until apply. Works on the last saved draft text
+   * (save first); when the env is missing or not yet SECRET the draft's YAML gains it — show the
+   * returned draft's yaml.
+   */
+  async setDraftSecret(request: SecretRequest): Promise<SpecDraft> {
+    const { appId, component, key, value } = request;
+    const draft = (await this.drafts.read(appId)) ?? this.fromLive(await this.deps.client.getApp(appId), 'edit');
+    const yaml = withSecretEnv(draft.yaml, component, key);
+    const saved = yaml === draft.yaml ? draft : await this.store({ ...draft, yaml });
+    this.pending.set(this.deps.context, appId, secretId(component, key), value);
+    return this.present(saved);
+  }
+
+  /** After a refused (stale) apply: the live spec of now becomes the base, the given text the draft. */
+  async rebaseDraft(appId: string, yaml: string): Promise<SpecDraft> {
+    const app = await this.deps.client.getApp(appId);
+    const previous = await this.drafts.read(appId);
+    const base = this.fromLive(app, previous?.origin ?? 'edit');
+    const saved = await this.store({ ...base, createdAt: previous?.createdAt ?? base.createdAt, yaml });
+    return this.present(saved);
+  }
+
+  async validateDraft(appId: string, yaml: string): Promise<SpecValidation> {
+    const app = await this.deps.client.getApp(appId);
+    return publicValidation(await this.check(app, yaml));
+  }
+
+  async previewApply(appId: string, yaml: string): Promise<ApplyPreview> {
+    const [app, draft] = await Promise.all([this.deps.client.getApp(appId), this.drafts.read(appId)]);
+    const validation = publicValidation(await this.check(app, yaml));
+    const liveVersion = specVersion(app);
+    return { ...validation, appId, liveYaml: specToYaml(app.spec), liveVersion, stale: draft !== undefined && draft.baseVersion !== liveVersion };
+  }
+
+  /**
+   * Sends the draft through DeployActions.applySpec (re-read, stale refusal, PUT, follow, audit).
+   * The text is saved first, so whatever happens to the request the draft is what was applied.
+   */
+  async applyDraft(appId: string, yaml: string, baseVersion: string): Promise<DeploymentProgress> {
+    const parsed = parseSpecYaml(yaml);
+    const spec = specOf(parsed);
+    await this.saveDraft(appId, yaml);
+    const draft = (await this.drafts.read(appId))!;
+    const pending = this.pending.get(this.deps.context, appId);
+    const missing = envRefs(parsed.doc).filter((e) => e.type === 'SECRET' && !e.value && !pending.has(e.id));
+    if (missing.length) {
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `Set ${missing.map((e) => (e.component ? `${e.component}'s ${e.key}` : e.key)).join(', ')} before applying: a SECRET without a value would be emptied. Nothing was sent.`,
+      });
+    }
+    const { spec: next, applied } = withPendingSecrets(spec, pending);
+    let progress: DeploymentProgress;
+    try {
+      progress = await this.deps.deploys.actions.applySpec(appId, baseVersion, () => next, {
+        action: 'edit_spec',
+        parameters: { origin: draft.origin, changed_lines: changedLines(draft.baseYaml, draft.yaml), secrets_set: applied.length },
+        changed: 'the draft was started',
+      });
+    } catch (error) {
+      throw scrubbed(error, pending.values());
+    }
+    // Live now: the values are in the spec the API keeps (encrypted), and the draft is done.
+    this.pending.forget(this.deps.context, appId);
+    await this.drafts.remove(appId);
+    return progress;
+  }
+
+  async getSpecHints(): Promise<SpecsMethods['getSpecHints']['response']> {
+    const { catalog, regions } = await this.checker.lists();
+    return {
+      instanceSizes: catalog.sizes
+        .filter((s) => s.slug && !s.deprecation_intent)
+        .map((s) => ({ slug: s.slug!, label: s.name ?? s.slug!, usdPerMonth: Number(s.usd_per_month ?? 0) })),
+      regions: regions.filter((r) => r.slug && !r.disabled).map((r) => ({ slug: r.slug!, label: r.label ?? r.slug! })),
+    };
+  }
+
+  previewTenantFromTemplate(request: SpecsMethods['previewTenantFromTemplate']['request']) {
+    return this.tenants.preview(request);
+  }
+
+  createTenantApp(yaml: string, templateAppId?: string): Promise<SpecsMethods['createTenantApp']['response']> {
+    return this.tenants.create(yaml, templateAppId);
+  }
+
+  private check(app: App, yaml: string): Promise<CheckedSpec> {
+    return this.checker.check(parseSpecYaml(yaml), {
+      appId: app.id,
+      appName: app.spec.name,
+      liveSpec: app.spec,
+      pendingSecrets: new Set(this.pending.get(this.deps.context, app.id ?? '').keys()),
+    });
+  }
+
+  private fromLive(app: App, origin: StoredDraft['origin']): StoredDraft {
+    const yaml = specToYaml(app.spec);
+    const at = this.now().toISOString();
+    return { appId: app.id ?? '', appName: app.spec.name, yaml, baseYaml: yaml, baseVersion: specVersion(app), origin, createdAt: at, updatedAt: at };
+  }
+
+  /** The one way a draft reaches the disk: clear SECRET values are taken out first. */
+  private async store(draft: StoredDraft): Promise<StoredDraft> {
+    const { yaml, moved } = withoutClearSecrets(draft.yaml, draft.baseYaml);
+    for (const [id, value] of moved) this.pending.set(this.deps.context, draft.appId, id, value);
+    const saved = { ...draft, yaml, updatedAt: this.now().toISOString() };
+    await this.drafts.write(saved);
+    return saved;
+  }
+
+  private present(draft: StoredDraft): SpecDraft {
+    return { ...draft, pendingSecrets: this.pendingIn(draft) };
+  }
+
+  /** Pending values whose env is still in the draft (a deleted env's value would go nowhere). */
+  private pendingIn(draft: StoredDraft): string[] {
+    const pending = this.pending.get(this.deps.context, draft.appId);
+    if (pending.size === 0) return [];
+    const present = new Set(envRefs(parseSpecYaml(draft.yaml).doc).map((e) => e.id));
+    return [...pending.keys()].filter((id) => present.has(id)).sort();
+  }
+}
+
+/** Lines that differ from the base: a changed line counts once, not as a removal plus an addition. */
+export function changedLines(base: string, yaml: string): number {
+  let total = 0;
+  let removed = 0;
+  for (const part of diffLines(base, yaml)) {
+    if (part.removed) removed += part.count ?? 0;
+    else if (part.added) {
+      total += Math.max(removed, part.count ?? 0);
+      removed = 0;
+    } else {
+      total += removed;
+      removed = 0;
+    }
+  }
+  return total + removed;
+}
+
+/** The draft text with `key` present as a SECRET env of `component` (app-level without one). */
+function withSecretEnv(yaml: string, component: string | undefined, key: string): string {
+  const parsed = parseSpecYaml(yaml);
+  specOf(parsed);
+  const env = envRefs(parsed.doc).find((e) => e.id === secretId(component, key));
+  if (env?.type === 'SECRET') return yaml;
+  if (env && env.type !== undefined) return editScalars(yaml, [{ path: [...env.path, 'type'], value: 'SECRET' }]);
+  if (env) return editStructure(yaml, (doc) => doc.setIn([...env.path, 'type'], 'SECRET'));
+  const owner = component === undefined ? [] : componentPath(parsed.doc.toJS() as Record<string, unknown>, component);
+  return editStructure(yaml, (doc) => {
+    const env = doc.createNode({ key, scope: 'RUN_AND_BUILD_TIME', type: 'SECRET' });
+    if (doc.hasIn([...owner, 'envs'])) doc.addIn([...owner, 'envs'], env);
+    else doc.setIn([...owner, 'envs'], doc.createNode([env]));
+  });
+}
+
+function componentPath(spec: Record<string, unknown>, name: string): Array<string | number> {
+  for (const group of COMPONENT_GROUPS) {
+    const index = ((spec[group] ?? []) as Array<{ name?: string }>).findIndex((c) => c?.name === name);
+    if (index >= 0) return [group, index];
+  }
+  throw new ApiError({ code: 'invalid_argument', message: `The draft has no component named "${name}".` });
+}
+
+function publicValidation({ proposal: _proposal, ...validation }: CheckedSpec): SpecValidation {
+  return validation;
+}

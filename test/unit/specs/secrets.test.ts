@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src-main/logging/logger';
+import { AUDIT_FILE } from '../../../src-main/services/deploys/auditLog';
+import { PendingSecrets } from '../../../src-main/services/specs/secrets';
+import { eventually, fixture, specsWithSandbox } from '../../support/specs';
+
+const NEW_KEY = 'sk-live-7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c2e';
+const COMMENTED = fixture('taskifai-demo.app.yaml');
+
+async function withLog() {
+  const lines: string[] = [];
+  const setup = await specsWithSandbox({ log: createLogger((line) => lines.push(line)) });
+  const leaks = () => [...setup.filesOnDisk().filter((f) => f.text.includes(NEW_KEY)).map((f) => f.path), ...lines.filter((l) => l.includes(NEW_KEY))];
+  return { ...setup, lines, leaks };
+}
+
+const envOf = (spec: { envs?: Array<{ key?: string; value?: string; type?: string }> }, key: string) => spec.envs?.find((e) => e.key === key);
+
+describe('the founder rotates a SECRET through the draft', () => {
+  it('the new value waits in memory only, then is sent on apply and forgotten', async () => {
+    const { specs, appNamed, leaks, deploys, pendingSecrets } = await withLog();
+    const record = appNamed('taskifai-demo');
+    const appId = record.app.id!;
+    const before = envOf(record.app.spec, 'OPENAI_API_KEY')!.value!;
+    expect(before).toMatch(/^EV\[1:/);
+    const opened = await specs.openDraft(appId);
+    const draft = await specs.setDraftSecret({ appId, key: 'OPENAI_API_KEY', value: NEW_KEY });
+    expect(draft.pendingSecrets).toEqual(['/OPENAI_API_KEY']);
+    expect(draft.yaml).toBe(opened.yaml);
+    expect(leaks()).toEqual([]);
+    // Another SECRET stays exactly as the API returned it.
+    const untouched = envOf(record.app.spec, 'SENDGRID_API_KEY')!.value;
+    await specs.applyDraft(appId, draft.yaml, draft.baseVersion);
+    expect(envOf(record.app.spec, 'OPENAI_API_KEY')).toMatchObject({ type: 'SECRET', value: NEW_KEY });
+    expect(envOf(record.app.spec, 'SENDGRID_API_KEY')!.value).toBe(untouched);
+    expect(pendingSecrets.get('Demo fleet', appId).size).toBe(0);
+    await eventually(() => deploys.audit.list({ appId, action: 'edit_spec' }), (e) => e[0]?.result === 'succeeded');
+    await deploys.audit.flush();
+    expect(leaks()).toEqual([]);
+  });
+
+  it('a value typed in clear into the YAML never reaches the draft file; it becomes a pending secret', async () => {
+    const { specs, appNamed, leaks, filesOnDisk } = await withLog();
+    const appId = appNamed('taskifai-demo').app.id!;
+    await specs.importDraft(appId, COMMENTED);
+    const encrypted = /value: (EV\[1:[^\]]+\])/.exec(COMMENTED)![1]!;
+    const typed = COMMENTED.replace(encrypted, NEW_KEY);
+    const saved = await specs.saveDraft(appId, typed);
+    expect(saved.pendingSecrets).toEqual(['/SECRET_KEY']);
+    expect(leaks()).toEqual([]);
+    // On disk the secret is what the live spec has: unchanged until the apply.
+    const draft = await specs.openDraft(appId);
+    expect(draft.yaml).toBe(COMMENTED);
+    expect(draft.pendingSecrets).toEqual(['/SECRET_KEY']);
+    expect(filesOnDisk().some((f) => f.text.includes(JSON.stringify(COMMENTED)))).toBe(true);
+  });
+
+  it('after a restart the draft lists no pending secret, and a SECRET left without value is not applied', async () => {
+    const { specs, make, appNamed, sandbox } = await withLog();
+    const appId = appNamed('taskifai-demo').app.id!;
+    await specs.openDraft(appId);
+    const withNew = await specs.setDraftSecret({ appId, component: 'demo-api', key: 'SENTRY_DSN', value: NEW_KEY });
+    expect(withNew.pendingSecrets).toEqual(['demo-api/SENTRY_DSN']);
+    // A new process: memory is empty, the file still has the env (without a value).
+    const restarted = make('Demo fleet', new PendingSecrets());
+    const restored = await restarted.openDraft(appId);
+    expect(restored.yaml).toBe(withNew.yaml);
+    expect(restored.pendingSecrets).toEqual([]);
+    const { problems } = await restarted.validateDraft(appId, restored.yaml);
+    const line = restored.yaml.split('\n').findIndex((l) => l.includes('key: SENTRY_DSN')) + 1;
+    expect(problems).toContainEqual(expect.objectContaining({ source: 'schema', severity: 'error', message: expect.stringMatching(/demo-api's SENTRY_DSN is a SECRET with no value/), line }));
+    const sent = sandbox.requests.filter((r) => r.startsWith('PUT ')).length;
+    await expect(restarted.applyDraft(appId, restored.yaml, restored.baseVersion)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/Set demo-api's SENTRY_DSN before applying/),
+    });
+    expect(sandbox.requests.filter((r) => r.startsWith('PUT ')).length).toBe(sent);
+  });
+
+  it('even an API error that echoed the value would not carry it back', async () => {
+    const { specs, appNamed, sandbox, leaks } = await withLog();
+    const appId = appNamed('taskifai-demo').app.id!;
+    const draft = await specs.openDraft(appId);
+    await specs.setDraftSecret({ appId, key: 'SECRET_KEY', value: NEW_KEY });
+    sandbox.faults.inject({
+      method: 'PUT',
+      pathPrefix: `/v2/apps/${appId}`,
+      kind: 'status',
+      status: 422,
+      body: { id: 'unprocessable_entity', message: `error validating app spec field "envs.5.value": "${NEW_KEY}" is too short` },
+    });
+    const error = await specs.applyDraft(appId, draft.yaml, draft.baseVersion).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'unprocessable' });
+    expect((error as Error).message).toContain('[secret]');
+    expect((error as Error).message).not.toContain(NEW_KEY);
+    expect(leaks()).toEqual([]);
+    expect((await specs.openDraft(appId)).pendingSecrets).toEqual(['/SECRET_KEY']);
+  });
+});
+
+describe('the audit trail', () => {
+  it('counts the secrets an apply set, never their values', async () => {
+    const { specs, appNamed, deploys, dataDir } = await withLog();
+    const appId = appNamed('taskifai-demo').app.id!;
+    const draft = await specs.openDraft(appId);
+    await specs.setDraftSecret({ appId, key: 'REDIS_URL', value: NEW_KEY });
+    await specs.applyDraft(appId, draft.yaml, draft.baseVersion);
+    await deploys.audit.flush();
+    const [entry] = await deploys.audit.list({ appId, action: 'edit_spec' });
+    expect(entry!.parameters).toMatchObject({ secrets_set: 1 });
+    expect(readFileSync(join(dataDir, AUDIT_FILE), 'utf8')).not.toContain(NEW_KEY);
+  });
+});
