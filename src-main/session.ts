@@ -92,6 +92,6 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     logs: new LogsService(client, { toError: deps.toError }),
     costs: createCostsDomain(client, sizes, { demo, context, sandboxUrl: deps.sandbox.url, supabase: deps.supabase, accounts: deps.accounts }),
     specs: new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log }),
-    dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}),
+    dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, { audit: deps.audit, context }),
   };
 }

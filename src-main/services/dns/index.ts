@@ -12,6 +12,7 @@ import type {
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
 import { mapWithConcurrency } from '../concurrency';
+import type { AuditLog } from '../deploys/auditLog';
 import { buildDnsReport, type ZoneRecords } from './check';
 import { probeHostname, type ProbeNetwork } from './liveProbe';
 import { assertRecordMakesSense, normalizeHost, targetOf, toApiRecord, toDnsRecord } from './records';
@@ -19,6 +20,12 @@ import { assertRecordMakesSense, normalizeHost, targetOf, toApiRecord, toDnsReco
 export interface DnsServiceNetwork extends ProbeNetwork {
   /** The clock certificate days are counted on (the sandbox's in the demo). */
   now?: () => number;
+}
+
+/** Where record changes are written down: the Activity log every action shares. */
+export interface DnsAudit {
+  audit: AuditLog;
+  context: string;
 }
 
 /** Records of one zone are read a few at a time: an account can have many domains. */
@@ -31,6 +38,7 @@ export class DnsService {
   constructor(
     private readonly client: DigitalOceanClient,
     private readonly network: DnsServiceNetwork = {},
+    private readonly activity?: DnsAudit,
   ) {
     this.now = network.now ?? Date.now;
   }
@@ -57,17 +65,59 @@ export class DnsService {
 
   async createRecord(domain: string, record: DnsRecordInput): Promise<DnsRecord> {
     assertRecordMakesSense(record, domain);
-    return toDnsRecord(await this.client.createDomainRecord(domain, toApiRecord(record)));
+    return this.audited('create', domain, record, async () =>
+      toDnsRecord(await this.client.createDomainRecord(domain, toApiRecord(record))),
+    );
   }
 
   async updateRecord(domain: string, id: number, record: DnsRecordInput): Promise<DnsRecord> {
     assertRecordMakesSense(record, domain);
-    return toDnsRecord(await this.client.updateDomainRecord(domain, id, toApiRecord(record)));
+    return this.audited(
+      'update',
+      domain,
+      record,
+      async () => toDnsRecord(await this.client.updateDomainRecord(domain, id, toApiRecord(record))),
+      id,
+    );
   }
 
   async deleteRecord(domain: string, id: number): Promise<null> {
-    await this.client.deleteDomainRecord(domain, id);
-    return null;
+    return this.audited(
+      'delete',
+      domain,
+      undefined,
+      async () => {
+        await this.client.deleteDomainRecord(domain, id);
+        return null;
+      },
+      id,
+    );
+  }
+
+  /** Every record change lands in the Activity log, with its outcome, like deploys and spec edits. */
+  private async audited<T>(
+    operation: 'create' | 'update' | 'delete',
+    domain: string,
+    record: DnsRecordInput | undefined,
+    run: () => Promise<T>,
+    id?: number,
+  ): Promise<T> {
+    if (!this.activity) return run();
+    const { audit, context } = this.activity;
+    const entry = audit.start({
+      context,
+      action: 'dns_change',
+      target: record ? `${record.name === '@' ? domain : `${record.name}.${domain}`}` : `record ${id} in ${domain}`,
+      parameters: { operation, domain, type: record?.type ?? null, data: record?.data ?? null, record_id: id ?? null },
+    });
+    try {
+      const result = await run();
+      audit.finish(entry, { result: 'succeeded' });
+      return result;
+    } catch (error) {
+      audit.finish(entry, { result: 'failed', message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
   }
 
   async checkDns(): Promise<DnsCheckReport> {
