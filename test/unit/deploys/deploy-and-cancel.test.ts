@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failNextDeployment } from '../../../src-main/sandbox/deployEngine';
+import { failNextDeployment, setDeployTiming } from '../../../src-main/sandbox/deployEngine';
 import { ApiError } from '../../../src-main/clients/http/apiError';
 import { deploysWithSandbox } from '../../support/sandbox';
 
@@ -7,13 +7,19 @@ const posts = (requests: string[]) => requests.filter((r) => r.startsWith('POST'
 
 describe('the founder deploys the latest code to taskifai-demo', () => {
   it('goes PENDING_BUILD → BUILDING → DEPLOYING → ACTIVE and the old deployment is superseded', async () => {
-    const { deploys, appNamed } = await deploysWithSandbox();
+    const { deploys, appNamed, sandbox } = await deploysWithSandbox();
+    // Each step takes a simulated minute and the clock moves one minute per read, so every phase
+    // is seen however slowly the machine runs the polls.
+    setDeployTiming(sandbox.state, { pendingMs: 60_000, stepMs: 60_000 });
     const app = appNamed('taskifai-demo');
     const previous = app.deployments.find((d) => d.phase === 'ACTIVE')!;
     const started = await deploys.actions.deploy(app.app.id!);
     expect(started.phase).toBe('PENDING_BUILD');
     const phases = new Set<string>([started.phase]);
-    const end = await deploys.follower.waitForEnd(started, (p) => phases.add(p.phase));
+    const end = await deploys.follower.waitForEnd(started, (p) => {
+      phases.add(p.phase);
+      sandbox.state.clock.advance(60_000);
+    });
     expect(end.phase).toBe('ACTIVE');
     expect([...phases]).toEqual(expect.arrayContaining(['PENDING_BUILD', 'BUILDING', 'DEPLOYING', 'ACTIVE']));
     expect(end.steps.every((s) => s.status === 'SUCCESS')).toBe(true);
