@@ -3,6 +3,7 @@ import type { FleetApp } from '../../../src-preload/contract';
 import { Money } from '../../components/Money';
 import { RelativeTime } from '../../components/RelativeTime';
 import { displayUrl } from '../../format';
+import { hrefFor } from '../../stores/navigationStore';
 
 interface DetailHeaderProps {
   app: FleetApp;
@@ -83,6 +84,7 @@ export function DetailHeader({ app, defaultIngress, createdAt, loading, onRefres
             {loading ? 'Refreshing' : 'Refresh'}
           </button>
         ) : null}
+        <a className="button" href={hrefFor({ name: 'spec', appId: app.id })} data-testid="edit-spec-link">Edit spec</a>
         {actions}
       </div>
     </div>

@@ -1,0 +1,127 @@
+// Review before apply: the draft against the live spec side by side, the app's monthly cost before →
+// after as DigitalOcean prices it, the API's problems, and the one button that applies.
+import { costDeltaTone, describeError, formatCostDelta } from '../../actionFormat';
+import { Dialog } from '../../components/Dialog';
+import { LoadingState } from '../../components/LoadingState';
+import { formatUsd } from '../../format';
+import type { SpecEditorEntry } from '../../stores/specsStore';
+import { DiffView } from './editor/DiffView';
+import { problemPlace } from './SpecStatus';
+
+interface ReviewDialogProps {
+  appName: string;
+  entry: SpecEditorEntry;
+  /** Why apply is off right now (a deployment running, read-only token…), from the action gate. */
+  blocked?: string;
+  onApply: () => void;
+  onRetry: () => void;
+  onClose: () => void;
+}
+
+export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClose }: ReviewDialogProps) {
+  const { review, reviewing, reviewError, reviewedText, applying, applyError, draft } = entry;
+  const unchanged = !!review && review.liveYaml === reviewedText;
+  const invalid = !!review && !review.valid;
+  const reason = applying
+    ? undefined
+    : !review
+      ? 'Waiting for the preview.'
+      : invalid
+        ? 'Fix the problems DigitalOcean found first.'
+        : unchanged && !draft?.pendingSecrets.length
+          ? 'The draft is the same as the live spec: nothing to apply.'
+          : blocked;
+
+  return (
+    <Dialog
+      title={`Review changes to ${appName}`}
+      subtitle="Live spec on the left, your draft on the right. Nothing is sent until you apply."
+      onClose={onClose}
+      busy={applying}
+      testId="review-dialog"
+      width={1120}
+      footer={
+        <>
+          <span className="dialog__aside">{reason && review ? <span className="muted">{reason}</span> : null}</span>
+          <button type="button" className="button" onClick={onClose} disabled={applying}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onApply}
+            disabled={!!reason || applying}
+            title={reason}
+            data-testid="apply-button"
+          >
+            {applying ? 'Applying…' : `Apply to ${appName}`}
+          </button>
+        </>
+      }
+    >
+      {reviewing ? (
+        <LoadingState label="Asking DigitalOcean to check and price the draft…" />
+      ) : reviewError ? (
+        <div className="spec-review__error" role="alert">
+          <p>Could not prepare the review: {describeError(reviewError).title}</p>
+          <button type="button" className="button" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      ) : review ? (
+        <div className="spec-review">
+          <CostLine before={review.monthlyCostBefore} after={review.monthlyCostAfter} />
+          {invalid ? (
+            <ul className="spec-review__problems" role="alert" data-testid="review-problems">
+              {review.problems.map((p, i) => (
+                <li key={i} className={`spec-review__problem spec-review__problem--${p.severity}`}>
+                  <strong>{problemPlace(p)}</strong> — {p.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {draft?.pendingSecrets.length ? (
+            <p className="spec-review__note">
+              Apply also sends new values for {draft.pendingSecrets.length} secret{draft.pendingSecrets.length === 1 ? '' : 's'} (
+              {draft.pendingSecrets.map((id) => id.replace(/^\//, 'app/')).join(', ')}); they are not shown here.
+            </p>
+          ) : null}
+          {applyError && applyError.code !== 'stale' ? (
+            <p className="field-error" role="alert" data-testid="apply-error">
+              Not applied: {describeError(applyError).title}
+              {describeError(applyError).detail ? ` ${describeError(applyError).detail}` : ''}
+            </p>
+          ) : null}
+          <DiffView before={review.liveYaml} after={reviewedText ?? ''} beforeLabel="Live spec" afterLabel="Your draft" testId="review-diff" />
+          <p className="muted spec-review__footnote">
+            Applying updates the app’s spec and starts a deployment; its progress shows on this page.
+          </p>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
+
+function CostLine({ before, after }: { before?: number; after?: number }) {
+  if (before === undefined || after === undefined) {
+    return <p className="muted spec-cost">DigitalOcean did not price this draft.</p>;
+  }
+  return (
+    <div className="spec-cost" data-testid="review-cost">
+      <span className="spec-cost__label">Monthly cost</span>
+      <span className="spec-cost__value tabular" data-testid="review-cost-before">
+        {formatUsd(before)}/mo
+      </span>
+      <span className="spec-cost__arrow" aria-hidden="true">
+        →
+      </span>
+      <span className="spec-cost__value spec-cost__value--after tabular" data-testid="review-cost-after">
+        {formatUsd(after)}/mo
+      </span>
+      <span className={`cost-delta cost-delta--${costDeltaTone(before, after)}`} data-testid="review-cost-delta">
+        {formatCostDelta(before, after)}
+      </span>
+      <span className="muted spec-cost__source">as priced by DigitalOcean for the whole app</span>
+    </div>
+  );
+}

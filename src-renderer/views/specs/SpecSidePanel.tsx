@@ -1,0 +1,110 @@
+// Beside the editor: every problem in words at its line (local YAML and schema hints, and the API's
+// from the last Validate), and the SECRET envs with their "Change" buttons and pending new values.
+import { useDeferredValue, useMemo } from 'react';
+import type { SpecDraft, SpecProblem } from '../../../src-preload/contract';
+import { Badge } from '../../components/Badge';
+import { localMarks } from '../../specSchema/problems';
+import type { LiveHints } from '../../specSchema/schema';
+import { secretEnvs, type SecretEnv } from '../../specSchema/secrets';
+import { problemPlace } from './SpecStatus';
+import type { SecretTarget } from './SecretDialog';
+
+interface SpecSidePanelProps {
+  text: string;
+  draft: SpecDraft;
+  hints?: LiveHints;
+  /** Validate's problems (the API's and the main process's checks) from the last run. */
+  apiProblems: SpecProblem[];
+  onGoTo: (line: number, column?: number) => void;
+  onChangeSecret: (target: SecretTarget) => void;
+}
+
+export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChangeSecret }: SpecSidePanelProps) {
+  // Parsing waits for a pause in typing: the list may lag a keystroke, the editor never does.
+  const deferred = useDeferredValue(text);
+  const local = useMemo(() => localMarks(deferred, hints), [deferred, hints]);
+  const secrets = useMemo(() => secretEnvs(deferred), [deferred]);
+  const problems = [
+    ...apiProblems.map((p) => ({ p, badge: p.source === 'api' ? 'API' : 'check' })),
+    ...local.map((p) => ({ p, badge: p.source === 'yaml' ? 'YAML' : 'hint' })),
+  ];
+  const pending = new Set(draft.pendingSecrets);
+
+  return (
+    <aside className="spec-side" aria-label="Problems and secrets">
+      <section className="spec-side__section" data-testid="spec-problems">
+        <h2 className="spec-side__title">
+          Problems <span className="section__count">{problems.length}</span>
+        </h2>
+        {problems.length === 0 ? (
+          <p className="muted spec-side__empty">No problems found in the YAML or against the App Spec.</p>
+        ) : (
+          <ul className="spec-problems">
+            {problems.map(({ p, badge }, i) => (
+              <li key={`${badge}-${i}`}>
+                <button
+                  type="button"
+                  className={`spec-problem spec-problem--${p.severity}`}
+                  onClick={() => p.line && onGoTo(p.line, p.column)}
+                  data-testid="spec-problem"
+                  data-source={p.source}
+                >
+                  <span className="spec-problem__where">
+                    <Badge tone={p.severity === 'error' ? 'danger' : 'warning'}>{badge}</Badge>
+                    {problemPlace(p)}
+                  </span>
+                  <span className="spec-problem__message">{p.message}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="spec-side__section" data-testid="spec-secrets">
+        <h2 className="spec-side__title">
+          Secrets <span className="section__count">{secrets.length}</span>
+        </h2>
+        {secrets.length === 0 ? (
+          <p className="muted spec-side__empty">This spec has no SECRET envs.</p>
+        ) : (
+          <ul className="spec-secrets">
+            {secrets.map((s) => (
+              <SecretRow key={s.id} secret={s} pending={pending.has(s.id)} onChange={() => onChangeSecret(s)} />
+            ))}
+          </ul>
+        )}
+        {draft.pendingSecrets.length > 0 ? (
+          <p className="spec-side__note" data-testid="pending-secrets">
+            New values set for {draft.pendingSecrets.map((id) => id.replace(/^\//, 'app/')).join(', ')}: kept in memory until apply,
+            never written to disk.
+          </p>
+        ) : null}
+      </section>
+    </aside>
+  );
+}
+
+function SecretRow({ secret, pending, onChange }: { secret: SecretEnv; pending: boolean; onChange: () => void }) {
+  const state = pending ? (
+    <Badge tone="progress">new value set</Badge>
+  ) : secret.clearText ? (
+    <Badge tone="warning">typed in clear</Badge>
+  ) : secret.encrypted ? (
+    <span className="muted">encrypted</span>
+  ) : (
+    <span className="muted">no value</span>
+  );
+  return (
+    <li className="spec-secret" data-testid="secret-row" data-secret={secret.id}>
+      <span className="spec-secret__name">
+        <code>{secret.key}</code>
+        <span className="sub">{secret.component ?? 'app-level'}</span>
+      </span>
+      <span className="spec-secret__state">{state}</span>
+      <button type="button" className="button button--small" onClick={onChange} aria-label={`Change ${secret.key}`}>
+        Change
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,138 @@
+// The spec editor's store with a fake window.fleet: typing is saved after a pause, a failed save
+// keeps the text and tries again until it lands, and a stale apply opens the three-way view.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FleetApi, SpecDraft } from '../../../src-preload/contract';
+
+const LIVE = 'name: shop\nservices:\n- name: api\n  instance_count: 1\n';
+
+const draft = (yaml = LIVE): SpecDraft => ({
+  appId: 'app-1',
+  appName: 'shop',
+  yaml,
+  baseYaml: LIVE,
+  baseVersion: 'abcdef12',
+  origin: 'edit',
+  createdAt: '2026-01-01T10:00:00Z',
+  updatedAt: '2026-01-01T10:00:00Z',
+  pendingSecrets: [],
+});
+
+type Saved = { ok: true; value: { savedAt: string } } | { ok: false; error: { code: 'network'; message: string } };
+
+function fakeFleet() {
+  const openDraft = vi.fn(async () => ({ ok: true as const, value: draft() }));
+  const saveDraft = vi.fn(async (_: { appId: string; yaml: string }): Promise<Saved> => ({ ok: true, value: { savedAt: '2026-01-01T10:05:00Z' } }));
+  const applyDraft = vi.fn(async () => ({ ok: false as const, error: { code: 'stale' as const, message: 'The spec changed.' } }));
+  const previewApply = vi.fn(async () => ({
+    ok: true as const,
+    value: { appId: 'app-1', valid: true, problems: [], liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', stale: true },
+  }));
+  const quiet = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not in this test' } }));
+  const api = new Proxy({ openDraft, saveDraft, applyDraft, previewApply } as Record<string, unknown>, {
+    get: (target, key: string) => target[key] ?? quiet,
+  });
+  return { api: api as unknown as FleetApi, openDraft, saveDraft, applyDraft, previewApply };
+}
+
+describe('the spec draft while the founder types', () => {
+  let fleet: ReturnType<typeof fakeFleet>;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.resetModules();
+    fleet = fakeFleet();
+    vi.stubGlobal('window', { fleet: fleet.api, location: { hash: '' } });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const load = async () => {
+    const mod = await import('../../../src-renderer/stores/specsStore');
+    await mod.useSpecsStore.getState().open('app-1');
+    return mod;
+  };
+
+  it('saves once, half a second after the last keystroke', async () => {
+    const { useSpecsStore, SAVE_DEBOUNCE_MS } = await load();
+    const { edit } = useSpecsStore.getState();
+    edit('app-1', `${LIVE}# a`);
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS - 100);
+    edit('app-1', `${LIVE}# ab`);
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS - 100);
+    expect(fleet.saveDraft).not.toHaveBeenCalled();
+    expect(useSpecsStore.getState().editors['app-1']?.save).toEqual({ state: 'pending' });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
+    expect(fleet.saveDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${LIVE}# ab` });
+    expect(useSpecsStore.getState().editors['app-1']?.save).toEqual({ state: 'saved', savedAt: '2026-01-01T10:05:00Z' });
+  });
+
+  it('saves at once on Ctrl/Cmd+S, without waiting for the pause', async () => {
+    const { useSpecsStore } = await load();
+    useSpecsStore.getState().edit('app-1', `${LIVE}# now\n`);
+    await useSpecsStore.getState().saveNow('app-1');
+    expect(fleet.saveDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${LIVE}# now\n` });
+    expect(useSpecsStore.getState().editors['app-1']?.save?.state).toBe('saved');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the typing when a save fails, says why, and retries until it lands', async () => {
+    const { useSpecsStore, SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } = await load();
+    fleet.saveDraft.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: 'The disk is full.' } });
+    fleet.saveDraft.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: 'The disk is full.' } });
+    const typed = `${LIVE}# first try\n`;
+    useSpecsStore.getState().edit('app-1', typed);
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    let entry = useSpecsStore.getState().editors['app-1'];
+    expect(entry?.save).toMatchObject({ state: 'failed', error: { message: 'The disk is full.' } });
+    expect(entry?.text).toBe(typed);
+
+    // More typing while the save is failing is kept too, and goes out with the next try.
+    const more = `${typed}# and more\n`;
+    useSpecsStore.getState().edit('app-1', more);
+    expect(useSpecsStore.getState().editors['app-1']?.save?.state).toBe('failed');
+    await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
+    expect(fleet.saveDraft).toHaveBeenLastCalledWith({ appId: 'app-1', yaml: more });
+    expect(useSpecsStore.getState().editors['app-1']?.save?.state).toBe('failed');
+
+    await vi.advanceTimersByTimeAsync(SAVE_RETRY_MS[1]!);
+    expect(fleet.saveDraft).toHaveBeenCalledTimes(3);
+    entry = useSpecsStore.getState().editors['app-1'];
+    expect(entry?.save).toEqual({ state: 'saved', savedAt: '2026-01-01T10:05:00Z' });
+    expect(entry?.text).toBe(more);
+    expect(entry?.savedText).toBe(more);
+  });
+
+  it('does not overwrite unsaved typing when the editor is opened again', async () => {
+    const { useSpecsStore } = await load();
+    fleet.saveDraft.mockResolvedValue({ ok: false, error: { code: 'network', message: 'offline' } });
+    useSpecsStore.getState().edit('app-1', `${LIVE}# unsaved\n`);
+    await useSpecsStore.getState().open('app-1');
+    expect(fleet.openDraft).toHaveBeenCalledTimes(1);
+    expect(useSpecsStore.getState().editors['app-1']?.text).toBe(`${LIVE}# unsaved\n`);
+  });
+
+  it('restores a draft with changes and says from when', async () => {
+    fleet.openDraft.mockResolvedValueOnce({ ok: true, value: { ...draft(`${LIVE}# kept\n`), updatedAt: '2026-01-01T11:00:00Z' } });
+    const { useSpecsStore } = await load();
+    const entry = useSpecsStore.getState().editors['app-1'];
+    expect(entry?.text).toBe(`${LIVE}# kept\n`);
+    expect(entry?.restoredAt).toBe('2026-01-01T11:00:00Z');
+  });
+
+  it('turns a stale refusal into the three-way view and keeps the draft', async () => {
+    const { useSpecsStore } = await load();
+    const mine = LIVE.replace('instance_count: 1', 'instance_count: 2');
+    useSpecsStore.getState().edit('app-1', mine);
+    useSpecsStore.setState((s) => ({ editors: { ...s.editors, 'app-1': { ...s.editors['app-1']!, reviewedText: mine } } }));
+    await useSpecsStore.getState().apply('app-1');
+    expect(fleet.applyDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: mine, baseVersion: 'abcdef12' });
+    const entry = useSpecsStore.getState().editors['app-1'];
+    expect(entry?.stale).toEqual({ liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', reason: 'apply' });
+    expect(entry?.text).toBe(mine);
+    expect(entry?.draft?.baseYaml).toBe(LIVE);
+  });
+});
