@@ -190,6 +190,9 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(page.getByTestId('save-status')).toContainText('No changes yet');
     await expect(page.getByTestId('pending-secrets')).toHaveCount(0);
 
+    // The API keeps the new value encrypted: after apply it is back behind the mask, never in clear.
+    await expect(page.getByTestId('spec-editor')).not.toContainText('rotated-jwt-secret-2026');
+    await expect(page.getByTestId('spec-code').getByTestId('masked-secret')).toHaveCount(3);
     await screenshot(page, 'spec-applied');
 
     await page.goto(harnessUrl(`#/apps/${await idOf(page, 'presence360-control-plane')}`));

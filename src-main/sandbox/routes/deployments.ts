@@ -6,6 +6,7 @@ import { isTerminalPhase } from '../../clients/digitalocean/types';
 import { createAppRecord, nameTaken } from '../appFactory';
 import { cancelDeployment, startDeployment } from '../deployEngine';
 import { doError, json, notFound, type Router, type SandboxRequest } from '../http';
+import { encryptSecrets } from '../secretValues';
 import { specMonthlyCost, validateSpec } from '../specValidation';
 import type { AppRecord, SandboxState } from '../state';
 import { presentApp } from './apps';
@@ -40,7 +41,7 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
       if (nameTaken(state, spec.name)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       const projectId = typeof body(req).project_id === 'string' ? (body(req).project_id as string) : undefined;
-      return json(200, { app: presentApp(createAppRecord(state, spec, projectId)) });
+      return json(200, { app: presentApp(createAppRecord(state, encryptSecrets(spec), projectId)) });
     })
     .add('PUT', '/v2/apps/:appId', (req) => {
       const record = recordOf(req);
@@ -50,10 +51,10 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
       if (record.pinnedDeploymentId) return doError(400, 'bad_request', PINNED);
       if (nameTaken(state, spec.name, record.app.id)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
-      record.app.spec = structuredClone(spec);
+      record.app.spec = encryptSecrets(spec);
       // updated_at is read-only to API clients, not to the server that keeps it.
       (record.app as { updated_at?: string }).updated_at = new Date(state.clock.now()).toISOString();
-      startDeployment(state, record, { cause: 'app spec updated', causeType: 'MANUAL', spec });
+      startDeployment(state, record, { cause: 'app spec updated', causeType: 'MANUAL', spec: record.app.spec });
       return json(200, { app: presentApp(record) });
     })
     .add('POST', '/v2/apps/:appId/deployments', (req) => {

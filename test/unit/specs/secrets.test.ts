@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../src-main/logging/logger';
 import { AUDIT_FILE } from '../../../src-main/services/deploys/auditLog';
+import { secretDigest } from '../../../src-main/sandbox/secretValues';
 import { PendingSecrets } from '../../../src-main/services/specs/secrets';
 import { eventually, fixture, specsWithSandbox } from '../../support/specs';
 
@@ -33,7 +34,11 @@ describe('the founder rotates a SECRET through the draft', () => {
     // Another SECRET stays exactly as the API returned it.
     const untouched = envOf(record.app.spec, 'SENDGRID_API_KEY')!.value;
     await specs.applyDraft(appId, draft.yaml, draft.baseVersion);
-    expect(envOf(record.app.spec, 'OPENAI_API_KEY')).toMatchObject({ type: 'SECRET', value: NEW_KEY });
+    // The API keeps the new value encrypted, as it returns every SECRET.
+    const rotated = envOf(record.app.spec, 'OPENAI_API_KEY')!;
+    expect(rotated.type).toBe('SECRET');
+    expect(rotated.value).not.toBe(before);
+    expect(rotated.value).toMatch(new RegExp(`^EV\\[1:[^:]+:${secretDigest(NEW_KEY)}\\]$`));
     expect(envOf(record.app.spec, 'SENDGRID_API_KEY')!.value).toBe(untouched);
     expect(pendingSecrets.get('Demo fleet', appId).size).toBe(0);
     await eventually(() => deploys.audit.list({ appId, action: 'edit_spec' }), (e) => e[0]?.result === 'succeeded');
