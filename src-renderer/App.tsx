@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
@@ -14,9 +14,13 @@ import { useAccountsStore } from './stores/accountsStore';
 import { LogsView } from './views/logs/LogsView';
 import { DetailView } from './views/detail/DetailView';
 import { OverviewView } from './views/overview/OverviewView';
-import { DnsView } from './views/dns/DnsView';
-import { SpecEditorView } from './views/specs/SpecEditorView';
-import { SpecsView } from './views/specs/SpecsView';
+import { LoadingState } from './components/LoadingState';
+
+// The spec editor (CodeMirror) and DNS load when first opened: the fleet overview, the window
+// people open Fleetdeck for, does not wait for an editor it may never show.
+const SpecEditorView = lazy(() => import('./views/specs/SpecEditorView').then((m) => ({ default: m.SpecEditorView })));
+const SpecsView = lazy(() => import('./views/specs/SpecsView').then((m) => ({ default: m.SpecsView })));
+const DnsView = lazy(() => import('./views/dns/DnsView').then((m) => ({ default: m.DnsView })));
 
 function RouteView({ route }: { route: Route }) {
   switch (route.name) {
@@ -69,7 +73,9 @@ export function App() {
     <div className="app">
       <TopBar />
       <ErrorBoundary key={route.name === 'app' || route.name === 'spec' ? `${route.name}:${route.appId}` : route.name}>
-        <RouteView route={route} />
+        <Suspense fallback={<LoadingState label="Loading…" />}>
+          <RouteView route={route} />
+        </Suspense>
       </ErrorBoundary>
       <UndoBar />
       <Toasts />
