@@ -12,7 +12,7 @@ import type { SupabaseOrganization, SupabaseOrganizationProject } from '../../cl
 import { ApiError } from '../../clients/http/apiError';
 import { redact } from '../../logging/redact';
 import { mapWithConcurrency } from '../concurrency';
-import { computePrice, estimateOrganization, SUPABASE_BILLING_SOURCE, SUPABASE_SOURCES } from './supabasePlans';
+import { estimateOrganization, projectComputePrice, SUPABASE_BILLING_SOURCE, SUPABASE_SOURCES } from './supabasePlans';
 
 export interface SupabaseAccess {
   /** The Management API's base URL (the sandbox's /supabase for the demo fleet). */
@@ -126,7 +126,7 @@ function projectCost(
   const databases = Array.isArray(project.databases) ? project.databases : [];
   const primary = databases.find((d) => d.type === 'PRIMARY') ?? databases[0];
   const replicas = databases.filter((d) => d.type === 'READ_REPLICA').length;
-  const price = computePrice(primary?.infra_compute_size, plan);
+  const price = projectComputePrice(primary?.infra_compute_size, plan, project.status);
   const notes = [price.note, replicas ? `${replicas} read replica${replicas === 1 ? '' : 's'} not priced.` : undefined];
   const group = groupFor(project.name, groups) ?? groupFor(org.name, groups);
   const note = notes.filter(Boolean).join(' ');

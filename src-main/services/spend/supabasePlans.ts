@@ -60,6 +60,15 @@ export function computePrice(size: string | undefined, plan: SupabasePlan | unde
   return { monthly };
 }
 
+/** Statuses of a project that runs no compute, so bills none (the docs: paused projects don't count). */
+const PAUSED_STATUSES = new Set(['INACTIVE', 'PAUSING', 'PAUSE_FAILED']);
+
+/** A project's compute as billed: nothing while paused, otherwise its size's documented price. */
+export function projectComputePrice(size: string | undefined, plan: SupabasePlan | undefined, status: string | undefined): ComputePrice {
+  if (status && PAUSED_STATUSES.has(status)) return { monthly: 0, note: 'Paused: no compute is billed while a project is paused.' };
+  return computePrice(size, plan);
+}
+
 export interface OrganizationEstimate {
   planFee?: number;
   computeCredits?: number;

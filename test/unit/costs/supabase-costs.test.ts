@@ -8,7 +8,7 @@ import { supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
 import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
 import { createCostsDomain } from '../../../src-main/services/spend';
 import { groupFor } from '../../../src-main/services/spend/supabaseCosts';
-import { computePrice, estimateOrganization } from '../../../src-main/services/spend/supabasePlans';
+import { computePrice, estimateOrganization, projectComputePrice } from '../../../src-main/services/spend/supabasePlans';
 import type { AccountsOverview, Result, SupabaseCosts } from '../../../src-preload/contract';
 import { estimateLabel, fleetWithSupabase } from '../../../src-renderer/views/costs/supabaseModel';
 import { sandboxWithClient } from '../../support/sandbox';
@@ -34,6 +34,12 @@ describe('the documented Supabase prices add up', () => {
     expect(estimateOrganization('free', priced('free', ['nano', 'nano'])).monthlyEstimate).toBe(0);
     // One Nano on Pro is the Micro the credits cover: the plan fee alone.
     expect(estimateOrganization('pro', priced('pro', ['nano'])).monthlyEstimate).toBe(25);
+  });
+
+  it('a paused project bills no compute, so it is not priced at its size', () => {
+    expect(projectComputePrice('small', 'pro', 'INACTIVE')).toMatchObject({ monthly: 0 });
+    expect(projectComputePrice('small', 'pro', 'PAUSING').note).toMatch(/Paused/);
+    expect(projectComputePrice('small', 'pro', 'ACTIVE_HEALTHY')).toEqual({ monthly: 15 });
   });
 
   it('credits pay only for compute: a Pro organization with one Small pays $30, one with no projects $25', () => {
