@@ -102,14 +102,19 @@ export interface AppDnsCheck {
   domains: AppDomainCheck[];
 }
 
-/** A record pointing at an App Platform host that no app in the account owns. */
+/**
+ * A record pointing at an App Platform host that no app in the account owns. A problem, with a
+ * delete fix, only when the host is gone (NXDOMAIN, or HTTPS 404); a warning with no fix when it
+ * still answers (another team's app in a shared zone?) or could not be checked.
+ */
 export interface DanglingRecord {
   domain: string;
   /** Fully qualified name of the record. */
   hostname: string;
   record: DnsRecord;
+  severity: 'problem' | 'warning';
   problem: string;
-  fix: DnsFix;
+  fix?: DnsFix;
 }
 
 export interface DnsCheckReport {
@@ -121,7 +126,7 @@ export interface DnsCheckReport {
   /** The account's zones, by name. */
   zones: string[];
   dangling: DanglingRecord[];
-  /** Count of domains with a problem (missing, mismatched, ERROR phase, missing TXT) plus dangling records. */
+  /** Count of domains with a problem (missing, mismatched, ERROR phase, missing TXT) plus dangling records that are problems. */
   problems: number;
 }
 

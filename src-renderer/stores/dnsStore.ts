@@ -27,7 +27,15 @@ export interface RecordDraft {
   name: string;
   data: string;
   ttl: string;
+  /** MX and SRV. */
   priority: string;
+  /** SRV. */
+  weight: string;
+  port: string;
+  /** CAA: 0, or 128 when the CA must understand the tag (critical). */
+  flags: string;
+  /** CAA: issue, issuewild or iodef. */
+  tag: string;
 }
 
 export interface RecordEditor {
@@ -73,9 +81,41 @@ interface DnsState {
   probe: (hostname: string) => Promise<void>;
 }
 
-const EMPTY_DRAFT: RecordDraft = { type: 'CNAME', name: '', data: '', ttl: '1800', priority: '' };
+const EMPTY_DRAFT: RecordDraft = {
+  type: 'CNAME',
+  name: '',
+  data: '',
+  ttl: '1800',
+  priority: '',
+  weight: '',
+  port: '',
+  flags: '0',
+  tag: 'issue',
+};
+export const CAA_TAGS = ['issue', 'issuewild', 'iodef'] as const;
 
 const invalid = (message: string): FleetError => ({ code: 'invalid_argument', message });
+const text = (value: number | null | undefined) => (value == null ? '' : String(value));
+/** A whole number from 0 to max, or undefined. */
+function wholeNumber(typed: string, max: number): number | undefined {
+  const value = Number(typed);
+  return typed.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= max ? value : undefined;
+}
+
+/** An existing record in the editor: every field it has, so saving changes only what was edited. */
+export function recordToDraft(record: DnsRecord): RecordDraft {
+  return {
+    type: record.type,
+    name: record.name,
+    data: record.data,
+    ttl: String(record.ttl),
+    priority: text(record.priority),
+    weight: text(record.weight),
+    port: text(record.port),
+    flags: text(record.flags),
+    tag: record.tag ?? '',
+  };
+}
 
 /** The draft as a record, or what is wrong with it in words. */
 export function draftToRecord(draft: RecordDraft): { record: DnsRecordInput } | { error: FleetError } {
@@ -90,11 +130,27 @@ export function draftToRecord(draft: RecordDraft): { record: DnsRecordInput } | 
   if (!Number.isInteger(ttl) || ttl < 30 || ttl > 86400)
     return { error: invalid('The TTL is a whole number of seconds between 30 and 86400.') };
   const record: DnsRecordInput = { type: draft.type, name: draft.name.trim(), data: draft.data.trim(), ttl };
-  if (draft.type === 'MX' || draft.type === 'SRV') {
-    const priority = Number(draft.priority);
-    if (draft.priority.trim() === '' || !Number.isInteger(priority) || priority < 0)
-      return { error: invalid('The priority is a whole number (10 is usual for MX).') };
+  if (draft.type === 'MX') {
+    const priority = wholeNumber(draft.priority, 65535);
+    if (priority === undefined) return { error: invalid('The priority is a whole number (10 is usual for MX).') };
     record.priority = priority;
+  }
+  if (draft.type === 'SRV') {
+    const [priority, weight, port] = [draft.priority, draft.weight, draft.port].map((v) => wholeNumber(v, 65535));
+    if (priority === undefined || weight === undefined || port === undefined) {
+      return {
+        error: invalid('An SRV record needs a priority, a weight and a port: whole numbers from 0 to 65535.'),
+      };
+    }
+    Object.assign(record, { priority, weight, port });
+  }
+  if (draft.type === 'CAA') {
+    const flags = wholeNumber(draft.flags, 255);
+    if (flags === undefined)
+      return { error: invalid('The flags are a whole number from 0 to 255 (0, or 128 for critical).') };
+    const tag = CAA_TAGS.find((t) => t === draft.tag);
+    if (!tag) return { error: invalid('Choose the CAA tag: issue, issuewild or iodef.') };
+    Object.assign(record, { flags, tag });
   }
   return { record };
 }
@@ -174,15 +230,7 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
       editor: {
         domain,
         ...(record ? { id: record.id } : {}),
-        draft: record
-          ? {
-              type: record.type,
-              name: record.name,
-              data: record.data,
-              ttl: String(record.ttl),
-              priority: record.priority == null ? '' : String(record.priority),
-            }
-          : EMPTY_DRAFT,
+        draft: record ? recordToDraft(record) : EMPTY_DRAFT,
         saving: false,
       },
     }),

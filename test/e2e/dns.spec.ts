@@ -1,7 +1,9 @@
 // e2e: the founder checks that every tenant's domains are served by the account's DNS, fixes the
-// missing record with one confirmed click, edits a zone's records, and checks hostnames live
-// (the demo's resolver and HTTPS endpoint are the sandbox's own, on loopback).
+// missing record with one confirmed click, edits a zone's records (CAA and SRV fields kept), checks
+// hostnames live (the demo's resolver and HTTPS endpoint are the sandbox's own, on loopback), and
+// sees that a record pointing at another team's live app is left alone.
 import { expect, test, type Page } from '@playwright/test';
+import { FOREIGN_APP_HOST } from '../../src-main/sandbox/seed/dnsZones';
 import { harnessUrl, screenshot } from './support';
 
 const row = (page: Page, hostname: string) =>
@@ -143,4 +145,84 @@ test('the founder checks hostnames live: resolver answer, HTTPS status, HSTS and
   await live.getByLabel('Hostname to check').fill('customer2.taskifai.com');
   await live.getByRole('button', { name: 'Check live' }).click();
   await expect(live.getByTestId('dns-probe-result')).toContainText('which does not exist in DNS (NXDOMAIN)');
+});
+
+test('a CAA record keeps its tag and flags through an edit, and an SRV record its port', async ({ page }) => {
+  await page.goto(harnessUrl('#/dns'));
+  await page.getByRole('tab', { name: 'taskifai.com' }).click();
+  const table = page.getByTestId('dns-records-table');
+  await expect(table).toHaveAttribute('data-zone', 'taskifai.com');
+
+  await page.getByTestId('dns-add-record').click();
+  const editor = page.getByTestId('record-editor');
+  await editor.getByTestId('record-type').selectOption('CAA');
+  await editor.getByTestId('record-name').fill('@');
+  await editor.getByTestId('record-data').fill('letsencrypt.org');
+  await editor.getByTestId('record-flags').fill('128');
+  await editor.getByTestId('record-tag').selectOption('issuewild');
+  await editor.getByTestId('record-save').click();
+  await expect(editor).toBeHidden();
+  const caa = table.locator('[data-testid="dns-record-row"][data-record-name="@"][data-record-type="CAA"]');
+  await expect(caa).toContainText('128 issuewild letsencrypt.org');
+
+  await caa.getByRole('button', { name: 'Edit' }).click();
+  await expect(editor.getByTestId('record-tag')).toHaveValue('issuewild');
+  await expect(editor.getByTestId('record-flags')).toHaveValue('128');
+  await editor.getByTestId('record-ttl').fill('600');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'dns-edit-caa');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'dns-edit-caa-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await editor.getByTestId('record-save').click();
+  await expect(editor).toBeHidden();
+  await expect(caa).toContainText('128 issuewild letsencrypt.org');
+  await expect(caa).toContainText('600');
+
+  await page.getByTestId('dns-add-record').click();
+  await editor.getByTestId('record-type').selectOption('SRV');
+  await editor.getByTestId('record-name').fill('_sip._tls');
+  await editor.getByTestId('record-data').fill('sip.taskifai.com');
+  await editor.getByTestId('record-priority').fill('10');
+  await editor.getByTestId('record-weight').fill('60');
+  await editor.getByTestId('record-save').click();
+  await expect(editor.getByTestId('dns-dialog-error')).toContainText('a priority, a weight and a port');
+  await editor.getByTestId('record-port').fill('5061');
+  await editor.getByTestId('record-save').click();
+  await expect(editor).toBeHidden();
+  const srv = table.locator('[data-testid="dns-record-row"][data-record-name="_sip._tls"]');
+  await expect(srv).toContainText('10 60 5061 sip.taskifai.com');
+
+  await srv.getByRole('button', { name: 'Edit' }).click();
+  await expect(editor.getByTestId('record-port')).toHaveValue('5061');
+  await editor.getByTestId('record-data').fill('sip2.taskifai.com');
+  await editor.getByTestId('record-save').click();
+  await expect(srv).toContainText('10 60 5061 sip2.taskifai.com');
+});
+
+test('a record pointing at another team’s live app is a warning with no delete', async ({ page }) => {
+  await page.goto(harnessUrl('#/dns'));
+  await page.getByRole('tab', { name: 'taskifai.com' }).click();
+  await page.getByTestId('dns-add-record').click();
+  const editor = page.getByTestId('record-editor');
+  await editor.getByTestId('record-name').fill('partners');
+  await editor.getByTestId('record-data').fill(FOREIGN_APP_HOST);
+  await editor.getByTestId('record-save').click();
+  await expect(editor).toBeHidden();
+
+  const foreign = page.locator('[data-testid="dns-dangling-row"][data-hostname="partners.taskifai.com"]');
+  await expect(foreign).toHaveAttribute('data-severity', 'warning');
+  await expect(foreign).toContainText("points at an app this account doesn't own (another team's?)");
+  await expect(foreign.getByTestId('dns-fix-button')).toHaveCount(0);
+  // The deleted tenant's record is still dangling, with its Fix.
+  const customer2 = page.locator('[data-testid="dns-dangling-row"][data-hostname="customer2.taskifai.com"]');
+  await expect(customer2).toHaveAttribute('data-severity', 'problem');
+  await expect(customer2.getByTestId('dns-fix-button')).toBeVisible();
+
+  await foreign.scrollIntoViewIfNeeded();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'dns-dangling');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'dns-dangling-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 });

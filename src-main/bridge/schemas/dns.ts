@@ -4,24 +4,41 @@ import type { DnsMethods, DnsStreams } from '../../../src-preload/contract';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { none } from './shared';
 
-const hostname = z
+// Names are taken as people write them: upper case and one trailing dot are normalized away, not
+// refused. Labels are letters, digits and hyphens ("_" too in hostnames: _acme-challenge); the TLD
+// is letters, or an IDN's punycode such as xn--p1ai.
+const LABEL = '[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?';
+const DOMAIN_LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
+const TLD = '([a-z]{2,63}|xn--[a-z0-9-]{1,59})';
+const asName = z
   .string()
-  .max(253)
-  .regex(/^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i, 'a hostname such as app.example.com');
-const domain = z
-  .string()
-  .max(253)
-  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, 'a domain such as example.com');
+  .trim()
+  .max(254)
+  .transform((name) => name.toLowerCase().replace(/\.$/, ''));
+const hostname = asName.pipe(
+  z
+    .string()
+    .max(253)
+    .regex(new RegExp(`^(\\*\\.)?(${LABEL}\\.)+${TLD}$`), 'a hostname such as app.example.com'),
+);
+const domain = asName.pipe(
+  z
+    .string()
+    .max(253)
+    .regex(new RegExp(`^(${DOMAIN_LABEL}\\.)+${TLD}$`), 'a domain such as example.com'),
+);
 const recordId = z.number().int().positive();
 const port = z.number().int().min(0).max(65535).nullable().optional();
 const recordInput = z.strictObject({
   type: z.enum(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT']),
+  // Dots and a trailing dot pass: a full name ("app.example.com.") gets the service's words on
+  // what to write instead ("app").
   name: z
     .string()
     .min(1, 'a record name: "@", "*" or a label such as "app"')
-    .max(253)
+    .max(254)
     .regex(
-      /^(@|\*|(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?)$/,
+      /^(@|\*|(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?)$/,
       'a record name: "@", "*" or a label such as "app"',
     ),
   data: z.string().trim().min(1, 'the record needs a value').max(2048),

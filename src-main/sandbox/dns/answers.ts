@@ -1,7 +1,7 @@
 // What the sandbox's loopback DNS server answers: records from the account's zones and the zones
 // hosted elsewhere, CNAME chains followed to the end (as a recursive resolver would put them in
-// one answer), and App Platform hosts: a live app's *.ondigitalocean.app host is 127.0.0.1, the
-// host of an app that no longer exists is NXDOMAIN.
+// one answer), and App Platform hosts: a live app's *.ondigitalocean.app host is 127.0.0.1 (this
+// account's apps and other teams' alike), the host of an app that no longer exists is NXDOMAIN.
 import type { SandboxState } from '../state';
 import { APP_PLATFORM_SUFFIX, normalizeName, recordsAt, targetOf, zoneFor } from './zones';
 
@@ -24,8 +24,9 @@ export interface DnsAnswer {
 export const EDGE_ADDRESS = '127.0.0.1';
 const MAX_CHAIN = 8;
 
+/** Every live App Platform host: this account's apps', and the other accounts' the sandbox knows. */
 export function appHosts(state: SandboxState): Set<string> {
-  const hosts = new Set<string>();
+  const hosts = new Set<string>((state.dns?.foreignAppHosts ?? []).map(normalizeName));
   for (const { app } of state.apps.values()) {
     if (app.default_ingress) hosts.add(normalizeName(new URL(app.default_ingress).hostname));
   }

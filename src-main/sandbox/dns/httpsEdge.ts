@@ -49,6 +49,8 @@ export function siteFor(state: SandboxState, hostname: string, startMs: number):
   const byIngress = records.find((r) => r.app.default_ingress && new URL(r.app.default_ingress).hostname === host);
   if (byIngress)
     return { ...ingressCert, status: 200, hsts: hstsOf(state, byIngress), body: `${byIngress.app.spec.name}\n` };
+  if (state.dns?.foreignAppHosts.some((h) => normalizeName(h) === host))
+    return { ...ingressCert, status: 200, body: 'An app of another account.\n' };
 
   const served = appDomainFor(records, host);
   if (!served) return { ...ingressCert, status: 404, body: 'No app answers on this hostname.\n' };

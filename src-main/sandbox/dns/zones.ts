@@ -1,7 +1,8 @@
 // The sandbox's DNS world: the zones on the DigitalOcean account (what /v2/domains serves), zones
 // hosted at other providers (answered only by the loopback DNS server, as the rest of the
-// internet would), and the few hosts a founder serves from a server of their own. One lookup
-// rule (exact name, else the parent's "*" wildcard) serves the DNS server and the HTTPS edge.
+// internet would), the few hosts a founder serves from a server of their own, and the App Platform
+// hosts of apps in other accounts. One lookup rule (exact name, else the "*" wildcard of the
+// closest existing ancestor, RFC 4592) serves the DNS server and the HTTPS edge.
 import type { DomainRecord } from '../../clients/digitalocean/types';
 
 export interface StoredRecord extends Omit<DomainRecord, 'id'> {
@@ -33,6 +34,11 @@ export interface SandboxDns {
   origins: OriginServer[];
   /** The Strict-Transport-Security header each app sends, by app name; none when absent. */
   hstsByApp: Record<string, string>;
+  /**
+   * Live *.ondigitalocean.app hosts of apps in other DigitalOcean accounts (another team's): they
+   * resolve and answer like any live app, but this account's API does not list their apps.
+   */
+  foreignAppHosts: string[];
   nextRecordId: number;
 }
 
@@ -40,7 +46,7 @@ export const DIGITALOCEAN_NAMESERVERS = ['ns1.digitalocean.com', 'ns2.digitaloce
 export const APP_PLATFORM_SUFFIX = '.ondigitalocean.app';
 
 export function emptyDns(): SandboxDns {
-  return { zones: new Map(), elsewhere: [], origins: [], hstsByApp: {}, nextRecordId: 3_352_896 };
+  return { zones: new Map(), elsewhere: [], origins: [], hstsByApp: {}, foreignAppHosts: [], nextRecordId: 3_352_896 };
 }
 
 export const normalizeName = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
@@ -119,21 +125,23 @@ export function targetOf(zone: SandboxZone, record: StoredRecord): string {
 }
 
 /**
- * The records that answer for a name: its own, else (when it has none at all) the "*" record of
- * its parent. A name that only has children (an empty non-terminal) is not covered by a wildcard.
+ * The records that answer for a name: its own; else, when the name does not exist (no records,
+ * nothing below it: a name with only children is an empty non-terminal, which exists), the "*"
+ * record of its closest encloser, the nearest ancestor that exists (RFC 4592 section 3.3.1).
  */
 export function recordsAt(
   zone: SandboxZone,
   fqdn: string,
 ): { records: StoredRecord[]; exists: boolean; viaWildcard: boolean } {
   const rel = relativeName(zone, fqdn);
+  const names = zone.records.map((r) => r.name.toLowerCase());
+  const exists = (name: string) => name === '@' || names.some((n) => n === name || n.endsWith(`.${name}`));
   const own = zone.records.filter((r) => r.name.toLowerCase() === rel);
-  if (own.length > 0) return { records: own, exists: true, viaWildcard: false };
-  if (rel === '@') return { records: [], exists: true, viaWildcard: false };
-  const hasChildren = zone.records.some((r) => r.name.toLowerCase().endsWith(`.${rel}`));
-  if (hasChildren) return { records: [], exists: true, viaWildcard: false };
-  const parent = rel.includes('.') ? rel.slice(rel.indexOf('.') + 1) : '';
-  const wildcardName = parent ? `*.${parent}` : '*';
-  const wildcard = zone.records.filter((r) => r.name.toLowerCase() === wildcardName);
+  if (own.length > 0 || exists(rel)) return { records: own, exists: true, viaWildcard: false };
+  let encloser = rel;
+  do encloser = encloser.includes('.') ? encloser.slice(encloser.indexOf('.') + 1) : '@';
+  while (!exists(encloser));
+  const source = encloser === '@' ? '*' : `*.${encloser}`;
+  const wildcard = zone.records.filter((r) => r.name.toLowerCase() === source);
   return { records: wildcard, exists: wildcard.length > 0, viaWildcard: wildcard.length > 0 };
 }

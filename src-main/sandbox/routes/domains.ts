@@ -16,7 +16,8 @@ import {
 } from '../dns/zones';
 
 const RECORD_TYPES = ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT'];
-const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
+// The TLD is letters, or an IDN's punycode (xn--p1ai).
+const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i;
 const RECORD_NAME = /^(@|\*|(\*\.)?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)$/i;
 
 const unprocessable = (message: string) => doError(422, 'unprocessable_entity', message);

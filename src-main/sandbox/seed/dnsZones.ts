@@ -11,6 +11,8 @@
 //   created the CNAMEs itself; the wildcard apex is still CONFIGURING and has no apex records yet.
 // - multivio.com and taskassistant.ai are hosted at other DNS providers: not in the account, but
 //   the loopback DNS server answers them as the internet would.
+// - FOREIGN_APP_HOST is a live app of another team, in a DigitalOcean account of its own: no record
+//   points at it yet, but one may (a shared zone), and the check must not call that dangling.
 import type { AppRecord } from '../state';
 import { APP_PLATFORM_SUFFIX, emptyDns, newZone, storeRecord, type SandboxDns, type SandboxZone } from '../dns/zones';
 
@@ -20,6 +22,8 @@ const DAY = 86_400_000;
 export const DANGLING_HOST = `taskifai-customer2-k3v8q${APP_PLATFORM_SUFFIX}`;
 /** The marketing site's server behind the taskifai.com apex (a documentation address). */
 export const TASKIFAI_APEX_SERVER = '203.0.113.10';
+/** A partner team's app, deployed from its own DigitalOcean account: live, but not ours. */
+export const FOREIGN_APP_HOST = `partner-portal-q8d2n${APP_PLATFORM_SUFFIX}`;
 
 export function seedDnsZones(fleet: readonly AppRecord[], nowMs: number): SandboxDns {
   const dns = emptyDns();
@@ -81,6 +85,7 @@ export function seedDnsZones(fleet: readonly AppRecord[], nowMs: number): Sandbo
       certificateExpiresAt: new Date(nowMs + 6 * DAY + 5 * 3_600_000).toISOString(),
     },
   ];
+  dns.foreignAppHosts = [FOREIGN_APP_HOST];
   dns.hstsByApp = {
     // 000's verification step expects `strict-transport-security: max-age=31536000`.
     'taskifai-central': 'max-age=31536000',

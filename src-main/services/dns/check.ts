@@ -1,6 +1,8 @@
 // The tenant ↔ DNS check: for every app's custom domains, does a record in the account's DNS point
 // at the app's default ingress host, are App Platform's TXT validations there, and which records
-// point at App Platform hosts no app owns. Pure: it reads apps and zones and returns a report.
+// point at App Platform hosts no app owns. Pure: it reads apps, zones and what the caller found out
+// about those hosts (gone, live, unknown), and returns a report. Only a gone host's record is
+// "dangling" with a delete fix: a live one may be another team's app in a shared zone.
 //
 // The apex rule: an apex (example.com itself) can't be a CNAME, and DigitalOcean DNS has no ALIAS
 // or CNAME flattening. So an apex is either App Platform's to manage (spec.domains[].zone names
@@ -26,6 +28,14 @@ export interface ZoneRecords {
   records: DnsRecord[];
 }
 
+/** What resolving (and fetching) an App Platform host no app here owns showed. */
+export interface TargetLiveness {
+  /** gone: NXDOMAIN, or HTTPS 404; live: it resolves and answers; unknown: it could not be told. */
+  state: 'gone' | 'live' | 'unknown';
+  /** What the host did, said of it: "does not exist in DNS (NXDOMAIN)". */
+  evidence: string;
+}
+
 type SpecDomain = NonNullable<App['spec']['domains']>[number];
 
 const DAY = 86_400_000;
@@ -41,7 +51,21 @@ export function ingressHostOf(app: App): string {
   return normalizeHost(URL.canParse(app.default_ingress) ? new URL(app.default_ingress).hostname : app.default_ingress);
 }
 
-export function buildDnsReport(apps: readonly App[], zones: readonly ZoneRecords[], nowMs: number): DnsCheckReport {
+/** The App Platform hosts records point at that no app in the account owns: to be checked live. */
+export function danglingCandidates(apps: readonly App[], zones: readonly ZoneRecords[]): string[] {
+  const owned = new Set(apps.map(ingressHostOf));
+  const targets = zones.flatMap((z) =>
+    z.records.filter((r) => r.type === 'CNAME').map((r) => targetOf(z.name, r)),
+  );
+  return [...new Set(targets)].filter((t) => t.endsWith(APP_PLATFORM_SUFFIX) && !owned.has(t)).sort();
+}
+
+export function buildDnsReport(
+  apps: readonly App[],
+  zones: readonly ZoneRecords[],
+  nowMs: number,
+  targets: ReadonlyMap<string, TargetLiveness> = new Map(),
+): DnsCheckReport {
   const ctx = new CheckContext(apps, zones);
   const checks: AppDnsCheck[] = [];
   for (const app of apps) {
@@ -52,8 +76,10 @@ export function buildDnsReport(apps: readonly App[], zones: readonly ZoneRecords
   }
   const severityOf = (a: AppDnsCheck) => worst(...a.domains.map((d) => d.severity));
   checks.sort((a, b) => RANK[severityOf(b)] - RANK[severityOf(a)] || a.appName.localeCompare(b.appName));
-  const dangling = ctx.dangling();
-  const problems = checks.flatMap((a) => a.domains).filter((d) => d.severity === 'problem').length + dangling.length;
+  const dangling = ctx.dangling(targets);
+  const problems =
+    checks.flatMap((a) => a.domains).filter((d) => d.severity === 'problem').length +
+    dangling.filter((d) => d.severity === 'problem').length;
   return {
     checkedAt: new Date(nowMs).toISOString(),
     apps: checks,
@@ -69,6 +95,8 @@ class CheckContext {
   private readonly byZone: Map<string, DnsRecord[]>;
   /** App Platform host → app name, for every app in the account. */
   private readonly owners = new Map<string, string>();
+  /** Records an app's check already fixes ("zone#id"): one record, one fix. */
+  private readonly fixed = new Set<string>();
 
   constructor(apps: readonly App[], zones: readonly ZoneRecords[]) {
     this.zoneNames = zones.map((z) => z.name);
@@ -139,6 +167,7 @@ class CheckContext {
       const target = targetOf(zone, ownCname);
       if (target === expected) return { status: 'ok', severity: 'ok', zone, record: ownCname };
       const { id, ...before } = ownCname;
+      this.fixed.add(`${zone}#${id}`);
       return {
         status: 'mismatched',
         severity: 'problem',
@@ -236,20 +265,40 @@ class CheckContext {
     return target.endsWith(APP_PLATFORM_SUFFIX) ? ' (an App Platform host no app in this account owns)' : '';
   }
 
-  dangling(): DanglingRecord[] {
+  /**
+   * Records pointing at App Platform hosts no app here owns. Gone hosts (NXDOMAIN, HTTPS 404) are
+   * problems with a delete fix; a host that still answers, or that could not be checked, is a
+   * warning with no fix: deleting it could take down another team's live tenant.
+   */
+  dangling(targets: ReadonlyMap<string, TargetLiveness>): DanglingRecord[] {
     const out: DanglingRecord[] = [];
     for (const zone of this.zoneNames) {
       for (const record of this.byZone.get(zone) ?? []) {
-        if (record.type !== 'CNAME') continue;
+        if (record.type !== 'CNAME' || this.fixed.has(`${zone}#${record.id}`)) continue;
         const target = targetOf(zone, record);
         if (!target.endsWith(APP_PLATFORM_SUFFIX) || this.owners.has(target)) continue;
         const hostname = fqdnOf(zone, record.name);
+        const liveness = targets.get(target) ?? { state: 'unknown', evidence: 'was not checked' };
+        if (liveness.state !== 'gone') {
+          out.push({
+            domain: zone,
+            hostname,
+            record,
+            severity: 'warning',
+            problem:
+              liveness.state === 'live'
+                ? `${hostname} points at an app this account doesn't own (another team's?): ${target} ${liveness.evidence}. Leave the record unless you know that app is gone.`
+                : `${hostname} points at ${target}, which no app in this account owns, but it ${liveness.evidence}, so whether that app is gone is unknown. Check it live before deleting the record by hand.`,
+          });
+          continue;
+        }
         const { id, ...before } = record;
         out.push({
           domain: zone,
           hostname,
           record,
-          problem: `${hostname} points at ${target}, which no app in this account owns (the app was deleted, or moved to another account): visitors get an error page. Delete the record, or point it at a live app.`,
+          severity: 'problem',
+          problem: `${hostname} points at ${target}, which no app in this account owns and which ${liveness.evidence}: the app was deleted (or moved away), and visitors get an error page. Delete the record, or point it at a live app.`,
           fix: {
             kind: 'delete',
             domain: zone,

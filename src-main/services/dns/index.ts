@@ -13,9 +13,10 @@ import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
 import { mapWithConcurrency } from '../concurrency';
 import type { AuditLog } from '../deploys/auditLog';
-import { buildDnsReport, type ZoneRecords } from './check';
+import { buildDnsReport, danglingCandidates, type ZoneRecords } from './check';
 import { probeHostname, type ProbeNetwork } from './liveProbe';
-import { assertRecordMakesSense, normalizeHost, targetOf, toApiRecord, toDnsRecord } from './records';
+import { checkAppTarget } from './targetCheck';
+import { assertRecordMakesSense, normalizeHost, targetOf, toApiRecord, toDnsRecord, withCurrentFields } from './records';
 
 export interface DnsServiceNetwork extends ProbeNetwork {
   /** The clock certificate days are counted on (the sandbox's in the demo). */
@@ -30,6 +31,8 @@ export interface DnsAudit {
 
 /** Records of one zone are read a few at a time: an account can have many domains. */
 const ZONE_READS_AT_ONCE = 4;
+/** Hosts that look dangling are resolved together, so the check waits about one timeout at most. */
+const TARGET_CHECKS_AT_ONCE = 16;
 const TYPE_ORDER = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'CAA'];
 
 export class DnsService {
@@ -63,14 +66,34 @@ export class DnsService {
     );
   }
 
-  async createRecord(domain: string, record: DnsRecordInput): Promise<DnsRecord> {
+  async createRecord(domain: string, input: DnsRecordInput): Promise<DnsRecord> {
+    // Flags 0 is what a CAA record without the critical bit has; its tag is never guessed.
+    const record = input.type === 'CAA' && input.flags === undefined ? { ...input, flags: 0 } : input;
     assertRecordMakesSense(record, domain);
     return this.audited('create', domain, record, async () =>
       toDnsRecord(await this.client.createDomainRecord(domain, toApiRecord(record))),
     );
   }
 
-  async updateRecord(domain: string, id: number, record: DnsRecordInput): Promise<DnsRecord> {
+  /**
+   * Saves an edit over the record as it is NOW (read again first): a field the edit leaves out
+   * (a CAA tag, an SRV port) keeps the record's current value instead of a default.
+   */
+  async updateRecord(domain: string, id: number, edit: DnsRecordInput): Promise<DnsRecord> {
+    const current = (await this.client.listDomainRecords(domain)).map(toDnsRecord).find((r) => r.id === id);
+    if (!current) {
+      throw new ApiError({
+        code: 'not_found',
+        message: `The ${edit.type} record ${edit.name} in ${domain} no longer exists (deleted meanwhile?). Reload the records.`,
+      });
+    }
+    if (current.type !== edit.type) {
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `A record's type can’t change (this one is ${current.type}): delete it and add a new ${edit.type} record.`,
+      });
+    }
+    const record = withCurrentFields(edit, current);
     assertRecordMakesSense(record, domain);
     return this.audited(
       'update',
@@ -126,7 +149,12 @@ export class DnsService {
       name: normalizeHost(d.name),
       records: (await this.client.listDomainRecords(d.name)).map(toDnsRecord),
     }));
-    return buildDnsReport(apps, zones, this.now());
+    // Before a record is called dangling, its App Platform host is resolved: all at once, briefly.
+    const candidates = danglingCandidates(apps, zones);
+    const liveness = await mapWithConcurrency(candidates, TARGET_CHECKS_AT_ONCE, (host) =>
+      checkAppTarget(host, this.network, this.now),
+    );
+    return buildDnsReport(apps, zones, this.now(), new Map(candidates.map((host, i) => [host, liveness[i]!])));
   }
 
   /**

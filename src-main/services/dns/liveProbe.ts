@@ -82,7 +82,7 @@ async function resolve(
   }
 }
 
-const codeOf = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
+export const codeOf = (error: unknown) => (error as { code?: string } | null)?.code ?? '';
 
 function resolveWords(error: unknown, name: string, isTarget: boolean): string {
   switch (codeOf(error)) {
@@ -103,7 +103,7 @@ function resolveWords(error: unknown, name: string, isTarget: boolean): string {
   }
 }
 
-function fetchHttps(
+export function fetchHttps(
   hostname: string,
   address: string,
   network: ProbeNetwork,

@@ -8,7 +8,11 @@ import { ApiError } from '../../clients/http/apiError';
 export const APP_PLATFORM_SUFFIX = '.ondigitalocean.app';
 /** Record types whose data is a hostname. */
 const HOST_VALUED = new Set<DnsRecordType>(['CNAME', 'MX', 'NS', 'SRV']);
-const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
+/** Labels of letters, digits, "_" and "-"; the TLD is letters or an IDN's punycode ("xn--p1ai"). */
+const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i;
+export const CAA_TAGS = ['issue', 'issuewild', 'iodef'] as const;
+/** The fields only some record types have; an edit that leaves one out keeps the record's own. */
+const TYPE_FIELDS = ['priority', 'port', 'weight', 'flags', 'tag'] as const;
 
 export const normalizeHost = (name: string) => name.trim().toLowerCase().replace(/\.$/, '');
 
@@ -41,8 +45,23 @@ export function toApiRecord(input: DnsRecordInput): Omit<DomainRecord, 'id'> {
     priority: input.priority ?? null,
     port: input.port ?? null,
     weight: input.weight ?? null,
-    ...(input.type === 'CAA' ? { flags: input.flags ?? 0, tag: input.tag ?? 'issue' } : {}),
+    // No default tag: a CAA record's tag says what it allows, and guessing "issue" would rewrite it.
+    ...(input.type === 'CAA' ? { flags: input.flags ?? null, tag: input.tag ?? null } : {}),
   };
+}
+
+/**
+ * An edit as it will be saved: every type-specific field the edit leaves out (undefined) is taken
+ * from the record as it is now, so an editor that doesn't know a field can't reset it.
+ */
+export function withCurrentFields(edit: DnsRecordInput, current: DnsRecord): DnsRecordInput {
+  const merged: DnsRecordInput = { ...edit };
+  for (const field of TYPE_FIELDS) {
+    if (merged[field] === undefined && current[field] !== undefined && current[field] !== null) {
+      (merged as Record<string, unknown>)[field] = current[field];
+    }
+  }
+  return merged;
 }
 
 /** The fully qualified name of a record in a zone. */
@@ -63,19 +82,23 @@ export const relativeTo = (zone: string, hostname: string) => {
 };
 
 /**
- * The records that answer for a name, as DNS would pick them: its own, else (when the name has
- * none and no children) the parent's "*" record.
+ * The records that answer for a name, as DNS would pick them (RFC 4592): its own; else, when the
+ * name does not exist (no records, nothing below it), the "*" record of its closest encloser, the
+ * nearest ancestor that exists. `*.example.com` covers `a.b.example.com` unless `b` exists.
  */
 export function recordsAnswering(
   records: readonly DnsRecord[],
   rel: string,
 ): { own: DnsRecord[]; wildcard: DnsRecord[] } {
+  const names = records.map((r) => r.name.toLowerCase());
   const own = records.filter((r) => r.name.toLowerCase() === rel);
-  if (own.length > 0 || rel === '@') return { own, wildcard: [] };
-  if (records.some((r) => r.name.toLowerCase().endsWith(`.${rel}`))) return { own, wildcard: [] };
-  const parent = rel.includes('.') ? rel.slice(rel.indexOf('.') + 1) : '';
-  const wildcardName = parent ? `*.${parent}` : '*';
-  return { own, wildcard: rel === wildcardName ? [] : records.filter((r) => r.name.toLowerCase() === wildcardName) };
+  const exists = (name: string) => name === '@' || names.some((n) => n === name || n.endsWith(`.${name}`));
+  if (own.length > 0 || exists(rel)) return { own, wildcard: [] };
+  let encloser = rel;
+  do encloser = encloser.includes('.') ? encloser.slice(encloser.indexOf('.') + 1) : '@';
+  while (!exists(encloser));
+  const source = encloser === '@' ? '*' : `*.${encloser}`;
+  return { own, wildcard: records.filter((r) => r.name.toLowerCase() === source) };
 }
 
 const invalid = (message: string) => new ApiError({ code: 'invalid_argument', message });
@@ -83,9 +106,15 @@ const invalid = (message: string) => new ApiError({ code: 'invalid_argument', me
 /** Refuses, in words, a record DNS or DigitalOcean would not take; nothing is sent. */
 export function assertRecordMakesSense(input: DnsRecordInput, zone: string): void {
   const data = input.data.trim();
-  const name = input.name.trim().toLowerCase();
+  const typed = input.name.trim().toLowerCase();
+  const name = normalizeHost(typed);
   if (name.endsWith(`.${zone}`) || name === zone) {
-    throw invalid(`Record names are relative to ${zone}: write "${relativeTo(zone, name)}", not "${name}".`);
+    throw invalid(`Record names are relative to ${zone}: write "${relativeTo(zone, name)}", not "${typed}".`);
+  }
+  if (typed.endsWith('.')) {
+    throw invalid(
+      `"${typed}" is a full name that is not in ${zone}: a record here names something under ${zone}, written relative to it ("app" for app.${zone}).`,
+    );
   }
   switch (input.type) {
     case 'A':
@@ -115,6 +144,14 @@ export function assertRecordMakesSense(input: DnsRecordInput, zone: string): voi
       if ([input.priority, input.port, input.weight].some((v) => v === null || v === undefined)) {
         throw invalid('An SRV record needs a priority, a weight and a port.');
       }
+      if (data !== '.' && !HOSTNAME.test(data))
+        throw invalid(`An SRV record's value is the target's hostname, such as sip.example.com; "${data}" is not one.`);
+      break;
+    case 'CAA':
+      if (!CAA_TAGS.includes(input.tag as (typeof CAA_TAGS)[number]))
+        throw invalid('A CAA record needs a tag: issue, issuewild or iodef.');
+      if (input.flags === null || input.flags === undefined)
+        throw invalid('A CAA record needs its flags (0, or 128 for critical).');
       break;
     case 'SOA':
       throw invalid('DigitalOcean manages the SOA record of every domain; it cannot be created or changed here.');

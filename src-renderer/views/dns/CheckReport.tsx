@@ -1,6 +1,6 @@
 // The tenant ↔ DNS check, app by app: each custom domain's record status, App Platform phase,
 // certificate and TXT validations, what is wrong in words, and its Fix and Check live buttons.
-// Records pointing at App Platform hosts that no app owns follow, each with its own Fix.
+// Records pointing at App Platform hosts that no app owns follow: a Fix only for a host that is gone.
 import { Fragment } from 'react';
 import type { AppDnsCheck, AppDomainCheck, DnsCheckReport, DnsFix, LiveProbe } from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
@@ -217,7 +217,7 @@ export function DanglingList({
   readOnly?: string;
 }) {
   if (report.dangling.length === 0) {
-    return <p className="muted section-empty">No record points at an App Platform host that no app owns.</p>;
+    return <p className="muted section-empty">No record points at an App Platform host that no app here owns.</p>;
   }
   return (
     <ul className="dns-dangling">
@@ -227,24 +227,35 @@ export function DanglingList({
           className="dns-dangling__item"
           data-testid="dns-dangling-row"
           data-hostname={d.hostname}
+          data-severity={d.severity}
         >
-          <Badge tone="danger">dangling</Badge>
+          {d.severity === 'problem' ? (
+            <Badge tone="danger">dangling</Badge>
+          ) : (
+            <Badge tone="warning">not ours</Badge>
+          )}
           <div className="dns-dangling__text">
             <code className="selectable">
               {d.hostname} → {d.record.data}
             </code>
-            <p className="dns-problem">{d.problem}</p>
+            <p className={d.severity === 'problem' ? 'dns-problem' : 'dns-warning'}>{d.problem}</p>
           </div>
-          <button
-            type="button"
-            className="button button--small button--danger"
-            onClick={() => onFix(d.fix)}
-            disabled={!!readOnly}
-            title={readOnly ?? d.fix.summary}
-            data-testid="dns-fix-button"
-          >
-            Fix
-          </button>
+          {d.fix ? (
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => d.fix && onFix(d.fix)}
+              disabled={!!readOnly}
+              title={readOnly ?? d.fix.summary}
+              data-testid="dns-fix-button"
+            >
+              Fix
+            </button>
+          ) : (
+            <span className="muted dns-dangling__nofix" title="Deleting it could take down another team’s live app">
+              No fix offered
+            </span>
+          )}
         </li>
       ))}
     </ul>

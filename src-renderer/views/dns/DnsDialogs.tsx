@@ -3,8 +3,8 @@
 import type { FormEvent } from 'react';
 import type { DnsFix, DnsRecord, DnsRecordInput, DnsRecordType, FleetError } from '../../../src-preload/contract';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import type { RecordDraft, RecordEditor } from '../../stores/dnsStore';
-import { fqdn } from './dnsFormat';
+import { CAA_TAGS, type RecordDraft, type RecordEditor } from '../../stores/dnsStore';
+import { fqdn, recordValue } from './dnsFormat';
 
 const FIX_TEXT = {
   create: { title: 'Create a DNS record', confirm: 'Create record' },
@@ -34,7 +34,7 @@ function RecordFacts({ zone, record, testId }: { zone: string; record: DnsRecord
       <div>
         <dt>Value</dt>
         <dd>
-          <code className="selectable dns-record-facts__value">{record.data}</code>
+          <code className="selectable dns-record-facts__value">{recordValue(record, { exact: true })}</code>
         </dd>
       </div>
       <div>
@@ -131,7 +131,7 @@ export function DeleteRecordDialog({
   );
 }
 
-const EDITABLE_TYPES: DnsRecordType[] = ['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'NS'];
+const EDITABLE_TYPES: DnsRecordType[] = ['A', 'AAAA', 'CNAME', 'TXT', 'MX', 'NS', 'SRV', 'CAA'];
 const VALUE_HINT: Partial<Record<DnsRecordType, string>> = {
   A: 'An IPv4 address, e.g. 203.0.113.10',
   AAAA: 'An IPv6 address, e.g. 2001:db8::1',
@@ -139,7 +139,40 @@ const VALUE_HINT: Partial<Record<DnsRecordType, string>> = {
   TXT: 'Any text, e.g. v=spf1 include:_spf.google.com ~all',
   MX: 'A mail server’s hostname',
   NS: 'A name server’s hostname',
+  SRV: 'The target’s hostname, e.g. sip.example.com; the name is _service._proto, e.g. _sip._tls',
+  CAA: 'The certificate authority’s domain, e.g. letsencrypt.org (for iodef: a mailto: or https: URL)',
 };
+const TAG_HINT: Record<(typeof CAA_TAGS)[number], string> = {
+  issue: 'issue: may issue certificates',
+  issuewild: 'issuewild: may issue wildcard certificates',
+  iodef: 'iodef: where to report refused requests',
+};
+
+/** A number field of the editor, kept as typed. */
+function NumberField({
+  label,
+  value,
+  field,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  field: 'priority' | 'weight' | 'port' | 'flags';
+  onChange: (patch: Partial<RecordDraft>) => void;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input
+        className="input input--number"
+        inputMode="numeric"
+        value={value}
+        onChange={(e) => onChange({ [field]: e.target.value })}
+        data-testid={`record-${field}`}
+      />
+    </label>
+  );
+}
 
 interface RecordEditorDialogProps {
   editor: RecordEditor;
@@ -237,18 +270,42 @@ export function RecordEditorDialog({ editor, onChange, onSave, onClose }: Record
               data-testid="record-ttl"
             />
           </label>
-          {draft.type === 'MX' ? (
-            <label className="field">
-              <span className="field__label">Priority</span>
-              <input
-                className="input input--number"
-                inputMode="numeric"
-                value={draft.priority}
-                onChange={(e) => onChange({ priority: e.target.value })}
-              />
-            </label>
+          {draft.type === 'MX' || draft.type === 'SRV' ? (
+            <NumberField label="Priority" value={draft.priority} field="priority" onChange={onChange} />
+          ) : null}
+          {draft.type === 'SRV' ? (
+            <>
+              <NumberField label="Weight" value={draft.weight} field="weight" onChange={onChange} />
+              <NumberField label="Port" value={draft.port} field="port" onChange={onChange} />
+            </>
+          ) : null}
+          {draft.type === 'CAA' ? (
+            <>
+              <NumberField label="Flags" value={draft.flags} field="flags" onChange={onChange} />
+              <label className="field">
+                <span className="field__label">Tag</span>
+                <select
+                  className="input"
+                  value={draft.tag}
+                  onChange={(e) => onChange({ tag: e.target.value })}
+                  data-testid="record-tag"
+                >
+                  {draft.tag && !(CAA_TAGS as readonly string[]).includes(draft.tag) ? (
+                    <option value={draft.tag}>{draft.tag}</option>
+                  ) : null}
+                  {CAA_TAGS.map((t) => (
+                    <option key={t} value={t} title={TAG_HINT[t]}>
+                      {t}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </>
           ) : null}
         </div>
+        {draft.type === 'CAA' && draft.tag in TAG_HINT ? (
+          <p className="field__hint">{TAG_HINT[draft.tag as keyof typeof TAG_HINT]}; flags 128 marks it critical.</p>
+        ) : null}
         <ErrorLine error={error} />
       </form>
     </Dialog>

@@ -1,6 +1,7 @@
 // The DNS view: first the tenant ↔ DNS check (every app's custom domains against this account's
-// DNS, with one-click fixes), then records pointing at deleted apps, then each zone's records
-// (add, edit, delete), then a live check of any hostname from this machine.
+// DNS, with one-click fixes), then records pointing at apps not in this account (deleted, or
+// another team's), then each zone's records (add, edit, delete), then a live check of any
+// hostname from this machine.
 import { useEffect, type ReactNode } from 'react';
 import type { DnsCheckReport, FleetError } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
@@ -83,7 +84,7 @@ export function DnsView() {
 
       <section className="section" aria-labelledby="dns-dangling-title">
         <h2 className="section__title" id="dns-dangling-title">
-          Records pointing at deleted apps
+          Records pointing at apps not in this account
           {value ? <span className="section__count">{value.dangling.length}</span> : null}
         </h2>
         {value ? <DanglingList report={value} onFix={actions.askFix} readOnly={readOnly} /> : null}

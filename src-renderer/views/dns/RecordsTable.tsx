@@ -12,7 +12,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import type { DnsRecord } from '../../../src-preload/contract';
-import { fqdn } from './dnsFormat';
+import { fqdn, recordValue } from './dnsFormat';
 
 interface RecordColumnMeta {
   width?: number | string;
@@ -61,12 +61,10 @@ const columns = helper.columns([
     sortFn: 'text',
     meta: { label: 'Value' },
     cell: ({ row }) => {
-      const r = row.original.record;
-      const prefix = r.priority != null && (r.type === 'MX' || r.type === 'SRV') ? `${r.priority} ` : '';
+      const value = recordValue(row.original.record);
       return (
-        <code className="selectable dns-record__data" title={r.data}>
-          {prefix}
-          {r.data}
+        <code className="selectable dns-record__data" title={value}>
+          {value}
         </code>
       );
     },

@@ -59,11 +59,31 @@ export function certTone(daysLeft: number): Tone {
 export const daysText = (days: number) =>
   days < 0 ? `expired ${-days} d ago` : days === 1 ? '1 day left' : `${days} days left`;
 
-/** "CNAME odoo → host.ondigitalocean.app (TTL 1800)". */
+/**
+ * A record's value as a zone file writes it, with the fields its type has: "10 mx.zoho.eu" (MX),
+ * "10 60 5061 sip.example.com" (SRV: priority, weight, port), "0 issuewild letsencrypt.org" (CAA).
+ */
+export function recordValue(record: DnsRecordInput, { exact = false } = {}): string {
+  // Hostnames drop their trailing dot ("." alone, SRV's "no service", stays); text keeps its own.
+  // Exact: as it will be sent (a fix's confirmation shows precisely that).
+  const hostValued = ['CNAME', 'MX', 'NS', 'SRV'].includes(record.type);
+  const data = hostValued && !exact ? record.data.replace(/(.)\.$/, '$1') : record.data;
+  const n = (v: number | null | undefined) => (v == null ? '?' : String(v));
+  switch (record.type) {
+    case 'MX':
+      return record.priority != null ? `${record.priority} ${data}` : data;
+    case 'SRV':
+      return `${n(record.priority)} ${n(record.weight)} ${n(record.port)} ${data}`;
+    case 'CAA':
+      return `${n(record.flags)} ${record.tag ?? '?'} ${data}`;
+    default:
+      return data;
+  }
+}
+
+/** "CNAME odoo → host.ondigitalocean.app". */
 export function recordText(record: DnsRecordInput): string {
-  const priority =
-    record.priority != null && (record.type === 'MX' || record.type === 'SRV') ? `${record.priority} ` : '';
-  return `${record.type} ${record.name} → ${priority}${record.data.replace(/\.$/, '')}`;
+  return `${record.type} ${record.name} → ${recordValue(record)}`;
 }
 
 export const fqdn = (zone: string, name: string) => (name === '@' ? zone : `${name}.${zone}`);

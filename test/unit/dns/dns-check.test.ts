@@ -103,7 +103,7 @@ describe('the DNS check of the demo fleet', () => {
   it('deletes the dangling record, and the check has one problem less', async () => {
     const { dns, recordsAt } = await dnsWithSandbox();
     const before = await dns.checkDns();
-    const after = await dns.applyFix(before.dangling[0]!.fix);
+    const after = await dns.applyFix(before.dangling[0]!.fix!);
     expect(after.dangling).toEqual([]);
     expect(after.problems).toBe(before.problems - 1);
     expect(recordsAt('taskifai.com', 'customer2')).toEqual([]);
