@@ -204,6 +204,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     deploys,
     dataDir,
     dispose: async () => {
+      await Promise.all([...sessions.values()].map((s) => s.specs.flush()));
       await audit.flush();
       await sandbox.close();
     },

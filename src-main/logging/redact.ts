@@ -13,7 +13,8 @@ const knownSecrets = new Set<string>();
 
 /** Secrets known at run time (the tokens in use) are redacted wherever they appear. */
 export function registerSecret(secret: string): void {
-  if (secret.length >= 8) knownSecrets.add(secret);
+  // Also as it appears inside JSON (the activity log's lines): a quote or a newline is escaped there.
+  if (secret.length >= 8) for (const form of [secret, JSON.stringify(secret).slice(1, -1)]) knownSecrets.add(form);
 }
 
 export function redact(text: string): string {

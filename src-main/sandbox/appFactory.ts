@@ -1,6 +1,7 @@
 // POST /v2/apps in the sandbox cloud: a new app record as the platform makes one — a fresh id, a
 // default ingress `https://<name>-<random>.ondigitalocean.app`, its custom domains PENDING until
-// DNS points at it, and its first deployment started at once through the deploy engine.
+// DNS points at it, and its first deployment started at once through the deploy engine. A spec
+// update keeps the domains in step the same way (domainsInStep).
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppDomain, AppSpec } from '../clients/digitalocean/types';
 import { SANDBOX_REGIONS } from './catalog';
@@ -18,16 +19,7 @@ export function createAppRecord(state: SandboxState, spec: AppSpec, projectId?: 
   const suffix = [...randomBytes(5)].map((b) => 'abcdefghijklmnopqrstuvwxyz0123456789'.charAt(b % 36)).join('');
   const ingress = `https://${spec.name}-${suffix}.ondigitalocean.app`;
   const region = SANDBOX_REGIONS.find((r) => r.slug === (spec.region ?? 'nyc')) ?? SANDBOX_REGIONS[0];
-  const domains: AppDomain[] = (spec.domains ?? []).map((d) => {
-    const base = d.domain.replace(/^\*\./, '');
-    return {
-      id: randomUUID(),
-      spec: structuredClone(d),
-      phase: 'PENDING',
-      rotate_validation_records: false,
-      validations: [{ txt_name: `_acme-challenge.${base}`, txt_value: randomBytes(32).toString('base64url') }],
-    };
-  });
+  const domains = domainsInStep([], spec.domains);
   const compute = [...(spec.services ?? []), ...(spec.workers ?? [])];
   const record: AppRecord = {
     app: {
@@ -54,6 +46,32 @@ export function createAppRecord(state: SandboxState, spec: AppSpec, projectId?: 
   // Read-only to API clients, not to the server that keeps it.
   (record.app as { last_deployment_created_at?: string }).last_deployment_created_at = deployment.created_at;
   return record;
+}
+
+type DomainSpec = NonNullable<AppSpec['domains']>[number];
+
+/**
+ * An app's domains after its spec names `wanted`, as App Platform keeps them: a hostname already
+ * there keeps its id, phase, validation and certificate (with the new settings); a new one starts
+ * PENDING with the TXT record that proves it; one no longer named is gone.
+ */
+export function domainsInStep(current: readonly AppDomain[], wanted: readonly DomainSpec[] | undefined): AppDomain[] {
+  const byName = new Map(current.map((d) => [d.spec?.domain?.toLowerCase(), d]));
+  return (wanted ?? []).map((d) => {
+    const kept = byName.get(d.domain.toLowerCase());
+    return kept ? { ...kept, spec: structuredClone(d) } : pendingDomain(d);
+  });
+}
+
+function pendingDomain(d: DomainSpec): AppDomain {
+  const base = d.domain.replace(/^\*\./, '');
+  return {
+    id: randomUUID(),
+    spec: structuredClone(d),
+    phase: 'PENDING',
+    rotate_validation_records: false,
+    validations: [{ txt_name: `_acme-challenge.${base}`, txt_value: randomBytes(32).toString('base64url') }],
+  };
 }
 
 /** The platform keeps app names unique per account. */

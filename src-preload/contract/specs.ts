@@ -39,6 +39,11 @@ export interface SpecDraft {
   updatedAt: string;
   /** SECRET env values changed through the secret field (never written to disk), by "component/KEY" ("/KEY" app-level). */
   pendingSecrets: string[];
+  /**
+   * SECRET envs whose new value was kept only in memory by a Fleetdeck that has since quit: enter
+   * them again (setDraftSecret) or discard the draft; apply refuses while any remain.
+   */
+  secretsToReenter?: string[];
 }
 
 export interface DraftSummary {
@@ -86,9 +91,10 @@ export interface SpecsMethods {
   openDraft: { request: { appId: string }; response: SpecDraft };
   /**
    * Writes the draft. SECRET values typed in clear in the YAML are moved to memory (the file keeps
-   * the encrypted value, or ""): `pendingSecrets` then lists them, as on SpecDraft.
+   * the encrypted value, or ""): `pendingSecrets` then lists them, as on SpecDraft. Refused
+   * ('stale') when the draft no longer exists (discarded or applied meanwhile): open it again.
    */
-  saveDraft: { request: { appId: string; yaml: string }; response: { savedAt: string; pendingSecrets?: string[] } };
+  saveDraft: { request: { appId: string; yaml: string }; response: { savedAt: string; pendingSecrets?: string[]; secretsToReenter?: string[] } };
   discardDraft: { request: { appId: string }; response: null };
   /** Drafts with changes in the active context, newest first (an opened but untouched draft is not listed). */
   listDrafts: { request: void; response: DraftSummary[] };
@@ -103,8 +109,8 @@ export interface SpecsMethods {
   validateDraft: { request: { appId: string; yaml: string }; response: SpecValidation };
   previewApply: { request: { appId: string; yaml: string }; response: ApplyPreview };
   applyDraft: { request: { appId: string; yaml: string; baseVersion: string }; response: DeploymentProgress };
-  /** After a stale refusal: the live spec of now becomes the draft's base, `yaml` (the merge) its text. */
-  rebaseDraft: { request: { appId: string; yaml: string }; response: SpecDraft };
+  /** After a stale refusal: the live spec the merge was made against (`liveVersion`, refused as stale if it moved again) becomes the base, `yaml` (the merge) the text. */
+  rebaseDraft: { request: { appId: string; yaml: string; liveVersion: string }; response: SpecDraft };
   /** A schema hint source: instance sizes and regions from the live lists. */
   getSpecHints: { request: void; response: { instanceSizes: Array<{ slug: string; label: string; usdPerMonth: number }>; regions: Array<{ slug: string; label: string }> } };
   previewTenantFromTemplate: { request: TenantTemplateRequest; response: TenantTemplatePreview };

@@ -15,7 +15,7 @@ export function specsMethodHandlers(specs: SpecsService): DomainMethodHandlers<S
     validateDraft: ({ appId, yaml }) => specs.validateDraft(appId, yaml),
     previewApply: ({ appId, yaml }) => specs.previewApply(appId, yaml),
     applyDraft: ({ appId, yaml, baseVersion }) => specs.applyDraft(appId, yaml, baseVersion),
-    rebaseDraft: ({ appId, yaml }) => specs.rebaseDraft(appId, yaml),
+    rebaseDraft: ({ appId, yaml, liveVersion }) => specs.rebaseDraft(appId, yaml, liveVersion),
     getSpecHints: () => specs.getSpecHints(),
     previewTenantFromTemplate: (request) => specs.previewTenantFromTemplate(request),
     createTenantApp: ({ yaml, templateAppId }) => specs.createTenantApp(yaml, templateAppId),

@@ -22,7 +22,7 @@ export const specsMethodSchemas: MethodSchemas<SpecsMethods> = {
   validateDraft: z.strictObject({ appId, yaml: specYaml }),
   previewApply: z.strictObject({ appId, yaml: specYaml }),
   applyDraft: z.strictObject({ appId, yaml: specYaml, baseVersion: specVersion }),
-  rebaseDraft: z.strictObject({ appId, yaml: specYaml }),
+  rebaseDraft: z.strictObject({ appId, yaml: specYaml, liveVersion: specVersion }),
   getSpecHints: none,
   previewTenantFromTemplate: z.strictObject({
     templateAppId: appId,

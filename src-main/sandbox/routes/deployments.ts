@@ -1,9 +1,9 @@
 // App Platform mutations of the sandbox cloud: create, deploy, cancel, restart, spec update,
 // propose and the four rollback calls, with the platform's rules (deploys refused while pinned, 422
 // for an invalid spec, 409 for a name another app has, rollback validation codes).
-import type { AppSpec } from '../../clients/digitalocean/types';
+import type { AppDomain, AppSpec } from '../../clients/digitalocean/types';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
-import { createAppRecord, nameTaken } from '../appFactory';
+import { createAppRecord, domainsInStep, nameTaken } from '../appFactory';
 import { cancelDeployment, startDeployment } from '../deployEngine';
 import { doError, json, notFound, type Router, type SandboxRequest } from '../http';
 import { encryptSecrets } from '../secretValues';
@@ -52,7 +52,8 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (record.pinnedDeploymentId) return doError(400, 'bad_request', PINNED);
       if (nameTaken(state, spec.name, record.app.id)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       record.app.spec = encryptSecrets(spec);
-      // updated_at is read-only to API clients, not to the server that keeps it.
+      // domains and updated_at are read-only to API clients, not to the server that keeps them.
+      (record.app as { domains?: AppDomain[] }).domains = domainsInStep(record.app.domains ?? [], record.app.spec.domains);
       (record.app as { updated_at?: string }).updated_at = new Date(state.clock.now()).toISOString();
       startDeployment(state, record, { cause: 'app spec updated', causeType: 'MANUAL', spec: record.app.spec });
       return json(200, { app: presentApp(record) });

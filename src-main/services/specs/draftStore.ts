@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DraftOrigin } from '../../../src-preload/contract';
+import { KeyedQueue } from './keyedQueue';
 
 export interface StoredDraft {
   appId: string;
@@ -15,6 +16,11 @@ export interface StoredDraft {
   origin: DraftOrigin;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Ids ("component/KEY") of SECRET envs whose new value was held in memory when this was written.
+   * Never a value: after a restart they tell which values must be entered again.
+   */
+  pendingSecretIds?: string[];
 }
 
 const FORMAT = 1;
@@ -25,34 +31,57 @@ export interface DraftStoreOptions {
   beforeRename?: (temporaryFile: string) => Promise<void>;
   /** Told about a draft file that could not be read (it is kept aside, never deleted). */
   onUnreadable?: (file: string) => void;
+  /** Told about a draft file the disk would not give back (left as it is; the list skips it). */
+  onReadFailed?: (file: string, reason: string) => void;
+}
+
+/** A draft file exists but the disk would not give it back (EISDIR, EACCES, EIO…). */
+export class DraftReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`The draft file ${file} could not be read (${reason}).`);
+    this.name = 'DraftReadError';
+  }
 }
 
 export class DraftStore {
   private readonly dir: string;
   /** Writes per app run one after another, so an older save never lands after a newer one. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(dataDir: string, context: string, private readonly options: DraftStoreOptions = {}) {
     this.dir = join(dataDir, 'drafts', contextFolder(context));
   }
 
   async read(appId: string): Promise<StoredDraft | undefined> {
-    await this.queues.get(appId)?.catch(() => {});
+    await this.queue.settled(appId);
     return this.readFile(this.fileOf(appId));
   }
 
   write(draft: StoredDraft): Promise<void> {
-    return this.serial(draft.appId, () => this.atomicWrite(draft));
+    return this.queue.run(draft.appId, () => this.atomicWrite(draft));
   }
 
   remove(appId: string): Promise<void> {
-    return this.serial(appId, () => rm(this.fileOf(appId), { force: true }));
+    return this.queue.run(appId, () => rm(this.fileOf(appId), { force: true }));
   }
 
   async list(): Promise<StoredDraft[]> {
-    await Promise.all([...this.queues.values()].map((q) => q.catch(() => {})));
+    await this.queue.flush();
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    const drafts = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.readFile(join(this.dir, n))));
+    const drafts = await Promise.all(
+      names
+        .filter((n) => n.endsWith('.json'))
+        .map((n) =>
+          this.readFile(join(this.dir, n)).catch((error: unknown) => {
+            if (!(error instanceof DraftReadError)) throw error;
+            this.options.onReadFailed?.(error.file, error.reason);
+            return undefined;
+          }),
+        ),
+    );
     return drafts.filter((d): d is StoredDraft => d !== undefined);
   }
 
@@ -65,14 +94,18 @@ export class DraftStore {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
-    } catch {
-      return undefined;
+    } catch (error) {
+      // Only a missing file means "no draft": anything else is a draft we must not write over.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      throw new DraftReadError(file, code ?? 'unknown error');
     }
     try {
       const stored = JSON.parse(text) as StoredDraft & { format?: number };
       if (typeof stored.yaml !== 'string' || typeof stored.baseYaml !== 'string' || typeof stored.appId !== 'string') throw new Error('shape');
-      const { format: _format, ...draft } = stored;
-      return draft;
+      const { format: _format, pendingSecretIds, ...draft } = stored;
+      const ids = Array.isArray(pendingSecretIds) ? pendingSecretIds.filter((id): id is string => typeof id === 'string') : [];
+      return ids.length ? { ...draft, pendingSecretIds: ids } : draft;
     } catch {
       // Never written by us (the rename is atomic): set it aside rather than lose or overwrite it.
       await rename(file, `${file}.unreadable-${Date.now()}`).catch(() => {});
@@ -116,16 +149,6 @@ export class DraftStore {
     if (!handle) return;
     await handle.sync().catch(() => {});
     await handle.close();
-  }
-
-  private serial<T>(appId: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(appId) ?? Promise.resolve();
-    const next = previous.catch(() => {}).then(work);
-    this.queues.set(appId, next);
-    void next.finally(() => {
-      if (this.queues.get(appId) === next) this.queues.delete(appId);
-    }).catch(() => {});
-    return next;
   }
 }
 

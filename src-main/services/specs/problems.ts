@@ -1,6 +1,7 @@
 // What is wrong with a draft, in words and at a line. A few checks run locally for instant
 // feedback (the mistakes a founder makes by hand); the API's propose call stays the authority —
-// these never stop a spec the API would take.
+// these never stop a spec the API would take, except the gates: a SECRET that would be emptied, or
+// whose new value was lost with a restart, is taken by the API and yet must not be applied.
 import type { SpecProblem } from '../../../src-preload/contract';
 import type { AppRegion } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -23,16 +24,29 @@ export interface CheckContext {
   regions?: readonly AppRegion[];
   /** "component/KEY" of SECRET envs that have a new value waiting in memory. */
   pendingSecrets?: ReadonlySet<string>;
+  /** "component/KEY" of SECRET envs whose new value was held by a process that is gone. */
+  secretsToReenter?: ReadonlySet<string>;
   /** How a SECRET without a value is described: before applying, before creating. */
   secretMissing?: (name: string) => string;
 }
+
+const GATES = new WeakSet<SpecProblem>();
+
+/** A local problem that stops the spec whatever the API says of it. */
+export const isGate = (problem: SpecProblem): boolean => GATES.has(problem);
+
+/** How a SECRET env is named to the founder: "demo-api's SENTRY_DSN", or the app-level key. */
+export const secretName = (env: { component?: string; key: string }) => (env.component ? `${env.component}'s ${env.key}` : env.key);
 
 type Group = { name?: unknown; instance_count?: unknown; autoscaling?: unknown; instance_size_slug?: unknown };
 
 export function schemaProblems(parsed: ParsedSpec, spec: Record<string, unknown>, ctx: CheckContext): SpecProblem[] {
   const problems: SpecProblem[] = [];
-  const add = (severity: SpecProblem['severity'], path: SpecPath, message: string) =>
-    problems.push({ source: 'schema', severity, message, path: path.join('.'), ...locate(parsed, path) });
+  const add = (severity: SpecProblem['severity'], path: SpecPath, message: string) => {
+    const problem: SpecProblem = { source: 'schema', severity, message, path: path.join('.'), ...locate(parsed, path) };
+    problems.push(problem);
+    return problem;
+  };
 
   if (typeof spec.name !== 'string' || spec.name === '') add('error', ['name'], 'The spec needs a name: the app name.');
   else if (!APP_NAME.test(spec.name)) add('error', ['name'], 'An app name is 2–32 lowercase letters, digits and dashes, starting with a letter.');
@@ -84,7 +98,9 @@ export function schemaProblems(parsed: ParsedSpec, spec: Record<string, unknown>
   return problems;
 }
 
-function checkIngress(spec: Record<string, unknown>, names: Map<string, string>, add: (s: SpecProblem['severity'], p: SpecPath, m: string) => void) {
+type Add = (severity: SpecProblem['severity'], path: SpecPath, message: string) => SpecProblem;
+
+function checkIngress(spec: Record<string, unknown>, names: Map<string, string>, add: Add) {
   const rules = (spec.ingress as { rules?: unknown } | undefined)?.rules;
   if (!Array.isArray(rules)) return;
   rules.forEach((rule: { component?: { name?: unknown } } | null, i) => {
@@ -95,13 +111,15 @@ function checkIngress(spec: Record<string, unknown>, names: Map<string, string>,
   });
 }
 
-function checkEnvs(parsed: ParsedSpec, ctx: CheckContext, add: (s: SpecProblem['severity'], p: SpecPath, m: string) => void) {
+function checkEnvs(parsed: ParsedSpec, ctx: CheckContext, add: Add) {
   for (const env of envRefs(parsed.doc)) {
     const where = env.component ? `${env.component}'s ${env.key}` : `the app-level ${env.key}`;
     if (!ENV_KEY.test(env.key)) add('error', [...env.path, 'key'], `"${env.key}" is not a valid env key: letters, digits and underscores.`);
     if (env.type !== undefined && env.type !== 'GENERAL' && env.type !== 'SECRET') add('error', [...env.path, 'type'], 'An env type is GENERAL or SECRET.');
-    if (env.type === 'SECRET' && !env.value && !ctx.pendingSecrets?.has(env.id)) {
-      add('error', [...env.path, 'value'], ctx.secretMissing?.(where) ?? `${where} is a SECRET with no value: set it before applying.`);
+    if (env.type === 'SECRET' && ctx.secretsToReenter?.has(env.id) && !ctx.pendingSecrets?.has(env.id)) {
+      GATES.add(add('error', [...env.path, 'value'], `Re-enter the new value of ${secretName(env)}: it was kept only in memory and Fleetdeck restarted.`));
+    } else if (env.type === 'SECRET' && !env.value && !ctx.pendingSecrets?.has(env.id)) {
+      GATES.add(add('error', [...env.path, 'value'], ctx.secretMissing?.(where) ?? `${where} is a SECRET with no value: set it before applying.`));
     } else if (env.type === 'SECRET' && env.value && !isEncrypted(env.value)) {
       add('warning', [...env.path, 'value'], `${where} is typed in clear: it is sent on apply but never saved with the draft.`);
     }

@@ -1,13 +1,16 @@
 // SECRET env values in drafts. What the API returns (`EV[1:…]`, encrypted) is kept and sent back
 // as is. A new clear value lives only in this process's memory until apply puts it into the spec
-// it sends, and is then forgotten: it never reaches a draft file, a log line or an error message.
+// it sends, and is then forgotten: it never reaches a draft file, a log line or an error message
+// (each value is taught to the log redaction the moment it is kept).
 //
-// Consequence, on purpose: after Fleetdeck quits, crashes or is killed, a restored draft lists no
-// pending secrets; the secret keeps its old value until it is set again.
+// Consequence, on purpose: after Fleetdeck quits, crashes or is killed, the values are gone. The
+// draft file keeps only which secrets had one, so the restored draft asks for them again and
+// apply refuses until they are entered (or the draft discarded).
 import type { Document } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { AppSpec } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
+import { registerSecret } from '../../logging/redact';
 import { editScalars, parseSpecYaml, type ScalarEdit, type SpecPath } from './yamlSpec';
 
 /** Component groups whose items carry `envs`. */
@@ -119,6 +122,7 @@ export class PendingSecrets {
   private readonly byDraft = new Map<string, Map<string, string>>();
 
   set(context: string, appId: string, id: string, value: string): void {
+    registerSecret(value);
     const scope = this.scope(context, appId);
     const values = this.byDraft.get(scope) ?? new Map<string, string>();
     values.set(id, value);

@@ -11,7 +11,9 @@ import { ApiError } from '../../clients/http/apiError';
 import type { Logger } from '../../logging/logger';
 import { specVersion } from '../deploys/scale';
 import type { InstanceSizeCache } from '../instanceSizeCache';
-import { DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
+import { DraftReadError, DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
+import { KeyedQueue } from './keyedQueue';
+import { secretName } from './problems';
 import { COMPONENT_GROUPS, envRefs, processPendingSecrets, scrubbed, secretId, withoutClearSecrets, withPendingSecrets, type PendingSecrets } from './secrets';
 import { TenantApps } from './tenantApps';
 import { SpecChecker, type CheckedSpec } from './validation';
@@ -41,10 +43,13 @@ export class SpecsService {
   private readonly checker: SpecChecker;
   private readonly tenants: TenantApps;
   private readonly now: () => Date;
+  /** Every change to one app's draft waits for the one before: a late save never undoes a discard. */
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly deps: SpecsDeps) {
     this.drafts = new DraftStore(deps.dataDir, deps.context, {
       onUnreadable: (file) => deps.log.warn(`A draft file could not be read and was set aside: ${file}`),
+      onReadFailed: (file, reason) => deps.log.warn(`A draft file could not be read (${reason}) and was left as it is: ${file}`),
       ...deps.draftStore,
     });
     this.pending = deps.pendingSecrets ?? processPendingSecrets;
@@ -59,28 +64,34 @@ export class SpecsService {
   }
 
   /** The app's draft; a new one (persisted at once, so its base is the spec the user saw) otherwise. */
-  async openDraft(appId: string): Promise<SpecDraft> {
-    const stored = await this.drafts.read(appId);
-    if (stored && stored.yaml !== stored.baseYaml) return this.present(stored);
-    const app = await this.deps.client.getApp(appId);
-    // An untouched draft holds nothing to lose: it follows the live spec.
-    if (stored && stored.baseVersion === specVersion(app)) return this.present(stored);
-    const fresh = this.fromLive(app, 'edit');
-    await this.drafts.write(fresh);
-    return this.present(fresh);
+  openDraft(appId: string): Promise<SpecDraft> {
+    return this.queue.run(appId, async () => {
+      const stored = await this.read(appId);
+      if (stored && stored.yaml !== stored.baseYaml) return this.present(stored);
+      const app = await this.deps.client.getApp(appId);
+      // An untouched draft holds nothing to lose: it follows the live spec.
+      if (stored && stored.baseVersion === specVersion(app)) return this.present(stored);
+      return this.present(await this.store({ ...this.fromLive(app, 'edit'), ...secretIdsOf(stored) }));
+    });
   }
 
-  /** Writes the text as it is, except SECRET values typed in clear: those move to memory. */
-  async saveDraft(appId: string, yaml: string): Promise<{ savedAt: string; pendingSecrets: string[] }> {
-    const draft = (await this.drafts.read(appId)) ?? this.fromLive(await this.deps.client.getApp(appId), 'edit');
-    const saved = await this.store({ ...draft, yaml });
-    return { savedAt: saved.updatedAt, pendingSecrets: this.pendingIn(saved) };
+  /**
+   * Writes the text as it is, except SECRET values typed in clear: those move to memory. Only onto
+   * an existing draft: one discarded or applied meanwhile stays gone (open the editor again).
+   */
+  saveDraft(appId: string, yaml: string): Promise<{ savedAt: string; pendingSecrets: string[]; secretsToReenter: string[] }> {
+    return this.queue.run(appId, async () => {
+      const saved = await this.saveNow(appId, yaml);
+      return { savedAt: saved.updatedAt, pendingSecrets: this.pendingIn(saved), secretsToReenter: this.toReenter(saved) };
+    });
   }
 
-  async discardDraft(appId: string): Promise<null> {
-    await this.drafts.remove(appId);
-    this.pending.forget(this.deps.context, appId);
-    return null;
+  discardDraft(appId: string): Promise<null> {
+    return this.queue.run(appId, async () => {
+      await this.drafts.remove(appId);
+      this.pending.forget(this.deps.context, appId);
+      return null;
+    });
   }
 
   async listDrafts(): Promise<DraftSummary[]> {
@@ -92,21 +103,24 @@ export class SpecsService {
   }
 
   /** A `.do/app.yaml` read from a file replaces the draft, based on the live spec of now. */
-  async importDraft(appId: string, yaml: string): Promise<SpecDraft> {
-    const spec = specOf(parseSpecYaml(yaml));
-    const app = await this.deps.client.getApp(appId);
-    if (typeof spec.name !== 'string' || spec.name === '') {
-      throw new ApiError({ code: 'invalid_argument', message: `The file has no name: line, so it cannot be checked against ${app.spec.name}. Nothing was imported.` });
-    }
-    if (spec.name !== app.spec.name) {
-      throw new ApiError({
-        code: 'invalid_argument',
-        message: `This file describes "${spec.name}", not "${app.spec.name}": nothing was imported. If it is meant for ${app.spec.name}, change its name: line first.`,
-      });
-    }
-    this.pending.forget(this.deps.context, appId);
-    const saved = await this.store({ ...this.fromLive(app, 'import'), yaml });
-    return this.present(saved);
+  importDraft(appId: string, yaml: string): Promise<SpecDraft> {
+    return this.queue.run(appId, async () => {
+      const spec = specOf(parseSpecYaml(yaml));
+      const app = await this.deps.client.getApp(appId);
+      if (typeof spec.name !== 'string' || spec.name === '') {
+        throw new ApiError({ code: 'invalid_argument', message: `The file has no name: line, so it cannot be checked against ${app.spec.name}. Nothing was imported.` });
+      }
+      if (spec.name !== app.spec.name) {
+        throw new ApiError({
+          code: 'invalid_argument',
+          message: `This file describes "${spec.name}", not "${app.spec.name}": nothing was imported. If it is meant for ${app.spec.name}, change its name: line first.`,
+        });
+      }
+      // A draft file that cannot be read is refused here too, never replaced.
+      await this.read(appId);
+      this.pending.forget(this.deps.context, appId);
+      return this.present(await this.store({ ...this.fromLive(app, 'import'), yaml }));
+    });
   }
 
   /**
@@ -114,32 +128,46 @@ export class SpecsService {
    * (save first); when the env is missing or not yet SECRET the draft's YAML gains it — show the
    * returned draft's yaml.
    */
-  async setDraftSecret(request: SecretRequest): Promise<SpecDraft> {
+  setDraftSecret(request: SecretRequest): Promise<SpecDraft> {
     const { appId, component, key, value } = request;
-    const draft = (await this.drafts.read(appId)) ?? this.fromLive(await this.deps.client.getApp(appId), 'edit');
-    const yaml = withSecretEnv(draft.yaml, component, key);
-    const saved = yaml === draft.yaml ? draft : await this.store({ ...draft, yaml });
-    this.pending.set(this.deps.context, appId, secretId(component, key), value);
-    return this.present(saved);
+    return this.queue.run(appId, async () => {
+      const draft = await this.read(appId);
+      if (!draft) throw new ApiError({ code: 'stale', message: 'This draft was discarded or applied meanwhile; the value was not kept.' });
+      const yaml = withSecretEnv(draft.yaml, component, key);
+      this.pending.set(this.deps.context, appId, secretId(component, key), value);
+      // Written even when the text is unchanged: the file records which secret waits in memory.
+      return this.present(await this.store({ ...draft, yaml }));
+    });
   }
 
-  /** After a refused (stale) apply: the live spec of now becomes the base, the given text the draft. */
-  async rebaseDraft(appId: string, yaml: string): Promise<SpecDraft> {
-    const app = await this.deps.client.getApp(appId);
-    const previous = await this.drafts.read(appId);
-    const base = this.fromLive(app, previous?.origin ?? 'edit');
-    const saved = await this.store({ ...base, createdAt: previous?.createdAt ?? base.createdAt, yaml });
-    return this.present(saved);
+  /**
+   * After a refused (stale) apply: the live spec the merge was made against (`liveVersion`) becomes
+   * the base, the given text the draft. Refused, changing nothing, if the live spec moved again.
+   */
+  rebaseDraft(appId: string, yaml: string, liveVersion: string): Promise<SpecDraft> {
+    return this.queue.run(appId, async () => {
+      const app = await this.deps.client.getApp(appId);
+      if (specVersion(app) !== liveVersion) {
+        throw new ApiError({
+          code: 'stale',
+          message: `${app.spec.name}'s spec changed again since you merged; nothing was changed — review the new live spec and merge again.`,
+        });
+      }
+      const previous = await this.read(appId);
+      if (!previous) throw new ApiError({ code: 'stale', message: LATE_SAVE });
+      const base = this.fromLive(app, previous.origin);
+      return this.present(await this.store({ ...base, ...secretIdsOf(previous), createdAt: previous.createdAt, yaml }));
+    });
   }
 
   async validateDraft(appId: string, yaml: string): Promise<SpecValidation> {
-    const app = await this.deps.client.getApp(appId);
-    return publicValidation(await this.check(app, yaml));
+    const [app, draft] = await Promise.all([this.deps.client.getApp(appId), this.drafts.read(appId).catch(() => undefined)]);
+    return publicValidation(await this.check(app, yaml, draft));
   }
 
   async previewApply(appId: string, yaml: string): Promise<ApplyPreview> {
-    const [app, draft] = await Promise.all([this.deps.client.getApp(appId), this.drafts.read(appId)]);
-    const validation = publicValidation(await this.check(app, yaml));
+    const [app, draft] = await Promise.all([this.deps.client.getApp(appId), this.drafts.read(appId).catch(() => undefined)]);
+    const validation = publicValidation(await this.check(app, yaml, draft));
     const liveVersion = specVersion(app);
     return { ...validation, appId, liveYaml: specToYaml(app.spec), liveVersion, stale: draft !== undefined && draft.baseVersion !== liveVersion };
   }
@@ -148,34 +176,50 @@ export class SpecsService {
    * Sends the draft through DeployActions.applySpec (re-read, stale refusal, PUT, follow, audit).
    * The text is saved first, so whatever happens to the request the draft is what was applied.
    */
-  async applyDraft(appId: string, yaml: string, baseVersion: string): Promise<DeploymentProgress> {
-    const parsed = parseSpecYaml(yaml);
-    const spec = specOf(parsed);
-    await this.saveDraft(appId, yaml);
-    const draft = (await this.drafts.read(appId))!;
-    const pending = this.pending.get(this.deps.context, appId);
-    const missing = envRefs(parsed.doc).filter((e) => e.type === 'SECRET' && !e.value && !pending.has(e.id));
-    if (missing.length) {
-      throw new ApiError({
-        code: 'invalid_argument',
-        message: `Set ${missing.map((e) => (e.component ? `${e.component}'s ${e.key}` : e.key)).join(', ')} before applying: a SECRET without a value would be emptied. Nothing was sent.`,
-      });
-    }
-    const { spec: next, applied } = withPendingSecrets(spec, pending);
-    let progress: DeploymentProgress;
-    try {
-      progress = await this.deps.deploys.actions.applySpec(appId, baseVersion, () => next, {
-        action: 'edit_spec',
-        parameters: { origin: draft.origin, changed_lines: changedLines(draft.baseYaml, draft.yaml), secrets_set: applied.length },
-        changed: 'the draft was started',
-      });
-    } catch (error) {
-      throw scrubbed(error, pending.values());
-    }
-    // Live now: the values are in the spec the API keeps (encrypted), and the draft is done.
-    this.pending.forget(this.deps.context, appId);
-    await this.drafts.remove(appId);
-    return progress;
+  applyDraft(appId: string, yaml: string, baseVersion: string): Promise<DeploymentProgress> {
+    return this.queue.run(appId, async () => {
+      const parsed = parseSpecYaml(yaml);
+      const spec = specOf(parsed);
+      const draft = await this.saveNow(appId, yaml);
+      const refs = envRefs(parseSpecYaml(draft.yaml).doc);
+      const names = (ids: readonly string[]) => ids.map((id) => secretName(refs.find((e) => e.id === id) ?? { key: id })).join(', ');
+      const reenter = this.toReenter(draft);
+      if (reenter.length) {
+        const one = reenter.length === 1;
+        throw new ApiError({
+          code: 'invalid_argument',
+          message: `Re-enter the new value${one ? '' : 's'} of ${names(reenter)} (${one ? 'it was' : 'they were'} kept only in memory and Fleetdeck restarted), or discard ${one ? 'that change' : 'those changes'}. Nothing was sent.`,
+        });
+      }
+      const pending = this.pending.get(this.deps.context, appId);
+      const missing = envRefs(parsed.doc).filter((e) => e.type === 'SECRET' && !e.value && !pending.has(e.id));
+      if (missing.length) {
+        throw new ApiError({
+          code: 'invalid_argument',
+          message: `Set ${missing.map((e) => secretName(e)).join(', ')} before applying: a SECRET without a value would be emptied. Nothing was sent.`,
+        });
+      }
+      const { spec: next, applied } = withPendingSecrets(spec, pending);
+      let progress: DeploymentProgress;
+      try {
+        progress = await this.deps.deploys.actions.applySpec(appId, baseVersion, () => next, {
+          action: 'edit_spec',
+          parameters: { origin: draft.origin, changed_lines: changedLines(draft.baseYaml, draft.yaml), secrets_set: applied.length },
+          changed: 'the draft was started',
+        });
+      } catch (error) {
+        throw scrubbed(error, pending.values());
+      }
+      // Live now: the values are in the spec the API keeps (encrypted), and the draft is done.
+      this.pending.forget(this.deps.context, appId);
+      await this.drafts.remove(appId);
+      return progress;
+    });
+  }
+
+  /** Resolves once every draft change asked for so far has reached the disk (or failed). */
+  flush(): Promise<void> {
+    return this.queue.flush();
   }
 
   async getSpecHints(): Promise<SpecsMethods['getSpecHints']['response']> {
@@ -196,12 +240,32 @@ export class SpecsService {
     return this.tenants.create(yaml, templateAppId);
   }
 
-  private check(app: App, yaml: string): Promise<CheckedSpec> {
+  /** Inside the app's queue only. */
+  private async saveNow(appId: string, yaml: string): Promise<StoredDraft> {
+    const draft = await this.read(appId);
+    if (!draft) throw new ApiError({ code: 'stale', message: LATE_SAVE });
+    return this.store({ ...draft, yaml });
+  }
+
+  /** The stored draft; a file that exists but cannot be read is an error, never "no draft". */
+  private async read(appId: string): Promise<StoredDraft | undefined> {
+    try {
+      return await this.drafts.read(appId);
+    } catch (error) {
+      if (!(error instanceof DraftReadError)) throw error;
+      this.deps.log.warn(`A draft file could not be read (${error.reason}) and was left as it is: ${error.file}`);
+      const name = await this.deps.client.getApp(appId).then((app) => app.spec.name, () => appId);
+      throw new ApiError({ code: 'internal', message: `Your draft of ${name} could not be read (${error.reason}); nothing was changed.` });
+    }
+  }
+
+  private check(app: App, yaml: string, draft?: StoredDraft): Promise<CheckedSpec> {
     return this.checker.check(parseSpecYaml(yaml), {
       appId: app.id,
       appName: app.spec.name,
       liveSpec: app.spec,
       pendingSecrets: new Set(this.pending.get(this.deps.context, app.id ?? '').keys()),
+      secretsToReenter: new Set(draft ? this.toReenter(draft) : []),
     });
   }
 
@@ -211,17 +275,24 @@ export class SpecsService {
     return { appId: app.id ?? '', appName: app.spec.name, yaml, baseYaml: yaml, baseVersion: specVersion(app), origin, createdAt: at, updatedAt: at };
   }
 
-  /** The one way a draft reaches the disk: clear SECRET values are taken out first. */
+  /**
+   * The one way a draft reaches the disk: clear SECRET values are taken out first, and the ids of
+   * the values waiting in memory are recorded (kept until apply, discard or import).
+   */
   private async store(draft: StoredDraft): Promise<StoredDraft> {
     const { yaml, moved } = withoutClearSecrets(draft.yaml, draft.baseYaml);
     for (const [id, value] of moved) this.pending.set(this.deps.context, draft.appId, id, value);
-    const saved = { ...draft, yaml, updatedAt: this.now().toISOString() };
+    const ids = [...new Set([...(draft.pendingSecretIds ?? []), ...this.pending.get(this.deps.context, draft.appId).keys()])].sort();
+    const { pendingSecretIds: _recorded, ...rest } = draft;
+    const saved: StoredDraft = { ...rest, yaml, updatedAt: this.now().toISOString(), ...(ids.length ? { pendingSecretIds: ids } : {}) };
     await this.drafts.write(saved);
     return saved;
   }
 
-  private present(draft: StoredDraft): SpecDraft {
-    return { ...draft, pendingSecrets: this.pendingIn(draft) };
+  /** What the renderer sees: no internal record, and what waits in memory or must be re-entered. */
+  private present(stored: StoredDraft): SpecDraft {
+    const { pendingSecretIds: _recorded, ...draft } = stored;
+    return { ...draft, pendingSecrets: this.pendingIn(stored), secretsToReenter: this.toReenter(stored) };
   }
 
   /** Pending values whose env is still in the draft (a deleted env's value would go nowhere). */
@@ -231,7 +302,20 @@ export class SpecsService {
     const present = new Set(envRefs(parseSpecYaml(draft.yaml).doc).map((e) => e.id));
     return [...pending.keys()].filter((id) => present.has(id)).sort();
   }
+
+  /** SECRETs of the draft whose new value was held by a process that is gone: to be entered again. */
+  private toReenter(draft: StoredDraft): string[] {
+    const recorded = draft.pendingSecretIds ?? [];
+    if (recorded.length === 0) return [];
+    const inMemory = this.pending.get(this.deps.context, draft.appId);
+    const secrets = new Set(envRefs(parseSpecYaml(draft.yaml).doc).filter((e) => e.type === 'SECRET').map((e) => e.id));
+    return recorded.filter((id) => !inMemory.has(id) && secrets.has(id)).sort();
+  }
 }
+
+const LATE_SAVE = 'This draft was discarded or applied meanwhile; nothing was saved.';
+
+const secretIdsOf = (draft: StoredDraft | undefined) => (draft?.pendingSecretIds ? { pendingSecretIds: draft.pendingSecretIds } : {});
 
 /** Lines that differ from the base: a changed line counts once, not as a removal plus an addition. */
 export function changedLines(base: string, yaml: string): number {

@@ -4,6 +4,7 @@
 import type { DeploymentProgress, SpecProblem, SpecsMethods, TenantTemplatePreview, TenantTemplateRequest } from '../../../src-preload/contract';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
+import { registerSecret } from '../../logging/redact';
 import { toProgress } from '../deploys/progress';
 import { schemaProblems } from './problems';
 import { clearSecrets, envRefs, scrub, scrubbed } from './secrets';
@@ -52,6 +53,7 @@ export class TenantApps {
     this.inFlight.add(name);
     // The clear SECRET values typed for the new app are in the request: never in what comes back.
     const values = clearSecrets(envRefs(parsed.doc)).map((e) => e.value!);
+    for (const value of values) registerSecret(value);
     try {
       return await this.createOnce(spec, templateAppId, values);
     } catch (error) {

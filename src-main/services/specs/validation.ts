@@ -1,17 +1,18 @@
 // Checking a spec: YAML first (instant, located), then a few local checks, then the API's own
 // verdict and price (POST /v2/apps/propose) for the draft and — for an existing app — for the live
-// spec, so the editor can show the monthly cost before and after.
+// spec, so the editor can show the monthly cost before and after. The local checks are hints:
+// whether the spec is valid is the YAML's and the API's say, plus the gates (see problems.ts).
 import type { SpecProblem, SpecValidation } from '../../../src-preload/contract';
 import type { DigitalOceanClient, ProposeResult } from '../../clients/digitalocean/client';
 import type { AppRegion, AppSpec } from '../../clients/digitalocean/types';
 import type { InstanceSizeCache } from '../instanceSizeCache';
 import type { InstanceSizeCatalog } from '../instanceSizes';
-import { apiProblem, isSpecRefusal, schemaProblems, type CheckContext } from './problems';
+import { apiProblem, isGate, isSpecRefusal, schemaProblems, type CheckContext } from './problems';
 import { hasErrors, type ParsedSpec } from './yamlSpec';
 
 export type CheckClient = Pick<DigitalOceanClient, 'propose' | 'listRegions'>;
 
-export interface CheckOptions extends Pick<CheckContext, 'appName' | 'pendingSecrets' | 'secretMissing'> {
+export interface CheckOptions extends Pick<CheckContext, 'appName' | 'pendingSecrets' | 'secretsToReenter' | 'secretMissing'> {
   /** Validate as an update of this app (propose's app_id). */
   appId?: string;
   /** The live spec, priced for monthlyCostBefore. */
@@ -54,7 +55,7 @@ export class SpecChecker {
       options.liveSpec ? this.client.propose(options.liveSpec, options.appId).catch(() => undefined) : undefined,
     ]);
     return {
-      valid: !hasErrors(problems),
+      valid: !problems.some((p) => p.severity === 'error' && (p.source !== 'schema' || isGate(p))),
       problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
       ...(before?.app_cost !== undefined ? { monthlyCostBefore: before.app_cost } : {}),
       ...(after?.app_cost !== undefined ? { monthlyCostAfter: after.app_cost } : {}),

@@ -43,11 +43,31 @@ describe('the founder applies an edited spec', () => {
     const live = await specs.getSpec(appId);
     const merged = live.yaml.replace('instance_count: 2\n  instance_size_slug: apps-s-1vcpu-2gb', 'instance_count: 3\n  instance_size_slug: apps-s-1vcpu-2gb');
     expect(merged).not.toBe(live.yaml);
-    const rebased = await specs.rebaseDraft(appId, merged);
+    const rebased = await specs.rebaseDraft(appId, merged, live.specVersion);
     expect(rebased).toMatchObject({ baseVersion: live.specVersion, baseYaml: live.yaml, yaml: merged });
     await specs.applyDraft(appId, merged, rebased.baseVersion);
     expect(record.app.spec.services![0]!.instance_count).toBe(3);
     expect(record.app.spec.workers![0]!.instance_count).toBe(2);
+  });
+
+  it('a merge made against a live spec that changed again meanwhile is refused, and the draft stays as it was', async () => {
+    const { specs, client, sandbox, record, appId, draft, yaml } = await editedBibbi();
+    const teammate = structuredClone(record.app.spec);
+    teammate.workers![0]!.instance_count = 2;
+    await client.updateApp(appId, teammate);
+    await expect(specs.applyDraft(appId, yaml, draft.baseVersion)).rejects.toMatchObject({ code: 'stale' });
+    const live = await specs.getSpec(appId);
+    const merged = live.yaml.replace('instance_count: 2\n  instance_size_slug: apps-s-1vcpu-2gb', 'instance_count: 3\n  instance_size_slug: apps-s-1vcpu-2gb');
+    // While the founder merges, the teammate changes the app once more.
+    teammate.workers![0]!.instance_count = 3;
+    await client.updateApp(appId, teammate);
+    const sent = puts(sandbox.requests);
+    await expect(specs.rebaseDraft(appId, merged, live.specVersion)).rejects.toMatchObject({
+      code: 'stale',
+      message: expect.stringMatching(/changed again since you merged; nothing was changed — review the new live spec/),
+    });
+    expect(await specs.openDraft(appId)).toMatchObject({ yaml, baseVersion: draft.baseVersion, baseYaml: draft.baseYaml });
+    expect(puts(sandbox.requests)).toBe(sent);
   });
 
   it('succeeds: the spec is live, the deployment is followed to its end, and the draft is gone', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,5 +108,24 @@ describe('drafts are kept per app and per account context', () => {
     changed.workers![0]!.run_command = 'celery -A app.workers.celery_app worker --concurrency=3';
     await client.updateApp(record.app.id!, changed);
     expect((await specs.openDraft(record.app.id!)).baseVersion).toBe(reopened.baseVersion);
+  });
+});
+
+describe('a draft file that cannot be read is never written over', () => {
+  it('open and save say so in words and leave the file as it is; the list skips it', async () => {
+    const { specs, appNamed, dataDir } = await specsWithSandbox();
+    const appId = appNamed('taskifai-demo').app.id!;
+    await specs.openDraft(appId);
+    const file = join(dataDir, 'drafts', contextFolder('Demo fleet'), `${appId}.json`);
+    // Unreadable the way a disk or permission problem makes it (tests run as root: a folder it is).
+    rmSync(file);
+    mkdirSync(file);
+    writeFileSync(join(file, 'keep'), 'the founder\'s work');
+    const refusal = { code: 'internal', message: 'Your draft of taskifai-demo could not be read (EISDIR); nothing was changed.' };
+    await expect(specs.openDraft(appId)).rejects.toMatchObject(refusal);
+    await expect(specs.saveDraft(appId, 'name: taskifai-demo\n')).rejects.toMatchObject(refusal);
+    expect(statSync(file).isDirectory()).toBe(true);
+    expect(readdirSync(file)).toEqual(['keep']);
+    expect(await specs.listDrafts()).toEqual([]);
   });
 });

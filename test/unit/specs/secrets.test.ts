@@ -17,6 +17,7 @@ async function withLog() {
   return { ...setup, lines, leaks };
 }
 
+const puts = (requests: string[]) => requests.filter((r) => r.startsWith('PUT ')).length;
 const envOf = (spec: { envs?: Array<{ key?: string; value?: string; type?: string }> }, key: string) => spec.envs?.find((e) => e.key === key);
 
 describe('the founder rotates a SECRET through the draft', () => {
@@ -62,7 +63,7 @@ describe('the founder rotates a SECRET through the draft', () => {
     expect(filesOnDisk().some((f) => f.text.includes(JSON.stringify(COMMENTED)))).toBe(true);
   });
 
-  it('after a restart the draft lists no pending secret, and a SECRET left without value is not applied', async () => {
+  it('after a restart, a SECRET added without its value waits to be entered again and is not applied', async () => {
     const { specs, make, appNamed, sandbox } = await withLog();
     const appId = appNamed('taskifai-demo').app.id!;
     await specs.openDraft(appId);
@@ -72,16 +73,54 @@ describe('the founder rotates a SECRET through the draft', () => {
     const restarted = make('Demo fleet', new PendingSecrets());
     const restored = await restarted.openDraft(appId);
     expect(restored.yaml).toBe(withNew.yaml);
-    expect(restored.pendingSecrets).toEqual([]);
-    const { problems } = await restarted.validateDraft(appId, restored.yaml);
+    expect(restored).toMatchObject({ pendingSecrets: [], secretsToReenter: ['demo-api/SENTRY_DSN'] });
+    const checked = await restarted.validateDraft(appId, restored.yaml);
     const line = restored.yaml.split('\n').findIndex((l) => l.includes('key: SENTRY_DSN')) + 1;
-    expect(problems).toContainEqual(expect.objectContaining({ source: 'schema', severity: 'error', message: expect.stringMatching(/demo-api's SENTRY_DSN is a SECRET with no value/), line }));
-    const sent = sandbox.requests.filter((r) => r.startsWith('PUT ')).length;
+    expect(checked.valid).toBe(false);
+    expect(checked.problems).toContainEqual(expect.objectContaining({ source: 'schema', severity: 'error', message: expect.stringMatching(/^Re-enter the new value of demo-api's SENTRY_DSN/), line }));
+    const sent = puts(sandbox.requests);
     await expect(restarted.applyDraft(appId, restored.yaml, restored.baseVersion)).rejects.toMatchObject({
       code: 'invalid_argument',
-      message: expect.stringMatching(/Set demo-api's SENTRY_DSN before applying/),
+      message: expect.stringMatching(/^Re-enter the new value of demo-api's SENTRY_DSN \(it was kept only in memory and Fleetdeck restarted\), or discard that change/),
     });
-    expect(sandbox.requests.filter((r) => r.startsWith('PUT ')).length).toBe(sent);
+    expect(puts(sandbox.requests)).toBe(sent);
+  });
+
+  it('after a restart, a rotated SECRET is not silently applied with its old value', async () => {
+    const { specs, make, appNamed, sandbox, leaks } = await withLog();
+    const record = appNamed('taskifai-demo');
+    const appId = record.app.id!;
+    const before = envOf(record.app.spec, 'OPENAI_API_KEY')!.value;
+    await specs.openDraft(appId);
+    await specs.setDraftSecret({ appId, key: 'OPENAI_API_KEY', value: NEW_KEY });
+    const restarted = make('Demo fleet', new PendingSecrets());
+    const restored = await restarted.openDraft(appId);
+    expect(restored).toMatchObject({ pendingSecrets: [], secretsToReenter: ['/OPENAI_API_KEY'] });
+    const sent = puts(sandbox.requests);
+    await expect(restarted.applyDraft(appId, restored.yaml, restored.baseVersion)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringMatching(/^Re-enter the new value of OPENAI_API_KEY \(it was kept only in memory and Fleetdeck restarted\), or discard that change/),
+    });
+    expect(puts(sandbox.requests)).toBe(sent);
+    expect(envOf(record.app.spec, 'OPENAI_API_KEY')!.value).toBe(before);
+    // Saving the draft again keeps the reminder; entering the value clears it.
+    expect(await restarted.saveDraft(appId, restored.yaml)).toMatchObject({ secretsToReenter: ['/OPENAI_API_KEY'] });
+    const reentered = await restarted.setDraftSecret({ appId, key: 'OPENAI_API_KEY', value: NEW_KEY });
+    expect(reentered).toMatchObject({ pendingSecrets: ['/OPENAI_API_KEY'], secretsToReenter: [] });
+    await restarted.applyDraft(appId, reentered.yaml, reentered.baseVersion);
+    expect(envOf(record.app.spec, 'OPENAI_API_KEY')!.value).toMatch(new RegExp(`:${secretDigest(NEW_KEY)}\\]$`));
+    expect(leaks()).toEqual([]);
+  });
+
+  it('after a restart, discarding the draft drops the change that waited to be entered again', async () => {
+    const { specs, make, appNamed } = await withLog();
+    const appId = appNamed('taskifai-demo').app.id!;
+    await specs.openDraft(appId);
+    await specs.setDraftSecret({ appId, key: 'OPENAI_API_KEY', value: NEW_KEY });
+    const restarted = make('Demo fleet', new PendingSecrets());
+    expect((await restarted.openDraft(appId)).secretsToReenter).toEqual(['/OPENAI_API_KEY']);
+    await restarted.discardDraft(appId);
+    expect((await restarted.openDraft(appId)).secretsToReenter).toEqual([]);
   });
 
   it('even an API error that echoed the value would not carry it back', async () => {

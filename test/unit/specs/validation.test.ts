@@ -36,6 +36,21 @@ describe('the founder checks a draft before applying it', () => {
     expect(problems.find((p) => p.source === 'schema')).toMatchObject({ path: 'services.0.instance_count', line, severity: 'error' });
   });
 
+  it('a local check is a hint the API overrules; only a SECRET left without a value stops the spec', async () => {
+    const { specs, appNamed } = await specsWithSandbox();
+    const appId = appNamed('taskifai-demo').app.id!;
+    // The local check cannot find the route's target; the sandbox's API does not check routes and takes the spec.
+    const routed = COMMENTED.replace('component: {name: demo-api,', 'component: {name: demo-api-v2,');
+    const hinted = await specs.validateDraft(appId, routed);
+    expect(hinted.problems).toEqual([expect.objectContaining({ source: 'schema', severity: 'error', path: 'ingress.rules.0.component.name', line: lineOf(routed, 'demo-api-v2') })]);
+    expect(hinted.valid).toBe(true);
+    // An emptied SECRET is taken by the API too, but would wipe the secret: that one is a gate.
+    const encrypted = /value: (EV\[1:[^\]]+\])/.exec(COMMENTED)![1]!;
+    const emptied = await specs.validateDraft(appId, COMMENTED.replace(encrypted, '""'));
+    expect(emptied.problems).toEqual([expect.objectContaining({ source: 'schema', severity: 'error', message: expect.stringMatching(/SECRET_KEY is a SECRET with no value/) })]);
+    expect(emptied.valid).toBe(false);
+  });
+
   it('a YAML mistake is answered locally, without asking the API', async () => {
     const { specs, appNamed, sandbox } = await specsWithSandbox();
     const appId = appNamed('taskifai-demo').app.id!;
