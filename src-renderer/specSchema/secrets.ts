@@ -1,6 +1,6 @@
 // SECRET env values in a spec: the API returns them encrypted (EV[1:…]). The editor masks those
 // ranges and changes a secret only through a password field, never as clear text in the YAML.
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 
 /** Encrypted values as the API returns them; never decrypted, never shown. */
 const ENCRYPTED = /EV\[[^\]\r\n]*\]/g;
@@ -47,6 +47,8 @@ function envsOf(list: unknown, component: string | undefined, at: string, out: S
     if (type !== 'SECRET' || typeof key !== 'string') continue;
     const valueNode = map.get('value', true) as YamlNode | undefined;
     const raw = isScalar(valueNode) && valueNode.value !== null ? String(valueNode.value) : '';
+    // A list or a mapping as the value is not encrypted either: it counts as typed in clear.
+    const structured = valueNode !== undefined && valueNode !== null && !isScalar(valueNode);
     const range = valueNode?.range ?? map.range ?? [0, 0, 0];
     out.push({
       component,
@@ -57,7 +59,7 @@ function envsOf(list: unknown, component: string | undefined, at: string, out: S
       to: range[1],
       encrypted: /^EV\[[^\]]*\]$/.test(raw),
       hasValue: valueNode !== undefined,
-      clearText: raw !== '' && !/^EV\[[^\]]*\]$/.test(raw),
+      clearText: structured || (raw !== '' && !/^EV\[[^\]]*\]$/.test(raw)),
     });
   }
 }
@@ -65,9 +67,15 @@ function envsOf(list: unknown, component: string | undefined, at: string, out: S
 /** The SECRET envs of a spec that parses (app level first, then each component's). */
 export function secretEnvs(text: string): SecretEnv[] {
   const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
-  const root = doc.contents as YAMLMap;
+  if (doc.errors.length > 0) return [];
   const out: SecretEnv[] = [];
+  envsOfDocument(doc, out);
+  return out;
+}
+
+function envsOfDocument(doc: Document, out: SecretEnv[]): void {
+  if (!isMap(doc.contents)) return;
+  const root = doc.contents as YAMLMap;
   envsOf(root.get('envs', true), undefined, '', out);
   for (const group of COMPONENT_LISTS) {
     const list = root.get(group, true);
@@ -78,6 +86,26 @@ export function secretEnvs(text: string): SecretEnv[] {
       envsOf((component as YAMLMap).get('envs', true), typeof name === 'string' ? name : undefined, `${group}.${index}.`, out);
     }
   }
+}
+
+/**
+ * The text as it may leave Fleetdeck (exported to a file, copied to the clipboard): each SECRET
+ * value typed in clear gets back the encrypted value the base spec had for that env (the secret
+ * stays as it is live), or "" when the base had none. Read tolerantly, every document of it, so a
+ * half-typed draft that does not parse still has its readable secret values taken out.
+ */
+export function withoutClearSecrets(text: string, baseText: string): string {
+  const clear = tolerantSecretEnvs(text).filter((s) => s.clearText);
+  if (clear.length === 0) return text;
+  const encrypted = new Map(tolerantSecretEnvs(baseText).filter((s) => s.encrypted).map((s) => [s.id, baseText.slice(s.from, s.to)]));
+  let out = text;
+  for (const s of clear.sort((a, b) => b.from - a.from)) out = `${out.slice(0, s.from)}${encrypted.get(s.id) ?? '""'}${out.slice(s.to)}`;
+  return out;
+}
+
+function tolerantSecretEnvs(text: string): SecretEnv[] {
+  const out: SecretEnv[] = [];
+  for (const doc of parseAllDocuments(text, { prettyErrors: false })) if ('contents' in doc) envsOfDocument(doc, out);
   return out;
 }
 

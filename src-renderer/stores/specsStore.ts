@@ -1,81 +1,27 @@
-// The spec editor's domain: one draft per app (opened or restored, saved as the user types, debounced,
-// retried until it is on disk — typing is never dropped), validation and the apply preview by the
-// API, apply itself (then the deployment is followed by the actions store), the stale case, SECRET
-// values set through a password field, import/export of app.yaml, the open drafts list, and new
-// tenants made from a template tenant.
-import type { ApplyPreview, DraftSummary, FleetError, SpecDraft, SpecValidation, TenantTemplatePreview, TenantTemplateRequest } from '../../src-preload/contract';
+// The spec editor's domain: one draft per app (opened or restored, saved as the user types — see
+// specDraftSaves), validation and the apply preview by the API, apply itself (then the deployment is
+// followed by the actions store), the stale case, SECRET values set through a password field,
+// import/export of app.yaml, the open drafts list, and saving what is typed before the window goes.
+import type { DraftSummary, FleetError, SpecDraft } from '../../src-preload/contract';
 import { create } from 'zustand';
 import { callFleet } from '../fleetApi';
 import { rebaseDraft } from '../specSchema/rebase';
 import type { LiveHints } from '../specSchema/schema';
 import { yamlMarks } from '../specSchema/problems';
-import { fillSecrets } from '../specSchema/secrets';
 import { useActionsStore } from './actionsStore';
 import { useFleetStore } from './fleetStore';
-import { useNavigationStore } from './navigationStore';
+import { createDraftSaver, SAVE_DEBOUNCE_MS } from './specDraftSaves';
+import { download, EMPTY_SPEC_EDITOR as EMPTY, shareable, SCRUBBED, type SpecEditorEntry } from './specEditorEntry';
 
-export const SAVE_DEBOUNCE_MS = 500;
-/** Waits between retries of a failed save: quick at first, then every 30 s until it lands. */
-export const SAVE_RETRY_MS = [2_000, 5_000, 10_000, 30_000];
-
-export type SaveStatus =
-  | { state: 'saved'; savedAt: string }
-  | { state: 'pending' }
-  | { state: 'saving' }
-  | { state: 'failed'; error: FleetError; retryInSeconds: number };
-
-export interface StaleState {
-  liveYaml: string;
-  liveVersion: string;
-  /** Why the three-way view opened: the preview saw it, or apply was refused. */
-  reason: 'preview' | 'apply';
-}
-
-export interface SpecEditorEntry {
-  loading: boolean;
-  loadError?: FleetError;
-  /** The draft as the main process last reported it (base, version, pending secrets). */
-  draft?: SpecDraft;
-  /** What the editor shows: the truth while typing, kept here until a save has it on disk. */
-  text?: string;
-  savedText?: string;
-  save?: SaveStatus;
-  /** The time of the draft restored on open, when there was one with changes. */
-  restoredAt?: string;
-  validating: boolean;
-  validation?: SpecValidation;
-  validationError?: FleetError;
-  /** The text the validation (and its line numbers) belong to. */
-  validatedText?: string;
-  reviewing: boolean;
-  review?: ApplyPreview;
-  reviewError?: FleetError;
-  reviewedText?: string;
-  applying: boolean;
-  applyError?: FleetError;
-  stale?: StaleState;
-  secretBusy: boolean;
-  secretError?: FleetError;
-  /** One line about the last import, export or rebase (a failure when `failed`). */
-  notice?: { text: string; failed?: boolean };
-}
-
-export interface TenantState {
-  previewing: boolean;
-  preview?: TenantTemplatePreview;
-  /** The request the preview was made for: Create only sends a preview of the form as it stands. */
-  previewedFor?: string;
-  previewError?: FleetError;
-  creating: boolean;
-  createError?: FleetError;
-}
+export { SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } from './specDraftSaves';
+export { EMPTY_SPEC_EDITOR } from './specEditorEntry';
+export type { SaveStatus, SpecEditorEntry, StaleState } from './specEditorEntry';
 
 interface SpecsState {
   editors: Record<string, SpecEditorEntry>;
   hints?: LiveHints;
   hintsError?: FleetError;
   drafts: { loading: boolean; list?: DraftSummary[]; error?: FleetError };
-  tenant: TenantState;
 
   open: (appId: string) => Promise<void>;
   edit: (appId: string, text: string) => void;
@@ -90,56 +36,42 @@ interface SpecsState {
   setSecret: (appId: string, secret: { component?: string; key: string; value: string }) => Promise<boolean>;
   clearSecretError: (appId: string) => void;
   importFile: (appId: string, fileName: string, yaml: string) => Promise<void>;
+  /** The draft leaves without SECRET values typed in clear (see withoutClearSecrets). */
   exportSpec: (appId: string, which: 'live' | 'draft') => Promise<void>;
   copyDraft: (appId: string) => Promise<void>;
   discard: (appId: string) => Promise<boolean>;
+  /** After a save refused because the draft is gone: a new draft from the live spec, holding the editor's text. */
+  keepAsNewDraft: (appId: string) => Promise<void>;
   loadHints: () => Promise<void>;
   loadDrafts: () => Promise<void>;
-  previewTenant: (request: TenantTemplateRequest) => Promise<void>;
-  /** `secrets`: values for the new app's SECRET envs, by "component/KEY" (never copied from the template). */
-  createTenant: (request: TenantTemplateRequest, secrets: Readonly<Record<string, string>>) => Promise<boolean>;
-}
-
-const EMPTY: SpecEditorEntry = { loading: false, validating: false, reviewing: false, applying: false, secretBusy: false };
-export const EMPTY_SPEC_EDITOR = EMPTY;
-
-const timers = new Map<string, ReturnType<typeof setTimeout>>();
-const saving = new Set<string>();
-const saveAgain = new Set<string>();
-const failures = new Map<string, number>();
-
-/** Which form state a tenant preview belongs to. */
-export const requestKey = (r: TenantTemplateRequest) => JSON.stringify([r.templateAppId, r.name, r.replacements]);
-
-/** Hands a text to the browser's download (the renderer has no file system). */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  /**
+   * While the window lives: on pagehide/beforeunload every unsaved text is sent at once, and the
+   * unload is held back (preventDefault) while any text is still not on disk. Returns the unsubscribe.
+   */
+  startUnloadGuard: () => () => void;
 }
 
 export const useSpecsStore = create<SpecsState>()((set, get) => {
   const entry = (appId: string) => get().editors[appId] ?? EMPTY;
   const patch = (appId: string, change: Partial<SpecEditorEntry>) =>
     set((s) => ({ editors: { ...s.editors, [appId]: { ...(s.editors[appId] ?? EMPTY), ...change } } }));
-  const schedule = (appId: string, ms: number) => {
-    clearTimeout(timers.get(appId));
-    timers.set(appId, setTimeout(() => void get().saveNow(appId), ms));
-  };
-  const forget = (appId: string) => {
-    clearTimeout(timers.get(appId));
-    timers.delete(appId);
-    failures.delete(appId);
-  };
+  // Clear SECRET values typed in the YAML were moved to memory by the save: the answer lists them.
+  const saver = createDraftSaver(entry, patch, (draft, text, saved) => ({
+    ...draft,
+    yaml: text,
+    updatedAt: saved.savedAt,
+    pendingSecrets: saved.pendingSecrets ?? draft.pendingSecrets,
+    secretsToReenter: saved.secretsToReenter ?? draft.secretsToReenter,
+  }));
   /** A draft from the main process becomes what the editor shows, with nothing left unsaved. */
   const adopt = (appId: string, draft: SpecDraft, extra: Partial<SpecEditorEntry> = {}) => {
-    forget(appId);
+    saver.forget(appId);
     patch(appId, { draft, text: draft.yaml, savedText: draft.yaml, save: undefined, validation: undefined, validatedText: undefined, review: undefined, reviewedText: undefined, reviewError: undefined, stale: undefined, ...extra });
+  };
+  /** The live spec as the API has it now, for the three-way view. */
+  const liveNow = async (appId: string, text: string) => {
+    const preview = await callFleet((api) => api.previewApply({ appId, yaml: text }));
+    return preview.ok ? { liveYaml: preview.value.liveYaml, liveVersion: preview.value.liveVersion } : undefined;
   };
 
   /** Reads the draft (restored, or started from the live spec) and shows it. */
@@ -158,7 +90,6 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
   return {
     editors: {},
     drafts: { loading: false },
-    tenant: { previewing: false, creating: false },
 
     open: async (appId) => {
       const current = entry(appId);
@@ -175,45 +106,10 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       if (current.text === text) return;
       // A failed save keeps saying so until one succeeds; otherwise the status shows the wait.
       patch(appId, { text, ...(current.save?.state === 'failed' ? {} : { save: { state: 'pending' } }) });
-      schedule(appId, SAVE_DEBOUNCE_MS);
+      saver.schedule(appId, SAVE_DEBOUNCE_MS);
     },
 
-    saveNow: async (appId) => {
-      clearTimeout(timers.get(appId));
-      timers.delete(appId);
-      const current = entry(appId);
-      if (current.text === undefined || !current.draft) return;
-      if (current.text === current.savedText) {
-        if (current.save?.state !== 'saved' && current.save) patch(appId, { save: { state: 'saved', savedAt: current.draft.updatedAt } });
-        return;
-      }
-      if (saving.has(appId)) {
-        saveAgain.add(appId);
-        return;
-      }
-      const text = current.text;
-      saving.add(appId);
-      patch(appId, { save: { state: 'saving' } });
-      const result = await callFleet((api) => api.saveDraft({ appId, yaml: text }));
-      saving.delete(appId);
-      const after = entry(appId);
-      if (result.ok) {
-        failures.delete(appId);
-        // Clear SECRET values typed in the YAML were moved to memory by the save: list them.
-        const pendingSecrets = result.value.pendingSecrets ?? after.draft?.pendingSecrets ?? [];
-        const draft = after.draft ? { ...after.draft, yaml: text, updatedAt: result.value.savedAt, pendingSecrets } : after.draft;
-        const newer = after.text !== text;
-        patch(appId, { savedText: text, draft, save: newer ? { state: 'pending' } : { state: 'saved', savedAt: result.value.savedAt } });
-        if (newer) schedule(appId, SAVE_DEBOUNCE_MS);
-      } else {
-        const count = (failures.get(appId) ?? 0) + 1;
-        failures.set(appId, count);
-        const wait = SAVE_RETRY_MS[Math.min(count, SAVE_RETRY_MS.length) - 1] ?? 30_000;
-        patch(appId, { save: { state: 'failed', error: result.error, retryInSeconds: Math.round(wait / 1000) } });
-        schedule(appId, wait);
-      }
-      if (saveAgain.delete(appId)) void get().saveNow(appId);
-    },
+    saveNow: (appId) => saver.saveNow(appId),
 
     validate: async (appId) => {
       const text = entry(appId).text;
@@ -250,46 +146,59 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       const current = entry(appId);
       const text = current.reviewedText;
       if (current.applying || text === undefined || !current.draft) return;
-      patch(appId, { applying: true, applyError: undefined });
       const baseVersion = current.draft.baseVersion;
-      const result = await callFleet((api) => api.applyDraft({ appId, yaml: text, baseVersion }));
-      if (!result.ok) {
-        patch(appId, { applying: false, applyError: result.error });
-        if (result.error.code === 'stale') {
-          // Refused because the live spec moved on: fetch it for the three-way view.
-          const preview = await callFleet((api) => api.previewApply({ appId, yaml: text }));
-          if (preview.ok) patch(appId, { review: undefined, stale: { liveYaml: preview.value.liveYaml, liveVersion: preview.value.liveVersion, reason: 'apply' } });
+      patch(appId, { applying: true, applyError: undefined });
+      await saver.exclusive(appId, async () => {
+        const result = await callFleet((api) => api.applyDraft({ appId, yaml: text, baseVersion }));
+        if (!result.ok) {
+          patch(appId, { applying: false, applyError: result.error });
+          if (result.error.code === 'stale') {
+            // Refused because the live spec moved on: fetch it for the three-way view.
+            const live = await liveNow(appId, text);
+            if (live) patch(appId, { review: undefined, stale: { ...live, reason: 'apply' } });
+          }
+          return;
         }
-        return;
-      }
-      const progress = result.value;
-      patch(appId, { applying: false, review: undefined, reviewedText: undefined });
-      if (!progress.terminal) useActionsStore.getState().follow(appId, progress.deploymentId);
-      void useFleetStore.getState().load();
-      // The applied text is now live: the draft starts afresh from it (the old one is gone).
-      await load(appId);
-      patch(appId, { notice: { text: 'Applied. The editor now shows the new live spec.' } });
+        const progress = result.value;
+        patch(appId, { applying: false, review: undefined, reviewedText: undefined });
+        if (!progress.terminal) useActionsStore.getState().follow(appId, progress.deploymentId);
+        void useFleetStore.getState().load();
+        // The applied text is now live: the draft starts afresh from it (the old one is gone).
+        await load(appId);
+        patch(appId, { notice: { text: 'Applied. The editor now shows the new live spec.' } });
+      });
     },
 
     closeStale: (appId) => patch(appId, { stale: undefined }),
 
-    rebase: async (appId) => {
-      const current = entry(appId);
-      if (!current.stale || !current.draft || current.text === undefined) return false;
-      const merged = rebaseDraft(current.draft.baseYaml, current.text, current.stale.liveYaml);
-      if (!merged.ok) {
-        patch(appId, { notice: { text: `Not rebased: ${merged.reason} Your draft is unchanged.`, failed: true } });
+    rebase: (appId) =>
+      saver.exclusive(appId, async () => {
+        const current = entry(appId);
+        const { stale, draft, text } = current;
+        if (!stale || !draft || text === undefined) return false;
+        const merged = rebaseDraft(draft.baseYaml, text, stale.liveYaml);
+        if (!merged.ok) {
+          patch(appId, { notice: { text: `Not rebased: ${merged.reason} Your draft is unchanged.`, failed: true } });
+          return false;
+        }
+        // The live spec the merge was made against becomes the base and the merge the text; new secret values stay set.
+        const result = await callFleet((api) => api.rebaseDraft({ appId, yaml: merged.yaml, liveVersion: stale.liveVersion }));
+        if (result.ok) {
+          adopt(appId, result.value, { notice: { text: 'Rebased your draft on the live spec. Review it before applying.' } });
+          return true;
+        }
+        const live = result.error.code === 'stale' ? await liveNow(appId, text) : undefined;
+        if (live) {
+          // The live spec moved again while the three-way view was open: show the newest one.
+          patch(appId, {
+            stale: { ...stale, ...live },
+            notice: { text: 'Not rebased: the live spec changed again meanwhile. The three-way view now shows the newest live spec; your draft is unchanged.', failed: true },
+          });
+        } else {
+          patch(appId, { notice: { text: `Not rebased: ${result.error.message} Your draft is unchanged.`, failed: true } });
+        }
         return false;
-      }
-      // The live spec of now becomes the base and the merge the text; new secret values stay set.
-      const result = await callFleet((api) => api.rebaseDraft({ appId, yaml: merged.yaml }));
-      if (!result.ok) {
-        patch(appId, { notice: { text: `Not rebased: ${result.error.message} Your draft is unchanged.`, failed: true } });
-        return false;
-      }
-      adopt(appId, result.value, { notice: { text: 'Rebased your draft on the live spec. Review it before applying.' } });
-      return true;
-    },
+      }),
 
     setSecret: async (appId, secret) => {
       if (entry(appId).secretBusy) return false;
@@ -319,21 +228,24 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
         patch(appId, { notice: { text: `${fileName} was not imported: line ${problem.line}: ${problem.message} Your draft is unchanged.`, failed: true } });
         return;
       }
-      const result = await callFleet((api) => api.importDraft({ appId, yaml }));
-      if (!result.ok) {
-        patch(appId, { notice: { text: `${fileName} was not imported: ${result.error.message} Your draft is unchanged.`, failed: true } });
-        return;
-      }
-      adopt(appId, result.value, { restoredAt: undefined, notice: { text: `Imported ${fileName} into the draft. Validate and review it before applying.` } });
+      await saver.exclusive(appId, async () => {
+        const result = await callFleet((api) => api.importDraft({ appId, yaml }));
+        if (!result.ok) {
+          patch(appId, { notice: { text: `${fileName} was not imported: ${result.error.message} Your draft is unchanged.`, failed: true } });
+          return;
+        }
+        adopt(appId, result.value, { restoredAt: undefined, notice: { text: `Imported ${fileName} into the draft. Validate and review it before applying.` } });
+      });
     },
 
     exportSpec: async (appId, which) => {
       const current = entry(appId);
       const name = current.draft?.appName ?? appId;
       if (which === 'draft') {
-        if (current.text === undefined) return;
-        download(`${name}.app.yaml`, current.text);
-        patch(appId, { notice: { text: `Exported the draft as ${name}.app.yaml.` } });
+        const out = shareable(current);
+        if (!out) return;
+        download(`${name}.app.yaml`, out.text);
+        patch(appId, { notice: { text: `Exported the draft as ${name}.app.yaml.${out.scrubbed ? SCRUBBED : ''}` } });
         return;
       }
       const result = await callFleet((api) => api.getSpec({ appId }));
@@ -346,31 +258,44 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
     },
 
     copyDraft: async (appId) => {
-      const text = entry(appId).text;
-      if (text === undefined) return;
+      const out = shareable(entry(appId));
+      if (!out) return;
       try {
-        await navigator.clipboard.writeText(text);
-        patch(appId, { notice: { text: 'Copied your draft to the clipboard.' } });
+        await navigator.clipboard.writeText(out.text);
+        patch(appId, { notice: { text: `Copied your draft to the clipboard.${out.scrubbed ? SCRUBBED : ''}` } });
       } catch {
         patch(appId, { notice: { text: 'The clipboard is not available here; use Export draft instead.', failed: true } });
       }
     },
 
-    discard: async (appId) => {
-      const result = await callFleet((api) => api.discardDraft({ appId }));
-      if (!result.ok) {
-        set((s) => ({ drafts: { ...s.drafts, error: result.error } }));
-        patch(appId, { notice: { text: `The draft was not discarded: ${result.error.message}`, failed: true } });
-        return false;
-      }
-      forget(appId);
-      set((s) => {
-        const editors = { ...s.editors };
-        delete editors[appId];
-        return { editors, drafts: { ...s.drafts, list: s.drafts.list?.filter((d) => d.appId !== appId) } };
-      });
-      return true;
-    },
+    discard: (appId) =>
+      saver.exclusive(appId, async () => {
+        const result = await callFleet((api) => api.discardDraft({ appId }));
+        if (!result.ok) {
+          set((s) => ({ drafts: { ...s.drafts, error: result.error } }));
+          patch(appId, { notice: { text: `The draft was not discarded: ${result.error.message}`, failed: true } });
+          return false;
+        }
+        saver.forget(appId);
+        set((s) => {
+          const editors = { ...s.editors };
+          delete editors[appId];
+          return { editors, drafts: { ...s.drafts, list: s.drafts.list?.filter((d) => d.appId !== appId) } };
+        });
+        return true;
+      }),
+
+    keepAsNewDraft: (appId) =>
+      saver.exclusive(appId, async () => {
+        const result = await callFleet((api) => api.openDraft({ appId }));
+        if (!result.ok) {
+          patch(appId, { notice: { text: `No new draft was started: ${result.error.message} Your text is kept here.`, failed: true } });
+          return;
+        }
+        // The editor keeps its text; the saves after this put it onto the new draft.
+        saver.forget(appId);
+        patch(appId, { draft: result.value, savedText: result.value.yaml, save: { state: 'pending' }, restoredAt: undefined, notice: { text: 'Started a new draft from the live spec with your text.' } });
+      }),
 
     loadHints: async () => {
       if (get().hints) return;
@@ -386,33 +311,27 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       else set((s) => ({ drafts: { ...s.drafts, loading: false, error: result.error } }));
     },
 
-    previewTenant: async (request) => {
-      const key = requestKey(request);
-      set((s) => ({ tenant: { ...s.tenant, previewing: true, previewError: undefined, createError: undefined } }));
-      const result = await callFleet((api) => api.previewTenantFromTemplate(request));
-      set((s) => ({
-        tenant: result.ok
-          ? { ...s.tenant, previewing: false, preview: result.value, previewedFor: key }
-          : { ...s.tenant, previewing: false, preview: undefined, previewedFor: undefined, previewError: result.error },
-      }));
-    },
-
-    createTenant: async (request, secrets) => {
-      const { tenant } = get();
-      if (tenant.creating || !tenant.preview || tenant.previewedFor !== requestKey(request)) return false;
-      const yaml = fillSecrets(tenant.preview.yaml, secrets);
-      set((s) => ({ tenant: { ...s.tenant, creating: true, createError: undefined } }));
-      const result = await callFleet((api) => api.createTenantApp({ yaml, templateAppId: request.templateAppId }));
-      if (!result.ok) {
-        set((s) => ({ tenant: { ...s.tenant, creating: false, createError: result.error } }));
-        return false;
-      }
-      const { appId, progress } = result.value;
-      set({ tenant: { previewing: false, creating: false } });
-      if (progress && !progress.terminal) useActionsStore.getState().follow(appId, progress.deploymentId);
-      void useFleetStore.getState().load();
-      useNavigationStore.getState().openApp(appId);
-      return true;
+    startUnloadGuard: () => {
+      const unsaved = () => Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText);
+      const flush = () => {
+        for (const id of unsaved()) void get().saveNow(id);
+      };
+      let heldBack = new Set<string>();
+      const onBeforeUnload = (event: BeforeUnloadEvent) => {
+        const failing = new Set(unsaved().filter((id) => entry(id).save?.state === 'failed'));
+        flush();
+        const left = unsaved();
+        // Asked again while every one of those saves keeps failing: let the window go, or it could never close.
+        const stuck = left.every((id) => heldBack.has(id) && failing.has(id));
+        heldBack = new Set(left);
+        if (left.length > 0 && !stuck) event.preventDefault();
+      };
+      window.addEventListener('pagehide', flush);
+      window.addEventListener('beforeunload', onBeforeUnload);
+      return () => {
+        window.removeEventListener('pagehide', flush);
+        window.removeEventListener('beforeunload', onBeforeUnload);
+      };
     },
   };
 });

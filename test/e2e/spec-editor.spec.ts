@@ -121,6 +121,29 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(page.getByTestId('pending-secrets')).toContainText('app/');
     await expect(page.getByTestId('secret-row').filter({ hasText: 'new value set' })).toHaveCount(1);
     await expect(page.getByTestId('spec-editor')).not.toContainText('rotated-jwt-secret-2026');
+
+    // A SECRET typed in clear into the YAML stays readable on screen until apply, but Export draft leaves it out.
+    await select(page, '- key: DATABASE_URL');
+    await page.keyboard.press('Home');
+    await page.keyboard.insertText('- key: STRIPE_API_KEY\n  type: SECRET\n  value: sk_live_typed_in_clear\n');
+    await expect(page.getByTestId('secret-row').filter({ hasText: 'STRIPE_API_KEY' })).toBeVisible();
+    await waitSaved(page);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-draft').click();
+    const exported = readFileSync(await (await download).path(), 'utf8');
+    expect(exported).toContain('- key: STRIPE_API_KEY');
+    expect(exported).toContain('# Presence360 control plane: edited in Fleetdeck');
+    expect(exported).not.toContain('sk_live_typed_in_clear');
+    expect(exported).not.toContain('rotated-jwt-secret-2026');
+    await expect(page.getByTestId('spec-notice')).toContainText('SECRET values typed in clear were left out');
+    await bothSchemes(page, 'spec-secret-clear-export');
+
+    // Taken back out: the next stories apply only the secret set through the password field.
+    await page.getByTestId('spec-code').locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(editorLine(page, 'STRIPE_API_KEY')).toHaveCount(0);
+    await waitSaved(page);
+    await expect(page.getByTestId('secret-row')).toHaveCount(3);
   });
 
   test('an invalid instance count is shown in the API’s words at its line', async ({ page }) => {

@@ -10,7 +10,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { formatUsd } from '../../format';
 import { appNameProblem, suggestReplacements } from '../../specSchema/tenantNames';
 import { useFleetStore } from '../../stores/fleetStore';
-import { requestKey, useSpecsStore } from '../../stores/specsStore';
+import { requestKey, useTenantTemplateStore } from '../../stores/tenantTemplateStore';
 import { remainingProblems, TenantPreview } from './TenantPreview';
 
 type Replacement = { from: string; to: string };
@@ -19,7 +19,7 @@ export function NewTenantPanel() {
   const snapshot = useFleetStore((s) => s.snapshot);
   const fleetError = useFleetStore((s) => s.error);
   const fleetLoading = useFleetStore((s) => s.loading);
-  const tenant = useSpecsStore((s) => s.tenant);
+  const tenant = useTenantTemplateStore();
   const [templateAppId, setTemplateAppId] = useState('');
   const [name, setName] = useState('');
   const [edited, setEdited] = useState<Replacement[]>();
@@ -104,7 +104,7 @@ export function NewTenantPanel() {
           </div>
         </div>
         <div className="spec-tenant__actions">
-          <button type="button" className="button" disabled={!canPreview} onClick={() => void useSpecsStore.getState().previewTenant(request)} data-testid="tenant-preview">
+          <button type="button" className="button" disabled={!canPreview} onClick={() => void useTenantTemplateStore.getState().previewTenant(request)} data-testid="tenant-preview">
             {tenant.previewing ? 'Previewing…' : 'Preview'}
           </button>
           <button type="button" className="button button--primary" disabled={!canCreate} onClick={() => setConfirming(true)} data-testid="tenant-create">
@@ -132,7 +132,7 @@ export function NewTenantPanel() {
           confirmLabel={tenant.creating ? 'Creating…' : `Create ${name}`}
           busy={tenant.creating}
           testId="tenant-confirm"
-          onConfirm={() => void useSpecsStore.getState().createTenant(request, secrets).then(() => setConfirming(false))}
+          onConfirm={() => void useTenantTemplateStore.getState().createTenant(request, secrets).then(() => setConfirming(false))}
           onClose={() => setConfirming(false)}
         >
           <p className="dialog__lead">

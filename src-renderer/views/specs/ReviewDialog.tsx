@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { formatUsd } from '../../format';
 import type { SpecEditorEntry } from '../../stores/specsStore';
 import { DiffView } from './editor/DiffView';
+import { secretName } from './SpecSidePanel';
 import { problemPlace } from './SpecStatus';
 
 interface ReviewDialogProps {
@@ -18,19 +19,25 @@ interface ReviewDialogProps {
   onClose: () => void;
 }
 
+/** Why Apply is off for this review, in words; undefined when it may be pressed. */
+export function applyBlockedReason(entry: SpecEditorEntry, blocked?: string): string | undefined {
+  const { review, reviewedText, applying, draft } = entry;
+  const reenter = draft?.secretsToReenter ?? [];
+  if (applying) return undefined;
+  if (!review) return 'Waiting for the preview.';
+  if (reenter.length > 0) {
+    const one = reenter.length === 1;
+    return `Enter ${reenter.map(secretName).join(', ')} again first: ${one ? 'its' : 'their'} new value was kept only in memory, and Fleetdeck has restarted since.`;
+  }
+  if (!review.valid) return 'Fix the problems DigitalOcean found first.';
+  if (review.liveYaml === reviewedText && !draft?.pendingSecrets.length) return 'The draft is the same as the live spec: nothing to apply.';
+  return blocked;
+}
+
 export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClose }: ReviewDialogProps) {
   const { review, reviewing, reviewError, reviewedText, applying, applyError, draft } = entry;
-  const unchanged = !!review && review.liveYaml === reviewedText;
   const invalid = !!review && !review.valid;
-  const reason = applying
-    ? undefined
-    : !review
-      ? 'Waiting for the preview.'
-      : invalid
-        ? 'Fix the problems DigitalOcean found first.'
-        : unchanged && !draft?.pendingSecrets.length
-          ? 'The draft is the same as the live spec: nothing to apply.'
-          : blocked;
+  const reason = applyBlockedReason(entry, blocked);
 
   return (
     <Dialog
@@ -42,7 +49,7 @@ export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClos
       width={1120}
       footer={
         <>
-          <span className="dialog__aside">{reason && review ? <span className="muted">{reason}</span> : null}</span>
+          <span className="dialog__aside">{reason && review ? <span className="muted" data-testid="apply-blocked">{reason}</span> : null}</span>
           <button type="button" className="button" onClick={onClose} disabled={applying}>
             Cancel
           </button>
@@ -83,7 +90,7 @@ export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClos
           {draft?.pendingSecrets.length ? (
             <p className="spec-review__note">
               Apply also sends new values for {draft.pendingSecrets.length} secret{draft.pendingSecrets.length === 1 ? '' : 's'} (
-              {draft.pendingSecrets.map((id) => id.replace(/^\//, 'app/')).join(', ')}); they are not shown here.
+              {draft.pendingSecrets.map(secretName).join(', ')}); they are not shown here.
             </p>
           ) : null}
           {applyError && applyError.code !== 'stale' ? (

@@ -48,6 +48,9 @@ export function SpecEditorView({ appId }: { appId: string }) {
     return () => void store().saveNow(appId);
   }, [appId, store]);
 
+  // Quitting or reloading sends what is typed now, and waits while it is not yet on disk.
+  useEffect(() => useSpecsStore.getState().startUnloadGuard(), []);
+
   // Ctrl/Cmd+S anywhere on the page (the editor's own keymap handles it while it has focus).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -134,7 +137,7 @@ export function SpecEditorView({ appId }: { appId: string }) {
         <>
           <SpecToolbar
             appName={appName}
-            changed={text !== draft.baseYaml || draft.pendingSecrets.length > 0}
+            changed={text !== draft.baseYaml || draft.pendingSecrets.length > 0 || !!draft.secretsToReenter?.length}
             validating={entry.validating}
             reviewing={entry.reviewing}
             onImport={(name, yaml) => void store().importFile(appId, name, yaml)}
@@ -146,7 +149,7 @@ export function SpecEditorView({ appId }: { appId: string }) {
             onReview={() => void store().review(appId)}
           />
           <div className="spec-status">
-            <SaveLine entry={entry} onRetry={() => void store().saveNow(appId)} />
+            <SaveLine entry={entry} onRetry={() => void store().saveNow(appId)} onKeepAsNew={() => void store().keepAsNewDraft(appId)} />
             <ValidationLine entry={entry} />
             {entry.notice ? (
               <div className={entry.notice.failed ? 'spec-notice spec-notice--failed' : 'spec-notice'} role={entry.notice.failed ? 'alert' : 'status'} data-testid="spec-notice">

@@ -1,5 +1,6 @@
 // Beside the editor: every problem in words at its line (local YAML and schema hints, and the API's
-// from the last Validate), and the SECRET envs with their "Change" buttons and pending new values.
+// from the last Validate), and the SECRET envs with their "Change" buttons, pending new values, and
+// those to enter again because their new value was kept only in memory by a Fleetdeck since quit.
 import { useDeferredValue, useMemo } from 'react';
 import type { SpecDraft, SpecProblem } from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
@@ -29,6 +30,8 @@ export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChang
     ...local.map((p) => ({ p, badge: p.source === 'yaml' ? 'YAML' : 'hint' })),
   ];
   const pending = new Set(draft.pendingSecrets);
+  const reenter = new Set(draft.secretsToReenter ?? []);
+  const reenterNames = [...reenter].map(secretName).join(', ');
 
   return (
     <aside className="spec-side" aria-label="Problems and secrets">
@@ -70,14 +73,19 @@ export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChang
         ) : (
           <ul className="spec-secrets">
             {secrets.map((s) => (
-              <SecretRow key={s.id} secret={s} pending={pending.has(s.id)} onChange={() => onChangeSecret(s)} />
+              <SecretRow key={s.id} secret={s} pending={pending.has(s.id)} reenter={reenter.has(s.id)} onChange={() => onChangeSecret(s)} />
             ))}
           </ul>
         )}
         {draft.pendingSecrets.length > 0 ? (
           <p className="spec-side__note" data-testid="pending-secrets">
-            New values set for {draft.pendingSecrets.map((id) => id.replace(/^\//, 'app/')).join(', ')}: kept in memory until apply,
-            never written to disk.
+            New values set for {draft.pendingSecrets.map(secretName).join(', ')}: kept in memory until apply, never written to disk.
+          </p>
+        ) : null}
+        {reenter.size > 0 ? (
+          <p className="spec-side__note spec-side__note--warning" role="alert" data-testid="reenter-secrets">
+            Enter {reenterNames} again with Change: the new value was kept only in memory, and Fleetdeck has restarted since. Apply
+            waits until then; Discard draft drops the change instead.
           </p>
         ) : null}
       </section>
@@ -85,9 +93,14 @@ export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChang
   );
 }
 
-function SecretRow({ secret, pending, onChange }: { secret: SecretEnv; pending: boolean; onChange: () => void }) {
+/** "app/KEY" for an app-level secret id ("/KEY"), "component/KEY" otherwise. */
+export const secretName = (id: string) => id.replace(/^\//, 'app/');
+
+function SecretRow({ secret, pending, reenter, onChange }: { secret: SecretEnv; pending: boolean; reenter: boolean; onChange: () => void }) {
   const state = pending ? (
     <Badge tone="progress">new value set</Badge>
+  ) : reenter ? (
+    <Badge tone="warning">needs re-entry</Badge>
   ) : secret.clearText ? (
     <Badge tone="warning">typed in clear</Badge>
   ) : secret.encrypted ? (
@@ -96,10 +109,11 @@ function SecretRow({ secret, pending, onChange }: { secret: SecretEnv; pending: 
     <span className="muted">no value</span>
   );
   return (
-    <li className="spec-secret" data-testid="secret-row" data-secret={secret.id}>
+    <li className="spec-secret" data-testid="secret-row" data-secret={secret.id} data-state={pending ? 'pending' : reenter ? 'reenter' : undefined}>
       <span className="spec-secret__name">
         <code>{secret.key}</code>
         <span className="sub">{secret.component ?? 'app-level'}</span>
+        {reenter && !pending ? <span className="sub spec-secret__why">the value was kept only in memory</span> : null}
       </span>
       <span className="spec-secret__state">{state}</span>
       <button type="button" className="button button--small" onClick={onChange} aria-label={`Change ${secret.key}`}>

@@ -9,13 +9,24 @@ import type { SpecEditorEntry } from '../../stores/specsStore';
 interface SaveLineProps {
   entry: SpecEditorEntry;
   onRetry: () => void;
+  /** The draft is gone (applied or discarded elsewhere): start a new one holding this text. */
+  onKeepAsNew: () => void;
 }
 
-export function SaveLine({ entry, onRetry }: SaveLineProps) {
+export function SaveLine({ entry, onRetry, onKeepAsNew }: SaveLineProps) {
   const { save, draft, restoredAt } = entry;
   let line;
   if (save?.state === 'saving' || save?.state === 'pending') {
     line = <span className="spec-save spec-save--busy">Saving…</span>;
+  } else if (save?.state === 'failed' && save.retryInSeconds === undefined) {
+    line = (
+      <span className="spec-save spec-save--failed" role="alert">
+        Not saved: {save.error.message} Your text is kept here.{' '}
+        <button type="button" className="button button--quiet button--small" onClick={onKeepAsNew} data-testid="save-keep-as-new">
+          Keep it as a new draft
+        </button>
+      </span>
+    );
   } else if (save?.state === 'failed') {
     line = (
       <span className="spec-save spec-save--failed" role="alert">

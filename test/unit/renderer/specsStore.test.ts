@@ -1,38 +1,8 @@
 // The spec editor's store with a fake window.fleet: typing is saved after a pause, a failed save
-// keeps the text and tries again until it lands, and a stale apply opens the three-way view.
+// keeps the text and tries again until it lands, and a stale apply opens the three-way view (and a
+// rebase refused because the live spec moved again shows the newest one).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetApi, SpecDraft } from '../../../src-preload/contract';
-
-const LIVE = 'name: shop\nservices:\n- name: api\n  instance_count: 1\n';
-
-const draft = (yaml = LIVE): SpecDraft => ({
-  appId: 'app-1',
-  appName: 'shop',
-  yaml,
-  baseYaml: LIVE,
-  baseVersion: 'abcdef12',
-  origin: 'edit',
-  createdAt: '2026-01-01T10:00:00Z',
-  updatedAt: '2026-01-01T10:00:00Z',
-  pendingSecrets: [],
-});
-
-type Saved = { ok: true; value: { savedAt: string } } | { ok: false; error: { code: 'network'; message: string } };
-
-function fakeFleet() {
-  const openDraft = vi.fn(async () => ({ ok: true as const, value: draft() }));
-  const saveDraft = vi.fn(async (_: { appId: string; yaml: string }): Promise<Saved> => ({ ok: true, value: { savedAt: '2026-01-01T10:05:00Z' } }));
-  const applyDraft = vi.fn(async () => ({ ok: false as const, error: { code: 'stale' as const, message: 'The spec changed.' } }));
-  const previewApply = vi.fn(async () => ({
-    ok: true as const,
-    value: { appId: 'app-1', valid: true, problems: [], liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', stale: true },
-  }));
-  const quiet = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not in this test' } }));
-  const api = new Proxy({ openDraft, saveDraft, applyDraft, previewApply } as Record<string, unknown>, {
-    get: (target, key: string) => target[key] ?? quiet,
-  });
-  return { api: api as unknown as FleetApi, openDraft, saveDraft, applyDraft, previewApply };
-}
+import { draftOf as draft, failure, fakeFleet, LIVE, setEntry } from './specsFleetFake';
 
 describe('the spec draft while the founder types', () => {
   let fleet: ReturnType<typeof fakeFleet>;
@@ -132,6 +102,27 @@ describe('the spec draft while the founder types', () => {
     expect(fleet.applyDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: mine, baseVersion: 'abcdef12' });
     const entry = useSpecsStore.getState().editors['app-1'];
     expect(entry?.stale).toEqual({ liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', reason: 'apply' });
+    expect(entry?.text).toBe(mine);
+    expect(entry?.draft?.baseYaml).toBe(LIVE);
+  });
+
+  it('rebases against the live version it merged with, and shows the newest live spec when that moved again', async () => {
+    const { useSpecsStore } = await load();
+    const mine = LIVE.replace('name: shop', 'name: shop # mine');
+    useSpecsStore.getState().edit('app-1', mine);
+    await setEntry({ stale: { liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', reason: 'apply' } });
+    fleet.rebaseDraft.mockResolvedValueOnce(failure('stale', 'The live spec changed again.'));
+    fleet.previewApply.mockResolvedValueOnce({
+      ok: true,
+      value: { appId: 'app-1', valid: true, problems: [], liveYaml: `${LIVE}region: ams\n`, liveVersion: '77777777', stale: true },
+    });
+
+    expect(await useSpecsStore.getState().rebase('app-1')).toBe(false);
+    expect(fleet.rebaseDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${mine}region: fra\n`, liveVersion: '99999999' });
+    const entry = useSpecsStore.getState().editors['app-1'];
+    expect(entry?.stale).toEqual({ liveYaml: `${LIVE}region: ams\n`, liveVersion: '77777777', reason: 'apply' });
+    expect(entry?.notice).toEqual({ text: expect.stringContaining('the live spec changed again'), failed: true });
+    expect(entry?.notice?.text).toContain('shows the newest live spec');
     expect(entry?.text).toBe(mine);
     expect(entry?.draft?.baseYaml).toBe(LIVE);
   });
