@@ -16,7 +16,17 @@ if (!app.requestSingleInstanceLock()) {
     window?.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => void runtime?.dispose());
+  // Quitting waits for the runtime to finish its writes (drafts, the Activity log), then quits again.
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed || !runtime) return;
+    event.preventDefault();
+    disposed = true;
+    void runtime
+      .dispose()
+      .catch(() => undefined)
+      .finally(() => app.quit());
+  });
 
   void app.whenReady().then(async () => {
     lockDownSession();

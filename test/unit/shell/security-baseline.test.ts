@@ -10,6 +10,8 @@ const recorded = vi.hoisted(() => ({
   permissionCheck: undefined as undefined | (() => boolean),
   opened: [] as string[],
   currentUrl: 'file:///app/out/renderer/index.html',
+  dialogAnswer: 0,
+  dialogs: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -26,6 +28,12 @@ vi.mock('electron', () => {
   return {
     BrowserWindow,
     shell: { openExternal: async (url: string) => void recorded.opened.push(url) },
+    dialog: {
+      showMessageBoxSync: (_window: unknown, options: { message: string }) => {
+        recorded.dialogs.push(options.message);
+        return recorded.dialogAnswer;
+      },
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: typeof recorded.permissionRequest) => (recorded.permissionRequest = h),
@@ -86,6 +94,22 @@ describe("the window follows Electron's security checklist", () => {
     const webview = { preventDefault: vi.fn() };
     recorded.listeners.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();
+  });
+
+  it('asks before closing over unsaved spec edits, and stays unless told to close', async () => {
+    const { createMainWindow } = await import('../../../src-main/shell/window');
+    await createMainWindow({ fileUrl: recorded.currentUrl, load: async () => {} });
+    const held = recorded.listeners.get('will-prevent-unload')!;
+    recorded.dialogAnswer = 0;
+    const stay = { preventDefault: vi.fn() };
+    held(stay);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    recorded.dialogAnswer = 1;
+    const close = { preventDefault: vi.fn() };
+    held(close);
+    // In will-prevent-unload, preventDefault means "ignore the page and close".
+    expect(close.preventDefault).toHaveBeenCalled();
+    expect(recorded.dialogs.at(-1)).toMatch(/not saved yet/);
   });
 
   it('denies every permission request and check', async () => {
