@@ -12,6 +12,7 @@ import { appNameProblem, suggestReplacements } from '../../specSchema/tenantName
 import { useFleetStore } from '../../stores/fleetStore';
 import { requestKey, useTenantTemplateStore } from '../../stores/tenantTemplateStore';
 import { remainingProblems, TenantPreview } from './TenantPreview';
+import './specTenant.css';
 
 type Replacement = { from: string; to: string };
 

@@ -8,6 +8,7 @@ import type { SpecEditorEntry } from '../../stores/specsStore';
 import { DiffView } from './editor/DiffView';
 import { secretName } from './SpecSidePanel';
 import { problemPlace } from './SpecStatus';
+import './specReview.css';
 
 interface ReviewDialogProps {
   appName: string;

@@ -7,6 +7,7 @@ import { formatAbsoluteTime } from '../../format';
 import { rebaseDraft } from '../../specSchema/rebase';
 import type { SpecEditorEntry, StaleState } from '../../stores/specsStore';
 import { DiffView } from './editor/DiffView';
+import './specReview.css';
 
 interface StaleDialogProps {
   appName: string;
