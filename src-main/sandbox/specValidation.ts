@@ -1,9 +1,10 @@
 // What the sandbox checks in a spec before accepting it (PUT, POST, propose), with the API's
-// message shape: 422 "error validating app spec field …". The real API checks more; these are the
-// mistakes a founder makes when editing or scaling by hand.
+// message shape: 422 "error validating app spec field …". First the schema (types and enums, as the
+// API's decoder does), then the rules a founder trips over when editing or scaling by hand.
 import type { AppSpec } from '../clients/digitalocean/types';
 import { InstanceSizeCatalog } from '../services/instanceSizes';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from './catalog';
+import { firstSchemaProblem } from './specSchemaCheck';
 
 const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
 const NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
@@ -15,6 +16,8 @@ export function validateSpec(spec: unknown): string | undefined {
   if (typeof spec !== 'object' || spec === null) return 'error validating app spec: spec is required';
   const s = spec as AppSpec;
   const field = (path: string, problem: string) => `error validating app spec field "${path}": ${problem}`;
+  const schemaProblem = firstSchemaProblem(spec);
+  if (schemaProblem) return field(schemaProblem.path, schemaProblem.problem);
   if (typeof s.name !== 'string' || !NAME.test(s.name)) return field('name', 'must match ^[a-z][a-z0-9-]{0,30}[a-z0-9]$');
   if (s.region !== undefined && !SANDBOX_REGIONS.some((r) => r.slug === s.region)) {
     return field('region', `unknown region "${String(s.region)}"`);
