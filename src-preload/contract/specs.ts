@@ -80,9 +80,20 @@ export interface TenantTemplateRequest {
   replacements: Array<{ from: string; to: string }>;
 }
 
+/** An env of the copy whose value still belongs to the template tenant (e.g. its Supabase URL). */
+export interface TemplateLeftover {
+  /** Absent for an app-level env. */
+  component?: string;
+  key: string;
+  value: string;
+  message: string;
+}
+
 export interface TenantTemplatePreview {
   yaml: string;
   validation: SpecValidation;
+  /** Envs the founder must override or knowingly keep before creating. */
+  leftovers: TemplateLeftover[];
 }
 
 export interface SpecsMethods {

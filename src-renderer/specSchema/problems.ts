@@ -42,7 +42,7 @@ export function yamlMarks(text: string): Mark[] {
   return doc.errors.map((error) => {
     const [from, to] = error.pos;
     const words = error.message.split('\n')[0] ?? error.message;
-    return mark(text, from, to, { source: 'yaml', severity: 'error', message: `YAML: ${words}` });
+    return mark(text, from, to, { source: 'yaml', severity: 'error', message: words });
   });
 }
 

@@ -66,8 +66,13 @@ function envsOf(list: unknown, component: string | undefined, at: string, out: S
 
 /** The SECRET envs of a spec that parses (app level first, then each component's). */
 export function secretEnvs(text: string): SecretEnv[] {
+  return secretEnvsIfParsed(text) ?? [];
+}
+
+/** As secretEnvs, but undefined when the text does not parse: "no secrets" and "can't tell" differ. */
+export function secretEnvsIfParsed(text: string): SecretEnv[] | undefined {
   const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return [];
+  if (doc.errors.length > 0) return undefined;
   const out: SecretEnv[] = [];
   envsOfDocument(doc, out);
   return out;

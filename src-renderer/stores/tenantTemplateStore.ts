@@ -1,10 +1,12 @@
 // A new tenant made from a template tenant's spec: the preview (the spec with the replacements,
 // DigitalOcean's problems and price), then creating the app from exactly that preview with the new
-// SECRET values filled in, following its first deployment and opening its page.
+// SECRET values filled in, following its first deployment and opening its page. Values that still
+// point at the template tenant are either overridden or knowingly accepted before anything is sent.
 import type { FleetError, TenantTemplatePreview, TenantTemplateRequest } from '../../src-preload/contract';
 import { create } from 'zustand';
 import { callFleet } from '../fleetApi';
 import { fillSecrets } from '../specSchema/secrets';
+import { overrideEnvValues, templateLeftovers, unresolvedLeftovers } from '../specSchema/templateLeftovers';
 import { useActionsStore } from './actionsStore';
 import { useFleetStore } from './fleetStore';
 import { useNavigationStore } from './navigationStore';
@@ -19,8 +21,17 @@ interface TenantTemplateState {
   createError?: FleetError;
 
   previewTenant: (request: TenantTemplateRequest) => Promise<void>;
-  /** `secrets`: values for the new app's SECRET envs, by "component/KEY" (never copied from the template). */
-  createTenant: (request: TenantTemplateRequest, secrets: Readonly<Record<string, string>>) => Promise<boolean>;
+  createTenant: (request: TenantTemplateRequest, values: NewTenantValues) => Promise<boolean>;
+}
+
+/** What the form adds to the preview's spec, each by env id "component/KEY". */
+export interface NewTenantValues {
+  /** Values for the new app's SECRET envs (never copied from the template). */
+  secrets: Readonly<Record<string, string>>;
+  /** Replacements for env values that still point at the template tenant. */
+  overrides?: Readonly<Record<string, string>>;
+  /** The founder ticked "I know these values still point at <template>" for those not overridden. */
+  acknowledgedLeftovers?: boolean;
 }
 
 /** Which form state a tenant preview belongs to. */
@@ -41,10 +52,16 @@ export const useTenantTemplateStore = create<TenantTemplateState>()((set, get) =
     );
   },
 
-  createTenant: async (request, secrets) => {
+  createTenant: async (request, { secrets, overrides = {}, acknowledgedLeftovers = false }) => {
     const { creating, preview, previewedFor } = get();
     if (creating || !preview || previewedFor !== requestKey(request)) return false;
-    const yaml = fillSecrets(preview.yaml, secrets);
+    const unresolved = unresolvedLeftovers(templateLeftovers(preview), overrides);
+    if (unresolved.length > 0 && !acknowledgedLeftovers) {
+      const names = unresolved.map((l) => l.key).join(', ');
+      set({ createError: { code: 'invalid_argument', message: `Nothing was created: ${names} still point${unresolved.length === 1 ? 's' : ''} at the template tenant. Enter the new tenant's value, or confirm you know.` } });
+      return false;
+    }
+    const yaml = fillSecrets(overrideEnvValues(preview.yaml, overrides), secrets);
     set({ creating: true, createError: undefined });
     const result = await callFleet((api) => api.createTenantApp({ yaml, templateAppId: request.templateAppId }));
     if (!result.ok) {

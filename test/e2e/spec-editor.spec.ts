@@ -68,6 +68,20 @@ async function bothSchemes(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** A narrow laptop window: the dialog and its footer buttons must stay inside it. */
+async function fitsNarrowWindow(page: Page, dialogId: string, buttonId: string, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const dialog = page.getByTestId(dialogId);
+  for (const box of [await dialog.boundingBox(), await dialog.getByTestId(buttonId).boundingBox()]) {
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+  }
+  await expect(dialog.getByTestId(buttonId)).toBeInViewport({ ratio: 1 });
+  await bothSchemes(page, name);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 async function scaleFromDetail(page: Page, appName: string, component: string, count: string): Promise<void> {
   await page.goto(harnessUrl(`#/apps/${await idOf(page, appName)}`));
   await expect(page.getByTestId('deployments-table')).toBeVisible({ timeout: 15_000 });
@@ -168,6 +182,23 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(apiProblem).toContainText(`Line ${lineNumber}`);
     await expect(apiProblem).toContainText('must be between 1 and 250');
     await bothSchemes(page, 'spec-editor-error');
+
+    // Half-typed YAML that does not parse: the secrets stay listed as last known, and each YAML error is labelled once.
+    await select(page, 'instance_count: 0');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('\n   broken: [');
+    await expect(page.getByTestId('secrets-unparsed')).toContainText('The YAML doesn’t parse; showing the secrets from the last valid version');
+    await expect(page.getByTestId('secret-row')).toHaveCount(3);
+    await expect(page.getByTestId('spec-secrets')).not.toContainText('no SECRET envs');
+    const yamlProblem = page.locator('[data-testid="spec-problem"][data-source="yaml"]').first();
+    await expect(yamlProblem).toBeVisible();
+    await expect(yamlProblem).not.toContainText('YAML:');
+    await page.getByTestId('secrets-unparsed').scrollIntoViewIfNeeded();
+    await bothSchemes(page, 'spec-yaml-unparsed');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(page.getByTestId('secrets-unparsed')).toHaveCount(0);
+    await expect(editorLine(page, 'broken:')).toHaveCount(0);
+    await waitSaved(page);
   });
 
   test('fixing it and changing a size: completion offers the live sizes, Review shows diff and cost, apply follows the deployment', async ({ page }) => {
@@ -202,6 +233,7 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(diff.locator('.cm-merge-b .cm-changedLine', { hasText: 'apps-s-1vcpu-2gb' })).toBeVisible();
     await expect(review).toContainText('Apply also sends new values for 1 secret');
     await bothSchemes(page, 'spec-diff-cost');
+    await fitsNarrowWindow(page, 'review-dialog', 'apply-button', 'spec-diff-cost-1024');
 
     await review.getByTestId('apply-button').click();
     await expect(review).toBeHidden({ timeout: 15_000 });
@@ -272,6 +304,7 @@ test.describe('the founder edits app specs as YAML', () => {
     const mine = stale.getByTestId('three-way-draft');
     await expect(mine.locator('.cm-merge-b .cm-changedLine', { hasText: 'instance_count: 3' })).toBeVisible();
     await bothSchemes(page, 'spec-stale-three-way');
+    await fitsNarrowWindow(page, 'stale-dialog', 'rebase-button', 'spec-stale-three-way-1024');
 
     await stale.getByTestId('rebase-button').click();
     await expect(stale).toBeHidden();
@@ -298,7 +331,7 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(rows.filter({ hasText: 'presence360-tenant' })).toHaveCount(0);
   });
 
-  test('a new tenant made from a template is previewed with its price, then created', async ({ page }) => {
+  test('a new tenant made from a template is previewed with its price, its template leftovers are overridden or acknowledged, then created', async ({ page }) => {
     test.setTimeout(DEPLOY_MS);
     await page.goto(harnessUrl('#/specs'));
     const form = page.getByTestId('new-tenant');
@@ -318,13 +351,35 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(form.getByTestId('tenant-yaml')).toContainText('TaskifAI Analytics Platform - CUSTOMER4');
     const secrets = form.getByTestId('tenant-secret');
     for (const [i, field] of (await secrets.all()).entries()) await field.fill(`customer4-secret-${i}`);
-    await expect(verdict).toHaveAttribute('data-state', 'valid');
+    // The secrets are in, but bibbi's Supabase project URL survived the replacements: not "Ready" yet.
+    await expect(verdict).toHaveAttribute('data-state', 'check');
+    await expect(verdict).toContainText('still pointing at taskifai-bibbi');
+    const leftovers = form.getByTestId('tenant-leftovers');
+    await expect(leftovers).toContainText('SUPABASE_URL');
+    const override = leftovers.getByTestId('tenant-override');
+    await expect(override).toHaveCount(1);
     await expect(form.getByTestId('tenant-cost')).toContainText('/mo');
     await bothSchemes(page, 'spec-new-tenant');
 
+    // Create names the leftover and wants it acknowledged before it may go ahead.
     await form.getByTestId('tenant-create').click();
     const confirm = page.getByTestId('tenant-confirm');
     await expect(confirm).toContainText('Create taskifai-customer4?');
+    await expect(confirm.getByTestId('tenant-confirm-leftovers')).toContainText('SUPABASE_URL still points at the template');
+    await expect(confirm.getByTestId('confirm-button')).toBeDisabled();
+    await bothSchemes(page, 'spec-new-tenant-confirm');
+    await confirm.getByTestId('tenant-acknowledge').check();
+    await expect(confirm.getByTestId('confirm-button')).toBeEnabled();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+
+    // Better: the new tenant gets its own project URL, sent in place of bibbi's.
+    await override.fill('https://customer4projectref.supabase.co');
+    await expect(verdict).toHaveAttribute('data-state', 'valid');
+    await expect(verdict).toContainText('Ready to create');
+    await form.getByTestId('tenant-create').click();
+    await expect(confirm.getByTestId('tenant-confirm-overrides')).toContainText('SUPABASE_URL → https://customer4projectref.supabase.co');
+    await expect(confirm.getByTestId('tenant-confirm-leftovers')).toHaveCount(0);
+    await expect(confirm.getByTestId('confirm-button')).toBeEnabled();
     await confirm.getByTestId('confirm-button').click();
     await expect(page.getByTestId('app-detail')).toContainText('taskifai-customer4', { timeout: 20_000 });
     await expect(page.getByTestId('app-detail')).not.toContainText('customer4-secret-');

@@ -37,7 +37,7 @@ export class TenantApps {
     const problems = [...located, ...checked.problems];
     const owner = apps.find((a) => a.spec.name === request.name);
     if (owner) problems.unshift({ source: 'api', severity: 'error', message: `An app named "${request.name}" already exists.`, path: 'name', ...locate(parsed, ['name']) });
-    return { yaml, validation: { ...checked, valid: !hasErrors(problems), problems } };
+    return { yaml, validation: { ...checked, valid: !hasErrors(problems), problems }, leftovers: copy.leftovers };
   }
 
   async create(yaml: string, templateAppId?: string): Promise<Created> {

@@ -3,7 +3,7 @@
 // env values. Nothing that belongs to the template alone comes along: SECRET values are never
 // copied (they are left empty, to be set), and a domain that would still be the template's is
 // dropped rather than fought over.
-import type { SpecProblem, TenantTemplateRequest } from '../../../src-preload/contract';
+import type { SpecProblem, TemplateLeftover, TenantTemplateRequest } from '../../../src-preload/contract';
 import type { AppEnv, AppSpec } from '../../clients/digitalocean/types';
 import { COMPONENT_GROUPS } from './secrets';
 
@@ -14,6 +14,7 @@ export interface TenantCopy {
   spec: AppSpec;
   /** Things the founder should know about the copy; located later, in the printed YAML. */
   notes: SpecProblem[];
+  leftovers: TemplateLeftover[];
 }
 
 /** `usedDomains`: hostnames other apps of the fleet already serve, with the app that serves them. */
@@ -21,6 +22,7 @@ export function tenantFromTemplate(template: AppSpec, request: TenantTemplateReq
   const replace = (text: string) => request.replacements.reduce((out, r) => out.split(r.from).join(r.to), text);
   const spec = structuredClone(template);
   const notes: SpecProblem[] = [];
+  const leftovers: TemplateLeftover[] = [];
   const note = (severity: SpecProblem['severity'], message: string, path?: string) =>
     notes.push({ source: 'schema', severity, message, ...(path ? { path } : {}) });
   spec.name = request.name;
@@ -52,7 +54,7 @@ export function tenantFromTemplate(template: AppSpec, request: TenantTemplateReq
     else delete spec.domains;
   }
 
-  const copyEnvs = (envs: AppEnv[] | undefined, where: string) => {
+  const copyEnvs = (envs: AppEnv[] | undefined, where: string, component?: string) => {
     for (const env of envs ?? []) {
       if (env.type === 'SECRET') {
         // Never copied: the template's encrypted value would be the template's secret.
@@ -62,16 +64,18 @@ export function tenantFromTemplate(template: AppSpec, request: TenantTemplateReq
       if (typeof env.value !== 'string') continue;
       const next = replace(env.value);
       if (next === env.value && /\.supabase\.co\b/.test(env.value)) {
-        note('warning', `${where}${env.key} still points at the template's Supabase project (${env.value}).`);
+        const message = `${where}${env.key} still points at the template's Supabase project (${env.value}).`;
+        note('warning', message);
+        leftovers.push({ ...(component ? { component } : {}), key: env.key ?? '', value: env.value, message });
       }
       env.value = next;
     }
   };
   copyEnvs(spec.envs, '');
   for (const group of COMPONENT_GROUPS) {
-    for (const component of (spec[group] ?? []) as Named[]) copyEnvs(component.envs, `${component.name ?? '?'}: `);
+    for (const component of (spec[group] ?? []) as Named[]) copyEnvs(component.envs, `${component.name ?? '?'}: `, component.name);
   }
-  return { spec, notes };
+  return { spec, notes, leftovers };
 }
 
 function replaceInRule(rule: IngressRule, replace: (text: string) => string): void {

@@ -1,6 +1,6 @@
 // A new tenant from an existing tenant's spec: pick the template, name the new app, check the text
 // replacements, preview (the spec, DigitalOcean's problems and monthly price), then create — with a
-// confirmation — and go to the new app.
+// confirmation that names every value still pointing at the template — and go to the new app.
 import { useEffect, useMemo, useState } from 'react';
 import type { TenantTemplateRequest } from '../../../src-preload/contract';
 import { describeError } from '../../actionFormat';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { formatUsd } from '../../format';
+import { templateLeftovers, unresolvedLeftovers } from '../../specSchema/templateLeftovers';
 import { appNameProblem, suggestReplacements } from '../../specSchema/tenantNames';
 import { useFleetStore } from '../../stores/fleetStore';
 import { requestKey, useTenantTemplateStore } from '../../stores/tenantTemplateStore';
@@ -27,6 +28,8 @@ export function NewTenantPanel() {
   const [confirming, setConfirming] = useState(false);
   // The new app's SECRET values: in this form's memory only, sent once with the new spec.
   const [secrets, setSecrets] = useState<Record<string, string>>({});
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [acknowledged, setAcknowledged] = useState(false);
 
   useEffect(() => {
     void useFleetStore.getState().ensureLoaded();
@@ -42,6 +45,10 @@ export function NewTenantPanel() {
   const canPreview = !!template && !!name && !nameProblem && !taken && !tenant.previewing;
   const preview = tenant.previewedFor === requestKey(request) ? tenant.preview : undefined;
   const canCreate = !!preview && !remainingProblems(preview, secrets).some((p) => p.severity === 'error') && !tenant.creating;
+  const leftovers = preview ? templateLeftovers(preview) : [];
+  const unresolved = unresolvedLeftovers(leftovers, overrides);
+  const overridden = leftovers.filter((l) => !unresolved.includes(l));
+  const templateName = template?.name ?? 'the template';
 
   const setRow = (index: number, change: Partial<Replacement>) =>
     setEdited(replacements.map((r, i) => (i === index ? { ...r, ...change } : r)));
@@ -108,7 +115,12 @@ export function NewTenantPanel() {
           <button type="button" className="button" disabled={!canPreview} onClick={() => void useTenantTemplateStore.getState().previewTenant(request)} data-testid="tenant-preview">
             {tenant.previewing ? 'Previewing…' : 'Preview'}
           </button>
-          <button type="button" className="button button--primary" disabled={!canCreate} onClick={() => setConfirming(true)} data-testid="tenant-create">
+          <button type="button" className="button button--primary" disabled={!canCreate} onClick={() => {
+              setAcknowledged(false);
+              setConfirming(true);
+            }}
+            data-testid="tenant-create"
+          >
             Create app…
           </button>
         </div>
@@ -120,7 +132,14 @@ export function NewTenantPanel() {
         {tenant.previewing ? (
           <LoadingState label="Building and pricing the new spec…" />
         ) : preview ? (
-          <TenantPreview preview={preview} secrets={secrets} onSecret={(id, value) => setSecrets({ ...secrets, [id]: value })} />
+          <TenantPreview
+            preview={preview}
+            templateName={templateName}
+            secrets={secrets}
+            onSecret={(id, value) => setSecrets({ ...secrets, [id]: value })}
+            overrides={overrides}
+            onOverride={(id, value) => setOverrides({ ...overrides, [id]: value })}
+          />
         ) : (
           <p className="muted spec-tenant__empty">The new app’s spec, its problems and its monthly price show here after Preview.</p>
         )}
@@ -129,11 +148,17 @@ export function NewTenantPanel() {
       {confirming && preview ? (
         <ConfirmDialog
           title={`Create ${name}?`}
-          subtitle={`From ${template?.name ?? 'the template'}`}
+          subtitle={`From ${templateName}`}
           confirmLabel={tenant.creating ? 'Creating…' : `Create ${name}`}
           busy={tenant.creating}
           testId="tenant-confirm"
-          onConfirm={() => void useTenantTemplateStore.getState().createTenant(request, secrets).then(() => setConfirming(false))}
+          confirmDisabled={unresolved.length > 0 && !acknowledged}
+          onConfirm={() =>
+            void useTenantTemplateStore
+              .getState()
+              .createTenant(request, { secrets, overrides, acknowledgedLeftovers: acknowledged })
+              .then(() => setConfirming(false))
+          }
           onClose={() => setConfirming(false)}
         >
           <p className="dialog__lead">
@@ -141,6 +166,36 @@ export function NewTenantPanel() {
             {preview.validation.monthlyCostAfter !== undefined ? ` It costs ${formatUsd(preview.validation.monthlyCostAfter)}/mo from then on.` : ''} Its
             domains need DNS records before they serve traffic.
           </p>
+          {overridden.length > 0 ? (
+            <div data-testid="tenant-confirm-overrides">
+              <p className="dialog__lead">Replaced with the values you entered:</p>
+              <ul className="spec-tenant__confirm-list">
+                {overridden.map((l) => (
+                  <li key={l.id}>
+                    <code>{l.key}</code> → <code>{overrides[l.id]?.trim()}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {unresolved.length > 0 ? (
+            <div className="spec-validation spec-validation--warning" role="alert" data-testid="tenant-confirm-leftovers">
+              <strong>
+                {unresolved.length === 1 ? 'This value still points' : 'These values still point'} at {templateName}:
+              </strong>
+              <ul className="spec-tenant__confirm-list">
+                {unresolved.map((l) => (
+                  <li key={l.id}>{l.message}</li>
+                ))}
+              </ul>
+              <label className="check">
+                <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="tenant-acknowledge" />
+                <span>
+                  I know {unresolved.length === 1 ? 'this value still points' : 'these values still point'} at {templateName}
+                </span>
+              </label>
+            </div>
+          ) : null}
           {tenant.createError ? <p className="field-error">{describeError(tenant.createError).title}</p> : null}
         </ConfirmDialog>
       ) : null}

@@ -1,5 +1,6 @@
 // Review before apply: the draft against the live spec side by side, the app's monthly cost before →
 // after as DigitalOcean prices it, the API's problems, and the one button that applies.
+import type { SpecProblem } from '../../../src-preload/contract';
 import { costDeltaTone, describeError, formatCostDelta } from '../../actionFormat';
 import { Dialog } from '../../components/Dialog';
 import { LoadingState } from '../../components/LoadingState';
@@ -30,9 +31,17 @@ export function applyBlockedReason(entry: SpecEditorEntry, blocked?: string): st
     const one = reenter.length === 1;
     return `Enter ${reenter.map(secretName).join(', ')} again first: ${one ? 'its' : 'their'} new value was kept only in memory, and Fleetdeck has restarted since.`;
   }
-  if (!review.valid) return 'Fix the problems DigitalOcean found first.';
+  if (!review.valid) return fixFirst(review.problems);
   if (review.liveYaml === reviewedText && !draft?.pendingSecrets.length) return 'The draft is the same as the live spec: nothing to apply.';
   return blocked;
+}
+
+/** Who found the errors decides the words: DigitalOcean only when it did. */
+function fixFirst(problems: readonly SpecProblem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.some((p) => p.source === 'yaml')) return 'Fix the YAML errors first.';
+  if (errors.length > 0 && errors.every((p) => p.source === 'api')) return 'Fix the problems DigitalOcean found first.';
+  return 'Fix the problems listed above first.';
 }
 
 export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClose }: ReviewDialogProps) {

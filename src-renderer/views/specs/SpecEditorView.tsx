@@ -171,6 +171,7 @@ export function SpecEditorView({ appId }: { appId: string }) {
               className="spec-layout__editor"
             />
             <SpecSidePanel
+              key={appId}
               text={text}
               draft={draft}
               hints={hints}

@@ -1,12 +1,12 @@
 // Beside the editor: every problem in words at its line (local YAML and schema hints, and the API's
 // from the last Validate), and the SECRET envs with their "Change" buttons, pending new values, and
 // those to enter again because their new value was kept only in memory by a Fleetdeck since quit.
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { SpecDraft, SpecProblem } from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import { localMarks } from '../../specSchema/problems';
 import type { LiveHints } from '../../specSchema/schema';
-import { secretEnvs, type SecretEnv } from '../../specSchema/secrets';
+import { secretEnvsIfParsed, type SecretEnv } from '../../specSchema/secrets';
 import { problemPlace } from './SpecStatus';
 import type { SecretTarget } from './SecretDialog';
 
@@ -24,7 +24,12 @@ export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChang
   // Parsing waits for a pause in typing: the list may lag a keystroke, the editor never does.
   const deferred = useDeferredValue(text);
   const local = useMemo(() => localMarks(deferred, hints), [deferred, hints]);
-  const secrets = useMemo(() => secretEnvs(deferred), [deferred]);
+  const parsed = useMemo(() => secretEnvsIfParsed(deferred), [deferred]);
+  // While the YAML does not parse, the last list that did stands in: "no secrets" would be wrong.
+  const [lastParsed, setLastParsed] = useState<SecretEnv[]>(() => parsed ?? secretEnvsIfParsed(draft.yaml) ?? secretEnvsIfParsed(draft.baseYaml) ?? []);
+  if (parsed && parsed !== lastParsed) setLastParsed(parsed);
+  const secrets = parsed ?? lastParsed;
+  const unparsed = !parsed;
   const problems = [
     ...apiProblems.map((p) => ({ p, badge: p.source === 'api' ? 'API' : 'check' })),
     ...local.map((p) => ({ p, badge: p.source === 'yaml' ? 'YAML' : 'hint' })),
@@ -68,12 +73,17 @@ export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChang
         <h2 className="spec-side__title">
           Secrets <span className="section__count">{secrets.length}</span>
         </h2>
+        {unparsed ? (
+          <p className="spec-side__note spec-side__note--warning" data-testid="secrets-unparsed">
+            The YAML doesn’t parse; showing the secrets from the last valid version. Change works again once it parses.
+          </p>
+        ) : null}
         {secrets.length === 0 ? (
-          <p className="muted spec-side__empty">This spec has no SECRET envs.</p>
+          <p className="muted spec-side__empty">{unparsed ? 'The last valid version had no SECRET envs.' : 'This spec has no SECRET envs.'}</p>
         ) : (
           <ul className="spec-secrets">
             {secrets.map((s) => (
-              <SecretRow key={s.id} secret={s} pending={pending.has(s.id)} reenter={reenter.has(s.id)} onChange={() => onChangeSecret(s)} />
+              <SecretRow key={s.id} secret={s} pending={pending.has(s.id)} reenter={reenter.has(s.id)} disabled={unparsed} onChange={() => onChangeSecret(s)} />
             ))}
           </ul>
         )}
@@ -96,7 +106,16 @@ export function SpecSidePanel({ text, draft, hints, apiProblems, onGoTo, onChang
 /** "app/KEY" for an app-level secret id ("/KEY"), "component/KEY" otherwise. */
 export const secretName = (id: string) => id.replace(/^\//, 'app/');
 
-function SecretRow({ secret, pending, reenter, onChange }: { secret: SecretEnv; pending: boolean; reenter: boolean; onChange: () => void }) {
+interface SecretRowProps {
+  secret: SecretEnv;
+  pending: boolean;
+  reenter: boolean;
+  /** The YAML does not parse: the row is from the last valid version and cannot be changed now. */
+  disabled: boolean;
+  onChange: () => void;
+}
+
+function SecretRow({ secret, pending, reenter, disabled, onChange }: SecretRowProps) {
   const state = pending ? (
     <Badge tone="progress">new value set</Badge>
   ) : reenter ? (
@@ -116,7 +135,14 @@ function SecretRow({ secret, pending, reenter, onChange }: { secret: SecretEnv; 
         {reenter && !pending ? <span className="sub spec-secret__why">the value was kept only in memory</span> : null}
       </span>
       <span className="spec-secret__state">{state}</span>
-      <button type="button" className="button button--small" onClick={onChange} aria-label={`Change ${secret.key}`}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={onChange}
+        disabled={disabled}
+        title={disabled ? 'Fix the YAML first: a secret is changed in a spec that parses.' : undefined}
+        aria-label={`Change ${secret.key}`}
+      >
         Change
       </button>
     </li>

@@ -50,6 +50,10 @@ describe('the founder starts customer4 from the demo tenant', () => {
     // Each points at the empty value to fill in.
     for (const p of missing) expect(lines[p.line! - 1]).toBe('  value: ""');
     expect(validation.problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/SUPABASE_URL still points at the template's Supabase project/) }));
+    // The same leftover, as data the form turns into a field to override or a box to tick.
+    const supabaseUrl = spec.envs!.find((e) => e.key === 'SUPABASE_URL')!.value!;
+    expect(preview.leftovers).toContainEqual(expect.objectContaining({ key: 'SUPABASE_URL', value: supabaseUrl }));
+    expect(preview.leftovers.every((l) => /\.supabase\.co\b/.test(l.value))).toBe(true);
     expect(validation.monthlyCostAfter).toBeGreaterThan(0);
   });
 
