@@ -117,6 +117,22 @@ export interface DanglingRecord {
   fix?: DnsFix;
 }
 
+/**
+ * A record pointing at an app of this account whose spec does not list the record's name: App
+ * Platform answers it with a 404 and a certificate for other names. A warning, never a fix: either
+ * the spec lacks the domain or the record is left over, and only the founder knows which.
+ */
+export interface UnservedRecord {
+  domain: string;
+  /** Fully qualified name of the record. */
+  hostname: string;
+  record: DnsRecord;
+  appId: string;
+  appName: string;
+  severity: 'warning';
+  problem: string;
+}
+
 export interface DnsCheckReport {
   checkedAt: string;
   /** Apps with at least one custom domain. */
@@ -126,8 +142,12 @@ export interface DnsCheckReport {
   /** The account's zones, by name. */
   zones: string[];
   dangling: DanglingRecord[];
+  /** Records pointing at an app here that does not serve their name. */
+  unserved: UnservedRecord[];
   /** Count of domains with a problem (missing, mismatched, ERROR phase, missing TXT) plus dangling records that are problems. */
   problems: number;
+  /** Count of domains, dangling and unserved records whose severity is warning. */
+  warnings: number;
 }
 
 export interface LiveFinding {

@@ -53,12 +53,27 @@ interface Confirmation<T> {
   error?: FleetError;
 }
 
+/** The free-form live check: its own result, shown under its input, not in a tracked row. */
+export interface LiveCheck {
+  /** The input, as typed. */
+  typed: string;
+  /** The hostname of the result shown. */
+  hostname?: string;
+  /** What was typed, when it is not a hostname. */
+  inputError?: string;
+  result?: Loadable<LiveProbe>;
+}
+
 interface DnsState {
   report: Loadable<DnsCheckReport>;
   domains: Loadable<DnsDomain[]>;
   selectedDomain?: string;
   records: Record<string, Loadable<DnsRecord[]>>;
+  /** Live checks started from a hostname's row in the check. */
   probes: Record<string, Loadable<LiveProbe>>;
+  liveCheck: LiveCheck;
+  /** The record just added or saved: its row is shown and marked. */
+  highlight?: { domain: string; id: number };
   fix?: Confirmation<DnsFix>;
   deletion?: Confirmation<{ domain: string; record: DnsRecord }>;
   editor?: RecordEditor;
@@ -79,6 +94,8 @@ interface DnsState {
   cancelDelete: () => void;
   confirmDelete: () => Promise<void>;
   probe: (hostname: string) => Promise<void>;
+  typeLive: (typed: string) => void;
+  checkLive: () => Promise<void>;
 }
 
 const EMPTY_DRAFT: RecordDraft = {
@@ -93,6 +110,22 @@ const EMPTY_DRAFT: RecordDraft = {
   tag: 'issue',
 };
 export const CAA_TAGS = ['issue', 'issuewild', 'iodef'] as const;
+
+// The same names the bridge accepts (a "*." prefix allowed); checked here first so a typo gets
+// words for people, not the bridge's.
+const HOSTNAME = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+/** A typed or pasted hostname ("https://App.example.com/path" too), or undefined if it is none. */
+export function hostnameFrom(typed: string): string | undefined {
+  const name = typed
+    .trim()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
+  return name.length <= 253 && HOSTNAME.test(name) ? name : undefined;
+}
 
 const invalid = (message: string): FleetError => ({ code: 'invalid_argument', message });
 const text = (value: number | null | undefined) => (value == null ? '' : String(value));
@@ -162,6 +195,7 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
   domains: { loading: false },
   records: {},
   probes: {},
+  liveCheck: { typed: '' },
 
   load: async () => {
     await Promise.all([get().loadReport(), get().loadDomains()]);
@@ -258,7 +292,7 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
       set((s) => (s.editor ? { editor: { ...s.editor, saving: false, error: result.error } } : {}));
       return;
     }
-    set({ editor: undefined });
+    set({ editor: undefined, highlight: { domain, id: result.value.id } });
     notify(
       id === undefined ? 'Record added' : 'Record saved',
       `${result.value.type} ${result.value.name} → ${result.value.data} in ${domain}`,
@@ -295,5 +329,36 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
           : { ...s.probes[hostname], loading: false, error: result.error },
       },
     }));
+  },
+
+  typeLive: (typed) => set((s) => ({ liveCheck: { ...s.liveCheck, typed, inputError: undefined } })),
+
+  checkLive: async () => {
+    const hostname = hostnameFrom(get().liveCheck.typed);
+    if (!hostname) {
+      set((s) => ({ liveCheck: { ...s.liveCheck, inputError: 'Enter a hostname such as app.example.com' } }));
+      return;
+    }
+    if (get().liveCheck.result?.loading) return;
+    set((s) => ({
+      liveCheck: {
+        typed: s.liveCheck.typed,
+        hostname,
+        result: { ...(s.liveCheck.hostname === hostname ? s.liveCheck.result : {}), loading: true, error: undefined },
+      },
+    }));
+    const result = await callFleet((api) => api.probeHost({ hostname }));
+    set((s) =>
+      s.liveCheck.hostname !== hostname
+        ? {}
+        : {
+            liveCheck: {
+              ...s.liveCheck,
+              result: result.ok
+                ? { value: result.value, loading: false }
+                : { ...s.liveCheck.result, loading: false, error: result.error },
+            },
+          },
+    );
   },
 }));

@@ -32,15 +32,58 @@ test('the founder opens DNS from an app’s domains and sees the problems first'
   await expect(row(page, 'presence360.app').getByTestId('dns-status')).toHaveText('App Platform managed');
   await expect(row(page, 'api.multivio.com').getByTestId('dns-status')).toHaveText('external DNS');
 
+  // The summary on top counts what it lists, and an all-ok app is one line until opened.
+  const summary = page.getByTestId('dns-summary');
+  await expect(summary.getByTestId('dns-summary-counts')).toContainText('2 problems');
+  await expect(summary.getByTestId('dns-summary-counts')).toContainText('1 warning');
+  await expect(summary.getByTestId('dns-finding')).toHaveCount(3);
+  const mcp = page.locator('[data-testid="dns-app"][data-app="mcp-coordinator"]');
+  await expect(mcp).toHaveAttribute('data-collapsed', 'true');
+  await expect(mcp).toContainText('mcp.insightpulseai.net');
+  await expect(row(page, 'mcp.insightpulseai.net')).toHaveCount(0);
+  await mcp.getByTestId('dns-app-toggle').click();
+  await expect(row(page, 'mcp.insightpulseai.net').getByTestId('dns-status')).toHaveText('ok');
+
   const dangling = page.getByTestId('dns-dangling-row');
   await expect(dangling).toHaveCount(1);
   await expect(dangling).toContainText('customer2.taskifai.com → taskifai-customer2-k3v8q.ondigitalocean.app');
 
+  await page.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTo(0, 0)));
   await page.emulateMedia({ colorScheme: 'light' });
   await screenshot(page, 'dns-check');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'dns-check-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'dns-check-1024');
+
+  // The jump links reach the sections below every checked hostname.
+  await summary.getByRole('button', { name: 'Live check' }).click();
+  await expect(page.getByLabel('Hostname to check')).toBeInViewport();
+  await summary.getByRole('button', { name: 'Records' }).click();
+  await expect(page.getByTestId('dns-records-table')).toBeInViewport();
+});
+
+test('deleting or editing the record of a live app’s domain names the app it takes offline', async ({ page }) => {
+  await page.goto(harnessUrl('#/dns'));
+  await page.getByRole('tab', { name: 'insightpulseai.net' }).click();
+  const mcp = page.locator('[data-testid="dns-record-row"][data-record-name="mcp"]');
+  await mcp.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByTestId('dns-delete-dialog');
+  await expect(confirm.getByTestId('dns-record-usage')).toHaveText(
+    'mcp.insightpulseai.net is mcp-coordinator’s primary domain: deleting this record takes it offline.',
+  );
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'dns-delete-usage-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+
+  await mcp.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByTestId('record-editor').getByTestId('dns-record-usage')).toContainText(
+    'pointing this record elsewhere takes it offline',
+  );
+  await screenshot(page, 'dns-edit-usage');
 });
 
 test('Fix on the missing record shows exactly the CNAME to create, and after confirming it is ok', async ({ page }) => {
@@ -97,6 +140,10 @@ test('the founder adds, edits and deletes a record in a zone, and a bad value ke
   const status = table.locator('[data-testid="dns-record-row"][data-record-name="status"]');
   await expect(status).toContainText('taskifai.statuspage.io');
   await expect(status).toContainText('3600');
+  // The new row is brought into view and marked, clear of the toast in the corner.
+  await expect(status).toHaveClass(/dns-record--new/);
+  await expect(status.getByRole('button', { name: 'Edit' })).toBeInViewport();
+  await screenshot(page, 'dns-record-added');
 
   await status.getByRole('button', { name: 'Edit' }).click();
   await expect(editor.getByTestId('record-type')).toBeDisabled();
@@ -121,6 +168,8 @@ test('the founder checks hostnames live: resolver answer, HTTPS status, HSTS and
   page,
 }) => {
   await page.goto(harnessUrl('#/dns'));
+  // taskifai-demo's domain is ok: its app is one line until opened.
+  await page.locator('[data-testid="dns-app"][data-app="taskifai-demo"]').getByTestId('dns-app-toggle').click();
   const demo = row(page, 'demo.taskifai.com');
   await demo.getByTestId('dns-probe-button').click();
   const result = page.locator('[data-testid="dns-probe-result"][data-hostname="demo.taskifai.com"]');
@@ -134,13 +183,22 @@ test('the founder checks hostnames live: resolver answer, HTTPS status, HSTS and
   await screenshot(page, 'dns-live-row');
 
   const live = page.getByTestId('dns-live-section');
+  await live.getByLabel('Hostname to check').fill('taskifai com');
+  await live.getByRole('button', { name: 'Check live' }).click();
+  await expect(live.getByTestId('dns-live-error')).toHaveText('Enter a hostname such as app.example.com');
+  await expect(live.getByTestId('dns-probe-result')).toHaveCount(0);
+
   await live.getByLabel('Hostname to check').fill('taskifai.com');
+  await expect(live.getByTestId('dns-live-error')).toHaveCount(0);
   await live.getByRole('button', { name: 'Check live' }).click();
   const apex = live.getByTestId('dns-probe-result');
   await expect(apex).toContainText('The certificate expires in 6 days.');
   await expect(apex.getByTestId('dns-probe-cert')).toHaveText('6 days left');
   await live.scrollIntoViewIfNeeded();
   await screenshot(page, 'dns-live-check');
+
+  // The apex is a tracked hostname too: its result stays here, not in its row far up the page.
+  await expect(row(page, 'taskifai.com').locator('xpath=following-sibling::tr[1]')).not.toHaveClass(/dns-probe-row/);
 
   await live.getByLabel('Hostname to check').fill('customer2.taskifai.com');
   await live.getByRole('button', { name: 'Check live' }).click();

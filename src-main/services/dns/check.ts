@@ -21,6 +21,7 @@ import type {
   DnsValidationCheck,
 } from '../../../src-preload/contract';
 import type { App, AppDomain } from '../../clients/digitalocean/types';
+import { unservedRecords } from './unserved';
 import { APP_PLATFORM_SUFFIX, fqdnOf, normalizeHost, recordsAnswering, relativeTo, targetOf, zoneFor } from './records';
 
 export interface ZoneRecords {
@@ -77,16 +78,21 @@ export function buildDnsReport(
   const severityOf = (a: AppDnsCheck) => worst(...a.domains.map((d) => d.severity));
   checks.sort((a, b) => RANK[severityOf(b)] - RANK[severityOf(a)] || a.appName.localeCompare(b.appName));
   const dangling = ctx.dangling(targets);
-  const problems =
-    checks.flatMap((a) => a.domains).filter((d) => d.severity === 'problem').length +
-    dangling.filter((d) => d.severity === 'problem').length;
+  const domainChecks = checks.flatMap((a) => a.domains);
+  const owners = new Map(apps.filter((a) => ingressHostOf(a)).map((a) => [ingressHostOf(a), a] as const));
+  const unserved = unservedRecords(zones, owners, new Set(domainChecks.map((d) => normalizeHost(d.hostname))));
+  // One rule for the header, the summary and the lists: every finding counts once, by severity.
+  const count = (severity: DnsSeverity) =>
+    [...domainChecks, ...dangling, ...unserved].filter((f) => f.severity === severity).length;
   return {
     checkedAt: new Date(nowMs).toISOString(),
     apps: checks,
     appsWithoutDomains: apps.length - checks.length,
     zones: zones.map((z) => z.name).sort(),
     dangling,
-    problems,
+    unserved,
+    problems: count('problem'),
+    warnings: count('warning'),
   };
 }
 

@@ -1,13 +1,16 @@
 // The tenant ↔ DNS check, app by app: each custom domain's record status, App Platform phase,
 // certificate and TXT validations, what is wrong in words, and its Fix and Check live buttons.
-// Records pointing at App Platform hosts that no app owns follow: a Fix only for a host that is gone.
-import { Fragment } from 'react';
+// An app whose domains are all ok takes one line until opened. Stray records follow: those pointing
+// at App Platform hosts no app owns (a Fix only for a host that is gone), and those pointing at an
+// app here that does not serve their name (no Fix: the spec or the record is wrong).
+import { Fragment, useState } from 'react';
 import type { AppDnsCheck, AppDomainCheck, DnsCheckReport, DnsFix, LiveProbe } from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import type { Loadable } from '../../stores/dnsStore';
 import { hrefFor } from '../../stores/navigationStore';
 import { certTone, daysText, PHASE_TONE, recordText, STATUS_LABEL, STATUS_TITLE, STATUS_TONE } from './dnsFormat';
 import { LiveProbeResult } from './LiveProbeResult';
+import { domainAnchor } from './reportFindings';
 
 interface CheckReportProps {
   report: DnsCheckReport;
@@ -19,11 +22,31 @@ interface CheckReportProps {
 }
 
 export function CheckReport({ report, probes, onFix, onProbe, readOnly }: CheckReportProps) {
+  // Which all-ok apps the founder opened; an app with a finding is always open.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (appId: string) =>
+    setOpened((s) => {
+      const next = new Set(s);
+      if (!next.delete(appId)) next.add(appId);
+      return next;
+    });
   return (
     <div className="dns-report" data-testid="dns-report">
-      {report.apps.map((app) => (
-        <AppCard key={app.appId} app={app} probes={probes} onFix={onFix} onProbe={onProbe} readOnly={readOnly} />
-      ))}
+      {report.apps.map((app) =>
+        allOk(app) && !opened.has(app.appId) ? (
+          <OkAppLine key={app.appId} app={app} onOpen={() => toggle(app.appId)} />
+        ) : (
+          <AppCard
+            key={app.appId}
+            app={app}
+            probes={probes}
+            onFix={onFix}
+            onProbe={onProbe}
+            readOnly={readOnly}
+            onCollapse={allOk(app) ? () => toggle(app.appId) : undefined}
+          />
+        ),
+      )}
       {report.appsWithoutDomains > 0 ? (
         <p className="muted dns-report__aside">
           {report.appsWithoutDomains} {report.appsWithoutDomains === 1 ? 'app answers' : 'apps answer'} only on the
@@ -34,10 +57,64 @@ export function CheckReport({ report, probes, onFix, onProbe, readOnly }: CheckR
   );
 }
 
-function AppCard({ app, probes, onFix, onProbe, readOnly }: { app: AppDnsCheck } & Omit<CheckReportProps, 'report'>) {
+const allOk = (app: AppDnsCheck) => app.domains.every((d) => d.severity === 'ok');
+
+/** An app whose every domain is served right: one line, opened on demand. */
+function OkAppLine({ app, onOpen }: { app: AppDnsCheck; onOpen: () => void }) {
+  return (
+    <section
+      className="dns-app dns-app--collapsed"
+      data-testid="dns-app"
+      data-app={app.appName}
+      data-collapsed="true"
+      aria-label={`DNS of ${app.appName}`}
+    >
+      <button
+        type="button"
+        className="dns-app__toggle"
+        aria-expanded={false}
+        onClick={onOpen}
+        data-testid="dns-app-toggle"
+        title="Show this app’s domains"
+      >
+        <span className="dns-app__chevron" aria-hidden="true">
+          ▸
+        </span>
+        <span className="dns-app__name">{app.appName}</span>
+      </button>
+      <Badge tone="success">{app.domains.length === 1 ? 'ok' : `${app.domains.length} ok`}</Badge>
+      <span className="muted dns-app__hosts" title={app.domains.map((d) => d.hostname).join(', ')}>
+        {app.domains.map((d) => d.hostname).join(' · ')}
+      </span>
+    </section>
+  );
+}
+
+function AppCard({
+  app,
+  probes,
+  onFix,
+  onProbe,
+  readOnly,
+  onCollapse,
+}: { app: AppDnsCheck; onCollapse?: () => void } & Omit<CheckReportProps, 'report'>) {
   return (
     <section className="dns-app" data-testid="dns-app" data-app={app.appName} aria-label={`DNS of ${app.appName}`}>
       <header className="dns-app__header">
+        {onCollapse ? (
+          <button
+            type="button"
+            className="dns-app__toggle"
+            aria-expanded={true}
+            onClick={onCollapse}
+            aria-label={`Collapse ${app.appName}`}
+            title="Collapse: every domain is ok"
+          >
+            <span className="dns-app__chevron" aria-hidden="true">
+              ▾
+            </span>
+          </button>
+        ) : null}
         <a className="dns-app__name" href={hrefFor({ name: 'app', appId: app.appId })}>
           {app.appName}
         </a>
@@ -55,12 +132,12 @@ function AppCard({ app, probes, onFix, onProbe, readOnly }: { app: AppDnsCheck }
       <div className="table-scroll">
         <table className="data-table dns-domains-table">
           <colgroup>
-            <col style={{ width: '21%' }} />
-            <col style={{ width: 150 }} />
-            <col style={{ width: 118 }} />
-            <col style={{ width: 150 }} />
+            <col style={{ width: '19%' }} />
+            <col style={{ width: 124 }} />
+            <col style={{ width: 108 }} />
+            <col style={{ width: 128 }} />
             <col />
-            <col style={{ width: 178 }} />
+            <col style={{ width: 160 }} />
           </colgroup>
           <thead>
             <tr>
@@ -111,6 +188,7 @@ interface DomainRowProps {
 function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowProps) {
   return (
     <tr
+      id={domainAnchor(d.hostname)}
       className={`dns-domain dns-domain--${d.severity}`}
       data-testid="dns-domain-row"
       data-hostname={d.hostname}
@@ -204,60 +282,5 @@ function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowPr
         </button>
       </td>
     </tr>
-  );
-}
-
-export function DanglingList({
-  report,
-  onFix,
-  readOnly,
-}: {
-  report: DnsCheckReport;
-  onFix: (fix: DnsFix) => void;
-  readOnly?: string;
-}) {
-  if (report.dangling.length === 0) {
-    return <p className="muted section-empty">No record points at an App Platform host that no app here owns.</p>;
-  }
-  return (
-    <ul className="dns-dangling">
-      {report.dangling.map((d) => (
-        <li
-          key={`${d.domain}/${d.record.id}`}
-          className="dns-dangling__item"
-          data-testid="dns-dangling-row"
-          data-hostname={d.hostname}
-          data-severity={d.severity}
-        >
-          {d.severity === 'problem' ? (
-            <Badge tone="danger">dangling</Badge>
-          ) : (
-            <Badge tone="warning">not ours</Badge>
-          )}
-          <div className="dns-dangling__text">
-            <code className="selectable">
-              {d.hostname} → {d.record.data}
-            </code>
-            <p className={d.severity === 'problem' ? 'dns-problem' : 'dns-warning'}>{d.problem}</p>
-          </div>
-          {d.fix ? (
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={() => d.fix && onFix(d.fix)}
-              disabled={!!readOnly}
-              title={readOnly ?? d.fix.summary}
-              data-testid="dns-fix-button"
-            >
-              Fix
-            </button>
-          ) : (
-            <span className="muted dns-dangling__nofix" title="Deleting it could take down another team’s live app">
-              No fix offered
-            </span>
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }

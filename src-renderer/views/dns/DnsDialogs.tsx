@@ -1,5 +1,6 @@
 // The DNS view's confirmations and editor: a fix shows exactly the record it creates, corrects or
-// deletes; deleting a record says which; the editor keeps what was typed when the API says no.
+// deletes; deleting or editing a record says which live app domains it serves; the editor keeps
+// what was typed when the API says no.
 import type { FormEvent } from 'react';
 import type { DnsFix, DnsRecord, DnsRecordInput, DnsRecordType, FleetError } from '../../../src-preload/contract';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -53,6 +54,27 @@ function ErrorLine({ error }: { error?: FleetError }) {
   ) : null;
 }
 
+/** What the record serves, from the last check, in the warning colour: said before it is changed. */
+function UsageWarning({ usage }: { usage: readonly string[] }) {
+  if (usage.length === 0) return null;
+  return (
+    <div className="dns-usage" role="note" data-testid="dns-record-usage">
+      {usage.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+/** When resolvers see the fix: cached answers for the name live as long as their TTL. */
+function propagationNote(fix: DnsFix): string {
+  if (fix.kind === 'delete') return 'The name stops resolving once caches expire (the record’s TTL).';
+  if (fix.kind === 'update' && fix.before) {
+    return `Resolvers see the change once caches expire (the old record’s TTL, ${fix.before.ttl} s); App Platform re-validates the domain on its own.`;
+  }
+  return 'Resolvers that looked the name up recently see the new record once their cached answer expires (minutes, at most the zone’s negative-caching time); App Platform re-validates the domain on its own.';
+}
+
 interface FixDialogProps {
   fix: DnsFix;
   busy: boolean;
@@ -88,11 +110,7 @@ export function FixDialog({ fix, busy, error, onConfirm, onClose }: FixDialogPro
       ) : (
         <RecordFacts zone={fix.domain} record={fix.record} testId="dns-fix-record" />
       )}
-      <p className="muted dns-dialog-note">
-        {fix.kind === 'delete'
-          ? 'The name stops resolving once caches expire (the record’s TTL).'
-          : 'Resolvers see the change once caches expire (the old record’s TTL); App Platform re-validates the domain on its own.'}
-      </p>
+      <p className="muted dns-dialog-note">{propagationNote(fix)}</p>
       <ErrorLine error={error} />
     </ConfirmDialog>
   );
@@ -101,6 +119,7 @@ export function FixDialog({ fix, busy, error, onConfirm, onClose }: FixDialogPro
 export function DeleteRecordDialog({
   domain,
   record,
+  usage,
   busy,
   error,
   onConfirm,
@@ -108,6 +127,8 @@ export function DeleteRecordDialog({
 }: {
   domain: string;
   record: DnsRecord;
+  /** What the record serves now, in words; empty when nothing. */
+  usage: readonly string[];
   busy: boolean;
   error?: FleetError;
   onConfirm: () => void;
@@ -125,6 +146,7 @@ export function DeleteRecordDialog({
       testId="dns-delete-dialog"
     >
       <RecordFacts zone={domain} record={record} />
+      <UsageWarning usage={usage} />
       <p className="muted dns-dialog-note">There is no undo: to get it back, add it again by hand.</p>
       <ErrorLine error={error} />
     </ConfirmDialog>
@@ -176,12 +198,14 @@ function NumberField({
 
 interface RecordEditorDialogProps {
   editor: RecordEditor;
+  /** What the edited record serves now, in words; empty when nothing (or a new record). */
+  usage: readonly string[];
   onChange: (patch: Partial<RecordDraft>) => void;
   onSave: () => void;
   onClose: () => void;
 }
 
-export function RecordEditorDialog({ editor, onChange, onSave, onClose }: RecordEditorDialogProps) {
+export function RecordEditorDialog({ editor, usage, onChange, onSave, onClose }: RecordEditorDialogProps) {
   const { draft, domain, saving, error } = editor;
   const editing = editor.id !== undefined;
   const submit = (event: FormEvent) => {
@@ -215,6 +239,7 @@ export function RecordEditorDialog({ editor, onChange, onSave, onClose }: Record
       }
     >
       <form id="dns-record-form" className="dns-record-form" onSubmit={submit} noValidate>
+        <UsageWarning usage={usage} />
         <label className="field">
           <span className="field__label">Type</span>
           <select

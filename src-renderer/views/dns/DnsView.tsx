@@ -1,19 +1,22 @@
-// The DNS view: first the tenant ↔ DNS check (every app's custom domains against this account's
-// DNS, with one-click fixes), then records pointing at apps not in this account (deleted, or
-// another team's), then each zone's records (add, edit, delete), then a live check of any
-// hostname from this machine.
+// The DNS view: a summary of what the check found (with jump links), the tenant ↔ DNS check
+// (every app's custom domains against this account's DNS, with one-click fixes; all-ok apps take
+// one line), records pointing where nothing serves them, each zone's records (add, edit, delete),
+// and a live check of any hostname from this machine.
 import { useEffect, type ReactNode } from 'react';
-import type { DnsCheckReport, FleetError } from '../../../src-preload/contract';
+import type { DnsCheckReport, DnsRecord, FleetError } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { RelativeTime } from '../../components/RelativeTime';
-import { useDnsStore } from '../../stores/dnsStore';
+import { useDnsStore, type RecordEditor } from '../../stores/dnsStore';
 import { useEnvironmentStore } from '../../stores/environmentStore';
-import { CheckReport, DanglingList } from './CheckReport';
+import { CheckReport } from './CheckReport';
+import { CheckSummary } from './CheckSummary';
 import { DeleteRecordDialog, FixDialog, RecordEditorDialog } from './DnsDialogs';
 import { LiveCheckPanel } from './LiveCheckPanel';
 import { RecordsTable } from './RecordsTable';
+import { countOf, recordUsage } from './reportFindings';
+import { StrayRecords } from './StrayRecords';
 import './dns.css';
 
 export function DnsView() {
@@ -22,6 +25,8 @@ export function DnsView() {
   const selected = useDnsStore((s) => s.selectedDomain);
   const records = useDnsStore((s) => (s.selectedDomain ? s.records[s.selectedDomain] : undefined));
   const probes = useDnsStore((s) => s.probes);
+  const liveCheck = useDnsStore((s) => s.liveCheck);
+  const highlight = useDnsStore((s) => s.highlight);
   const fix = useDnsStore((s) => s.fix);
   const deletion = useDnsStore((s) => s.deletion);
   const editor = useDnsStore((s) => s.editor);
@@ -49,6 +54,7 @@ export function DnsView() {
         </div>
       </div>
       {readOnly ? <InlineWarning>Changes are off: {readOnly}</InlineWarning> : null}
+      <CheckSummary report={value} />
 
       <section className="section" aria-labelledby="dns-check-title" data-testid="dns-check-section">
         <h2 className="section__title" id="dns-check-title">
@@ -84,10 +90,11 @@ export function DnsView() {
 
       <section className="section" aria-labelledby="dns-dangling-title">
         <h2 className="section__title" id="dns-dangling-title">
-          Records pointing at apps not in this account
-          {value ? <span className="section__count">{value.dangling.length}</span> : null}
+          Records no app of this account serves
+          {value ? <span className="section__count">{value.dangling.length + value.unserved.length}</span> : null}
+          <span className="muted section__hint">pointing at another account’s app, a deleted one, or an app without that domain</span>
         </h2>
-        {value ? <DanglingList report={value} onFix={actions.askFix} readOnly={readOnly} /> : null}
+        {value ? <StrayRecords report={value} onFix={actions.askFix} readOnly={readOnly} /> : null}
       </section>
 
       <section className="section" aria-labelledby="dns-records-title" data-testid="dns-records-section">
@@ -142,6 +149,7 @@ export function DnsView() {
                       <RecordsTable
                         zone={selected}
                         records={rs}
+                        highlightId={highlight?.domain === selected ? highlight.id : undefined}
                         onEdit={(r) => actions.openEditor(selected, r)}
                         onDelete={(r) => actions.askDelete(selected, r)}
                         readOnly={readOnly}
@@ -160,7 +168,12 @@ export function DnsView() {
           Live check
           <span className="muted section__hint">resolve a hostname from this machine and open HTTPS to it</span>
         </h2>
-        <LiveCheckPanel probes={probes} onProbe={(h) => void actions.probe(h)} demo={environment?.mode === 'demo'} />
+        <LiveCheckPanel
+          check={liveCheck}
+          onType={actions.typeLive}
+          onCheck={() => void actions.checkLive()}
+          demo={environment?.mode === 'demo'}
+        />
       </section>
 
       {fix ? (
@@ -176,6 +189,7 @@ export function DnsView() {
         <DeleteRecordDialog
           domain={deletion.target.domain}
           record={deletion.target.record}
+          usage={recordUsage(value, deletion.target.domain, deletion.target.record, 'delete')}
           busy={deletion.busy}
           error={deletion.error}
           onConfirm={() => void actions.confirmDelete()}
@@ -185,6 +199,7 @@ export function DnsView() {
       {editor ? (
         <RecordEditorDialog
           editor={editor}
+          usage={editedUsage(value, editor, records?.value)}
           onChange={actions.editDraft}
           onSave={() => void actions.saveEditor()}
           onClose={actions.closeEditor}
@@ -194,6 +209,12 @@ export function DnsView() {
   );
 }
 
+/** What the record being edited serves, to warn before its value changes. */
+function editedUsage(report: DnsCheckReport | undefined, editor: RecordEditor, records: DnsRecord[] | undefined) {
+  const record = editor.id === undefined ? undefined : records?.find((r) => r.id === editor.id);
+  return record ? recordUsage(report, editor.domain, record, 'edit') : [];
+}
+
 function Stats({ report }: { report?: DnsCheckReport }) {
   const placeholder = <span className="stat__placeholder">—</span>;
   const domains = report?.apps.reduce((n, a) => n + a.domains.length, 0);
@@ -201,8 +222,18 @@ function Stats({ report }: { report?: DnsCheckReport }) {
     <dl className="stats" data-testid="dns-stats">
       <div className="stat">
         <dt>Problems</dt>
-        <dd data-testid="dns-problems" className={report && report.problems > 0 ? 'dns-stat--bad' : undefined}>
+        <dd
+          data-testid="dns-problems"
+          className={report && report.problems > 0 ? 'dns-stat--bad' : undefined}
+          title={report ? countOf(report.problems, 'problem') : undefined}
+        >
           {report ? report.problems : placeholder}
+        </dd>
+      </div>
+      <div className="stat">
+        <dt>Warnings</dt>
+        <dd data-testid="dns-warnings" className={report && report.warnings > 0 ? 'dns-stat--warn' : undefined}>
+          {report ? report.warnings : placeholder}
         </dd>
       </div>
       <div className="stat">

@@ -1,44 +1,42 @@
-// "Check live" for any hostname: resolve it from this machine and open HTTPS to it.
-import { useState, type FormEvent } from 'react';
-import type { LiveProbe } from '../../../src-preload/contract';
-import type { Loadable } from '../../stores/dnsStore';
+// "Check live" for any hostname: resolve it from this machine and open HTTPS to it. Its result
+// shows right here, under the input, even for a hostname the check above also lists.
+import type { FormEvent } from 'react';
+import type { LiveCheck } from '../../stores/dnsStore';
 import { LiveProbeResult } from './LiveProbeResult';
 
 interface LiveCheckPanelProps {
-  probes: Record<string, Loadable<LiveProbe>>;
-  onProbe: (hostname: string) => void;
+  check: LiveCheck;
+  onType: (typed: string) => void;
+  onCheck: () => void;
   /** Where names resolve: the sandbox's DNS in the demo, the system resolver otherwise. */
   demo: boolean;
 }
 
-export function LiveCheckPanel({ probes, onProbe, demo }: LiveCheckPanelProps) {
-  const [hostname, setHostname] = useState('');
-  const [checked, setChecked] = useState<string>();
+export function LiveCheckPanel({ check, onType, onCheck, demo }: LiveCheckPanelProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const name = hostname.trim().toLowerCase();
-    if (!name) return;
-    setChecked(name);
-    onProbe(name);
+    onCheck();
   };
-  const state = checked ? probes[checked] : undefined;
+  const loading = !!check.result?.loading;
   return (
     <div className="dns-live">
-      <form className="dns-live__form" onSubmit={submit} data-testid="dns-live-form">
+      <form className="dns-live__form" onSubmit={submit} data-testid="dns-live-form" noValidate>
         <label className="visually-hidden" htmlFor="dns-live-host">
           Hostname to check
         </label>
         <input
           id="dns-live-host"
-          className="input dns-live__input"
-          value={hostname}
-          onChange={(e) => setHostname(e.target.value)}
+          className={`input dns-live__input${check.inputError ? ' input--invalid' : ''}`}
+          value={check.typed}
+          onChange={(e) => onType(e.target.value)}
           placeholder="demo.taskifai.com"
           spellCheck={false}
           autoComplete="off"
+          aria-invalid={!!check.inputError}
+          aria-describedby={check.inputError ? 'dns-live-error' : undefined}
         />
-        <button type="submit" className="button button--primary" disabled={!hostname.trim() || !!state?.loading}>
-          {state?.loading ? 'Checking…' : 'Check live'}
+        <button type="submit" className="button button--primary" disabled={!check.typed.trim() || loading}>
+          {loading ? 'Checking…' : 'Check live'}
         </button>
         <span className="muted dns-live__hint">
           {demo
@@ -46,7 +44,12 @@ export function LiveCheckPanel({ probes, onProbe, demo }: LiveCheckPanelProps) {
             : 'Resolved by this machine’s resolver; HTTPS must present a trusted certificate.'}
         </span>
       </form>
-      {state ? <LiveProbeResult state={state} /> : null}
+      {check.inputError ? (
+        <p className="field-error" id="dns-live-error" role="alert" data-testid="dns-live-error">
+          {check.inputError}
+        </p>
+      ) : null}
+      {check.result ? <LiveProbeResult state={check.result} /> : null}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 // One zone's records in a sortable table (@tanstack/react-table v9), with Edit and Delete per
-// record. SOA and NS records at the apex are DigitalOcean's: shown, not editable here.
+// record. SOA and NS records at the apex are DigitalOcean's: shown, not editable here. The record
+// just added or saved is brought to the middle of the view and marked: the toast saying so sits in
+// a corner and would otherwise cover a row at the bottom edge.
+import { useEffect, useRef } from 'react';
 import {
   createColumnHelper,
   createSortedRowModel,
@@ -84,11 +87,18 @@ interface RecordsTableProps {
   onEdit: (record: DnsRecord) => void;
   onDelete: (record: DnsRecord) => void;
   readOnly?: string;
+  /** The record just added or saved. */
+  highlightId?: number;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
-export function RecordsTable({ zone, records, onEdit, onDelete, readOnly }: RecordsTableProps) {
+export function RecordsTable({ zone, records, onEdit, onDelete, readOnly, highlightId }: RecordsTableProps) {
+  const highlighted = useRef<HTMLTableRowElement>(null);
+  const shown = highlightId !== undefined && records.some((r) => r.id === highlightId);
+  useEffect(() => {
+    if (shown) highlighted.current?.scrollIntoView({ block: 'center' });
+  }, [shown, highlightId]);
   const data = records.map((record) => ({
     record,
     zone,
@@ -151,6 +161,8 @@ export function RecordsTable({ zone, records, onEdit, onDelete, readOnly }: Reco
             return (
               <tr
                 key={row.id}
+                ref={record.id === highlightId ? highlighted : undefined}
+                className={record.id === highlightId ? 'dns-record--new' : undefined}
                 data-testid="dns-record-row"
                 data-record-name={record.name}
                 data-record-type={record.type}
