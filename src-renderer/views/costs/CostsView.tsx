@@ -2,11 +2,10 @@
 // invoiced over the year and where this month is heading, the tenants' Supabase plans (an
 // estimate), every app's cost with DigitalOcean's own price beside it, a side-by-side comparison,
 // and right-sizing advice.
-import { useEffect, type ReactNode } from 'react';
-import type { AccountBilling, FleetCosts, FleetError, SupabaseCosts } from '../../../src-preload/contract';
-import { EmptyState } from '../../components/EmptyState';
-import { ErrorState, InlineWarning } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
+import { useEffect } from 'react';
+import type { AccountBilling, FleetCosts, SupabaseCosts } from '../../../src-preload/contract';
+import { InlineWarning } from '../../components/ErrorState';
+import { LoadedSection, type LoadedSectionProps } from '../../components/LoadedSection';
 import { Money } from '../../components/Money';
 import { useCostsStore } from '../../stores/costsStore';
 import { useFleetStore } from '../../stores/fleetStore';
@@ -198,34 +197,7 @@ function Stats({ costs, billing, supabase }: { costs?: FleetCosts; billing?: Acc
   );
 }
 
-interface LoadedProps<T> {
-  what: string;
-  state: { value?: T; loading: boolean; error?: FleetError };
-  retry: () => Promise<void>;
-  isEmpty: (value: T) => boolean;
-  children: (value: T) => ReactNode;
-}
-
-/** Loading, error and empty states for one section, so a failed bill does not hide the fleet. */
-function Loaded<T>({ what, state, retry, isEmpty, children }: LoadedProps<T>) {
-  if (!state.value && state.error) {
-    return (
-      <ErrorState
-        title={`Couldn’t load ${what}`}
-        error={state.error}
-        onRetry={() => void retry()}
-        retrying={state.loading}
-      />
-    );
-  }
-  if (!state.value) return <LoadingState label={`Loading ${what}…`} rows={4} columns={4} />;
-  if (isEmpty(state.value)) return <EmptyState title={`No ${what} yet`} />;
-  return (
-    <>
-      {state.error ? (
-        <InlineWarning error={state.error}>Couldn’t refresh; showing the last successful read.</InlineWarning>
-      ) : null}
-      <div className="chart-card">{children(state.value)}</div>
-    </>
-  );
+/** A costs section: loads on its own and draws its content on a chart card. */
+function Loaded<T>({ children, ...props }: LoadedSectionProps<T> & { isEmpty: (value: T) => boolean }) {
+  return <LoadedSection {...props}>{(value) => <div className="chart-card">{children(value)}</div>}</LoadedSection>;
 }

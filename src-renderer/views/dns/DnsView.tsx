@@ -2,11 +2,11 @@
 // (every app's custom domains against this account's DNS, with one-click fixes; all-ok apps take
 // one line), records pointing where nothing serves them, each zone's records (add, edit, delete),
 // and a live check of any hostname from this machine.
-import { useEffect, type ReactNode } from 'react';
-import type { DnsCheckReport, DnsRecord, FleetError } from '../../../src-preload/contract';
+import { useEffect } from 'react';
+import type { DnsCheckReport, DnsRecord } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorState, InlineWarning } from '../../components/ErrorState';
-import { LoadingState } from '../../components/LoadingState';
+import { InlineWarning } from '../../components/ErrorState';
+import { LoadedSection } from '../../components/LoadedSection';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useDnsStore, type RecordEditor } from '../../stores/dnsStore';
 import { useEnvironmentStore } from '../../stores/environmentStore';
@@ -69,7 +69,7 @@ export function DnsView() {
             ) : null}
           </span>
         </h2>
-        <Loaded what="the DNS check" state={report} retry={actions.loadReport} rows={6}>
+        <LoadedSection columns={5} what="the DNS check" state={report} retry={actions.loadReport} rows={6}>
           {(r) =>
             r.apps.length === 0 ? (
               <EmptyState title="No custom domains">
@@ -85,7 +85,7 @@ export function DnsView() {
               />
             )
           }
-        </Loaded>
+        </LoadedSection>
       </section>
 
       <section className="section" aria-labelledby="dns-dangling-title">
@@ -102,7 +102,7 @@ export function DnsView() {
           Records
           <span className="muted section__hint">DigitalOcean DNS zones of this account</span>
         </h2>
-        <Loaded what="domains" state={domains} retry={actions.loadDomains} rows={3}>
+        <LoadedSection columns={5} what="domains" state={domains} retry={actions.loadDomains} rows={3}>
           {(list) =>
             list.length === 0 ? (
               <EmptyState title="No domains in this account">
@@ -139,7 +139,8 @@ export function DnsView() {
                   ) : null}
                 </div>
                 {selected && records ? (
-                  <Loaded
+                  <LoadedSection
+                    columns={5}
                     what={`the records of ${selected}`}
                     state={records}
                     retry={() => actions.loadRecords(selected)}
@@ -155,12 +156,12 @@ export function DnsView() {
                         readOnly={readOnly}
                       />
                     )}
-                  </Loaded>
+                  </LoadedSection>
                 ) : null}
               </>
             )
           }
-        </Loaded>
+        </LoadedSection>
       </section>
 
       <section className="section" aria-labelledby="dns-live-title" data-testid="dns-live-section">
@@ -248,33 +249,3 @@ function Stats({ report }: { report?: DnsCheckReport }) {
   );
 }
 
-interface LoadedProps<T> {
-  what: string;
-  state: { value?: T; loading: boolean; error?: FleetError };
-  retry: () => Promise<void>;
-  rows: number;
-  children: (value: T) => ReactNode;
-}
-
-/** Loading and error states for one section, so a failed zone read does not hide the check. */
-function Loaded<T>({ what, state, retry, rows, children }: LoadedProps<T>) {
-  if (!state.value && state.error) {
-    return (
-      <ErrorState
-        title={`Couldn’t load ${what}`}
-        error={state.error}
-        onRetry={() => void retry()}
-        retrying={state.loading}
-      />
-    );
-  }
-  if (!state.value) return <LoadingState label={`Loading ${what}…`} rows={rows} columns={5} />;
-  return (
-    <>
-      {state.error ? (
-        <InlineWarning error={state.error}>Couldn’t refresh {what}; showing the last answer.</InlineWarning>
-      ) : null}
-      {children(state.value)}
-    </>
-  );
-}
