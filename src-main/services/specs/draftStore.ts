@@ -4,24 +4,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DraftOrigin } from '../../../src-preload/contract';
+import type { SpecDraft } from '../../../src-preload/contract';
 import { KeyedQueue } from './keyedQueue';
 
-export interface StoredDraft {
-  appId: string;
-  appName: string;
-  yaml: string;
-  baseYaml: string;
-  baseVersion: string;
-  origin: DraftOrigin;
-  createdAt: string;
-  updatedAt: string;
+/** A draft as written to disk: the contract's draft without what lives only in memory. */
+export type StoredDraft = Omit<SpecDraft, 'pendingSecrets' | 'secretsToReenter'> & {
   /**
    * Ids ("component/KEY") of SECRET envs whose new value was held in memory when this was written.
    * Never a value: after a restart they tell which values must be entered again.
    */
   pendingSecretIds?: string[];
-}
+};
 
 const FORMAT = 1;
 const TEMP = /\.tmp-[0-9a-f]+$/;
