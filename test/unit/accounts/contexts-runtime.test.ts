@@ -1,26 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/logging/logger';
-import { startRuntime, type Runtime } from '../../../src-main/runtime';
-import type { AccountsOverview, EnvironmentInfo, FleetSnapshot, Result } from '../../../src-preload/contract';
+import type { AccountsOverview, EnvironmentInfo, FleetSnapshot } from '../../../src-preload/contract';
 import { blockedReason } from '../../../src-renderer/actionFormat';
+import { runningApp } from '../../support/runningApp';
 
 const READ_WRITE = `dop_v1_${'a1'.repeat(32)}`;
 const READ_ONLY = `dop_v1_${'b2'.repeat(32)}`;
-let runtime: Runtime | undefined;
-afterEach(async () => {
-  await runtime?.dispose();
-  runtime = undefined;
-});
-
-async function call<T>(method: string, request?: unknown): Promise<T> {
-  const result = (await runtime!.dispatcher.call(method, request)) as Result<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const { start, value: call } = runningApp();
 
 describe('switching account contexts in the running app', () => {
   it('loads the fleet of the chosen context, and a read-only context disables changes with the reason', async () => {
-    runtime = await startRuntime({
+    await start({
       logger: silentLogger,
       accountApis: 'sandbox',
       grantSandboxTokens: [
@@ -49,7 +39,7 @@ describe('switching account contexts in the running app', () => {
   });
 
   it('a token revoked while in use marks its account as needing attention, with the API words', async () => {
-    runtime = await startRuntime({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: READ_WRITE, scopes: 'read-write' }] });
+    const runtime = await start({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: READ_WRITE, scopes: 'read-write' }] });
     await call('addAccount', { provider: 'digitalocean', context: 'production', token: READ_WRITE, memoryOnly: true });
     await call('switchContext', { context: 'production' });
     runtime.sandbox.state.tokens.delete(READ_WRITE);

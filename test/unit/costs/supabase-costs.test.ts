@@ -1,17 +1,17 @@
 // The founder sees what each tenant's Supabase project and its organization's plan cost: the
 // plan and compute sizes read from the account, the dollars estimated from the documented prices.
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/logging/logger';
-import { startRuntime, type Runtime } from '../../../src-main/runtime';
 import { supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
 import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
 import { createCostsDomain } from '../../../src-main/services/spend';
 import { groupFor } from '../../../src-main/services/spend/supabaseCosts';
 import { computePrice, estimateOrganization, projectComputePrice } from '../../../src-main/services/spend/supabasePlans';
-import type { AccountsOverview, Result, SupabaseCosts } from '../../../src-preload/contract';
+import type { AccountsOverview, SupabaseCosts } from '../../../src-preload/contract';
 import { estimateLabel, fleetWithSupabase } from '../../../src-renderer/views/costs/supabaseModel';
 import { sandboxWithClient } from '../../support/sandbox';
+import { runningApp } from '../../support/runningApp';
 
 const priced = (plan: Parameters<typeof computePrice>[1], sizes: string[]) =>
   sizes.map((size) => ({ computeEstimate: computePrice(size, plan).monthly, status: 'ACTIVE_HEALTHY' }));
@@ -160,21 +160,11 @@ describe('the Supabase costs of the demo fleet, read from the sandbox over HTTP'
 
 const DO_TOKEN = `dop_v1_${'c3'.repeat(32)}`;
 const SUPABASE_TOKEN = `sbp_${'d4'.repeat(20)}`;
-let runtime: Runtime | undefined;
-afterEach(async () => {
-  await runtime?.dispose();
-  runtime = undefined;
-});
-
-async function call<T>(method: string, request?: unknown): Promise<T> {
-  const result = (await runtime!.dispatcher.call(method, request)) as Result<T>;
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const { start, value: call } = runningApp();
 
 describe('Supabase costs in the running app, per account context', () => {
   it('the demo fleet reads the sandbox’s Supabase; a live context without a Supabase account is told to connect one', async () => {
-    runtime = await startRuntime({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: DO_TOKEN, scopes: 'read-write' }] });
+    await start({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: DO_TOKEN, scopes: 'read-write' }] });
     const demo = await call<SupabaseCosts>('getSupabaseCosts');
     expect(demo).toMatchObject({ connected: true, monthlyEstimate: 60 });
     await call('addAccount', { provider: 'digitalocean', context: 'production', token: DO_TOKEN, memoryOnly: true });
@@ -183,7 +173,7 @@ describe('Supabase costs in the running app, per account context', () => {
   });
 
   it('a Supabase token revoked while in use becomes a problem in words, never the token, and the account needs attention', async () => {
-    runtime = await startRuntime({
+    const runtime = await start({
       logger: silentLogger,
       accountApis: 'sandbox',
       grantSandboxTokens: [

@@ -1,28 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/logging/logger';
-import { startRuntime, type Runtime } from '../../../src-main/runtime';
-import type { DraftSummary, FleetSnapshot, Result, SpecDraft, SpecDocument } from '../../../src-preload/contract';
+import type { DraftSummary, FleetSnapshot, SpecDraft, SpecDocument } from '../../../src-preload/contract';
+import { runningApp } from '../../support/runningApp';
 
 const TOKEN = `dop_v1_${'c3'.repeat(32)}`;
 const SECRET = 'whsec_0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-let runtime: Runtime | undefined;
-afterEach(async () => {
-  await runtime?.dispose();
-  runtime = undefined;
-});
-
-async function call<T>(method: string, request?: unknown): Promise<Result<T>> {
-  return (await runtime!.dispatcher.call(method, request)) as Result<T>;
-}
-async function value<T>(method: string, request?: unknown): Promise<T> {
-  const result = await call<T>(method, request);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
+const { start, call, value } = runningApp();
 
 describe('the spec editor through the running app', () => {
   it('opens, saves and lists drafts per account context; a secret never comes back over the bridge', async () => {
-    runtime = await startRuntime({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: TOKEN, scopes: 'read-write' }] });
+    await start({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: TOKEN, scopes: 'read-write' }] });
     const fleet = await value<FleetSnapshot>('listFleet');
     const appId = fleet.apps.find((a) => a.name === 'taskifai-demo')!.id;
     const live = await value<SpecDocument>('getSpec', { appId });
