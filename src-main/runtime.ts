@@ -14,7 +14,6 @@ import { deploysMethodHandlers, deploysStreamHandlers, type DeploysDomain } from
 import { dnsMethodHandlers } from './bridge/domains/dns';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
 import { specsMethodHandlers } from './bridge/domains/specs';
-import { delegateTo } from './delegate';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
@@ -77,7 +76,11 @@ export interface Runtime {
   dispose(): Promise<void>;
 }
 
-export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { state: SandboxState; token: string; supabaseToken: string } {
+export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): {
+  state: SandboxState;
+  token: string;
+  supabaseToken: string;
+} {
   const nowMs = options.nowMs ?? Date.now();
   const records = options.syntheticApps
     ? buildSyntheticFleet({ count: options.syntheticApps, nowMs })
@@ -92,7 +95,10 @@ export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): { s
     state: {
       clock: createClock(nowMs),
       apps: new Map(records.map((r) => [r.app.id!, r])),
-      tokens: new Map([[token, { scopes: 'read-write' }], [supabaseToken, { scopes: 'read-only', api: 'supabase' }]]),
+      tokens: new Map([
+        [token, { scopes: 'read-write' }],
+        [supabaseToken, { scopes: 'read-only', api: 'supabase' }],
+      ]),
       ...(options.syntheticApps ? {} : { dns: seedDnsZones(records, nowMs) }),
     },
   };
@@ -160,21 +166,25 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   await accounts.load();
   session = sessionFor(accounts.activeContext);
 
-  const apps = delegateTo(() => session.apps);
-  const deploys = delegateTo(() => session.deploys);
+  // Every handler asks for the active session when it runs, never once at start: an action after
+  // a switch must use the new context's token, and the Activity log must name that context.
+  const current = () => session;
   const methods: MethodHandlers = {
-    ...appsMethodHandlers(apps, () => environmentOf(session)),
-    ...deploysMethodHandlers(deploys),
+    ...appsMethodHandlers(
+      () => current().apps,
+      () => environmentOf(current()),
+    ),
+    ...deploysMethodHandlers(() => current().deploys),
     ...logsMethodHandlers(),
-    ...costsMethodHandlers(delegateTo(() => session.costs)),
+    ...costsMethodHandlers(() => current().costs),
     ...accountsMethodHandlers(accounts),
-    ...specsMethodHandlers(delegateTo(() => session.specs)),
-    ...dnsMethodHandlers(delegateTo(() => session.dns)),
+    ...specsMethodHandlers(() => current().specs),
+    ...dnsMethodHandlers(() => current().dns),
   };
   const streams: StreamHandlers = {
-    ...appsStreamHandlers(apps, toError),
-    ...deploysStreamHandlers(deploys, toError),
-    ...logsStreamHandlers(delegateTo(() => session.logs)),
+    ...appsStreamHandlers(() => current().apps, toError),
+    ...deploysStreamHandlers(() => current().deploys, toError),
+    ...logsStreamHandlers(() => current().logs),
     ...accountsStreamHandlers(accounts),
   };
   const dispatcher = new ContractDispatcher(methods, streams, log);
@@ -182,7 +192,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   /** The session's environment, with what its account may not do (read-only, needs attention). */
   function environmentOf(current: Session): EnvironmentInfo {
     if (current.environment.mode === 'demo') return current.environment;
-    const account = accounts.overview().accounts.find((a) => a.provider === 'digitalocean' && a.context === current.context);
+    const account = accounts
+      .overview()
+      .accounts.find((a) => a.provider === 'digitalocean' && a.context === current.context);
     const reason =
       account?.status === 'needs_attention'
         ? account.problem
@@ -200,8 +212,12 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     sandbox,
     sandboxToken: demo.token,
     accounts,
-    apps,
-    deploys,
+    get apps() {
+      return current().apps;
+    },
+    get deploys() {
+      return current().deploys;
+    },
     dataDir,
     dispose: async () => {
       await Promise.all([...sessions.values()].map((s) => s.specs.flush()));

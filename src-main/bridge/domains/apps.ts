@@ -4,18 +4,26 @@ import type { AppsService } from '../../services/apps';
 import { watchFleet } from '../../services/fleetWatcher';
 import type { DomainMethodHandlers, DomainStreamHandlers, ErrorMapper } from '../dispatcher';
 
-export function appsMethodHandlers(apps: AppsService, environment: () => EnvironmentInfo): DomainMethodHandlers<AppsMethods> {
+export function appsMethodHandlers(
+  apps: () => AppsService,
+  environment: () => EnvironmentInfo,
+): DomainMethodHandlers<AppsMethods> {
   return {
     getEnvironment: async () => environment(),
-    listFleet: () => apps.listFleet(),
-    getFleetHealth: ({ appIds }) => apps.getFleetHealth(appIds),
-    getAppDetail: ({ appId }) => apps.getAppDetail(appId),
+    listFleet: () => apps().listFleet(),
+    getFleetHealth: ({ appIds }) => apps().getFleetHealth(appIds),
+    getAppDetail: ({ appId }) => apps().getAppDetail(appId),
   };
 }
 
-export function appsStreamHandlers(apps: AppsService, toError: ErrorMapper): DomainStreamHandlers<AppsStreams> {
+export function appsStreamHandlers(apps: () => AppsService, toError: ErrorMapper): DomainStreamHandlers<AppsStreams> {
   return {
     watchFleet: ({ intervalSeconds }, emit) =>
-      watchFleet(() => apps.listFleet(), (e) => toError('watchFleet', e), intervalSeconds, emit),
+      watchFleet(
+        () => apps().listFleet(),
+        (e) => toError('watchFleet', e),
+        intervalSeconds,
+        emit,
+      ),
   };
 }

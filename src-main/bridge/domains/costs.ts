@@ -3,12 +3,12 @@ import type { CostsMethods } from '../../../src-preload/contract';
 import type { CostsDomain } from '../../services/spend';
 import type { DomainMethodHandlers } from '../dispatcher';
 
-export function costsMethodHandlers(costs: CostsDomain): DomainMethodHandlers<CostsMethods> {
+export function costsMethodHandlers(costs: () => CostsDomain): DomainMethodHandlers<CostsMethods> {
   return {
-    getFleetCosts: () => costs.fleet.getFleetCosts(),
-    getAccountBilling: () => costs.billing.getAccountBilling(),
-    getRightSizing: ({ appId }) => costs.sizing.getRightSizing(appId),
-    getSupabaseCosts: () => costs.supabase.getSupabaseCosts(),
-    getUsageSeries: ({ appId, component, range }) => costs.sizing.getUsageSeries(appId, component, range),
+    getFleetCosts: () => costs().fleet.getFleetCosts(),
+    getAccountBilling: () => costs().billing.getAccountBilling(),
+    getRightSizing: ({ appId }) => costs().sizing.getRightSizing(appId),
+    getSupabaseCosts: () => costs().supabase.getSupabaseCosts(),
+    getUsageSeries: ({ appId, component, range }) => costs().sizing.getUsageSeries(appId, component, range),
   };
 }

@@ -16,29 +16,34 @@ export interface DeploysDomain {
   appName: (appId: string) => Promise<string>;
 }
 
-export function deploysMethodHandlers({ actions, rolling, audit }: DeploysDomain): DomainMethodHandlers<DeploysMethods> {
+export function deploysMethodHandlers(deploys: () => DeploysDomain): DomainMethodHandlers<DeploysMethods> {
   return {
-    deployApp: ({ appId, forceBuild }) => actions.deploy(appId, forceBuild),
-    restartApp: ({ appId, components }) => actions.restart(appId, components),
-    cancelDeployment: ({ appId, deploymentId }) => actions.cancel(appId, deploymentId),
-    getDeploymentProgress: ({ appId, deploymentId }) => actions.progress(appId, deploymentId),
-    previewScale: (change) => actions.previewScale(change),
-    applyScale: (change) => actions.applyScale(change),
-    validateRollback: ({ appId, deploymentId }) => actions.validateRollback(appId, deploymentId),
-    rollbackApp: ({ appId, deploymentId }) => actions.rollback(appId, deploymentId),
-    commitRollback: ({ appId }) => actions.commitRollback(appId),
-    revertRollback: ({ appId }) => actions.revertRollback(appId),
-    startRollingDeploy: (request) => rolling.start(request),
-    cancelRollingDeploy: async ({ id }) => rolling.cancel(id),
-    listActivity: (filter) => audit.list(filter),
+    deployApp: ({ appId, forceBuild }) => deploys().actions.deploy(appId, forceBuild),
+    restartApp: ({ appId, components }) => deploys().actions.restart(appId, components),
+    cancelDeployment: ({ appId, deploymentId }) => deploys().actions.cancel(appId, deploymentId),
+    getDeploymentProgress: ({ appId, deploymentId }) => deploys().actions.progress(appId, deploymentId),
+    previewScale: (change) => deploys().actions.previewScale(change),
+    applyScale: (change) => deploys().actions.applyScale(change),
+    validateRollback: ({ appId, deploymentId }) => deploys().actions.validateRollback(appId, deploymentId),
+    rollbackApp: ({ appId, deploymentId }) => deploys().actions.rollback(appId, deploymentId),
+    commitRollback: ({ appId }) => deploys().actions.commitRollback(appId),
+    revertRollback: ({ appId }) => deploys().actions.revertRollback(appId),
+    startRollingDeploy: (request) => deploys().rolling.start(request),
+    cancelRollingDeploy: async ({ id }) => deploys().rolling.cancel(id),
+    listActivity: (filter) => deploys().audit.list(filter),
   };
 }
 
-export function deploysStreamHandlers(domain: DeploysDomain, toError: ErrorMapper): DomainStreamHandlers<DeploysStreams> {
+export function deploysStreamHandlers(
+  deploys: () => DeploysDomain,
+  toError: ErrorMapper,
+): DomainStreamHandlers<DeploysStreams> {
   return {
-    watchDeployment: ({ appId, deploymentId }, emit) =>
-      domain.follower.watch(appId, deploymentId, () => domain.appName(appId), toError, emit),
-    watchRollingDeploy: ({ id }, emit) => domain.rolling.subscribe(id, emit),
-    watchNotices: (_request, emit) => domain.notices.subscribe(emit),
+    watchDeployment: ({ appId, deploymentId }, emit) => {
+      const domain = deploys();
+      return domain.follower.watch(appId, deploymentId, () => domain.appName(appId), toError, emit);
+    },
+    watchRollingDeploy: ({ id }, emit) => deploys().rolling.subscribe(id, emit),
+    watchNotices: (_request, emit) => deploys().notices.subscribe(emit),
   };
 }

@@ -7,8 +7,8 @@ export function logsMethodHandlers(): DomainMethodHandlers<LogsMethods> {
   return {};
 }
 
-export function logsStreamHandlers(logs: LogsService): DomainStreamHandlers<LogsStreams> {
+export function logsStreamHandlers(logs: () => LogsService): DomainStreamHandlers<LogsStreams> {
   return {
-    tailLogs: (request, emit) => logs.tail(request, emit),
+    tailLogs: (request, emit) => logs().tail(request, emit),
   };
 }
