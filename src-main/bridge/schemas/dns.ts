@@ -1,6 +1,7 @@
 // Request schemas of the DNS domain.
 import { z } from 'zod';
-import type { DnsMethods, DnsStreams } from '../../../src-preload/contract';
+import type { DnsMethods, DnsRecordInput, DnsStreams } from '../../../src-preload/contract';
+import { dnsNameProblem, dnsRecordProblem } from '../../../src-preload/contract/nameRules';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { none } from './shared';
 
@@ -10,22 +11,24 @@ import { none } from './shared';
 const LABEL = '[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?';
 const DOMAIN_LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
 const TLD = '([a-z]{2,63}|xn--[a-z0-9-]{1,59})';
+// The length caps here only bound the work on absurd input; the DNS size rules (253 and 63) are
+// the shared rules', said in their words.
 const asName = z
   .string()
   .trim()
-  .max(254)
+  .max(1024)
   .transform((name) => name.toLowerCase().replace(/\.$/, ''));
+// The size and empty-label rules come first, in the shared rule's words; the pattern after them
+// only says which characters make a name.
+const nameRules = z.string().superRefine((name, ctx) => {
+  const problem = dnsNameProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, continue: false });
+});
 const hostname = asName.pipe(
-  z
-    .string()
-    .max(253)
-    .regex(new RegExp(`^(\\*\\.)?(${LABEL}\\.)+${TLD}$`), 'a hostname such as app.example.com'),
+  nameRules.regex(new RegExp(`^(\\*\\.)?(${LABEL}\\.)+${TLD}$`), 'a hostname such as app.example.com'),
 );
 const domain = asName.pipe(
-  z
-    .string()
-    .max(253)
-    .regex(new RegExp(`^(${DOMAIN_LABEL}\\.)+${TLD}$`), 'a domain such as example.com'),
+  nameRules.regex(new RegExp(`^(${DOMAIN_LABEL}\\.)+${TLD}$`), 'a domain such as example.com'),
 );
 const recordId = z.number().int().positive();
 const port = z.number().int().min(0).max(65535).nullable().optional();
@@ -36,7 +39,7 @@ const recordInput = z.strictObject({
   name: z
     .string()
     .min(1, 'a record name: "@", "*" or a label such as "app"')
-    .max(254)
+    .max(1024)
     .regex(
       /^(@|\*|(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?)$/,
       'a record name: "@", "*" or a label such as "app"',
@@ -50,11 +53,18 @@ const recordInput = z.strictObject({
   tag: z.enum(['issue', 'issuewild', 'iodef']).nullable().optional(),
 });
 
+/** A record to be written keeps the DNS rules (the same module the service checks with). */
+const keepsRecordRules =
+  (path: string) => (request: { domain: string; record: DnsRecordInput }, ctx: z.RefinementCtx) => {
+    const problem = dnsRecordProblem(request.record, request.domain);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [path] });
+  };
+
 export const dnsMethodSchemas: MethodSchemas<DnsMethods> = {
   listDomains: none,
   listRecords: z.strictObject({ domain }),
-  createRecord: z.strictObject({ domain, record: recordInput }),
-  updateRecord: z.strictObject({ domain, id: recordId, record: recordInput }),
+  createRecord: z.strictObject({ domain, record: recordInput }).superRefine(keepsRecordRules('record')),
+  updateRecord: z.strictObject({ domain, id: recordId, record: recordInput }).superRefine(keepsRecordRules('record')),
   deleteRecord: z.strictObject({ domain, id: recordId }),
   checkDns: none,
   applyDnsFix: z
@@ -68,6 +78,10 @@ export const dnsMethodSchemas: MethodSchemas<DnsMethods> = {
     })
     .refine((fix) => fix.kind === 'create' || (fix.recordId !== undefined && fix.before !== undefined), {
       message: 'an update or delete names the record and how it looked when checked',
+    })
+    // A record being deleted is whatever the zone holds: only what gets written must keep the rules.
+    .superRefine((fix, ctx) => {
+      if (fix.kind !== 'delete') keepsRecordRules('record')(fix, ctx);
     }),
   probeHost: z.strictObject({ hostname }),
 };

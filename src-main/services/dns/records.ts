@@ -2,6 +2,7 @@
 // qualified, and what makes a record wrong before it is ever sent (said in words).
 import { isIP } from 'node:net';
 import type { DnsRecord, DnsRecordInput, DnsRecordType } from '../../../src-preload/contract';
+import { dnsRecordProblem } from '../../../src-preload/contract/nameRules';
 import type { DomainRecord } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 
@@ -108,6 +109,10 @@ export function assertRecordMakesSense(input: DnsRecordInput, zone: string): voi
   const data = input.data.trim();
   const typed = input.name.trim().toLowerCase();
   const name = normalizeHost(typed);
+  // The size and label rules the bridge also checks: a record from anywhere else (a fix built by
+  // the check, a test) gets the same refusal.
+  const broken = dnsRecordProblem({ type: input.type, name: typed, data }, zone);
+  if (broken) throw invalid(broken);
   if (name.endsWith(`.${zone}`) || name === zone) {
     throw invalid(`Record names are relative to ${zone}: write "${relativeTo(zone, name)}", not "${typed}".`);
   }
