@@ -8,7 +8,10 @@ const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location
 
 const lostConnection: Result<never> = {
   ok: false,
-  error: { code: 'network', message: 'Lost the connection to the Fleetdeck harness. Reload the page when it is running again.' },
+  error: {
+    code: 'network',
+    message: 'Lost the connection to the Fleetdeck harness. Reload the page when it is running again.',
+  },
 };
 
 let socket: WebSocket | undefined;

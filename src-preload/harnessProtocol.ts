@@ -7,7 +7,6 @@ export type HarnessClientMessage =
   | { type: 'unsubscribe'; id: number };
 
 export type HarnessServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; id: number; event: unknown };
+  { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; id: number; event: unknown };
 
 export const HARNESS_SOCKET_PATH = '/bridge';

@@ -23,7 +23,9 @@ export function serveContract(socket: WebSocket, dispatcher: ContractDispatcher)
       void dispatcher.call(message.method, message.request).then((result) => send({ type: 'result', id, result }));
     } else if (message.type === 'subscribe') {
       subscriptions.get(id)?.dispose();
-      const result = dispatcher.subscribe(message.stream, message.request, (event) => send({ type: 'event', id, event }));
+      const result = dispatcher.subscribe(message.stream, message.request, (event) =>
+        send({ type: 'event', id, event }),
+      );
       if (result.ok) subscriptions.set(id, result.value);
       else send({ type: 'event', id, event: result });
     } else if (message.type === 'unsubscribe') {

@@ -61,7 +61,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const file = normalize(join(root, relative));
     if (!file.startsWith(root + sep)) return { status: 404, body: 'Not found', type: 'text/plain' };
     try {
-      return { status: 200, body: await readFile(file), type: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+      return {
+        status: 200,
+        body: await readFile(file),
+        type: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      };
     } catch {
       return { status: 404, body: 'Not found', type: 'text/plain' };
     }

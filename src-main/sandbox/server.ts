@@ -64,12 +64,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', baseUrl);
     // Signed log archives carry their own credential in the URL, like DigitalOcean's: no Bearer.
-    if (method === 'GET' && url.pathname.startsWith(SIGNED_LOG_PREFIX)) return writeResponse(res, logs.serveArchive(url));
+    if (method === 'GET' && url.pathname.startsWith(SIGNED_LOG_PREFIX))
+      return writeResponse(res, logs.serveArchive(url));
     requests.push(`${method} ${url.pathname}${url.search}`);
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
 
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (isThirdPartyPath(url.pathname)) return writeResponse(res, answerThirdParty(state, method, url.pathname, token, url.searchParams));
+    if (isThirdPartyPath(url.pathname))
+      return writeResponse(res, answerThirdParty(state, method, url.pathname, token, url.searchParams));
     const grant = token ? state.tokens.get(token) : undefined;
     if (!token || !grant || (grant.api ?? 'digitalocean') !== 'digitalocean') {
       writeResponse(res, doError(401, 'unauthorized', 'Unable to authenticate you.'));
@@ -96,10 +98,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const fault = faults.take(method, url.pathname);
     if (fault?.kind === 'drop') return 'drop';
     if (fault && fault.kind !== 'drop_after_handling') {
-      const answer = fault.body !== undefined
-        ? { status: fault.status ?? 500, body: fault.body }
-        : doError(fault.status ?? 500, fault.status === 429 ? 'too_many_requests' : 'server_error',
-            fault.status === 429 ? 'API rate limit exceeded.' : 'Unexpected server-side error');
+      const answer =
+        fault.body !== undefined
+          ? { status: fault.status ?? 500, body: fault.body }
+          : doError(
+              fault.status ?? 500,
+              fault.status === 429 ? 'too_many_requests' : 'server_error',
+              fault.status === 429 ? 'API rate limit exceeded.' : 'Unexpected server-side error',
+            );
       return fault.retryAfterSeconds !== undefined
         ? { ...answer, headers: { 'retry-after': String(fault.retryAfterSeconds) } }
         : answer;

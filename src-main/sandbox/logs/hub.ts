@@ -78,15 +78,28 @@ export class SandboxLogs {
   }
 
   /** What GET …/logs answers: a live URL while there is something to follow, else archives. */
-  urlsFor(deployment: Deployment, appId: string, q: { type: LogType; follow: boolean; component?: string; tailLines?: number }): { live_url?: string; historic_urls?: string[] } {
+  urlsFor(
+    deployment: Deployment,
+    appId: string,
+    q: { type: LogType; follow: boolean; component?: string; tailLines?: number },
+  ): { live_url?: string; historic_urls?: string[] } {
     const now = this.state.clock.now();
     const base = { appId, deploymentId: deployment.id ?? '', type: q.type, expiresAt: now + LOG_URL_TTL_MS };
-    const grant: Omit<LogGrant, 'kind'> = { ...base, ...(q.component ? { component: q.component } : {}), ...(q.tailLines !== undefined ? { tailLines: q.tailLines } : {}) };
-    if (q.follow && this.isLive(deployment, q.type)) return { live_url: this.url('ws', LIVE_PATH, { ...grant, kind: 'live' }) };
+    const grant: Omit<LogGrant, 'kind'> = {
+      ...base,
+      ...(q.component ? { component: q.component } : {}),
+      ...(q.tailLines !== undefined ? { tailLines: q.tailLines } : {}),
+    };
+    if (q.follow && this.isLive(deployment, q.type))
+      return { live_url: this.url('ws', LIVE_PATH, { ...grant, kind: 'live' }) };
     const lines = this.archive({ ...grant, kind: 'archive', asOf: now });
     if (lines.length === 0) return {};
     const parts = Math.ceil(lines.length / ARCHIVE_PART_LINES);
-    return { historic_urls: Array.from({ length: parts }, (_, part) => this.url('http', ARCHIVE_PATH, { ...grant, kind: 'archive', part, asOf: now })) };
+    return {
+      historic_urls: Array.from({ length: parts }, (_, part) =>
+        this.url('http', ARCHIVE_PATH, { ...grant, kind: 'archive', part, asOf: now }),
+      ),
+    };
   }
 
   /** GET /sandbox-logs/archive?token=…: plain text, no Bearer, the token's grant only. */
@@ -96,14 +109,21 @@ export class SandboxLogs {
     const { grant } = checked;
     const part = grant.part ?? 0;
     const lines = this.archive(grant).slice(part * ARCHIVE_PART_LINES, (part + 1) * ARCHIVE_PART_LINES);
-    return { status: 200, body: lines.map((l) => `${l}\n`).join(''), headers: { 'content-type': 'text/plain; charset=utf-8' } };
+    return {
+      status: 200,
+      body: lines.map((l) => `${l}\n`).join(''),
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    };
   }
 
   /** Takes WebSocket upgrades of signed live URLs off the sandbox's HTTP server. */
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', this.baseUrl());
-      const checked = url.pathname === LIVE_PATH ? this.signer.verify(url.searchParams.get('token'), this.state.clock.now()) : undefined;
+      const checked =
+        url.pathname === LIVE_PATH
+          ? this.signer.verify(url.searchParams.get('token'), this.state.clock.now())
+          : undefined;
       if (this.refuseHandshakes > 0) {
         this.refuseHandshakes--;
         socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n');
@@ -166,7 +186,9 @@ export class SandboxLogs {
     if (type === 'RUN') return deployment.phase === 'ACTIVE';
     if (type === 'RUN_RESTARTED' || isTerminalPhase(deployment.phase)) return false;
     const part = type === 'BUILD' ? (n?: string) => n === 'build' : (n?: string) => n !== 'build';
-    return (deployment.progress?.steps ?? []).some((s) => part(s.name) && s.status !== 'SUCCESS' && s.status !== 'ERROR');
+    return (deployment.progress?.steps ?? []).some(
+      (s) => part(s.name) && s.status !== 'SUCCESS' && s.status !== 'ERROR',
+    );
   }
 
   private archive(grant: LogGrant): string[] {
@@ -182,7 +204,9 @@ export class SandboxLogs {
     if (deployment.phase !== 'ACTIVE' && deployment.phase !== 'SUPERSEDED') return [];
     const components = runComponentsOf(deployment).filter((c) => !grant.component || c.name === grant.component);
     const end = deployment.phase === 'ACTIVE' ? until : Date.parse(deployment.updated_at ?? '') + 3_600_000 || until;
-    const lines = components.flatMap((c) => archivedRunLines(deployment, c, Math.min(end, until), grant.type === 'RUN_RESTARTED'));
+    const lines = components.flatMap((c) =>
+      archivedRunLines(deployment, c, Math.min(end, until), grant.type === 'RUN_RESTARTED'),
+    );
     return sortByTime(lines).slice(-(grant.tailLines ?? 1_000));
   }
 
@@ -223,7 +247,8 @@ export class SandboxLogs {
       .map((c) => {
         const key = `${deployment.id ?? ''}/${c.name ?? ''}`;
         let producer = this.producers.get(key);
-        if (!producer) this.producers.set(key, (producer = new RunProducer(deployment.id ?? '', c, Math.min(started, now), now)));
+        if (!producer)
+          this.producers.set(key, (producer = new RunProducer(deployment.id ?? '', c, Math.min(started, now), now)));
         producer.lastWatchedMs = now;
         return producer;
       });
@@ -237,13 +262,16 @@ export class SandboxLogs {
         this.producers.delete(key);
         continue;
       }
-      for (const group of producer.tick(now, this.linesPerSecond)) for (const watcher of producer.watchers) watcher(group);
+      for (const group of producer.tick(now, this.linesPerSecond))
+        for (const watcher of producer.watchers) watcher(group);
     }
     for (const socket of this.sockets) {
       const deployment = this.deployment(socket.grant);
-      if (socket.stalledUntil !== undefined && socket.stalledUntil <= now) this.closeWith(socket, 1013, 'slow consumer: lines were dropped');
+      if (socket.stalledUntil !== undefined && socket.stalledUntil <= now)
+        this.closeWith(socket, 1013, 'slow consumer: lines were dropped');
       else if (!deployment) this.closeWith(socket, 1011, 'deployment not found');
-      else if (socket.grant.type === 'RUN' && deployment.phase !== 'ACTIVE') this.closeWith(socket, 1001, 'instances replaced');
+      else if (socket.grant.type === 'RUN' && deployment.phase !== 'ACTIVE')
+        this.closeWith(socket, 1001, 'instances replaced');
       else if (socket.grant.type !== 'RUN') this.pump(socket, deployment, false);
     }
     if (this.sockets.size === 0 && this.producers.size === 0 && this.timer) {
@@ -256,17 +284,23 @@ export class SandboxLogs {
   private pump(socket: LiveSocket, deployment: Deployment, first: boolean): void {
     const now = this.state.clock.now();
     if (!socket.script || now - socket.scriptAt > 1_000) {
-      socket.script = deploymentScript(deployment, socket.grant.type as 'BUILD' | 'DEPLOY').filter((l) => !socket.grant.component || l.component === socket.grant.component);
+      socket.script = deploymentScript(deployment, socket.grant.type as 'BUILD' | 'DEPLOY').filter(
+        (l) => !socket.grant.component || l.component === socket.grant.component,
+      );
       socket.scriptAt = now;
     }
     const due = socket.script.filter((l) => l.ms <= now).length;
     if (first && socket.grant.tailLines) socket.sent = Math.max(0, due - socket.grant.tailLines);
     if (due > socket.sent) {
       const stamper = new Stamper(Rand.fromSeed(socket.sent + 1));
-      this.send(socket, socket.script.slice(socket.sent, due).map((l) => stamper.line(l.component, l.ms, l.text)));
+      this.send(
+        socket,
+        socket.script.slice(socket.sent, due).map((l) => stamper.line(l.component, l.ms, l.text)),
+      );
       socket.sent = due;
     }
-    if (due === socket.script.length && !this.isLive(deployment, socket.grant.type)) this.closeWith(socket, 1000, 'end of log');
+    if (due === socket.script.length && !this.isLive(deployment, socket.grant.type))
+      this.closeWith(socket, 1000, 'end of log');
   }
 
   private send(socket: LiveSocket, lines: string[]): void {
@@ -292,7 +326,11 @@ export class SandboxLogs {
 
 function forbidden(checked: { refused: 'invalid' | 'expired' } | { grant: LogGrant }): SandboxResponse {
   const expired = 'refused' in checked && checked.refused === 'expired';
-  return doError(403, 'forbidden', expired ? 'This log URL has expired; ask for a new one.' : 'This log URL is not valid.');
+  return doError(
+    403,
+    'forbidden',
+    expired ? 'This log URL has expired; ask for a new one.' : 'This log URL is not valid.',
+  );
 }
 
 /** Lines start with `<component> <time>`: sorts a merge of several components by time. */
