@@ -13,12 +13,7 @@ import type {
 } from '../../src-preload/contract';
 import { callFleet, isStreamFailure, subscribeFleet } from '../fleetApi';
 import { create } from 'zustand';
-import { useActivityStore } from './activityStore';
-import { useAppDetailStore } from './appDetailStore';
-import { useCostsStore } from './costsStore';
-import { useEnvironmentStore } from './environmentStore';
-import { useFleetStore } from './fleetStore';
-import { useNavigationStore } from './navigationStore';
+import { contextChanged, readyToSwitch } from './contextScope';
 
 export interface AddAccountInput {
   provider: AccountProvider;
@@ -68,19 +63,6 @@ function replaceAccount(overview: AccountsOverview | undefined, account: Account
   return { ...overview, accounts: [...others, account] };
 }
 
-/** Everything on screen came from the previous context; each view's data is read again. */
-function reloadAfterSwitch(): void {
-  void useEnvironmentStore.getState().load();
-  useAppDetailStore.setState({ byId: {} });
-  useFleetStore.setState({ snapshot: undefined, selectedIndex: -1, error: undefined });
-  void useFleetStore.getState().load();
-  const route = useNavigationStore.getState().route;
-  // A detail or a log tail names apps of the old context; the overview is the safe landing.
-  if (route.name === 'app' || route.name === 'logs') useNavigationStore.getState().openOverview();
-  else if (route.name === 'costs') void useCostsStore.getState().load();
-  else if (route.name === 'activity') void useActivityStore.getState().load();
-}
-
 export const useAccountsStore = create<AccountsState>()((set, get) => {
   const setBusy = (account: AccountSummary, value: AccountsState['busy'][string]) =>
     set((s) => ({ busy: { ...s.busy, [accountKey(account)]: value } }));
@@ -91,7 +73,7 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
   const applyOverview = (next: AccountsOverview) => {
     const previous = get().overview?.activeContext;
     set({ overview: next, loading: false, error: undefined });
-    if (previous !== undefined && previous !== next.activeContext) reloadAfterSwitch();
+    if (previous !== undefined && previous !== next.activeContext) contextChanged();
   };
 
   return {
@@ -175,6 +157,11 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     switchContext: async (context) => {
       if (get().switching || context === get().overview?.activeContext) return;
       set({ switching: context, switchError: undefined });
+      const waitFor = await readyToSwitch();
+      if (waitFor) {
+        set({ switching: undefined, switchError: { code: 'conflict', message: `Still in ${get().overview?.activeContext ?? 'this context'}: ${waitFor}` } });
+        return;
+      }
       const result = await callFleet((api) => api.switchContext({ context }));
       if (!result.ok) {
         set({ switching: undefined, switchError: result.error });

@@ -18,6 +18,7 @@ import { useAppDetailStore } from './appDetailStore';
 import { useFleetStore } from './fleetStore';
 import { useNoticesStore } from './noticesStore';
 import { useUndoStore } from './undoStore';
+import { onContextChange, resetWithContext, sameContext } from './contextScope';
 
 export interface AppActionState {
   /** The mutation waiting in its undo window or being sent; every action on the app is off. */
@@ -100,7 +101,10 @@ export const useActionsStore = create<ActionsState>()((set, get) => {
         return { status: 'undone' };
       }
     }
+    const current = sameContext();
     const result = await callFleet(options.send);
+    // Sent in the old context: its answer is that context's (see Activity), not this screen's.
+    if (!current()) return result.ok ? { status: 'sent' } : { status: 'failed', error: result.error };
     patch(app.id, { inFlight: undefined });
     if (!result.ok) {
       if (!options.quiet) patch(app.id, { failure: { action: options.kind, error: result.error } });
@@ -221,3 +225,12 @@ export const useActionsStore = create<ActionsState>()((set, get) => {
 });
 
 export const EMPTY_ACTION_STATE = EMPTY;
+
+// Deployments followed on screen belong to the old context's apps.
+onContextChange({
+  reset: () => {
+    for (const watch of watches.values()) watch.stop();
+    watches.clear();
+  },
+});
+resetWithContext(useActionsStore);

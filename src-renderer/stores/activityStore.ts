@@ -3,6 +3,8 @@
 import type { ActionKind, ActivityEntry, FleetError } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
+import { onContextChange } from './contextScope';
+import { useNavigationStore } from './navigationStore';
 
 export const ACTIVITY_LIMIT = 200;
 
@@ -45,3 +47,11 @@ export const useActivityStore = create<ActivityState>()((set, get) => ({
     void get().load();
   },
 }));
+
+// One Activity log serves every context; what changes is which entries the switch itself added.
+onContextChange({
+  reset: () => undefined,
+  reload: () => {
+    if (useNavigationStore.getState().route.name === 'activity') void useActivityStore.getState().load();
+  },
+});

@@ -2,6 +2,7 @@
 import type { AppDetail, FleetError } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
+import { resetWithContext, sameContext } from './contextScope';
 
 export interface AppDetailEntry {
   detail?: AppDetail;
@@ -27,7 +28,9 @@ export const useAppDetailStore = create<AppDetailState>()((set, get) => {
     load: async (appId) => {
       if (get().byId[appId]?.loading) return;
       patch(appId, { loading: true });
+      const current = sameContext();
       const result = await callFleet((api) => api.getAppDetail({ appId }));
+      if (!current()) return;
       if (result.ok) patch(appId, { loading: false, detail: result.value, error: undefined, loadedAt: Date.now() });
       else patch(appId, { loading: false, error: result.error });
     },
@@ -36,3 +39,5 @@ export const useAppDetailStore = create<AppDetailState>()((set, get) => {
 
 /** Stable fallback for selectors, so an unknown id does not produce a new object per render. */
 export const EMPTY_DETAIL_ENTRY = EMPTY;
+
+resetWithContext(useAppDetailStore);

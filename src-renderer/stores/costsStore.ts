@@ -10,9 +10,10 @@ import type {
   UsageRange,
   UsageSeries,
 } from '../../src-preload/contract';
-import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { costTableRows, toCsv } from '../views/costs/costModel';
+import { readFleet, resetWithContext } from './contextScope';
+import { useNavigationStore } from './navigationStore';
 
 interface Loadable<T> {
   value?: T;
@@ -69,7 +70,8 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
 
   loadFleet: async () => {
     set((s) => ({ fleet: { ...s.fleet, loading: true } }));
-    const result = await callFleet((api) => api.getFleetCosts());
+    const result = await readFleet((api) => api.getFleetCosts());
+    if (!result) return;
     set((s) => ({
       fleet: result.ok ? { value: result.value, loading: false } : { ...s.fleet, loading: false, error: result.error },
     }));
@@ -77,7 +79,8 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
 
   loadBilling: async () => {
     set((s) => ({ billing: { ...s.billing, loading: true } }));
-    const result = await callFleet((api) => api.getAccountBilling());
+    const result = await readFleet((api) => api.getAccountBilling());
+    if (!result) return;
     set((s) => ({
       billing: result.ok
         ? { value: result.value, loading: false }
@@ -87,7 +90,8 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
 
   loadSupabase: async () => {
     set((s) => ({ supabase: { ...s.supabase, loading: true } }));
-    const result = await callFleet((api) => api.getSupabaseCosts());
+    const result = await readFleet((api) => api.getSupabaseCosts());
+    if (!result) return;
     set((s) => ({
       supabase: result.ok
         ? { value: result.value, loading: false }
@@ -97,7 +101,8 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
 
   loadSizing: async (appId) => {
     set((s) => ({ sizingAppId: appId, sizing: { ...s.sizing, [appId]: { ...s.sizing[appId], loading: true } } }));
-    const result = await callFleet((api) => api.getRightSizing({ appId }));
+    const result = await readFleet((api) => api.getRightSizing({ appId }));
+    if (!result) return;
     set((s) => ({
       sizing: {
         ...s.sizing,
@@ -160,7 +165,8 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
     const range = get().usageRange;
     const key = usageKey(appId, component, range);
     set((s) => ({ usage: { ...s.usage, [key]: { ...s.usage[key], loading: true } } }));
-    const result = await callFleet((api) => api.getUsageSeries({ appId, component, range }));
+    const result = await readFleet((api) => api.getUsageSeries({ appId, component, range }));
+    if (!result) return;
     set((s) => ({
       usage: {
         ...s.usage,
@@ -171,3 +177,12 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
     }));
   },
 }));
+
+// The bill, the plans and the advice are the old account's; the revenue typed per tenant group and
+// the chart's range are the founder's own.
+resetWithContext(useCostsStore, {
+  keep: ['revenue', 'usageRange'],
+  reload: () => {
+    if (useNavigationStore.getState().route.name === 'costs') void useCostsStore.getState().load();
+  },
+});

@@ -14,6 +14,8 @@ import type {
 } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { useNoticesStore } from './noticesStore';
+import { readFleet, resetWithContext } from './contextScope';
+import { useNavigationStore } from './navigationStore';
 
 export interface Loadable<T> {
   value?: T;
@@ -203,7 +205,8 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
 
   loadReport: async () => {
     set((s) => ({ report: { ...s.report, loading: true } }));
-    const result = await callFleet((api) => api.checkDns());
+    const result = await readFleet((api) => api.checkDns());
+    if (!result) return;
     set((s) => ({
       report: result.ok
         ? { value: result.value, loading: false }
@@ -213,7 +216,8 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
 
   loadDomains: async () => {
     set((s) => ({ domains: { ...s.domains, loading: true } }));
-    const result = await callFleet((api) => api.listDomains());
+    const result = await readFleet((api) => api.listDomains());
+    if (!result) return;
     if (!result.ok) {
       set((s) => ({ domains: { ...s.domains, loading: false, error: result.error } }));
       return;
@@ -231,7 +235,8 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
 
   loadRecords: async (domain) => {
     set((s) => ({ records: { ...s.records, [domain]: { ...s.records[domain], loading: true } } }));
-    const result = await callFleet((api) => api.listRecords({ domain }));
+    const result = await readFleet((api) => api.listRecords({ domain }));
+    if (!result) return;
     set((s) => ({
       records: {
         ...s.records,
@@ -320,7 +325,8 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
 
   probe: async (hostname) => {
     set((s) => ({ probes: { ...s.probes, [hostname]: { ...s.probes[hostname], loading: true, error: undefined } } }));
-    const result = await callFleet((api) => api.probeHost({ hostname }));
+    const result = await readFleet((api) => api.probeHost({ hostname }));
+    if (!result) return;
     set((s) => ({
       probes: {
         ...s.probes,
@@ -347,7 +353,8 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
         result: { ...(s.liveCheck.hostname === hostname ? s.liveCheck.result : {}), loading: true, error: undefined },
       },
     }));
-    const result = await callFleet((api) => api.probeHost({ hostname }));
+    const result = await readFleet((api) => api.probeHost({ hostname }));
+    if (!result) return;
     set((s) =>
       s.liveCheck.hostname !== hostname
         ? {}
@@ -362,3 +369,11 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
     );
   },
 }));
+
+// Zones, records, the check and its fix dialog are the old account's: a fix confirmed after the
+// switch would act on the new one. The view reloads if it is open.
+resetWithContext(useDnsStore, {
+  reload: () => {
+    if (useNavigationStore.getState().route.name === 'dns') void useDnsStore.getState().load();
+  },
+});

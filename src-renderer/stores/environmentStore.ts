@@ -2,6 +2,7 @@
 import type { EnvironmentInfo, FleetError } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
+import { resetWithContext, sameContext } from './contextScope';
 
 interface EnvironmentState {
   environment?: EnvironmentInfo;
@@ -15,8 +16,13 @@ export const useEnvironmentStore = create<EnvironmentState>()((set, get) => ({
   load: async () => {
     if (get().status === 'loading') return;
     set({ status: 'loading', error: undefined });
+    const current = sameContext();
     const result = await callFleet((api) => api.getEnvironment());
+    if (!current()) return;
     if (result.ok) set({ status: 'ready', environment: result.value });
     else set({ status: 'error', error: result.error });
   },
 }));
+
+// The top bar keeps showing the old context until the new one's answer arrives, never nothing.
+resetWithContext(useEnvironmentStore, { keep: ['environment'], reload: () => void useEnvironmentStore.getState().load() });

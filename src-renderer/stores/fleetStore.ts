@@ -4,6 +4,7 @@ import type { FleetError, FleetSnapshot, Unsubscribe } from '../../src-preload/c
 import { callFleet, watchFleetSafely } from '../fleetApi';
 import { create } from 'zustand';
 import { useHealthStore } from './healthStore';
+import { resetWithContext, sameContext } from './contextScope';
 
 export const WATCH_INTERVAL_SECONDS = 15;
 
@@ -56,8 +57,9 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
   load: async () => {
     const seq = ++loadSeq;
     set({ loading: true });
+    const current = sameContext();
     const result = await callFleet((api) => api.listFleet());
-    if (seq !== loadSeq) return;
+    if (seq !== loadSeq || !current()) return;
     if (!result.ok) {
       set({ loading: false, error: result.error });
       return;
@@ -76,7 +78,13 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
 
   startWatch: () => {
     if (unsubscribeWatch) return;
+    let current = sameContext();
     unsubscribeWatch = watchFleetSafely(WATCH_INTERVAL_SECONDS, (event) => {
+      // A tick read before the switch is the old context's fleet; the next one is the new one's.
+      if (!current()) {
+        current = sameContext();
+        return;
+      }
       if (!event.ok) {
         set({ error: event.error });
         return;
@@ -108,3 +116,10 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
     set({ selectedIndex: Math.min(rowCount - 1, Math.max(0, start + delta)) });
   },
 }));
+
+// The watch stays open (main answers it from whichever context is active); the filter and sort
+// order are the user's, not the context's.
+resetWithContext(useFleetStore, {
+  keep: ['watching', 'filter', 'sorting'],
+  reload: () => void useFleetStore.getState().load(),
+});

@@ -4,6 +4,7 @@
 import type { AppHealthSummary, FleetError } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
+import { resetWithContext, sameContext } from './contextScope';
 
 export const HEALTH_MAX_AGE_MS = 60_000;
 
@@ -35,8 +36,9 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
       return;
     }
     set({ loading: true });
+    const current = sameContext();
     const result = await callFleet((api) => api.getFleetHealth({ appIds: [...appIds] }));
-    if (seq !== requestSeq) return; // a newer read superseded this one
+    if (seq !== requestSeq || !current()) return; // a newer read or another context superseded this one
     if (result.ok) {
       set({ byAppId: result.value, loading: false, error: undefined, loadedAt: Date.now(), loadedKey: keyOf(appIds) });
     } else {
@@ -52,3 +54,5 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
     await get().load(appIds);
   },
 }));
+
+resetWithContext(useHealthStore);

@@ -8,6 +8,7 @@ import type { BufferedLine } from './logs/logBuffer';
 import { compileFilter, compileMatcher, EMPTY_FILTER, findRow, lineAsText, startsError, type LogFilterSpec, type TextMatch } from './logs/logFilter';
 import { DEFAULT_CAPACITY, LogModel, type IncomingBatch } from './logs/logModel';
 import type { SourceOption } from './logs/logSources';
+import { onContextChange } from './contextScope';
 
 export interface SubscriptionStatus {
   label: string;
@@ -163,6 +164,16 @@ export const useLogsStore = create<LogsState>()((set, get) => {
     logModel.clear();
     set({ ...rowsCopyState(), subs: {}, detail: undefined, cursorId: undefined, paused: false });
   };
+
+  // A tail is bound to the context it was opened in: after a switch its sources are the old
+  // context's apps. Filters, search and capacity are the user's and stay.
+  onContextChange({
+    reset: () => {
+      closeAll();
+      resetBuffer();
+      set({ selected: [], deployment: undefined });
+    },
+  });
 
   const jump = (dir: 1 | -1, test: (line: BufferedLine, index: number, rows: BufferedLine[]) => boolean) => {
     const rows = logModel.rows();

@@ -3,6 +3,7 @@
 // live logs, '#/activity' the audit log. The hash is the source of truth; the store mirrors it and
 // listens for hashchange (back/forward, links).
 import { create } from 'zustand';
+import { onContextChange } from './contextScope';
 
 /** `query` on logs: `sources=appId:component,…` or `app=…&deployment=…&type=BUILD|DEPLOY`. */
 export type Route = { name: 'overview' } | { name: 'app'; appId: string } | { name: 'logs'; query?: string } | { name: 'activity' } | { name: 'costs' } | { name: 'settings' } | { name: 'spec'; appId: string } | { name: 'specs' } | { name: 'dns' };
@@ -74,4 +75,17 @@ export const useNavigationStore = create<NavigationState>()((set, get) => {
     openApp: (appId) => get().navigate({ name: 'app', appId }),
     openOverview: () => get().navigate({ name: 'overview' }),
   };
+});
+
+/** Views that name something of one context (an app, its spec, a log tail of its components). */
+export function routeNamesContextItems(route: Route): boolean {
+  return route.name === 'app' || route.name === 'spec' || (route.name === 'logs' && route.query !== undefined);
+}
+
+// After a switch, a page about an app of the old context would show or act on the new one's app
+// of the same id, or on nothing: the overview is the safe landing.
+onContextChange({
+  reset: () => {
+    if (routeNamesContextItems(useNavigationStore.getState().route)) useNavigationStore.getState().openOverview();
+  },
 });

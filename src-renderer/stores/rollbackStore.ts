@@ -4,6 +4,7 @@ import type { DeploymentSummary, FleetError, RollbackCheck } from '../../src-pre
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { useActionsStore, type AppRef } from './actionsStore';
+import { resetWithContext } from './contextScope';
 
 export interface RollbackDialogState {
   app: AppRef;
@@ -44,3 +45,5 @@ export const useRollbackStore = create<RollbackState>()((set, get) => ({
     set({ dialog: undefined });
   },
 }));
+
+resetWithContext(useRollbackStore);

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { useFleetStore } from './fleetStore';
 import { useSelectionStore } from './selectionStore';
 import { useUndoStore } from './undoStore';
+import { onContextChange, resetWithContext } from './contextScope';
 
 export const MAX_CONCURRENCY = 3;
 
@@ -34,13 +35,13 @@ interface RollingState {
 
 let unsubscribe: Unsubscribe | undefined;
 
+const stopWatch = () => {
+  unsubscribe?.();
+  unsubscribe = undefined;
+};
+
 export const useRollingStore = create<RollingState>()((set, get) => {
   const running = () => get().status?.state === 'running';
-
-  const stopWatch = () => {
-    unsubscribe?.();
-    unsubscribe = undefined;
-  };
 
   const onStatus = (status: RollingDeployStatus) => {
     // Updates for an older run (after a new one started) are dropped.
@@ -117,3 +118,8 @@ export const useRollingStore = create<RollingState>()((set, get) => {
     },
   };
 });
+
+// A rolling deploy already running goes on in main under its own context (its steps stay in the
+// Activity log); this window stops following it, and the dialog's choice of apps is gone.
+onContextChange({ reset: stopWatch });
+resetWithContext(useRollingStore, { keep: ['concurrency', 'forceBuild'] });

@@ -7,6 +7,7 @@ import { DEFAULT_SIZE_SLUG } from '../format';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { useActionsStore, type AppRef } from './actionsStore';
+import { resetWithContext } from './contextScope';
 
 export const PREVIEW_DEBOUNCE_MS = 350;
 
@@ -144,3 +145,6 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
     },
   };
 });
+
+// An open dialog was priced and versioned against the old context's app: it closes.
+resetWithContext(useScaleStore);

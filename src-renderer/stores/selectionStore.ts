@@ -1,6 +1,7 @@
 // Apps ticked in the fleet overview for a rolling deploy. Kept apart from the fleet store so the
 // overview's data and its selection change (and re-render) independently.
 import { create } from 'zustand';
+import { resetWithContext } from './contextScope';
 
 interface SelectionState {
   /** Selected app ids, in the order they were ticked. */
@@ -30,3 +31,6 @@ export const useSelectionStore = create<SelectionState>()((set, get) => ({
   },
   clear: () => set({ selected: [] }),
 }));
+
+// Ticks name apps of the old context: a rolling deploy must never pick them up in the new one.
+resetWithContext(useSelectionStore);

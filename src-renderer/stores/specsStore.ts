@@ -12,6 +12,8 @@ import { useActionsStore } from './actionsStore';
 import { useFleetStore } from './fleetStore';
 import { createDraftSaver, SAVE_DEBOUNCE_MS } from './specDraftSaves';
 import { download, EMPTY_SPEC_EDITOR as EMPTY, shareable, SCRUBBED, type SpecEditorEntry } from './specEditorEntry';
+import { beforeContextSwitch, onContextChange, readFleet, resetWithContext } from './contextScope';
+import { useNavigationStore } from './navigationStore';
 
 export { SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } from './specDraftSaves';
 export { EMPTY_SPEC_EDITOR } from './specEditorEntry';
@@ -68,6 +70,21 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
     saver.forget(appId);
     patch(appId, { draft, text: draft.yaml, savedText: draft.yaml, save: undefined, validation: undefined, validatedText: undefined, review: undefined, reviewedText: undefined, reviewError: undefined, stale: undefined, ...extra });
   };
+  const unsavedApps = () => Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText);
+  // Drafts are kept per context: typing must reach the old context's draft before the switch, and
+  // nothing of it may be saved into the new one's afterwards.
+  beforeContextSwitch(async () => {
+    await Promise.all(unsavedApps().map((id) => saver.saveNow(id)));
+    const left = unsavedApps().length;
+    return left > 0
+      ? `${left === 1 ? 'A spec draft has' : `${left} spec drafts have`} unsaved changes that could not be saved: save or discard ${left === 1 ? 'it' : 'them'} before switching.`
+      : undefined;
+  });
+  onContextChange({
+    reset: () => {
+      for (const id of Object.keys(get().editors)) saver.forget(id);
+    },
+  });
   /** The live spec as the API has it now, for the three-way view. */
   const liveNow = async (appId: string, text: string) => {
     const preview = await callFleet((api) => api.previewApply({ appId, yaml: text }));
@@ -77,7 +94,8 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
   /** Reads the draft (restored, or started from the live spec) and shows it. */
   const load = async (appId: string) => {
     patch(appId, { loading: true, loadError: undefined });
-    const result = await callFleet((api) => api.openDraft({ appId }));
+    const result = await readFleet((api) => api.openDraft({ appId }));
+    if (!result) return;
     if (!result.ok) {
       patch(appId, { loading: false, loadError: result.error });
       return;
@@ -299,28 +317,29 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
 
     loadHints: async () => {
       if (get().hints) return;
-      const result = await callFleet((api) => api.getSpecHints());
+      const result = await readFleet((api) => api.getSpecHints());
+      if (!result) return;
       if (result.ok) set({ hints: result.value, hintsError: undefined });
       else set({ hintsError: result.error });
     },
 
     loadDrafts: async () => {
       set((s) => ({ drafts: { ...s.drafts, loading: true } }));
-      const result = await callFleet((api) => api.listDrafts());
+      const result = await readFleet((api) => api.listDrafts());
+      if (!result) return;
       if (result.ok) set({ drafts: { loading: false, list: result.value } });
       else set((s) => ({ drafts: { ...s.drafts, loading: false, error: result.error } }));
     },
 
     startUnloadGuard: () => {
-      const unsaved = () => Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText);
       const flush = () => {
-        for (const id of unsaved()) void get().saveNow(id);
+        for (const id of unsavedApps()) void get().saveNow(id);
       };
       let heldBack = new Set<string>();
       const onBeforeUnload = (event: BeforeUnloadEvent) => {
-        const failing = new Set(unsaved().filter((id) => entry(id).save?.state === 'failed'));
+        const failing = new Set(unsavedApps().filter((id) => entry(id).save?.state === 'failed'));
         flush();
-        const left = unsaved();
+        const left = unsavedApps();
         // Asked again while every one of those saves keeps failing: let the window go, or it could never close.
         const stuck = left.every((id) => heldBack.has(id) && failing.has(id));
         heldBack = new Set(left);
@@ -334,4 +353,11 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       };
     },
   };
+});
+
+// Editors, drafts and hints (sizes and regions) are the old context's; the drafts list reloads if open.
+resetWithContext(useSpecsStore, {
+  reload: () => {
+    if (useNavigationStore.getState().route.name === 'specs') void useSpecsStore.getState().loadDrafts();
+  },
 });

@@ -10,6 +10,7 @@ import { overrideEnvValues, templateLeftovers, unresolvedLeftovers } from '../sp
 import { useActionsStore } from './actionsStore';
 import { useFleetStore } from './fleetStore';
 import { useNavigationStore } from './navigationStore';
+import { resetWithContext } from './contextScope';
 
 interface TenantTemplateState {
   previewing: boolean;
@@ -76,3 +77,5 @@ export const useTenantTemplateStore = create<TenantTemplateState>()((set, get) =
     return true;
   },
 }));
+
+resetWithContext(useTenantTemplateStore);

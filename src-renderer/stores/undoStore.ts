@@ -2,6 +2,7 @@
 // request is sent, so a misclick costs nothing. The window is a store action (not a component
 // timer) so it survives navigation and the bar can be shown anywhere.
 import { create } from 'zustand';
+import { onContextChange } from './contextScope';
 
 export const UNDO_SECONDS = 5;
 
@@ -79,4 +80,12 @@ export const useUndoStore = create<UndoState>()((set, get) => {
     },
     isPending: (key) => get().pending.some((p) => p.key === key),
   };
+});
+
+// An action still in its undo window was asked of the old context: it is undone, never sent to
+// the new one.
+onContextChange({
+  reset: () => {
+    for (const { id } of useUndoStore.getState().pending) useUndoStore.getState().undo(id);
+  },
 });

@@ -92,6 +92,9 @@ describe('accounts store', () => {
     const { useAccountsStore } = await import('../../../src-renderer/stores/accountsStore');
     const { useNavigationStore } = await import('../../../src-renderer/stores/navigationStore');
     const { useAppDetailStore } = await import('../../../src-renderer/stores/appDetailStore');
+    // On screen, as in the window: the top bar's environment and the overview's fleet.
+    await import('../../../src-renderer/stores/environmentStore');
+    await import('../../../src-renderer/stores/fleetStore');
     useNavigationStore.setState({ route: { name: 'app', appId: 'abc' } });
     useAppDetailStore.setState({ byId: { abc: { loading: false } } });
     useAccountsStore.setState({ overview: overview('Demo fleet', [account]) });
