@@ -83,10 +83,14 @@ function failure(error: FleetError): { ok: false; error: FleetError } {
   return { ok: false, error };
 }
 
+/** Each part of a refusal stays short: it may echo what was sent, which can be megabytes of keys. */
+const MAX_ISSUE_TEXT = 200;
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT)}…` : text);
+
 function invalidArgument(operation: string, error: z.ZodError): FleetError {
   const detail = error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`)
+    .map((issue) => `${clip(issue.path.join('.')) || 'request'}: ${clip(issue.message)}`)
     .join('; ');
   return { code: 'invalid_argument', message: `Invalid request to ${operation}: ${detail}` };
 }

@@ -72,12 +72,22 @@ describe('the contract dispatcher', () => {
   it('keeps the API words of an API error, with its request id', async () => {
     const { dispatcher } = dispatcherWith({
       listFleet: async () => {
-        throw new ApiError({ code: 'rate_limited', message: 'DigitalOcean: API rate limit exceeded.', requestId: 'r-1', retryAfterSeconds: 60 });
+        throw new ApiError({
+          code: 'rate_limited',
+          message: 'DigitalOcean: API rate limit exceeded.',
+          requestId: 'r-1',
+          retryAfterSeconds: 60,
+        });
       },
     });
     expect(await dispatcher.call('listFleet', undefined)).toEqual({
       ok: false,
-      error: { code: 'rate_limited', message: 'DigitalOcean: API rate limit exceeded.', requestId: 'r-1', retryAfterSeconds: 60 },
+      error: {
+        code: 'rate_limited',
+        message: 'DigitalOcean: API rate limit exceeded.',
+        requestId: 'r-1',
+        retryAfterSeconds: 60,
+      },
     });
   });
 
@@ -110,5 +120,29 @@ describe('the contract dispatcher', () => {
     const { dispatcher } = dispatcherWith();
     expect(dispatcher.subscribe('watchFleet', { intervalSeconds: 0.001 }, () => {}).ok).toBe(false);
     expect(dispatcher.subscribe('watchEverything', {}, () => {}).ok).toBe(false);
+  });
+
+  it('answers a request with thousands of unknown keys in a short message, not an echo of every key', async () => {
+    const { dispatcher } = dispatcherWith();
+    const request = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`unknown_key_${i}`, i]));
+    const result = await dispatcher.call('getAppDetail', { appId: 'abc', ...request });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    if (!result.ok) {
+      expect(result.error.message).toMatch(/^Invalid request to getAppDetail: request: Unrecognized keys/);
+      expect(result.error.message.length).toBeLessThan(1_000);
+    }
+  });
+
+  it('writes a failure whose words hold line breaks as one log line', async () => {
+    const forged = 'x\n2026-01-01T00:00:00.000Z INFO switched to context production';
+    const { dispatcher, lines } = dispatcherWith({
+      getAppDetail: async () => {
+        throw new ApiError({ code: 'not_found', message: forged });
+      },
+    });
+    await dispatcher.call('getAppDetail', { appId: 'abc' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('x\\n2026-01-01T00:00:00.000Z INFO switched');
+    expect(lines.join('\n').split('\n')).toHaveLength(1);
   });
 });
