@@ -1,8 +1,19 @@
 // The harness end of the contract: one WebSocket per page, messages handed to the same
 // dispatcher Electron's ipc uses; the page's subscriptions are disposed when its socket closes.
 import type { WebSocket } from 'ws';
-import type { HarnessClientMessage, HarnessServerMessage } from '../../src-preload/harnessProtocol';
+import type { Result } from '../../src-preload/contract';
+import {
+  parseHarnessMessage,
+  type HarnessClientMessage,
+  type HarnessServerMessage,
+} from '../../src-preload/harnessProtocol';
 import type { ContractDispatcher, Disposable } from '../bridge/dispatcher';
+
+/** The dispatcher turns every failure into an answer; this is for an answer that would not send. */
+const UNSENDABLE: Result<never> = {
+  ok: false,
+  error: { code: 'internal', message: 'Fleetdeck could not send its answer over the harness connection.' },
+};
 
 export function serveContract(socket: WebSocket, dispatcher: ContractDispatcher): void {
   const subscriptions = new Map<number, Disposable>();
@@ -10,17 +21,21 @@ export function serveContract(socket: WebSocket, dispatcher: ContractDispatcher)
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
 
+  // A malformed frame (bad UTF-8, a reserved bit or opcode, an unmasked or oversized frame): ws has
+  // already answered with the close code and is closing the socket. Unheard, the error would end
+  // the process.
+  socket.on('error', () => undefined);
+
   socket.on('message', (data) => {
-    let message: HarnessClientMessage;
-    try {
-      message = JSON.parse(String(data)) as HarnessClientMessage;
-    } catch {
-      return;
-    }
-    if (typeof message?.id !== 'number') return;
+    const message = parseHarnessMessage<HarnessClientMessage>(data);
+    if (!message) return;
     const { id } = message;
     if (message.type === 'call') {
-      void dispatcher.call(message.method, message.request).then((result) => send({ type: 'result', id, result }));
+      const answer = (result: Result<unknown>) => send({ type: 'result', id, result });
+      dispatcher
+        .call(message.method, message.request)
+        .then(answer)
+        .catch(() => answer(UNSENDABLE));
     } else if (message.type === 'subscribe') {
       subscriptions.get(id)?.dispose();
       const result = dispatcher.subscribe(message.stream, message.request, (event) =>

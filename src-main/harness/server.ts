@@ -3,12 +3,13 @@
 // own origin, may open the socket.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { HARNESS_SOCKET_PATH } from '../../src-preload/harnessProtocol';
 import type { ContractDispatcher } from '../bridge/dispatcher';
+import { answerClientErrors, guardUpgradeSocket, parseTarget, rawAnswer } from '../sandbox/http';
 import { serveContract } from './bridgeSocket';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -20,6 +21,27 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+
+/**
+ * The biggest message a page may send: a spec edit's YAML is tens of KiB. ws would accept 100 MiB
+ * and hold it all in memory before we ever saw it.
+ */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+type Answer = { status: number; body: Buffer | string; type: string };
+const plain = (status: number, body: string): Answer => ({ status, body, type: 'text/plain' });
+
+function writeAnswer(res: ServerResponse, { status, body, type }: Answer): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    // frame-ancestors only works as a header; the page's own meta CSP carries the rest.
+    'content-security-policy': "frame-ancestors 'none'",
+  });
+  res.end(body);
+}
 
 export interface HarnessOptions {
   dispatcher: ContractDispatcher;
@@ -41,25 +63,23 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   let origin = '';
 
   const server: Server = createServer((req, res) => {
-    void serveFile(req).then(({ status, body, type }) => {
-      res.writeHead(status, {
-        'content-type': type,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'x-frame-options': 'DENY',
-        // frame-ancestors only works as a header; the page's own meta CSP carries the rest.
-        'content-security-policy': "frame-ancestors 'none'",
-      });
-      res.end(body);
-    });
+    // Nothing a request does may reject unheard: that would end the process.
+    serveFile(req)
+      .catch(() => plain(500, 'Internal error'))
+      .then((answer) => writeAnswer(res, answer))
+      .catch(() => res.destroy());
   });
 
-  async function serveFile(req: IncomingMessage): Promise<{ status: number; body: Buffer | string; type: string }> {
-    if (req.method !== 'GET') return { status: 405, body: 'Method not allowed', type: 'text/plain' };
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', origin).pathname);
+  answerClientErrors(server);
+
+  async function serveFile(req: IncomingMessage): Promise<Answer> {
+    if (req.method !== 'GET') return plain(405, 'Method not allowed');
+    const url = parseTarget(req.url, origin);
+    if (!url) return plain(400, 'Bad request');
+    const pathname = decodeURIComponent(url.pathname);
     const relative = pathname === '/' || pathname === '/index.html' ? 'harness.html' : pathname.slice(1);
     const file = normalize(join(root, relative));
-    if (!file.startsWith(root + sep)) return { status: 404, body: 'Not found', type: 'text/plain' };
+    if (!file.startsWith(root + sep)) return plain(404, 'Not found');
     try {
       return {
         status: 200,
@@ -67,19 +87,18 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
         type: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       };
     } catch {
-      return { status: 404, body: 'Not found', type: 'text/plain' };
+      return plain(404, 'Not found');
     }
   }
 
-  const sockets = new WebSocketServer({ noServer: true });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
+    guardUpgradeSocket(socket);
+    const url = parseTarget(req.url, origin);
+    if (!url) return void socket.end(rawAnswer('400 Bad Request'));
     const trusted =
       url.pathname === HARNESS_SOCKET_PATH && url.searchParams.get('token') === token && req.headers.origin === origin;
-    if (!trusted) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
-    }
+    if (!trusted) return void socket.end(rawAnswer('403 Forbidden'));
     sockets.handleUpgrade(req, socket, head, (ws) => serveContract(ws, options.dispatcher));
   });
 

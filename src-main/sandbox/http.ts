@@ -1,6 +1,10 @@
 // Small HTTP toolkit for the sandbox cloud: a router, JSON answers in the APIs' own error shape,
-// DigitalOcean-style pagination, and the rate-limit headers every answer carries.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// DigitalOcean-style pagination, and the rate-limit headers every answer carries. Also the guards
+// every loopback server of the app (the sandbox, its HTTPS edge, the browser harness) puts
+// between a malformed request and the process: nothing a client sends may end it.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
 
 export interface SandboxRequest {
   method: string;
@@ -121,4 +125,49 @@ export function writeResponse(res: ServerResponse, answer: SandboxResponse): voi
   }
   res.writeHead(answer.status, headers);
   res.end(payload);
+}
+
+/**
+ * The request target as a URL, or undefined when it is none: `GET http://[` (an absolute-form
+ * target `new URL` refuses) or `/%E0%A4%A` (an escape cut short, which every path decode after
+ * this would throw on). Either way the answer is 400.
+ */
+export function parseTarget(target: string | undefined, base: string): URL | undefined {
+  try {
+    const url = new URL(target ?? '/', base);
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A bare answer on a raw socket: refused upgrades, and requests Node's parser refused. */
+export const rawAnswer = (status: string) => `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
+
+/**
+ * Requests Node's parser refuses (garbage bytes, a header block past the limit, a timeout) get the
+ * status Node itself would send, and the connection is closed. Mid-answer there is no clean way
+ * to say it, so the connection is just dropped.
+ */
+export function answerClientErrors(server: Server | HttpsServer): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const answering = (socket as Duplex & { _httpMessage?: unknown })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || answering) return void socket.destroy();
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    socket.end(rawAnswer(status));
+  });
+}
+
+/**
+ * An upgrade's socket belongs to no one until the WebSocket server takes it: a client that resets
+ * it meanwhile (or while we refuse it) would raise an `error` nobody listens to.
+ */
+export function guardUpgradeSocket(socket: Duplex): void {
+  socket.on('error', () => socket.destroy());
 }
