@@ -4,7 +4,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults';
-import { doError, readBody, Router, writeResponse, type SandboxRequest, type SandboxResponse } from './http';
+import {
+  answerClientErrors,
+  doError,
+  parseTarget,
+  readBody,
+  Router,
+  writeResponse,
+  type SandboxRequest,
+  type SandboxResponse,
+} from './http';
 import { DIGITALOCEAN_LIMITS, RateLimiter, type RateLimitOptions } from './rateLimiter';
 import { advanceAll } from './deployEngine';
 import { registerAccountRoutes } from './routes/account';
@@ -53,16 +62,22 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const logs = createSandboxLogs(router, state, () => baseUrl, options.logs);
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) writeResponse(res, doError(500, 'server_error', 'Unexpected server-side error'));
-    });
+    // Nothing a request does may reject unheard: that would end the process (the app's own).
+    handle(req, res)
+      .catch(() => {
+        if (res.headersSent) res.destroy();
+        else writeResponse(res, doError(500, 'server_error', 'Unexpected server-side error'));
+      })
+      .catch(() => res.destroy());
   });
+  answerClientErrors(server);
   logs.attach(server);
 
   let baseUrl = '';
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', baseUrl);
+    const url = parseTarget(req.url, baseUrl);
+    if (!url) return writeResponse(res, doError(400, 'bad_request', 'The request target is not a valid URL.'));
     // Signed log archives carry their own credential in the URL, like DigitalOcean's: no Bearer.
     if (method === 'GET' && url.pathname.startsWith(SIGNED_LOG_PREFIX))
       return writeResponse(res, logs.serveArchive(url));

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
 import type { AppRecord, SandboxState } from '../state';
+import { answerClientErrors } from '../http';
 import { APP_PLATFORM_SUFFIX, normalizeName } from './zones';
 
 const DAY = 86_400_000;
@@ -105,22 +106,33 @@ export async function startHttpsEdge(state: SandboxState): Promise<RunningEdge> 
   const server: Server = createServer(
     {
       SNICallback: (servername, done) => {
-        contextFor(siteFor(state, servername, startMs)).then(
-          (context) => done(null, context),
-          (error: Error) => done(error),
-        );
+        // Promise.try-style: a throw while choosing the site fails this handshake, not the process.
+        Promise.resolve()
+          .then(() => contextFor(siteFor(state, servername, startMs)))
+          .then(
+            (context) => done(null, context),
+            (error: Error) => done(error),
+          );
       },
     },
     (req, res) => {
-      const site = siteFor(state, (req.headers.host ?? '').replace(/:\d+$/, ''), startMs);
-      res.writeHead(site.status, {
-        'content-type': 'text/plain; charset=utf-8',
-        ...(site.hsts ? { 'strict-transport-security': site.hsts } : {}),
-      });
-      res.end(req.method === 'HEAD' ? undefined : site.body);
+      try {
+        const site = siteFor(state, (req.headers.host ?? '').replace(/:\d+$/, ''), startMs);
+        res.writeHead(site.status, {
+          'content-type': 'text/plain; charset=utf-8',
+          ...(site.hsts ? { 'strict-transport-security': site.hsts } : {}),
+        });
+        res.end(req.method === 'HEAD' ? undefined : site.body);
+      } catch {
+        // A site the sandbox's own state cannot describe fails this request, not the process.
+        res.destroy();
+      }
     },
   );
+  // A failed handshake (plain bytes, a refused SNI) and a request Node's parser refuses end that
+  // connection only.
   server.on('tlsClientError', () => undefined);
+  answerClientErrors(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -9,7 +9,7 @@ import type { LogType } from '../../clients/digitalocean/client';
 import type { Deployment } from '../../clients/digitalocean/types';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
 import type { SandboxResponse } from '../http';
-import { doError } from '../http';
+import { doError, guardUpgradeSocket, parseTarget, rawAnswer } from '../http';
 import type { SandboxState } from '../state';
 import { LogFaults } from './faults';
 import { archivedRunLines, RunProducer, runComponentsOf, Stamper } from './producers';
@@ -60,7 +60,8 @@ export class SandboxLogs {
   private readonly signer = new LogUrlSigner();
   private readonly sockets = new Set<LiveSocket>();
   private readonly producers = new Map<string, RunProducer>();
-  private readonly wss = new WebSocketServer({ noServer: true });
+  /** Readers send nothing but control frames: anything bigger is not a log reader. */
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -119,23 +120,31 @@ export class SandboxLogs {
   /** Takes WebSocket upgrades of signed live URLs off the sandbox's HTTP server. */
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', this.baseUrl());
-      const checked =
-        url.pathname === LIVE_PATH
-          ? this.signer.verify(url.searchParams.get('token'), this.state.clock.now())
-          : undefined;
-      if (this.refuseHandshakes > 0) {
-        this.refuseHandshakes--;
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n');
-        return;
+      guardUpgradeSocket(socket);
+      try {
+        this.upgrade(req, socket, head);
+      } catch {
+        // A bug while opening one reader's stream costs that reader its socket, not the process.
+        socket.destroy();
       }
-      if (!checked || 'refused' in checked || checked.grant.kind !== 'live') {
-        socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
-        return;
-      }
-      const { grant } = checked;
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, grant));
     });
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = parseTarget(req.url, this.baseUrl());
+    if (!url) return void socket.end(rawAnswer('400 Bad Request'));
+    const checked =
+      url.pathname === LIVE_PATH
+        ? this.signer.verify(url.searchParams.get('token'), this.state.clock.now())
+        : undefined;
+    if (this.refuseHandshakes > 0) {
+      this.refuseHandshakes--;
+      return void socket.end(rawAnswer('503 Service Unavailable'));
+    }
+    if (!checked || 'refused' in checked || checked.grant.kind !== 'live')
+      return void socket.end(rawAnswer('403 Forbidden'));
+    const { grant } = checked;
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, grant));
   }
 
   /** Closes live sockets matching `filter`: abruptly (a dropped connection) or with a code. */
