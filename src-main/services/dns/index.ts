@@ -13,10 +13,20 @@ import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
 import { mapWithConcurrency } from '../concurrency';
 import type { AuditLog } from '../deploys/auditLog';
+import { KeyedQueue } from '../specs/keyedQueue';
 import { buildDnsReport, danglingCandidates, type ZoneRecords } from './check';
 import { probeHostname, type ProbeNetwork } from './liveProbe';
 import { checkAppTarget } from './targetCheck';
-import { assertRecordMakesSense, normalizeHost, targetOf, toApiRecord, toDnsRecord, withCurrentFields } from './records';
+import { RecordWrites, type WriteOutcome } from './recordWrites';
+import {
+  assertRecordMakesSense,
+  normalizeHost,
+  toApiRecord,
+  toDnsRecord,
+  valueOf,
+  withCaaDefaults,
+  withCurrentFields,
+} from './records';
 
 export interface DnsServiceNetwork extends ProbeNetwork {
   /** The clock certificate days are counted on (the sandbox's in the demo). */
@@ -37,6 +47,10 @@ const TYPE_ORDER = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'SRV', 'CAA'
 
 export class DnsService {
   private readonly now: () => number;
+  private readonly writes: RecordWrites;
+  private readonly queue = new KeyedQueue();
+  /** Creates still in flight, by domain and record as sent: an identical one shares the outcome. */
+  private readonly creating = new Map<string, Promise<DnsRecord>>();
 
   constructor(
     private readonly client: DigitalOceanClient,
@@ -44,6 +58,7 @@ export class DnsService {
     private readonly activity?: DnsAudit,
   ) {
     this.now = network.now ?? Date.now;
+    this.writes = new RecordWrites(client);
   }
 
   async listDomains(): Promise<DnsDomain[]> {
@@ -66,13 +81,20 @@ export class DnsService {
     );
   }
 
+  /**
+   * Adds a record. Changes to one domain go out one after another, and an identical create still
+   * in flight (a double click, a second window) shares its outcome instead of sending a second POST.
+   */
   async createRecord(domain: string, input: DnsRecordInput): Promise<DnsRecord> {
-    // Flags 0 is what a CAA record without the critical bit has; its tag is never guessed.
-    const record = input.type === 'CAA' && input.flags === undefined ? { ...input, flags: 0 } : input;
+    const record = withCaaDefaults(input);
     assertRecordMakesSense(record, domain);
-    return this.audited('create', domain, record, async () =>
-      toDnsRecord(await this.client.createDomainRecord(domain, toApiRecord(record))),
-    );
+    const key = `${normalizeHost(domain)} ${JSON.stringify(toApiRecord(record))}`;
+    const pending = this.creating.get(key);
+    if (pending) return pending;
+    const created = this.writing(domain, () => this.create(domain, record));
+    this.creating.set(key, created);
+    void created.finally(() => this.creating.delete(key)).catch(() => {});
+    return created;
   }
 
   /**
@@ -80,7 +102,28 @@ export class DnsService {
    * (a CAA tag, an SRV port) keeps the record's current value instead of a default.
    */
   async updateRecord(domain: string, id: number, edit: DnsRecordInput): Promise<DnsRecord> {
-    const current = (await this.client.listDomainRecords(domain)).map(toDnsRecord).find((r) => r.id === id);
+    return this.writing(domain, () => this.update(domain, id, edit));
+  }
+
+  async deleteRecord(domain: string, id: number): Promise<null> {
+    return this.writing(domain, () => this.remove(domain, id));
+  }
+
+  /** One domain's record changes run in the order asked, each on the zone the last one left. */
+  private writing<T>(domain: string, work: () => Promise<T>): Promise<T> {
+    return this.queue.run(normalizeHost(domain), work);
+  }
+
+  private create(domain: string, record: DnsRecordInput): Promise<DnsRecord> {
+    return this.audited('create', domain, record, () => this.writes.create(domain, record));
+  }
+
+  private remove(domain: string, id: number): Promise<null> {
+    return this.audited('delete', domain, undefined, () => this.writes.remove(domain, id), id);
+  }
+
+  private async update(domain: string, id: number, edit: DnsRecordInput): Promise<DnsRecord> {
+    const current = (await this.writes.read(domain)).find((r) => r.id === id);
     if (!current) {
       throw new ApiError({
         code: 'not_found',
@@ -95,26 +138,7 @@ export class DnsService {
     }
     const record = withCurrentFields(edit, current);
     assertRecordMakesSense(record, domain);
-    return this.audited(
-      'update',
-      domain,
-      record,
-      async () => toDnsRecord(await this.client.updateDomainRecord(domain, id, toApiRecord(record))),
-      id,
-    );
-  }
-
-  async deleteRecord(domain: string, id: number): Promise<null> {
-    return this.audited(
-      'delete',
-      domain,
-      undefined,
-      async () => {
-        await this.client.deleteDomainRecord(domain, id);
-        return null;
-      },
-      id,
-    );
+    return this.audited('update', domain, record, () => this.writes.update(domain, id, record), id);
   }
 
   /** Every record change lands in the Activity log, with its outcome, like deploys and spec edits. */
@@ -122,10 +146,10 @@ export class DnsService {
     operation: 'create' | 'update' | 'delete',
     domain: string,
     record: DnsRecordInput | undefined,
-    run: () => Promise<T>,
+    run: () => Promise<WriteOutcome<T>>,
     id?: number,
   ): Promise<T> {
-    if (!this.activity) return run();
+    if (!this.activity) return (await run()).value;
     const { audit, context } = this.activity;
     const entry = audit.start({
       context,
@@ -134,9 +158,9 @@ export class DnsService {
       parameters: { operation, domain, type: record?.type ?? null, data: record?.data ?? null, record_id: id ?? null },
     });
     try {
-      const result = await run();
-      audit.finish(entry, { result: 'succeeded' });
-      return result;
+      const { value, note } = await run();
+      audit.finish(entry, { result: 'succeeded', ...(note ? { message: note } : {}) });
+      return value;
     } catch (error) {
       audit.finish(entry, { result: 'failed', message: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -162,28 +186,35 @@ export class DnsService {
    * is left alone (the founder re-checks and sees why), and a fix already in place is not repeated.
    */
   async applyFix(fix: DnsFix): Promise<DnsCheckReport> {
-    const records = (await this.client.listDomainRecords(fix.domain)).map(toDnsRecord);
+    // Read, decide and write in the domain's queue: a second click on the same fix finds it done.
+    await this.writing(fix.domain, () => this.applyFixNow(fix));
+    return this.checkDns();
+  }
+
+  private async applyFixNow(fix: DnsFix): Promise<void> {
+    const records = await this.writes.read(fix.domain);
     const sameName = (r: DnsRecord) => r.name.toLowerCase() === fix.record.name.toLowerCase();
     const sameData = (a: DnsRecordInput, b: DnsRecordInput) =>
       a.type === b.type && valueOf(fix.domain, a) === valueOf(fix.domain, b);
 
     if (fix.kind === 'create') {
       const existing = records.filter(sameName);
-      if (!existing.some((r) => sameData(r, fix.record))) {
-        const blocking = existing.find((r) => r.type === 'CNAME' || fix.record.type === 'CNAME');
-        if (blocking) {
-          throw stale(
-            `${fix.record.name} in ${fix.domain} now has a ${blocking.type} record (${blocking.data}) that the check did not see. Re-check before fixing.`,
-          );
-        }
-        await this.createRecord(fix.domain, fix.record);
+      if (existing.some((r) => sameData(r, fix.record))) return;
+      const blocking = existing.find((r) => r.type === 'CNAME' || fix.record.type === 'CNAME');
+      if (blocking) {
+        throw stale(
+          `${fix.record.name} in ${fix.domain} now has a ${blocking.type} record (${blocking.data}) that the check did not see. Re-check before fixing.`,
+        );
       }
-      return this.checkDns();
+      const record = withCaaDefaults(fix.record);
+      assertRecordMakesSense(record, fix.domain);
+      await this.create(fix.domain, record);
+      return;
     }
 
     const current = records.find((r) => r.id === fix.recordId);
     if (!current) {
-      if (fix.kind === 'delete') return this.checkDns();
+      if (fix.kind === 'delete') return;
       throw stale(
         `The record ${fix.record.name} in ${fix.domain} was deleted since the check. Re-check before fixing.`,
       );
@@ -196,10 +227,11 @@ export class DnsService {
         `The record ${current.name} in ${fix.domain} changed since the check (it is now ${current.type} ${current.data}). Re-check before fixing.`,
       );
     }
-    if (fix.kind === 'update')
-      await this.updateRecord(fix.domain, current.id, { ...fix.record, type: current.type, name: current.name });
-    else await this.deleteRecord(fix.domain, current.id);
-    return this.checkDns();
+    if (fix.kind === 'update') {
+      await this.update(fix.domain, current.id, { ...fix.record, type: current.type, name: current.name });
+    } else {
+      await this.remove(fix.domain, current.id);
+    }
   }
 
   probeHost(hostname: string): Promise<LiveProbe> {
@@ -208,7 +240,3 @@ export class DnsService {
 }
 
 const stale = (message: string) => new ApiError({ code: 'stale', message });
-
-/** Hostnames compare without case or trailing dot; TXT values and addresses compare as written. */
-const valueOf = (zone: string, r: DnsRecordInput) =>
-  ['CNAME', 'MX', 'NS', 'SRV'].includes(r.type) ? targetOf(zone, r as DnsRecord) : r.data.trim().replace(/^"|"$/g, '');

@@ -51,6 +51,10 @@ export function toApiRecord(input: DnsRecordInput): Omit<DomainRecord, 'id'> {
   };
 }
 
+/** Flags 0 is what a CAA record without the critical bit has; its tag is never guessed. */
+export const withCaaDefaults = (input: DnsRecordInput): DnsRecordInput =>
+  input.type === 'CAA' && input.flags === undefined ? { ...input, flags: 0 } : input;
+
 /**
  * An edit as it will be saved: every type-specific field the edit leaves out (undefined) is taken
  * from the record as it is now, so an editor that doesn't know a field can't reset it.
@@ -70,6 +74,24 @@ export const fqdnOf = (zone: string, name: string) => (name === '@' ? zone : `${
 
 /** A record's target as a fully qualified name ("@" is the zone's apex). */
 export const targetOf = (zone: string, record: DnsRecord) => (record.data === '@' ? zone : normalizeHost(record.data));
+
+/** Hostnames compare without case or trailing dot; TXT values and addresses compare as written. */
+export const valueOf = (zone: string, r: DnsRecordInput) =>
+  HOST_VALUED.has(r.type) ? targetOf(zone, r as DnsRecord) : r.data.trim().replace(/^"|"$/g, '');
+
+/**
+ * Whether a record in the zone is the one an input describes: same type, name, value and TTL, and
+ * the same value for every type-specific field the input sets. Two of them would be a duplicate.
+ */
+export function sameRecordAs(zone: string, record: DnsRecord, input: DnsRecordInput): boolean {
+  return (
+    record.type === input.type &&
+    record.name.toLowerCase() === normalizeHost(input.name) &&
+    valueOf(zone, record) === valueOf(zone, input) &&
+    record.ttl === input.ttl &&
+    TYPE_FIELDS.every((f) => input[f] === undefined || input[f] === null || record[f] === input[f])
+  );
+}
 
 /** The zone that holds a name: the longest suffix among the account's zones. */
 export function zoneFor(zones: readonly string[], hostname: string): string | undefined {
