@@ -17,6 +17,8 @@ const HEALTH_CONCURRENCY = 6;
 
 export class AppsService {
   private projectNames: Promise<ReadonlyMap<string, string>> | undefined;
+  /** The fleet's own hostnames (live URLs and spec domains) from the last list: links the window may open. */
+  private fleetHosts: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly client: AppsClient,
@@ -31,6 +33,12 @@ export class AppsService {
       this.projects(),
     ]);
     const rows = apps.map((app) => toFleetApp(app, catalog, projects)).sort((a, b) => a.name.localeCompare(b.name));
+    this.fleetHosts = new Set(
+      apps.flatMap((app) => [
+        ...(app.spec?.domains ?? []).map((d) => d.domain.toLowerCase()),
+        ...[app.live_url, app.default_ingress].flatMap((url) => (url ? [hostOf(url)] : [])),
+      ]),
+    );
     const rateLimit = this.client.rateLimit;
     return {
       fetchedAt: new Date().toISOString(),
@@ -38,6 +46,11 @@ export class AppsService {
       monthlyCost: addCosts(rows.map((r) => r.monthlyCost)),
       ...(rateLimit ? { rateLimit } : {}),
     };
+  }
+
+  /** Hostnames of this context's apps, as of the last fleet read. */
+  knownHosts(): ReadonlySet<string> {
+    return this.fleetHosts;
   }
 
   /**
@@ -106,4 +119,12 @@ export class AppsService {
 
 function asApiError(error: Error): ApiError {
   return error instanceof ApiError ? error : new ApiError({ code: 'internal', message: 'Health could not be read.' });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
 }

@@ -12,6 +12,12 @@ const untrusted: Result<never> = {
 
 export function registerContract(dispatcher: ContractDispatcher, trusted: TrustedRenderer): void {
   const subscriptions = new Map<WebContents, Map<string, Disposable>>();
+  const watched = new WeakSet<WebContents>();
+  const disposeAll = (sender: WebContents) => {
+    const owned = subscriptions.get(sender);
+    subscriptions.delete(sender);
+    for (const disposable of owned?.values() ?? []) disposable.dispose();
+  };
   const trustedSender = (event: { senderFrame: IpcMainInvokeEvent['senderFrame'] }) =>
     isTrustedSender(event.senderFrame?.url, trusted);
 
@@ -31,17 +37,17 @@ export function registerContract(dispatcher: ContractDispatcher, trusted: Truste
         if (!sender.isDestroyed()) sender.send(channels.event, { id, event: payload });
       });
       if (!result.ok) return result;
+      if (!watched.has(sender)) {
+        watched.add(sender);
+        // Once per window, for its whole life: each disposes whatever that page holds at the time.
+        sender.once('destroyed', () => disposeAll(sender));
+        // A reload commits a new document whose subscriptions start afresh: the old page's go.
+        sender.on('did-navigate', () => disposeAll(sender));
+      }
       let owned = subscriptions.get(sender);
       if (!owned) {
         owned = new Map();
         subscriptions.set(sender, owned);
-        const disposeAll = () => {
-          for (const disposable of owned!.values()) disposable.dispose();
-          subscriptions.delete(sender);
-        };
-        sender.once('destroyed', disposeAll);
-        // A reload commits a new document whose subscriptions start afresh: the old page's go.
-        sender.once('did-navigate', disposeAll);
       }
       owned.get(id)?.dispose();
       owned.set(id, result.value);

@@ -35,13 +35,16 @@ if (!app.requestSingleInstanceLock()) {
     runtime = await startRuntime({
       secrets,
       dataDir: app.getPath('userData'),
+      desktopNotices: Notification.isSupported(),
     });
     // Finished and failed deployments the user started reach the desktop even when the window is hidden.
-    runtime.deploys.notices.subscribe((notice) => {
-      if (Notification.isSupported()) new Notification({ title: notice.title, body: notice.body }).show();
-    });
+    if (Notification.isSupported()) {
+      runtime.deploys.notices.subscribe((notice) =>
+        new Notification({ title: notice.title, body: notice.body }).show(),
+      );
+    }
     const location = rendererLocation();
     registerContract(runtime.dispatcher, location);
-    await createMainWindow(location);
+    await createMainWindow(location, () => runtime?.apps.knownHosts() ?? new Set());
   });
 }

@@ -11,7 +11,8 @@ export function installMenu(): void {
       label: 'View',
       submenu: [
         { role: 'reload', accelerator: 'CmdOrCtrl+Shift+R' },
-        { role: 'toggleDevTools' },
+        // DevTools would hand anyone at the keyboard the whole contract: development builds only.
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
