@@ -46,6 +46,8 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Where the app keeps its files (activity log, accounts); a fresh temporary folder by default. */
   dataDir?: string;
+  /** The Electron shell shows notices as desktop notifications (so the window does not toast them). */
+  desktopNotices?: boolean;
   /** How often running deployments are re-read (ms). */
   deployPollMs?: number;
   /** How long a rolling deploy waits for HEALTHY after ACTIVE. */
@@ -191,7 +193,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   /** The session's environment, with what its account may not do (read-only, needs attention). */
   function environmentOf(current: Session): EnvironmentInfo {
-    if (current.environment.mode === 'demo') return current.environment;
+    const environment = options.desktopNotices ? { ...current.environment, desktopNotices: true } : current.environment;
+    if (environment.mode === 'demo') return environment;
     const account = accounts
       .overview()
       .accounts.find((a) => a.provider === 'digitalocean' && a.context === current.context);
@@ -201,7 +204,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
         : account && !account.scopes.includes('write')
           ? (account.limitations[0] ?? 'The DigitalOcean token of this context is read-only.')
           : undefined;
-    return reason ? { ...current.environment, readOnlyReason: reason } : current.environment;
+    return reason ? { ...environment, readOnlyReason: reason } : environment;
   }
 
   return {

@@ -10,6 +10,8 @@ export interface EnvironmentInfo {
   appVersion: string;
   /** Set when this context's DigitalOcean token cannot change anything: why, in words. */
   readOnlyReason?: string;
+  /** The desktop shows main's notices as notifications: the window must not toast them again. */
+  desktopNotices?: boolean;
 }
 
 export type ComponentKind = 'service' | 'worker' | 'static_site' | 'job' | 'function' | 'database';

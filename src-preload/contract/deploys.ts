@@ -128,6 +128,8 @@ export interface RollingDeployStatus {
 /** Shown as a desktop notification by the Electron shell, as a toast in the browser harness. */
 export interface Notice {
   id: string;
+  /** When main published it (ISO 8601): `watchNotices({ since })` replays the ones after. */
+  at: string;
   level: 'success' | 'error' | 'info';
   title: string;
   body: string;

@@ -4,6 +4,7 @@
 import type { FleetError, Notice, Unsubscribe } from '../../src-preload/contract';
 import { isStreamFailure, subscribeFleet } from '../fleetApi';
 import { create } from 'zustand';
+import { useEnvironmentStore } from './environmentStore';
 
 export const TOAST_MS = 8_000;
 /** Older toasts beyond this are dropped so a burst (a rolling deploy) cannot fill the screen. */
@@ -20,7 +21,7 @@ interface NoticesState {
   error?: FleetError;
   /** Subscribes once; later calls return the same stop function's no-op twin. */
   start: () => () => void;
-  push: (notice: Omit<Notice, 'id'> & { id?: string }) => void;
+  push: (notice: Omit<Notice, 'id' | 'at'> & { id?: string; at?: string }) => void;
   dismiss: (id: string) => void;
 }
 
@@ -41,6 +42,8 @@ export const useNoticesStore = create<NoticesState>()((set, get) => ({
         return;
       }
       set({ error: undefined });
+      // In Electron the shell has already put it on the desktop: a toast would say it twice.
+      if (useEnvironmentStore.getState().environment?.desktopNotices) return;
       get().push(event);
     });
     return () => {
@@ -52,7 +55,7 @@ export const useNoticesStore = create<NoticesState>()((set, get) => ({
     const id = notice.id ?? `local-${++localSeq}`;
     if (seen.has(id)) return;
     seen.add(id);
-    const toast: Toast = { ...notice, id, shownAt: Date.now() };
+    const toast: Toast = { ...notice, id, at: notice.at ?? new Date().toISOString(), shownAt: Date.now() };
     set((s) => ({ toasts: [...s.toasts, toast].slice(-MAX_TOASTS) }));
     timers.set(
       id,

@@ -44,6 +44,6 @@ export function deploysStreamHandlers(
       return domain.follower.watch(appId, deploymentId, () => domain.appName(appId), toError, emit);
     },
     watchRollingDeploy: ({ id }, emit) => deploys().rolling.subscribe(id, emit),
-    watchNotices: (_request, emit) => deploys().notices.subscribe(emit),
+    watchNotices: ({ since }, emit) => deploys().notices.subscribe(emit, since),
   };
 }
