@@ -27,7 +27,13 @@ export interface RunningDnsServer {
 export async function startDnsServer(state: SandboxState): Promise<RunningDnsServer> {
   const socket = createSocket('udp4');
   socket.on('message', (message: Buffer, from: RemoteInfo) => {
-    const reply = replyTo(state, message);
+    let reply: Buffer | undefined;
+    try {
+      reply = replyTo(state, message);
+    } catch {
+      // A question the zones cannot answer cleanly gets no answer; the resolver times out.
+      return;
+    }
     if (reply) socket.send(reply, from.port, from.address);
   });
   // A malformed datagram or a closed peer must not bring the sandbox down.
@@ -64,9 +70,26 @@ function replyTo(state: SandboxState, message: Buffer): Buffer | undefined {
   return encode(packet);
 }
 
-/** A TXT record's character-strings are at most 255 bytes each. */
-function txtStrings(data: string): string[] {
+const MAX_CHARACTER_STRING_BYTES = 255;
+
+/**
+ * A TXT record's data as DNS character-strings: at most 255 bytes each in UTF-8 (what goes on the
+ * wire), and never cutting a character in two, so each string decodes on its own.
+ */
+export function txtStrings(data: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < data.length; i += 255) out.push(data.slice(i, i + 255));
-  return out.length > 0 ? out : [''];
+  let current = '';
+  let bytes = 0;
+  for (const character of data) {
+    const size = Buffer.byteLength(character);
+    if (bytes + size > MAX_CHARACTER_STRING_BYTES) {
+      out.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += character;
+    bytes += size;
+  }
+  if (current !== '' || out.length === 0) out.push(current);
+  return out;
 }
