@@ -1,7 +1,9 @@
 // What Fleetdeck remembers about accounts — labels, owners, scopes, the active context — in a
 // JSON file in the data folder. Never a token: those are only in the keychain. Written to a
-// temporary file and renamed, so a crash leaves the old file or the new one, never half of one.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+// temporary file, flushed to disk and renamed, so a crash leaves the old file or the new one,
+// never half of one.
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountSummary } from '../../../src-preload/contract/accounts';
 import { DEMO_CONTEXT } from '../../../src-preload/contract/accounts';
@@ -13,8 +15,16 @@ export interface RegistryData {
 
 export const ACCOUNTS_FILE = 'accounts.json';
 
+interface Waiter {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 export class AccountRegistry {
   private readonly file: string;
+  /** The newest data asked to be saved and not yet being written, with everyone waiting on it. */
+  private queued: { text: string; waiters: Waiter[] } | undefined;
+  private writing = false;
 
   constructor(dataDir: string) {
     this.file = join(dataDir, ACCOUNTS_FILE);
@@ -32,12 +42,52 @@ export class AccountRegistry {
     }
   }
 
-  /** Memory-only accounts are not written: they end with the session. */
-  async save(data: RegistryData): Promise<void> {
-    await mkdir(join(this.file, '..'), { recursive: true });
+  /**
+   * Memory-only accounts are not written: they end with the session. Saves run one at a time and
+   * the last one asked wins; saves asked while one is being written are folded into one write of
+   * the newest data, and each resolves once the file holds its data or newer.
+   */
+  save(data: RegistryData): Promise<void> {
+    // Taken now: the caller goes on changing its data while earlier saves are still on disk.
     const kept: RegistryData = { ...data, accounts: data.accounts.filter((a) => a.storage === 'keychain') };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(kept, null, 2), { mode: 0o600 });
-    await rename(temporary, this.file);
+    const text = JSON.stringify(kept, null, 2);
+    return new Promise<void>((resolve, reject) => {
+      this.queued = { text, waiters: [...(this.queued?.waiters ?? []), { resolve, reject }] };
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queued) {
+      const batch = this.queued;
+      this.queued = undefined;
+      try {
+        await this.write(batch.text);
+        for (const waiter of batch.waiters) waiter.resolve();
+      } catch (error) {
+        for (const waiter of batch.waiters) waiter.reject(error);
+      }
+    }
+    this.writing = false;
+  }
+
+  /** A temporary name of its own per write: another Fleetdeck writing the same folder can't rename ours away. */
+  private async write(text: string): Promise<void> {
+    await mkdir(join(this.file, '..'), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
+    try {
+      const handle = await open(temporary, 'w', 0o600);
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, this.file);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
   }
 }
