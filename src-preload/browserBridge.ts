@@ -1,7 +1,12 @@
 // window.fleet for the browser harness: the same named functions as the Electron preload, carried
 // over a loopback WebSocket to the real main-process services. Loaded before the renderer.
 import { METHOD_NAMES, STREAM_NAMES, type FleetApi, type Result } from './contract';
-import { HARNESS_SOCKET_PATH, type HarnessClientMessage, type HarnessServerMessage } from './harnessProtocol';
+import {
+  HARNESS_SOCKET_PATH,
+  parseHarnessMessage,
+  type HarnessClientMessage,
+  type HarnessServerMessage,
+} from './harnessProtocol';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${HARNESS_SOCKET_PATH}?token=${encodeURIComponent(token)}`;
@@ -25,16 +30,17 @@ function connect(): Promise<WebSocket> {
     const ws = new WebSocket(socketUrl);
     socket = ws;
     ws.addEventListener('open', () => {
-      // After a reconnect, live subscriptions are opened again.
+      // The one place a subscription goes out on a new connection: those made before it opened,
+      // and after a reconnect all live ones again. Each exactly once per connection.
       for (const { message } of subscriptions.values()) ws.send(JSON.stringify(message));
       resolve(ws);
     });
     ws.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as HarnessServerMessage;
-      if (message.type === 'result') {
+      const message = parseHarnessMessage<HarnessServerMessage>(event.data);
+      if (message?.type === 'result') {
         pendingCalls.get(message.id)?.(message.result);
         pendingCalls.delete(message.id);
-      } else {
+      } else if (message?.type === 'event') {
         subscriptions.get(message.id)?.listener(message.event);
       }
     });
@@ -68,7 +74,9 @@ for (const stream of STREAM_NAMES) {
     const id = ++nextId;
     const message: HarnessClientMessage = { type: 'subscribe', id, stream, request };
     subscriptions.set(id, { listener, message });
-    void send(message);
+    // An open socket takes it now; a socket still opening sends it from its 'open' listener.
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+    else void connect();
     return () => {
       subscriptions.delete(id);
       if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: 'unsubscribe', id }));
