@@ -1,7 +1,13 @@
 // Deploy, restart, cancel, scale and rollback: each one request to the API, guarded so an app
 // never gets two at once, recorded in the Activity log, and — when the answer is lost — checked
 // against the app's deployments instead of being sent again.
-import type { ActionKind, DeploymentProgress, RollbackCheck, ScaleChange, ScalePreview } from '../../../src-preload/contract';
+import type {
+  ActionKind,
+  DeploymentProgress,
+  RollbackCheck,
+  ScaleChange,
+  ScalePreview,
+} from '../../../src-preload/contract';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App, AppSpec, Deployment } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -43,22 +49,36 @@ export class DeployActions {
   constructor(private readonly deps: DeployActionsDeps) {}
 
   async deploy(appId: string, forceBuild = false): Promise<DeploymentProgress> {
-    return this.mutate('deploy', appId, { force_build: forceBuild }, undefined, (client) => client.createDeployment(appId, forceBuild));
+    return this.mutate('deploy', appId, { force_build: forceBuild }, undefined, (client) =>
+      client.createDeployment(appId, forceBuild),
+    );
   }
 
   async restart(appId: string, components: string[] = []): Promise<DeploymentProgress> {
     const target = components.length ? components.join(', ') : 'all components';
-    return this.mutate('restart', appId, { components: components.join(',') || null }, target, (client) => client.restartApp(appId, components));
+    return this.mutate('restart', appId, { components: components.join(',') || null }, target, (client) =>
+      client.restartApp(appId, components),
+    );
   }
 
   async cancel(appId: string, deploymentId: string): Promise<DeploymentProgress> {
-    return this.mutate('cancel', appId, { deployment_id: deploymentId }, deploymentId, (client) => client.cancelDeployment(appId, deploymentId), {
-      follow: false,
-    });
+    return this.mutate(
+      'cancel',
+      appId,
+      { deployment_id: deploymentId },
+      deploymentId,
+      (client) => client.cancelDeployment(appId, deploymentId),
+      {
+        follow: false,
+      },
+    );
   }
 
   async progress(appId: string, deploymentId: string): Promise<DeploymentProgress> {
-    const [app, deployment] = await Promise.all([this.deps.client.getApp(appId), this.deps.client.getDeployment(appId, deploymentId)]);
+    const [app, deployment] = await Promise.all([
+      this.deps.client.getApp(appId),
+      this.deps.client.getDeployment(appId, deploymentId),
+    ]);
     return toProgress(appId, app.spec.name, deployment);
   }
 
@@ -66,11 +86,18 @@ export class DeployActions {
     const { client, sizes } = this.deps;
     const [app, catalog] = await Promise.all([client.getApp(change.appId), sizes.catalog()]);
     const current = findCompute(app.spec, change.component);
-    if (!current) throw new ApiError({ code: 'invalid_argument', message: `${app.spec.name} has no service or worker named "${change.component}".` });
+    if (!current)
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `${app.spec.name} has no service or worker named "${change.component}".`,
+      });
     const nextSpec = withScale(app.spec, change);
     const next = findCompute(nextSpec, change.component)!;
     // The API's own validation and price for both specs (422 for an invalid change).
-    const [before, after] = await Promise.all([client.propose(app.spec, change.appId), client.propose(nextSpec, change.appId)]);
+    const [before, after] = await Promise.all([
+      client.propose(app.spec, change.appId),
+      client.propose(nextSpec, change.appId),
+    ]);
     const describe = (c: typeof current) => ({
       instanceSizeSlug: c.instance_size_slug ?? 'apps-s-1vcpu-0.5gb',
       ...(c.autoscaling
@@ -80,7 +107,8 @@ export class DeployActions {
     });
     const warnings: string[] = [];
     const nextSize = catalog.resolve(next.instance_size_slug);
-    if (nextSize?.single_instance_only && (next.instance_count ?? 1) > 1) warnings.push(`${nextSize.slug} runs a single instance only.`);
+    if (nextSize?.single_instance_only && (next.instance_count ?? 1) > 1)
+      warnings.push(`${nextSize.slug} runs a single instance only.`);
     if ((next.instance_count ?? next.autoscaling?.min_instance_count ?? 1) === 1) {
       warnings.push('One instance means a short interruption during every deploy and no redundancy.');
     }
@@ -94,7 +122,12 @@ export class DeployActions {
       appMonthlyCostAfter: after.app_cost ?? 0,
       sizeOptions: catalog.sizes
         .filter((s) => s.slug && !s.deprecation_intent)
-        .map((s) => ({ slug: s.slug!, label: s.name ?? s.slug!, usdPerMonth: Number(s.usd_per_month ?? 0), scalable: s.scalable === true })),
+        .map((s) => ({
+          slug: s.slug!,
+          label: s.name ?? s.slug!,
+          usdPerMonth: Number(s.usd_per_month ?? 0),
+          scalable: s.scalable === true,
+        })),
       specVersion: specVersion(app),
       warnings,
     };
@@ -105,7 +138,12 @@ export class DeployActions {
       component: change.component,
       instance_size_slug: change.instanceSizeSlug ?? null,
       instance_count: change.instanceCount ?? null,
-      autoscaling: change.autoscaling === undefined ? null : change.autoscaling === null ? 'off' : `${change.autoscaling.min}-${change.autoscaling.max}`,
+      autoscaling:
+        change.autoscaling === undefined
+          ? null
+          : change.autoscaling === null
+            ? 'off'
+            : `${change.autoscaling.min}-${change.autoscaling.max}`,
     };
     return this.applySpec(change.appId, change.specVersion, (spec) => withScale(spec, change), {
       action: 'scale',
@@ -124,7 +162,12 @@ export class DeployActions {
     appId: string,
     baseVersion: string,
     nextSpec: (live: AppSpec) => AppSpec,
-    how: { action: ActionKind; parameters: Record<string, string | number | boolean | null>; target?: string; changed: string },
+    how: {
+      action: ActionKind;
+      parameters: Record<string, string | number | boolean | null>;
+      target?: string;
+      changed: string;
+    },
   ): Promise<DeploymentProgress> {
     return this.mutate(how.action, appId, how.parameters, how.target, async (client) => {
       const app = await client.getApp(appId);
@@ -136,7 +179,8 @@ export class DeployActions {
       }
       const updated = await client.updateApp(appId, nextSpec(app.spec));
       const deployment = updated.pending_deployment ?? updated.in_progress_deployment;
-      if (!deployment?.id) throw new ApiError({ code: 'internal', message: 'The spec was saved but no deployment was reported.' });
+      if (!deployment?.id)
+        throw new ApiError({ code: 'internal', message: 'The spec was saved but no deployment was reported.' });
       return deployment;
     });
   }
@@ -146,23 +190,36 @@ export class DeployActions {
     return {
       valid: result.valid === true,
       ...(result.error?.message ? { error: result.error.message } : {}),
-      warnings: (result.warnings ?? []).map((w) => [w.message, w.components?.length ? `(${w.components.join(', ')})` : ''].filter(Boolean).join(' ')),
+      warnings: (result.warnings ?? []).map((w) =>
+        [w.message, w.components?.length ? `(${w.components.join(', ')})` : ''].filter(Boolean).join(' '),
+      ),
     };
   }
 
   async rollback(appId: string, deploymentId: string): Promise<DeploymentProgress> {
-    return this.mutate('rollback', appId, { deployment_id: deploymentId }, deploymentId, (client) => client.rollback(appId, deploymentId));
+    return this.mutate('rollback', appId, { deployment_id: deploymentId }, deploymentId, (client) =>
+      client.rollback(appId, deploymentId),
+    );
   }
 
   async commitRollback(appId: string): Promise<null> {
     const app = await this.deps.client.getApp(appId);
-    const entry = this.deps.audit.start({ context: this.deps.context, action: 'rollback_commit', appId, appName: app.spec.name, parameters: {} });
+    const entry = this.deps.audit.start({
+      context: this.deps.context,
+      action: 'rollback_commit',
+      appId,
+      appName: app.spec.name,
+      parameters: {},
+    });
     try {
       await this.deps.locks.run(appId, 'rollback_commit', () => this.deps.client.commitRollback(appId));
       this.deps.audit.finish(entry, { result: 'succeeded' });
       return null;
     } catch (error) {
-      this.deps.audit.finish(entry, { result: error instanceof ApiError && error.code === 'conflict' ? 'refused' : 'failed', message: messageOf(error) });
+      this.deps.audit.finish(entry, {
+        result: error instanceof ApiError && error.code === 'conflict' ? 'refused' : 'failed',
+        message: messageOf(error),
+      });
       throw error;
     }
   }
@@ -203,7 +260,9 @@ export class DeployActions {
       else audit.finish(entry, { result: 'succeeded', deploymentId: progress.deploymentId });
       return progress;
     } catch (error) {
-      const refused = error instanceof ApiError && (error.code === 'conflict' || error.code === 'stale' || error.code === 'forbidden');
+      const refused =
+        error instanceof ApiError &&
+        (error.code === 'conflict' || error.code === 'stale' || error.code === 'forbidden');
       audit.finish(entry, { result: refused ? 'refused' : 'failed', message: messageOf(error) });
       throw error;
     }
@@ -213,7 +272,10 @@ export class DeployActions {
     const appId = app.id ?? '';
     // Compared on the API's own clock: the newest deployment the app had before we asked.
     const baseline =
-      app.last_deployment_created_at ?? app.in_progress_deployment?.created_at ?? app.active_deployment?.created_at ?? '';
+      app.last_deployment_created_at ??
+      app.in_progress_deployment?.created_at ??
+      app.active_deployment?.created_at ??
+      '';
     const deployments = await this.deps.client.listDeployments(appId).catch(() => undefined);
     const baselineMs = baseline ? Date.parse(baseline) : -Infinity;
     const created = deployments?.find((d) => Date.parse(d.created_at ?? '') > baselineMs);
@@ -228,7 +290,9 @@ export class DeployActions {
 }
 
 function answerWasLost(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || error.code === 'server_error');
+  return (
+    error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || error.code === 'server_error')
+  );
 }
 
 function messageOf(error: unknown): string {
