@@ -13,7 +13,7 @@ import type { App, AppSpec, Deployment } from '../../clients/digitalocean/types'
 import { ApiError } from '../../clients/http/apiError';
 import { priceCompute } from '../costs';
 import type { InstanceSizeCache } from '../instanceSizeCache';
-import type { AppLocks } from './appLocks';
+import type { AppLocks, LockHolder } from './appLocks';
 import type { AuditLog } from './auditLog';
 import type { DeploymentFollower } from './deploymentFollower';
 import { toProgress } from './progress';
@@ -35,6 +35,11 @@ export type DeployClient = Pick<
   | 'revertRollback'
   | 'getAppHealth'
 >;
+
+/** Phases in which a deployment the API accepted has not been taken up yet. */
+const WAITING_PHASES = new Set(['PENDING_BUILD', 'PENDING_DEPLOY', 'UNKNOWN']);
+/** A platform queue longer than this no longer keeps the founder from acting on the app. */
+const START_HOLD_MAX_MS = 60_000;
 
 export interface DeployActionsDeps {
   client: DeployClient;
@@ -68,9 +73,8 @@ export class DeployActions {
       { deployment_id: deploymentId },
       deploymentId,
       (client) => client.cancelDeployment(appId, deploymentId),
-      {
-        follow: false,
-      },
+      // A cancel may go while the app is held waiting for the very deployment it cancels.
+      { follow: false, cancels: deploymentId },
     );
   }
 
@@ -229,9 +233,10 @@ export class DeployActions {
   }
 
   /**
-   * One mutation: locked per app, audited, followed to its end (notice + audit outcome). When the
-   * answer is lost (timeout, dropped connection, 5xx) the app's deployments are re-read: a new one
-   * created since we asked is taken as ours; otherwise the caller is told nothing seems to have happened.
+   * One mutation: locked per app until the deployment it started is under way, audited, followed
+   * to its end (notice + audit outcome). When the answer is lost (timeout, dropped connection,
+   * 5xx) the app's deployments are re-read: a new one created since we asked is taken as ours;
+   * otherwise the caller is told nothing seems to have happened.
    */
   private async mutate(
     action: ActionKind,
@@ -239,21 +244,31 @@ export class DeployActions {
     parameters: Record<string, string | number | boolean | null>,
     target: string | undefined,
     send: (client: DeployClient) => Promise<Deployment>,
-    options: { follow: boolean } = { follow: true },
+    options: { follow: boolean; cancels?: string } = { follow: true },
   ): Promise<DeploymentProgress> {
     const { client, audit, locks, follower, context } = this.deps;
     const app = await client.getApp(appId);
     const appName = app.spec.name;
     const entry = audit.start({ context, action, appId, appName, ...(target ? { target } : {}), parameters });
     try {
-      const deployment = await locks.run(appId, action, async () => {
-        try {
-          return await send(client);
-        } catch (error) {
-          if (!answerWasLost(error) || action === 'cancel') throw error;
-          return this.recoverLostAnswer(app, action);
-        }
-      });
+      const deployment = await locks.run(
+        appId,
+        action,
+        async () => {
+          try {
+            return await send(client);
+          } catch (error) {
+            if (!answerWasLost(error) || action === 'cancel') throw error;
+            return this.recoverLostAnswer(app, action);
+          }
+        },
+        {
+          ...(options.cancels ? { cancels: options.cancels } : {}),
+          ...(options.follow
+            ? { keepUntil: (d: Deployment, holder: LockHolder) => this.untilStarted(appId, appName, d, holder) }
+            : {}),
+        },
+      );
       const progress = toProgress(appId, appName, deployment);
       audit.finish(entry, { result: 'started', deploymentId: progress.deploymentId });
       if (options.follow) follower.follow(progress, entry);
@@ -266,6 +281,24 @@ export class DeployActions {
       audit.finish(entry, { result: refused ? 'refused' : 'failed', message: messageOf(error) });
       throw error;
     }
+  }
+
+  /**
+   * Settles once the platform has taken up the deployment an action started: out of its PENDING
+   * phase, or ended. Until then a second deploy or restart would start another deployment over
+   * it, so the app stays held. A deployment still queued after START_HOLD_MAX_MS frees the app,
+   * and so does one the follower can no longer read.
+   */
+  private async untilStarted(appId: string, appName: string, deployment: Deployment, holder: LockHolder) {
+    const start = toProgress(appId, appName, deployment);
+    if (!start.deploymentId) return;
+    Object.assign(holder, { deploymentId: start.deploymentId, phase: start.phase });
+    const deadline = Date.now() + START_HOLD_MAX_MS;
+    const begun = () => !WAITING_PHASES.has(holder.phase ?? '') || Date.now() > deadline;
+    const seen = (p: DeploymentProgress) => {
+      holder.phase = p.phase;
+    };
+    await this.deps.follower.waitForEnd(start, seen, begun);
   }
 
   private async recoverLostAnswer(app: App, action: ActionKind): Promise<Deployment> {
