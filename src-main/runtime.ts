@@ -24,7 +24,8 @@ import { startSandbox, type RunningSandbox } from './sandbox/server';
 import { createClock, type SandboxState, type SandboxToken } from './sandbox/state';
 import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
 import { AccountsService } from './services/accounts/accountsService';
-import { REAL_ENDPOINTS, type ApiEndpoints } from './services/accounts/tokenValidators';
+import type { ApiEndpoints } from './services/accounts/tokenValidators';
+import { resolveEndpoints } from './apiEndpoints';
 import type { AppsService } from './services/apps';
 import { AuditLog } from './services/deploys/auditLog';
 import { NoticeHub } from './services/deploys/notices';
@@ -41,6 +42,8 @@ export interface RuntimeOptions {
    * for tests and the harness (tokens granted with `grantSandboxTokens`).
    */
   accountApis?: 'real' | 'sandbox';
+  /** Base URLs replacing the public APIs for real contexts (GitHub Enterprise, a proxy); each is checked. */
+  apiUrls?: Partial<ApiEndpoints>;
   /** Tokens the sandbox accepts besides its own, e.g. a test's sentinel token. */
   grantSandboxTokens?: Array<{ token: string } & SandboxToken>;
   logger?: Logger;
@@ -122,7 +125,9 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const endpoints: ApiEndpoints =
     options.accountApis === 'sandbox'
       ? { digitalocean: sandbox.url, supabase: `${sandbox.url}/supabase`, github: `${sandbox.url}/github` }
-      : REAL_ENDPOINTS;
+      : resolveEndpoints(options.apiUrls);
+  // Shown in Settings, so a user on an unusual endpoint always sees where tokens go.
+  const apiOverrides = options.accountApis === 'sandbox' ? {} : pickOverrides(options.apiUrls, endpoints);
   const secrets: SecretStore & { problem?: string } = options.secrets ?? new MemorySecretStore();
   const audit = new AuditLog(dataDir);
   const notices = new NoticeHub();
@@ -193,7 +198,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
   /** The session's environment, with what its account may not do (read-only, needs attention). */
   function environmentOf(current: Session): EnvironmentInfo {
-    const environment = options.desktopNotices ? { ...current.environment, desktopNotices: true } : current.environment;
+    const environment: EnvironmentInfo = {
+      ...current.environment,
+      ...(options.desktopNotices ? { desktopNotices: true } : {}),
+      ...(Object.keys(apiOverrides).length > 0 ? { apiOverrides } : {}),
+    };
     if (environment.mode === 'demo') return environment;
     const account = accounts
       .overview()
@@ -228,4 +237,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       await sandbox.close();
     },
   };
+}
+
+function pickOverrides(requested: Partial<ApiEndpoints> | undefined, resolved: ApiEndpoints): Partial<ApiEndpoints> {
+  const picked: Partial<ApiEndpoints> = {};
+  for (const provider of ['digitalocean', 'supabase', 'github'] as const)
+    if (requested?.[provider]) picked[provider] = resolved[provider];
+  return picked;
 }

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { apiOverridesFromEnv } from '../apiEndpoints';
 import { startRuntime } from '../runtime';
 import { openSecretStore } from '../secrets/openSecretStore';
 import { startHarness } from './server';
@@ -20,8 +21,17 @@ async function main(): Promise<void> {
       'grant-token': { type: 'string', multiple: true },
       // Tests reload the page far faster than a person: they may raise the per-minute limit.
       'rate-limit-per-minute': { type: 'string' },
+      // Real contexts' APIs elsewhere (GitHub Enterprise, a proxy), as doctl's --api-url.
+      'digitalocean-api': { type: 'string' },
+      'supabase-api': { type: 'string' },
+      'github-api': { type: 'string' },
     },
   });
+  const flagged = {
+    ...(values['digitalocean-api'] ? { digitalocean: values['digitalocean-api'] } : {}),
+    ...(values['supabase-api'] ? { supabase: values['supabase-api'] } : {}),
+    ...(values['github-api'] ? { github: values['github-api'] } : {}),
+  };
   const grants = (values['grant-token'] ?? []).map((spec) => {
     const [token = '', api = 'digitalocean', scopes = 'read-write'] = spec.split(':');
     return { token, api: api as 'digitalocean' | 'supabase' | 'github', scopes: scopes as 'read-write' | 'read-only' };
@@ -29,6 +39,8 @@ async function main(): Promise<void> {
   const runtime = await startRuntime({
     secrets: await openSecretStore(),
     accountApis: values['accounts-api'] === 'sandbox' ? 'sandbox' : 'real',
+    // The same variables as the Electron app, with the flags winning.
+    apiUrls: { ...apiOverridesFromEnv(process.env), ...flagged },
     grantSandboxTokens: grants,
     // The activity log lives here; by default a fresh temporary folder per run.
     ...(values['data-dir'] ? { dataDir: resolve(values['data-dir']) } : {}),

@@ -1,5 +1,6 @@
 // Electron entry: single instance, locked-down window, the contract on ipc, the runtime behind it.
-import { app, BrowserWindow, Notification } from 'electron';
+import { app, BrowserWindow, dialog, Notification } from 'electron';
+import { apiOverridesFromEnv } from '../apiEndpoints';
 import { startRuntime, type Runtime } from '../runtime';
 import { openSecretStore } from '../secrets/openSecretStore';
 import { registerContract } from './ipc';
@@ -28,23 +29,31 @@ if (!app.requestSingleInstanceLock()) {
       .finally(() => app.quit());
   });
 
-  void app.whenReady().then(async () => {
-    lockDownSession();
-    installMenu();
-    const secrets = await openSecretStore();
-    runtime = await startRuntime({
-      secrets,
-      dataDir: app.getPath('userData'),
-      desktopNotices: Notification.isSupported(),
+  void app
+    .whenReady()
+    .then(async () => {
+      lockDownSession();
+      installMenu();
+      const secrets = await openSecretStore();
+      runtime = await startRuntime({
+        secrets,
+        dataDir: app.getPath('userData'),
+        desktopNotices: Notification.isSupported(),
+        apiUrls: apiOverridesFromEnv(process.env),
+      });
+      // Finished and failed deployments the user started reach the desktop even when the window is hidden.
+      if (Notification.isSupported()) {
+        runtime.deploys.notices.subscribe((notice) =>
+          new Notification({ title: notice.title, body: notice.body }).show(),
+        );
+      }
+      const location = rendererLocation();
+      registerContract(runtime.dispatcher, location);
+      await createMainWindow(location, () => runtime?.apps.knownHosts() ?? new Set());
+    })
+    .catch((error: unknown) => {
+      // E.g. a FLEETDECK_*_API_URL that is not https: say so rather than vanish without a window.
+      dialog.showErrorBox('Fleetdeck could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
     });
-    // Finished and failed deployments the user started reach the desktop even when the window is hidden.
-    if (Notification.isSupported()) {
-      runtime.deploys.notices.subscribe((notice) =>
-        new Notification({ title: notice.title, body: notice.body }).show(),
-      );
-    }
-    const location = rendererLocation();
-    registerContract(runtime.dispatcher, location);
-    await createMainWindow(location, () => runtime?.apps.knownHosts() ?? new Set());
-  });
 }

@@ -12,6 +12,8 @@ export interface EnvironmentInfo {
   readOnlyReason?: string;
   /** The desktop shows main's notices as notifications: the window must not toast them again. */
   desktopNotices?: boolean;
+  /** API base URLs set in place of the public ones (FLEETDECK_*_API_URL or the harness's flags). */
+  apiOverrides?: { digitalocean?: string; supabase?: string; github?: string };
 }
 
 export type ComponentKind = 'service' | 'worker' | 'static_site' | 'job' | 'function' | 'database';

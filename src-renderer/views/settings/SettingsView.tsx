@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { useAccountsStore } from '../../stores/accountsStore';
+import { useEnvironmentStore } from '../../stores/environmentStore';
 import { AccountCard } from './AccountCard';
 import { AddAccountForm } from './AddAccountForm';
 import './settings.css';
@@ -25,22 +26,31 @@ export function SettingsView() {
 
   let accounts;
   if (!overview && error) {
-    accounts = <ErrorState title="Couldn’t read the accounts" error={error} onRetry={() => void reload()} retrying={loading} />;
+    accounts = (
+      <ErrorState title="Couldn’t read the accounts" error={error} onRetry={() => void reload()} retrying={loading} />
+    );
   } else if (!overview) {
     accounts = <LoadingState label="Loading accounts…" />;
   } else if (overview.accounts.length === 0) {
     accounts = (
       <EmptyState title="No accounts yet">
-        You’re looking at the {DEMO_CONTEXT}, a sandbox cloud. Add a DigitalOcean token below to see your real apps; Supabase and
-        GitHub accounts join the same context.
+        You’re looking at the {DEMO_CONTEXT}, a sandbox cloud. Add a DigitalOcean token below to see your real apps;
+        Supabase and GitHub accounts join the same context.
       </EmptyState>
     );
   } else {
     accounts = (
       <>
-        {error ? <InlineWarning error={error}>Lost the accounts stream; showing the last overview.</InlineWarning> : null}
+        {error ? (
+          <InlineWarning error={error}>Lost the accounts stream; showing the last overview.</InlineWarning>
+        ) : null}
         {groupByContext(overview.accounts).map(([context, list]) => (
-          <section key={context} className="context-group" aria-label={`Context ${context}`} data-testid="context-group">
+          <section
+            key={context}
+            className="context-group"
+            aria-label={`Context ${context}`}
+            data-testid="context-group"
+          >
             <h3 className="context-group__title">
               {context}
               {context === overview.activeContext ? <span className="context-group__active">active</span> : null}
@@ -62,8 +72,8 @@ export function SettingsView() {
         <header className="settings__header">
           <h1 id="settings-title">Settings</h1>
           <span className="muted">
-            Accounts are grouped by context; switch contexts from the top bar. Tokens go to the main process once and are never shown
-            again.
+            Accounts are grouped by context; switch contexts from the top bar. Tokens go to the main process once and
+            are never shown again.
           </span>
         </header>
         <section className="settings-section" aria-labelledby="accounts-title" data-testid="accounts">
@@ -73,7 +83,39 @@ export function SettingsView() {
           {accounts}
         </section>
         <AddAccountForm />
+        <ApiEndpointsNote />
       </div>
     </main>
+  );
+}
+
+const PROVIDER_NAMES = { digitalocean: 'DigitalOcean', supabase: 'Supabase', github: 'GitHub' } as const;
+
+/** Where tokens go when an API's address was changed at start (environment variables or flags). */
+function ApiEndpointsNote() {
+  const overrides = useEnvironmentStore((s) => s.environment?.apiOverrides);
+  const set = Object.entries(overrides ?? {}).filter(
+    (entry): entry is [keyof typeof PROVIDER_NAMES, string] => !!entry[1],
+  );
+  if (set.length === 0) return null;
+  return (
+    <section className="settings-section" aria-labelledby="endpoints-title" data-testid="api-endpoints">
+      <h2 id="endpoints-title" className="settings-section__title">
+        API endpoints
+      </h2>
+      <p className="muted">
+        Set when Fleetdeck started; accounts in every context but the demo fleet use these instead of the public APIs.
+      </p>
+      <dl className="settings-endpoints">
+        {set.map(([provider, url]) => (
+          <div key={provider}>
+            <dt>{PROVIDER_NAMES[provider]}</dt>
+            <dd>
+              <code>{url}</code>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }
