@@ -72,6 +72,16 @@ export interface SandboxToken {
   api?: 'digitalocean' | 'supabase' | 'github';
   /** DigitalOcean account email reported by GET /v2/account. */
   email?: string;
+  /**
+   * Scopes a custom-scoped token (GA since 2024) was not given, e.g. 'project:read' or
+   * 'account:read'; the routes that need one answer 403 as the API does. All are held when absent.
+   */
+  lacks?: readonly string[];
+}
+
+/** Whether the request's token was made without this scope (see SandboxToken.lacks). */
+export function lacksScope(state: SandboxState, token: string | undefined, scope: string): boolean {
+  return !!token && (state.tokens.get(token)?.lacks?.includes(scope) ?? false);
 }
 
 export interface SandboxState {
@@ -84,10 +94,7 @@ export interface SandboxState {
 }
 
 export function healthOf(record: AppRecord): AppHealth {
-  const components = [
-    ...(record.app.spec.services ?? []),
-    ...(record.app.spec.workers ?? []),
-  ].map((c) => {
+  const components = [...(record.app.spec.services ?? []), ...(record.app.spec.workers ?? [])].map((c) => {
     const b = record.behaviour[c.name ?? ''] ?? { cpuPercent: 20, memoryPercent: 40 };
     const desired = c.autoscaling?.min_instance_count ?? c.instance_count ?? 1;
     const state = b.state ?? 'HEALTHY';

@@ -1,5 +1,6 @@
 // DigitalOcean App Platform calls Fleetdeck makes, typed from the official OpenAPI description.
 import type { RateLimitInfo } from '../../../src-preload/contract';
+import { ApiError } from '../http/apiError';
 import { RestClient, type RestClientOptions } from '../http/restClient';
 import type {
   App,
@@ -43,6 +44,8 @@ export type DigitalOceanClientOptions = Omit<RestClientOptions, 'service'>;
 
 export class DigitalOceanClient {
   private readonly rest: RestClient;
+  /** The token was refused project_id (no project:read): lists go without with_projects. */
+  private projectsRefused = false;
 
   constructor(options: DigitalOceanClientOptions) {
     this.rest = new RestClient({ ...options, service: 'DigitalOcean' });
@@ -52,7 +55,18 @@ export class DigitalOceanClient {
     return this.rest.rateLimit;
   }
 
-  listApps(): Promise<App[]> {
+  /** Apps with their project_id when the token has project:read (with_projects=true), else without. */
+  async listApps(): Promise<App[]> {
+    if (!this.projectsRefused) {
+      try {
+        return await this.rest.getAllPages<App>('/v2/apps', 'apps', { with_projects: true });
+      } catch (error) {
+        // A custom-scoped token without project:read: grouping by name still works, so ask once
+        // without and do not ask with projects again for this client's life.
+        if (!(error instanceof ApiError) || error.code !== 'forbidden') throw error;
+        this.projectsRefused = true;
+      }
+    }
     return this.rest.getAllPages<App>('/v2/apps', 'apps');
   }
 
@@ -89,7 +103,10 @@ export class DigitalOceanClient {
   }
 
   async getAppHealth(appId: string): Promise<AppHealth> {
-    const body = await this.rest.request<{ app_health?: AppHealth }>('GET', `/v2/apps/${encodeURIComponent(appId)}/health`);
+    const body = await this.rest.request<{ app_health?: AppHealth }>(
+      'GET',
+      `/v2/apps/${encodeURIComponent(appId)}/health`,
+    );
     return body.app_health ?? {};
   }
 
@@ -136,7 +153,9 @@ export class DigitalOceanClient {
 
   /** Creates an app from a spec; its first deployment starts at once. */
   async createApp(spec: AppSpec, projectId?: string): Promise<App> {
-    const body = await this.rest.request<{ app: App }>('POST', '/v2/apps', { body: { spec, ...(projectId ? { project_id: projectId } : {}) } });
+    const body = await this.rest.request<{ app: App }>('POST', '/v2/apps', {
+      body: { spec, ...(projectId ? { project_id: projectId } : {}) },
+    });
     return body.app;
   }
 
@@ -147,7 +166,9 @@ export class DigitalOceanClient {
 
   /** Validation and price of a spec, without changing anything (`app_id` = as an update of that app). */
   propose(spec: AppSpec, appId?: string): Promise<ProposeResult> {
-    return this.rest.request<ProposeResult>('POST', '/v2/apps/propose', { body: { spec, ...(appId ? { app_id: appId } : {}) } });
+    return this.rest.request<ProposeResult>('POST', '/v2/apps/propose', {
+      body: { spec, ...(appId ? { app_id: appId } : {}) },
+    });
   }
 
   validateRollback(appId: string, deploymentId: string): Promise<RollbackValidation> {
@@ -197,13 +218,19 @@ export class DigitalOceanClient {
   }
 
   async createDomainRecord(domain: string, record: Omit<DomainRecord, 'id'>): Promise<DomainRecord> {
-    const body = await this.rest.request<{ domain_record: DomainRecord }>('POST', `${domainPath(domain)}/records`, { body: record });
+    const body = await this.rest.request<{ domain_record: DomainRecord }>('POST', `${domainPath(domain)}/records`, {
+      body: record,
+    });
     return body.domain_record;
   }
 
   /** PUT replaces the record: send every field it should keep. */
   async updateDomainRecord(domain: string, id: number, record: Omit<DomainRecord, 'id'>): Promise<DomainRecord> {
-    const body = await this.rest.request<{ domain_record: DomainRecord }>('PUT', `${domainPath(domain)}/records/${id}`, { body: record });
+    const body = await this.rest.request<{ domain_record: DomainRecord }>(
+      'PUT',
+      `${domainPath(domain)}/records/${id}`,
+      { body: record },
+    );
     return body.domain_record;
   }
 
@@ -212,10 +239,20 @@ export class DigitalOceanClient {
   }
 
   /** One series per instance; `start`/`end` in epoch seconds. */
-  async getAppMetric(metric: AppMetric, appId: string, component: string, startSec: number, endSec: number): Promise<MetricsSeries[]> {
-    const body = await this.rest.request<{ data?: { result?: MetricsSeries[] } }>('GET', `/v2/monitoring/metrics/apps/${metric}`, {
-      params: { app_id: appId, app_component: component, start: String(startSec), end: String(endSec) },
-    });
+  async getAppMetric(
+    metric: AppMetric,
+    appId: string,
+    component: string,
+    startSec: number,
+    endSec: number,
+  ): Promise<MetricsSeries[]> {
+    const body = await this.rest.request<{ data?: { result?: MetricsSeries[] } }>(
+      'GET',
+      `/v2/monitoring/metrics/apps/${metric}`,
+      {
+        params: { app_id: appId, app_component: component, start: String(startSec), end: String(endSec) },
+      },
+    );
     return body.data?.result ?? [];
   }
 }

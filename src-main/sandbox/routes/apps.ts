@@ -2,8 +2,8 @@
 // regions, answered in the shapes of the official spec.
 import type { App } from '../../clients/digitalocean/types';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from '../catalog';
-import { json, notFound, paginate, type Router } from '../http';
-import { healthOf, type AppRecord, type SandboxState } from '../state';
+import { doError, json, notFound, paginate, type Router } from '../http';
+import { healthOf, lacksScope, type AppRecord, type SandboxState } from '../state';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
 
 /** The app as GET returns it: stored fields plus the deployments derived from its history. */
@@ -22,11 +22,26 @@ export function presentApp(record: AppRecord): App {
   };
 }
 
+function withoutProject(app: App): App {
+  const { project_id: _omitted, ...rest } = app;
+  return rest;
+}
+
+export const forbidden = () => doError(403, 'forbidden', 'You are not authorized to perform this operation');
+
 export function registerAppRoutes(router: Router, state: SandboxState): void {
   const recordOf = (appId: string | undefined) => (appId ? state.apps.get(appId) : undefined);
 
   router
-    .add('GET', '/v2/apps', (req) => paginate(req, 'apps', [...state.apps.values()].map(presentApp)))
+    .add('GET', '/v2/apps', (req) => {
+      // project_id comes only with with_projects=true, which needs project:read. What the API does
+      // for a token without it is not documented: answering 403 (as /v2/projects does) makes the
+      // client prove it falls back.
+      const withProjects = req.url.searchParams.get('with_projects') === 'true';
+      if (withProjects && lacksScope(state, req.token, 'project:read')) return forbidden();
+      const apps = [...state.apps.values()].map(presentApp);
+      return paginate(req, 'apps', withProjects ? apps : apps.map(withoutProject));
+    })
     .add('GET', '/v2/apps/tiers/instance_sizes', () => json(200, { instance_sizes: SANDBOX_INSTANCE_SIZES }))
     .add('GET', '/v2/apps/tiers/instance_sizes/:slug', (req) => {
       const size = SANDBOX_INSTANCE_SIZES.find((s) => s.slug === req.params.slug);

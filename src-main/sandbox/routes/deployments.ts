@@ -16,7 +16,8 @@ const NAME_TAKEN = (name: string) => `an app with the name "${name}" already exi
 
 export function registerDeploymentRoutes(router: Router, state: SandboxState): void {
   const recordOf = (req: SandboxRequest) => state.apps.get(req.params.appId ?? '');
-  const body = (req: SandboxRequest) => (typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {});
+  const body = (req: SandboxRequest) =>
+    typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
 
   router
     .add('POST', '/v2/apps/propose', (req) => {
@@ -53,7 +54,10 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (nameTaken(state, spec.name, record.app.id)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       record.app.spec = encryptSecrets(spec);
       // domains and updated_at are read-only to API clients, not to the server that keeps them.
-      (record.app as { domains?: AppDomain[] }).domains = domainsInStep(record.app.domains ?? [], record.app.spec.domains);
+      (record.app as { domains?: AppDomain[] }).domains = domainsInStep(
+        record.app.domains ?? [],
+        record.app.spec.domains,
+      );
       (record.app as { updated_at?: string }).updated_at = new Date(state.clock.now()).toISOString();
       startDeployment(state, record, { cause: 'app spec updated', causeType: 'MANUAL', spec: record.app.spec });
       return json(200, { app: presentApp(record) });
@@ -138,24 +142,41 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
 
 function componentNames(record: AppRecord): string[] {
   const s = record.app.spec;
-  return [...(s.services ?? []), ...(s.workers ?? []), ...(s.static_sites ?? []), ...(s.jobs ?? [])].map((c) => c.name ?? '');
+  return [...(s.services ?? []), ...(s.workers ?? []), ...(s.static_sites ?? []), ...(s.jobs ?? [])].map(
+    (c) => c.name ?? '',
+  );
 }
 
 type Condition = { code: string; message: string; components?: string[] };
 
-function validateRollback(record: AppRecord, deploymentId: string): { valid: boolean; error?: Condition; warnings?: Condition[] } {
+function validateRollback(
+  record: AppRecord,
+  deploymentId: string,
+): { valid: boolean; error?: Condition; warnings?: Condition[] } {
   const target = record.deployments.find((d) => d.id === deploymentId);
   const fail = (code: string, message: string) => ({ valid: false, error: { code, message } });
   if (!target) return fail('incompatible_phase', 'The deployment does not exist for this app.');
-  if (record.pinnedDeploymentId) return fail('app_pinned', 'The app is already pinned to a rollback; commit or revert it first.');
+  if (record.pinnedDeploymentId)
+    return fail('app_pinned', 'The app is already pinned to a rollback; commit or revert it first.');
   if (target.phase === 'ACTIVE') return fail('incompatible_phase', 'This deployment is the one already live.');
   if (!isTerminalPhase(target.phase)) return fail('incompatible_phase', 'The deployment is still in progress.');
-  if (target.phase !== 'SUPERSEDED') return fail('incompatible_result', `The deployment ended ${target.phase}; only successful deployments can be rolled back to.`);
+  if (target.phase !== 'SUPERSEDED')
+    return fail(
+      'incompatible_result',
+      `The deployment ended ${target.phase}; only successful deployments can be rolled back to.`,
+    );
   const index = record.deployments.indexOf(target);
-  if (index > 10) return fail('exceeded_revision_limit', 'Only the last 10 deployments can be rolled back to on this tier.');
+  if (index > 10)
+    return fail('exceeded_revision_limit', 'Only the last 10 deployments can be rolled back to on this tier.');
   const statics = (target.spec?.static_sites ?? []).map((s) => s.name);
   const warnings: Condition[] = statics.length
-    ? [{ code: 'static_site_requires_rebuild', message: 'Static sites are rebuilt from source during the rollback.', components: statics }]
+    ? [
+        {
+          code: 'static_site_requires_rebuild',
+          message: 'Static sites are rebuilt from source during the rollback.',
+          components: statics,
+        },
+      ]
     : [];
   return { valid: true, warnings };
 }

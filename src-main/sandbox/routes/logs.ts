@@ -24,14 +24,24 @@ export function registerLogRoutes(router: Router, state: SandboxState, logs: San
     }
     const component = req.params.component ?? q.get('component_name') ?? undefined;
     const spec = deployment.spec;
-    const known = [spec?.services, spec?.workers, spec?.jobs, spec?.static_sites].some((list) => list?.some((c) => c.name === component));
+    const known = [spec?.services, spec?.workers, spec?.jobs, spec?.static_sites].some((list) =>
+      list?.some((c) => c.name === component),
+    );
     if (component && !known) return notFound();
     const tail = q.get('tail_lines');
     const tailLines = tail === null ? undefined : Number.parseInt(tail, 10);
     if (tailLines !== undefined && (!Number.isFinite(tailLines) || tailLines < 0)) {
       return doError(400, 'bad_request', 'tail_lines must be a non-negative integer');
     }
-    return json(200, logs.urlsFor(deployment, record.app.id ?? '', { type: type as LogType, follow: q.get('follow') === 'true', component, tailLines }));
+    return json(
+      200,
+      logs.urlsFor(deployment, record.app.id ?? '', {
+        type: type as LogType,
+        follow: q.get('follow') === 'true',
+        component,
+        tailLines,
+      }),
+    );
   };
 
   router

@@ -2,7 +2,8 @@
 // DigitalOcean panel; Fleetdeck groups the fleet by them.
 import type { Project } from '../../clients/digitalocean/types';
 import { paginate, type Router } from '../http';
-import type { SandboxState } from '../state';
+import { lacksScope, type SandboxState } from '../state';
+import { forbidden } from './apps';
 
 export function projectsOf(state: SandboxState): Project[] {
   const projects = new Map<string, Project>();
@@ -26,5 +27,7 @@ export function projectsOf(state: SandboxState): Project[] {
 }
 
 export function registerProjectRoutes(router: Router, state: SandboxState): void {
-  router.add('GET', '/v2/projects', (req) => paginate(req, 'projects', projectsOf(state)));
+  router.add('GET', '/v2/projects', (req) =>
+    lacksScope(state, req.token, 'project:read') ? forbidden() : paginate(req, 'projects', projectsOf(state)),
+  );
 }
