@@ -24,7 +24,8 @@ import { registerProjectRoutes } from './routes/projects';
 import { registerUsageRoutes } from './routes/usage';
 import { startSandboxDnsEdge, type SandboxDnsEdge } from './dns';
 import { createSandboxLogs, SIGNED_LOG_PREFIX, type SandboxLogOptions, type SandboxLogs } from './logs';
-import type { SandboxState } from './state';
+import { lacksScope, type SandboxState } from './state';
+import { scopeFor } from './scopes';
 
 export interface SandboxOptions {
   state: SandboxState;
@@ -127,7 +128,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
     const found = router.match(method, url.pathname);
     if (!found) return doError(404, 'not_found', 'The resource you requested could not be found.');
-    if (method !== 'GET' && scopes === 'read-only') {
+    // A read-only token holds every :read scope and nothing else; a custom-scoped one may lack some.
+    const scope = scopeFor(method, url.pathname);
+    const writes = scope ? !scope.endsWith(':read') : method !== 'GET';
+    if ((writes && scopes === 'read-only') || (scope && lacksScope(state, token, scope))) {
       return doError(403, 'forbidden', 'You are not authorized to perform this operation');
     }
     const body = await readBody(req);

@@ -60,3 +60,27 @@ describe('project_id and scopes, as the API answers them', () => {
     expect(asked.length).toBe(3);
   });
 });
+
+describe("the sandbox's scope table", () => {
+  it('names the scope the official spec lists for every operation of the committed subset it covers', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { scopeFor } = await import('../../src-main/sandbox/scopes');
+    const spec = JSON.parse(readFileSync('resources/openapi/digitalocean-subset.json', 'utf8')) as {
+      paths: Record<string, Record<string, { security?: Array<Record<string, string[]>> }>>;
+    };
+    let checked = 0;
+    const wrong: string[] = [];
+    for (const [path, operations] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const listed = operation.security?.[0]?.['bearer_auth']?.[0];
+        const concrete = path.replace(/\{[^}]+\}/g, 'x1');
+        const ours = scopeFor(method.toUpperCase(), concrete);
+        if (!listed || ours === undefined) continue;
+        checked++;
+        if (ours !== listed) wrong.push(`${method.toUpperCase()} ${path}: spec ${listed}, sandbox ${ours}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+});

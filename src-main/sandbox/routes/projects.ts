@@ -2,8 +2,7 @@
 // DigitalOcean panel; Fleetdeck groups the fleet by them.
 import type { Project } from '../../clients/digitalocean/types';
 import { paginate, type Router } from '../http';
-import { lacksScope, type SandboxState } from '../state';
-import { forbidden } from './apps';
+import type { SandboxState } from '../state';
 
 export function projectsOf(state: SandboxState): Project[] {
   const projects = new Map<string, Project>();
@@ -27,7 +26,5 @@ export function projectsOf(state: SandboxState): Project[] {
 }
 
 export function registerProjectRoutes(router: Router, state: SandboxState): void {
-  router.add('GET', '/v2/projects', (req) =>
-    lacksScope(state, req.token, 'project:read') ? forbidden() : paginate(req, 'projects', projectsOf(state)),
-  );
+  router.add('GET', '/v2/projects', (req) => paginate(req, 'projects', projectsOf(state)));
 }
