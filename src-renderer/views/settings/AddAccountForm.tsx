@@ -1,6 +1,7 @@
 // Adding an account. The token field is uncontrolled on purpose: its value is read once on
-// submit, handed to the store action and wiped from the DOM at once, so it never lives in React
-// state, in a store, or in the input's `value` attribute that React would otherwise mirror.
+// submit and handed to the store action, so it never lives in React state, in a store, or in the
+// input's `value` attribute that React would otherwise mirror. It is wiped once the account is
+// added; after a failed check it stays in the password field, so a typo can be fixed in place.
 import { useRef, useState, type FormEvent } from 'react';
 import type { AccountProvider } from '../../../src-preload/contract';
 import { useAccountsStore } from '../../stores/accountsStore';
@@ -28,10 +29,14 @@ export function AddAccountForm() {
     event.preventDefault();
     const field = tokenRef.current;
     const token = field?.value.trim() ?? '';
-    if (field) field.value = '';
     if (!token || !context.trim()) return;
-    const ok = await add({ provider, context, label, token, memoryOnly });
-    if (ok) setLabel('');
+    const ok = await add({ provider, context, label, token, memoryOnly: memoryOnly || noKeychain });
+    if (ok) {
+      if (field) field.value = '';
+      setLabel('');
+    } else {
+      field?.focus();
+    }
   };
 
   return (
@@ -43,8 +48,8 @@ export function AddAccountForm() {
         <div className="keychain-warning" role="note" data-testid="keychain-warning">
           <strong>The system keychain isn’t available.</strong> {keychain?.problem}
           <span className="keychain-warning__detail">
-            Fleetdeck never writes tokens to disk, so a token can only be kept in memory until Fleetdeck quits. You’ll paste it
-            again next time.
+            Fleetdeck never writes tokens to disk, so a token can only be kept in memory until Fleetdeck quits. You’ll
+            paste it again next time.
           </span>
         </div>
       ) : null}
@@ -110,18 +115,18 @@ export function AddAccountForm() {
           />
         </label>
         <label className="add-account__memory">
+          {/* Without a keychain there is no choice to make: shown ticked, so no form bubble asks for it. */}
           <input
             type="checkbox"
-            checked={memoryOnly}
-            required={noKeychain}
-            disabled={checking}
+            checked={memoryOnly || noKeychain}
+            disabled={checking || noKeychain}
             onChange={(e) => setMemoryOnly(e.target.checked)}
           />
           <span>
             Keep only until Fleetdeck quits
             <span className="field__hint">
               {noKeychain
-                ? ' — required: without a keychain, memory is the only place Fleetdeck keeps a token.'
+                ? ' — without a keychain, memory is the only place Fleetdeck keeps a token.'
                 : ' — otherwise the token is stored in the system keychain.'}
             </span>
           </span>
@@ -150,7 +155,9 @@ function AddResult() {
   if (adding.status === 'failed') {
     return (
       <p className="add-result add-result--error" role="alert" data-testid="add-result">
-        <span className="inline-warning__icon" aria-hidden="true">!</span>
+        <span className="inline-warning__icon" aria-hidden="true">
+          !
+        </span>
         {adding.error.message}
       </p>
     );
@@ -167,13 +174,16 @@ function AddResult() {
               — it belongs to <strong>{account.owner}</strong>
             </>
           ) : null}
-          . Token <code>…{account.lastFour}</code>, kept {account.storage === 'keychain' ? 'in the keychain' : 'until Fleetdeck quits'}.
+          . Token <code>…{account.lastFour}</code>, kept{' '}
+          {account.storage === 'keychain' ? 'in the keychain' : 'until Fleetdeck quits'}.
         </p>
         {account.limitations.length ? (
           <ul className="account-card__limitations">
             {account.limitations.map((text) => (
               <li key={text}>
-                <span className="inline-warning__icon" aria-hidden="true">!</span>
+                <span className="inline-warning__icon" aria-hidden="true">
+                  !
+                </span>
                 {text}
               </li>
             ))}

@@ -24,8 +24,9 @@ async function setup(options: { keychain?: 'available' | 'missing' } = {}) {
     onContextChange: async (context) => void switched.push(context),
   });
   await accounts.load();
-  const grant = (token: string, grant: Parameters<typeof sandbox.state.tokens.set>[1]) => sandbox.state.tokens.set(token, grant);
-  return { accounts, keychain, dataDir, grant, switched };
+  const grant = (token: string, grant: Parameters<typeof sandbox.state.tokens.set>[1]) =>
+    sandbox.state.tokens.set(token, grant);
+  return { accounts, keychain, dataDir, grant, switched, sandbox };
 }
 
 describe('the founder connects a production DigitalOcean team', () => {
@@ -60,7 +61,7 @@ describe('the founder connects a production DigitalOcean team', () => {
     const token = doToken();
     await expect(accounts.add({ provider: 'digitalocean', context: 'production', token })).rejects.toMatchObject({
       code: 'unauthorized',
-      message: 'DigitalOcean: Unable to authenticate you.',
+      message: 'DigitalOcean: Unable to authenticate you. Nothing was saved.',
     });
     expect(await keychain.list()).toEqual([]);
     expect(accounts.overview().accounts).toEqual([]);
@@ -73,6 +74,76 @@ describe('the founder connects a production DigitalOcean team', () => {
     await accounts.add({ provider: 'digitalocean', context: 'production', label: 'Prod team', token });
     for (const file of readdirSync(dataDir)) expect(readFileSync(join(dataDir, file), 'utf8')).not.toContain(token);
     expect(readFileSync(join(dataDir, 'accounts.json'), 'utf8')).toContain('Prod team');
+  });
+});
+
+describe('custom-scoped and new DigitalOcean tokens', () => {
+  it('a read-write token of an account with no apps yet may deploy', async () => {
+    const { accounts, grant, sandbox } = await setup();
+    sandbox.state.apps.clear();
+    const token = doToken();
+    grant(token, { scopes: 'read-write' });
+    const account = await accounts.add({ provider: 'digitalocean', context: 'new-team', token });
+    expect(account.scopes).toEqual(['read', 'write']);
+    expect(account.limitations).toEqual([]);
+  });
+
+  it('a read-only token of an account with no apps yet is still told apart', async () => {
+    const { accounts, grant, sandbox } = await setup();
+    sandbox.state.apps.clear();
+    const token = doToken();
+    grant(token, { scopes: 'read-only' });
+    const account = await accounts.add({ provider: 'digitalocean', context: 'new-team', token });
+    expect(account.scopes).toEqual(['read']);
+    expect(account.limitations.join(' ')).toMatch(/read-only \(it lacks app:update\)/);
+  });
+
+  it('a token without account:read is added, and every missing scope is named with what it costs', async () => {
+    const { accounts, grant } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write', lacks: ['account:read', 'project:read', 'billing:read', 'domain:read'] });
+    const account = await accounts.add({ provider: 'digitalocean', context: 'scoped', token });
+    expect(account.owner).toBe('DigitalOcean token');
+    expect(account.scopes).toEqual(['read', 'write']);
+    expect(account.limitations).toEqual([
+      'The owner is not shown: the token lacks account:read.',
+      'Without project:read, apps are grouped by name, not by project.',
+      'Without billing:read, Costs shows no balance or invoices.',
+      'Without domain:read, the DNS view cannot read your zones.',
+    ]);
+  });
+
+  it('a token that cannot read apps is refused in words, and nothing is stored', async () => {
+    const { accounts, grant, keychain } = await setup();
+    const token = doToken();
+    grant(token, { scopes: 'read-write', lacks: ['app:read'] });
+    await expect(accounts.add({ provider: 'digitalocean', context: 'scoped', token })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/lacks app:read.*Nothing was saved/),
+    });
+    expect(await keychain.get({ provider: 'digitalocean', context: 'scoped' })).toBeUndefined();
+  });
+});
+
+describe('a token check that cannot reach its API', () => {
+  it('names the host it tried and says nothing was saved', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fleetdeck-accounts-'));
+    const keychain = Object.assign(new MemorySecretStore(), { kind: 'keychain' as const });
+    // Port 9 on loopback: nothing listens there, so the connection is refused at once.
+    const accounts = new AccountsService({
+      keychain,
+      dataDir,
+      endpoints: { digitalocean: 'http://127.0.0.1:9', supabase: 'http://127.0.0.1:9', github: 'http://127.0.0.1:9' },
+      onContextChange: async () => undefined,
+    });
+    await accounts.load();
+    await expect(
+      accounts.add({ provider: 'digitalocean', context: 'production', token: doToken() }),
+    ).rejects.toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/\(tried 127\.0\.0\.1:9\)\. Nothing was saved\.$/),
+    });
+    expect(await keychain.list()).toEqual([]);
   });
 });
 
@@ -106,7 +177,7 @@ describe('Supabase and GitHub accounts', () => {
     grant(token, { scopes: 'read-write' });
     await expect(accounts.add({ provider: 'github', context: 'production', token })).rejects.toMatchObject({
       code: 'unauthorized',
-      message: 'GitHub: Bad credentials',
+      message: 'GitHub: Bad credentials. Nothing was saved.',
     });
   });
 });
@@ -130,8 +201,14 @@ describe('contexts', () => {
     const token = doToken();
     grant(token, { scopes: 'read-write' });
     await accounts.add({ provider: 'digitalocean', context: 'production', token });
-    await accounts.markNeedsAttention({ provider: 'digitalocean', context: 'production' }, 'DigitalOcean: Unable to authenticate you.');
-    expect(accounts.overview().accounts[0]).toMatchObject({ status: 'needs_attention', problem: 'DigitalOcean: Unable to authenticate you.' });
+    await accounts.markNeedsAttention(
+      { provider: 'digitalocean', context: 'production' },
+      'DigitalOcean: Unable to authenticate you.',
+    );
+    expect(accounts.overview().accounts[0]).toMatchObject({
+      status: 'needs_attention',
+      problem: 'DigitalOcean: Unable to authenticate you.',
+    });
   });
 });
 

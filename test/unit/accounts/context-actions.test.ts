@@ -1,7 +1,7 @@
 // A founder switches from the demo fleet to their staging account (read-only) and then to
 // production. Every action must go out with the token of the context that is active when it is
 // asked for, and the Activity log must name that context.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../../src-main/logging/logger';
 import type { Runtime } from '../../../src-main/runtime';
 import type {
@@ -73,7 +73,8 @@ describe('actions follow the account context that is active when they are asked 
     const deployed = await value<DeploymentProgress>('deployApp', { appId: app.id });
     expect(deployed.appId).toBe(app.id);
     await finishDeployment(runtime, app.id, deployed.deploymentId);
-    const restarted = await value<DeploymentProgress>('restartApp', { appId: app.id });
+    // The app's lock holds until main's follower sees the deploy begin; a refusal sends nothing, so asking again is safe.
+    const restarted = await vi.waitFor(() => value<DeploymentProgress>('restartApp', { appId: app.id }));
     await finishDeployment(runtime, app.id, restarted.deploymentId);
     const rolling = await value<RollingDeployStatus>('startRollingDeploy', { appIds: [app.id], concurrency: 1 });
     expect(rolling.apps).toHaveLength(1);
