@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/shell/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/shell/main.ts'),
+          // The spec editor's YAML worker, started by path from next to index.js (yamlThread.ts).
+          specYamlWorker: resolve(__dirname, 'src-main/services/specs/yamlWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -7,7 +7,7 @@ import type { AppRegion } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import type { InstanceSizeCatalog } from '../instanceSizes';
 import { COMPONENT_GROUPS, envRefs, isEncrypted } from './secrets';
-import { locate, parsePath, type ParsedSpec, type SpecPath } from './yamlSpec';
+import { locate, type ParsedSpec, type SpecPath } from './yamlSpec';
 
 const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 const COMPONENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -26,8 +26,8 @@ export interface CheckContext {
   pendingSecrets?: ReadonlySet<string>;
   /** "component/KEY" of SECRET envs whose new value was held by a process that is gone. */
   secretsToReenter?: ReadonlySet<string>;
-  /** How a SECRET without a value is described: before applying, before creating. */
-  secretMissing?: (name: string) => string;
+  /** What the spec is checked for: an apply (the default) or a new app. */
+  purpose?: 'apply' | 'create';
 }
 
 const GATES = new WeakSet<SpecProblem>();
@@ -112,32 +112,32 @@ function checkIngress(spec: Record<string, unknown>, names: Map<string, string>,
 }
 
 function checkEnvs(parsed: ParsedSpec, ctx: CheckContext, add: Add) {
-  for (const env of envRefs(parsed.doc)) {
+  for (const env of envRefs(parsed)) {
     const where = env.component ? `${env.component}'s ${env.key}` : `the app-level ${env.key}`;
     if (!ENV_KEY.test(env.key)) add('error', [...env.path, 'key'], `"${env.key}" is not a valid env key: letters, digits and underscores.`);
     if (env.type !== undefined && env.type !== 'GENERAL' && env.type !== 'SECRET') add('error', [...env.path, 'type'], 'An env type is GENERAL or SECRET.');
     if (env.type === 'SECRET' && ctx.secretsToReenter?.has(env.id) && !ctx.pendingSecrets?.has(env.id)) {
       GATES.add(add('error', [...env.path, 'value'], `Re-enter the new value of ${secretName(env)}: it was kept only in memory and Fleetdeck restarted.`));
     } else if (env.type === 'SECRET' && !env.value && !ctx.pendingSecrets?.has(env.id)) {
-      GATES.add(add('error', [...env.path, 'value'], ctx.secretMissing?.(where) ?? `${where} is a SECRET with no value: set it before applying.`));
+      const message = ctx.purpose === 'create' ? `Set ${where} before creating: SECRET values are never copied from the template.` : `${where} is a SECRET with no value: set it before applying.`;
+      GATES.add(add('error', [...env.path, 'value'], message));
     } else if (env.type === 'SECRET' && env.value && !isEncrypted(env.value)) {
       add('warning', [...env.path, 'value'], `${where} is typed in clear: it is sent on apply but never saved with the draft.`);
     }
   }
 }
 
-/**
- * An API refusal as a problem at a line. The API names the field: `error validating app spec
- * field "services.0.instance_count": must be between 1 and 250`.
- */
-export function apiProblem(parsed: ParsedSpec, error: ApiError): SpecProblem {
-  const message = error.message.replace(/^DigitalOcean: /, '');
-  const field = /field "([^"]+)"/.exec(message)?.[1];
+/** The spec field an API refusal names: `error validating app spec field "services.0.instance_count": …`. */
+export const refusedField = (error: ApiError): string | undefined => /field "([^"]+)"/.exec(error.message)?.[1];
+
+/** An API refusal as a problem, at the line of the field it names when that was found. */
+export function apiProblem(error: ApiError, at?: { line: number; column: number }): SpecProblem {
+  const field = refusedField(error);
   return {
     source: 'api',
     severity: 'error',
-    message,
-    ...(field ? { path: field, ...locate(parsed, parsePath(field)) } : {}),
+    message: error.message.replace(/^DigitalOcean: /, ''),
+    ...(field ? { path: field, ...at } : {}),
   };
 }
 

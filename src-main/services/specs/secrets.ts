@@ -6,12 +6,11 @@
 // Consequence, on purpose: after Fleetdeck quits, crashes or is killed, the values are gone. The
 // draft file keeps only which secrets had one, so the restored draft asks for them again and
 // apply refuses until they are entered (or the draft discarded).
-import type { Document } from 'yaml';
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { AppSpec } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { registerSecret } from '../../logging/redact';
-import { editScalars, parseSpecYaml, type ScalarEdit, type SpecPath } from './yamlSpec';
+import type { ParsedSpec, SpecPath } from './yamlSpec';
 
 /** Component groups whose items carry `envs`. */
 export const COMPONENT_GROUPS = ['services', 'workers', 'jobs', 'static_sites', 'functions'] as const;
@@ -23,63 +22,52 @@ export interface EnvRef {
   key: string;
   type?: string;
   value?: string;
-  /** Path of the env's mapping in the spec. */
+  /** Path of the env's mapping in the spec (through aliases, as the API would see it). */
   path: Array<string | number>;
 }
 
 export const secretId = (component: string | undefined, key: string) => `${component ?? ''}/${key}`;
 export const isEncrypted = (value: string) => /^EV\[.*\]$/s.test(value);
 
-/** Every env with a key, app-level first, in document order. */
-export function envRefs(doc: Document): EnvRef[] {
+/**
+ * Every env with a key, app-level first, in document order, read as the API would: aliases
+ * followed, merge keys expanded, the last of duplicate keys (but the envs of every `envs:` list
+ * written twice). `maps` gives each env's mapping its ids.
+ */
+export function envRefs(parsed: ParsedSpec, maps?: Map<YAMLMap, string[]>): EnvRef[] {
+  const { tree } = parsed;
+  const root = tree.deref(parsed.doc.contents);
+  if (!isMap(root)) return [];
   const refs: EnvRef[] = [];
-  const collect = (component: string | undefined, base: SpecPath) => {
-    const list = doc.getIn([...base, 'envs'], true);
-    if (!isSeq(list)) return;
-    list.items.forEach((item, index) => {
+  const collect = (component: string | undefined, owner: YAMLMap, base: SpecPath) => {
+    // Every list of a key written twice: a value kept for apply must have an env to go back to.
+    for (const list of tree.all(owner, 'envs')) {
+      if (isSeq(list)) collectList(component, list, base);
+    }
+  };
+  const collectList = (component: string | undefined, list: YAMLSeq, base: SpecPath) => {
+    list.items.forEach((raw, index) => {
+      const item = tree.deref(raw);
       if (!isMap(item)) return;
-      const field = (name: string) => {
-        const node = item.get(name, true);
-        return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
-      };
-      const key = field('key');
+      const key = tree.text(item, 'key');
       if (!key) return;
-      refs.push({ id: secretId(component, key), component, key, type: field('type'), value: field('value'), path: [...base, 'envs', index] });
+      const id = secretId(component, key);
+      refs.push({ id, component, key, type: tree.text(item, 'type'), value: tree.text(item, 'value'), path: [...base, 'envs', index] });
+      maps?.set(item, [...(maps.get(item) ?? []), id]);
     });
   };
-  collect(undefined, []);
+  collect(undefined, root, []);
   for (const group of COMPONENT_GROUPS) {
-    const items = doc.getIn([group], true);
-    if (!isSeq(items)) continue;
-    items.items.forEach((item, index) => {
-      const name = isMap(item) ? item.get('name') : undefined;
-      if (typeof name === 'string') collect(name, [group, index]);
-    });
+    for (const items of tree.all(root, group)) {
+      if (!isSeq(items)) continue;
+      items.items.forEach((raw, index) => {
+        const item = tree.deref(raw);
+        const name = isMap(item) ? tree.text(item, 'name') : undefined;
+        if (isMap(item) && name) collect(name, item, [group, index]);
+      });
+    }
   }
   return refs;
-}
-
-/** SECRET values typed in clear (not yet encrypted by the API). */
-export const clearSecrets = (refs: readonly EnvRef[]) =>
-  refs.filter((r) => r.type === 'SECRET' && r.value !== undefined && r.value !== '' && !isEncrypted(r.value));
-
-/**
- * The text as it may be written to disk: each SECRET typed in clear is moved out (returned, for
- * memory) and its value put back to what the base spec had (the secret stays unchanged) or "".
- */
-export function withoutClearSecrets(yaml: string, baseYaml: string): { yaml: string; moved: Map<string, string> } {
-  const parsed = parseSpecYaml(yaml);
-  const clear = clearSecrets(envRefs(parsed.doc));
-  const moved = new Map<string, string>();
-  if (clear.length === 0) return { yaml, moved };
-  const baseValues = new Map(envRefs(parseSpecYaml(baseYaml).doc).filter((r) => r.type === 'SECRET').map((r) => [r.id, r.value ?? '']));
-  const edits: ScalarEdit[] = [];
-  for (const ref of clear) {
-    moved.set(ref.id, ref.value!);
-    const base = baseValues.get(ref.id);
-    edits.push({ path: [...ref.path, 'value'], value: base !== undefined && isEncrypted(base) ? base : '' });
-  }
-  return { yaml: editScalars(yaml, edits), moved };
 }
 
 /** The spec to send: pending clear values in place of their envs' values, typed SECRET. */

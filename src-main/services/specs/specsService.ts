@@ -2,7 +2,6 @@
 // SECRET values typed for them kept in memory only), validation and cost by the API, and apply
 // through the same path scale uses. A draft outlives every failure: it is removed only once the
 // spec it holds is live.
-import { diffLines } from 'diff';
 import type { ApplyPreview, DeploymentProgress, DraftSummary, SpecDocument, SpecDraft, SpecsMethods, SpecValidation } from '../../../src-preload/contract';
 import type { DeploysDomain } from '../../bridge/domains/deploys';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
@@ -14,10 +13,11 @@ import type { InstanceSizeCache } from '../instanceSizeCache';
 import { DraftReadError, DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
 import { KeyedQueue } from './keyedQueue';
 import { secretName } from './problems';
-import { COMPONENT_GROUPS, envRefs, processPendingSecrets, scrubbed, secretId, withoutClearSecrets, withPendingSecrets, type PendingSecrets } from './secrets';
+import { processPendingSecrets, scrubbed, secretId, withPendingSecrets, type EnvRef, type PendingSecrets } from './secrets';
 import { TenantApps } from './tenantApps';
 import { SpecChecker, type CheckedSpec } from './validation';
-import { editScalars, editStructure, parseSpecYaml, specOf, specToYaml } from './yamlSpec';
+import { specToYaml } from './yamlSpec';
+import { specFrom, yamlThread } from './yamlThread';
 
 export type SpecsClient = Pick<DigitalOceanClient, 'getApp' | 'listApps' | 'propose' | 'createApp' | 'listInstanceSizes' | 'listRegions'>;
 
@@ -45,6 +45,8 @@ export class SpecsService {
   private readonly now: () => Date;
   /** Every change to one app's draft waits for the one before: a late save never undoes a discard. */
   private readonly queue = new KeyedQueue();
+  /** The envs of a draft's text, as read when it was stored (so it is not read again). */
+  private readonly envsRead = new WeakMap<StoredDraft, EnvRef[]>();
 
   constructor(private readonly deps: SpecsDeps) {
     this.drafts = new DraftStore(deps.dataDir, deps.context, {
@@ -82,7 +84,7 @@ export class SpecsService {
   saveDraft(appId: string, yaml: string): Promise<{ savedAt: string; pendingSecrets: string[]; secretsToReenter: string[] }> {
     return this.queue.run(appId, async () => {
       const saved = await this.saveNow(appId, yaml);
-      return { savedAt: saved.updatedAt, pendingSecrets: this.pendingIn(saved), secretsToReenter: this.toReenter(saved) };
+      return { savedAt: saved.updatedAt, pendingSecrets: await this.pendingIn(saved), secretsToReenter: await this.toReenter(saved) };
     });
   }
 
@@ -96,8 +98,10 @@ export class SpecsService {
 
   async listDrafts(): Promise<DraftSummary[]> {
     const drafts = await this.drafts.list();
-    return drafts
-      .map((d) => ({ appId: d.appId, appName: d.appName, origin: d.origin, updatedAt: d.updatedAt, changedLines: changedLines(d.baseYaml, d.yaml) }))
+    const summaries = await Promise.all(
+      drafts.map(async (d) => ({ appId: d.appId, appName: d.appName, origin: d.origin, updatedAt: d.updatedAt, changedLines: await changedLines(d.baseYaml, d.yaml) })),
+    );
+    return summaries
       .filter((d) => d.changedLines > 0)
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
@@ -105,7 +109,7 @@ export class SpecsService {
   /** A `.do/app.yaml` read from a file replaces the draft, based on the live spec of now. */
   importDraft(appId: string, yaml: string): Promise<SpecDraft> {
     return this.queue.run(appId, async () => {
-      const spec = specOf(parseSpecYaml(yaml));
+      const spec = specFrom(await yamlThread.run('readSpec', yaml));
       const app = await this.deps.client.getApp(appId);
       if (typeof spec.name !== 'string' || spec.name === '') {
         throw new ApiError({ code: 'invalid_argument', message: `The file has no name: line, so it cannot be checked against ${app.spec.name}. Nothing was imported.` });
@@ -133,7 +137,7 @@ export class SpecsService {
     return this.queue.run(appId, async () => {
       const draft = await this.read(appId);
       if (!draft) throw new ApiError({ code: 'stale', message: 'This draft was discarded or applied meanwhile; the value was not kept.' });
-      const yaml = withSecretEnv(draft.yaml, component, key);
+      const yaml = await yamlThread.run('withSecretEnv', draft.yaml, component, key);
       this.pending.set(this.deps.context, appId, secretId(component, key), value);
       // Written even when the text is unchanged: the file records which secret waits in memory.
       return this.present(await this.store({ ...draft, yaml }));
@@ -178,12 +182,12 @@ export class SpecsService {
    */
   applyDraft(appId: string, yaml: string, baseVersion: string): Promise<DeploymentProgress> {
     return this.queue.run(appId, async () => {
-      const parsed = parseSpecYaml(yaml);
-      const spec = specOf(parsed);
+      const reading = await yamlThread.run('readSpec', yaml);
+      const spec = specFrom(reading);
       const draft = await this.saveNow(appId, yaml);
-      const refs = envRefs(parseSpecYaml(draft.yaml).doc);
+      const refs = await this.envsOf(draft);
       const names = (ids: readonly string[]) => ids.map((id) => secretName(refs.find((e) => e.id === id) ?? { key: id })).join(', ');
-      const reenter = this.toReenter(draft);
+      const reenter = await this.toReenter(draft);
       if (reenter.length) {
         const one = reenter.length === 1;
         throw new ApiError({
@@ -192,7 +196,7 @@ export class SpecsService {
         });
       }
       const pending = this.pending.get(this.deps.context, appId);
-      const missing = envRefs(parsed.doc).filter((e) => e.type === 'SECRET' && !e.value && !pending.has(e.id));
+      const missing = reading.envs.filter((e) => e.type === 'SECRET' && !e.value && !pending.has(e.id));
       if (missing.length) {
         throw new ApiError({
           code: 'invalid_argument',
@@ -204,7 +208,7 @@ export class SpecsService {
       try {
         progress = await this.deps.deploys.actions.applySpec(appId, baseVersion, () => next, {
           action: 'edit_spec',
-          parameters: { origin: draft.origin, changed_lines: changedLines(draft.baseYaml, draft.yaml), secrets_set: applied.length },
+          parameters: { origin: draft.origin, changed_lines: await changedLines(draft.baseYaml, draft.yaml), secrets_set: applied.length },
           changed: 'the draft was started',
         });
       } catch (error) {
@@ -259,13 +263,13 @@ export class SpecsService {
     }
   }
 
-  private check(app: App, yaml: string, draft?: StoredDraft): Promise<CheckedSpec> {
-    return this.checker.check(parseSpecYaml(yaml), {
-      appId: app.id,
+  private async check(app: App, yaml: string, draft?: StoredDraft): Promise<CheckedSpec> {
+    return this.checker.check(yaml, {
+      ...(app.id ? { appId: app.id } : {}),
       appName: app.spec.name,
       liveSpec: app.spec,
       pendingSecrets: new Set(this.pending.get(this.deps.context, app.id ?? '').keys()),
-      secretsToReenter: new Set(draft ? this.toReenter(draft) : []),
+      secretsToReenter: new Set(draft ? await this.toReenter(draft) : []),
     });
   }
 
@@ -280,36 +284,45 @@ export class SpecsService {
    * the values waiting in memory are recorded (kept until apply, discard or import).
    */
   private async store(draft: StoredDraft): Promise<StoredDraft> {
-    const { yaml, moved } = withoutClearSecrets(draft.yaml, draft.baseYaml);
+    const { yaml, moved, envs } = await yamlThread.run('forDisk', draft.yaml, draft.baseYaml);
     for (const [id, value] of moved) this.pending.set(this.deps.context, draft.appId, id, value);
     const ids = [...new Set([...(draft.pendingSecretIds ?? []), ...this.pending.get(this.deps.context, draft.appId).keys()])].sort();
     const { pendingSecretIds: _recorded, ...rest } = draft;
     const saved: StoredDraft = { ...rest, yaml, updatedAt: this.now().toISOString(), ...(ids.length ? { pendingSecretIds: ids } : {}) };
     await this.drafts.write(saved);
+    this.envsRead.set(saved, envs);
     return saved;
   }
 
   /** What the renderer sees: no internal record, and what waits in memory or must be re-entered. */
-  private present(stored: StoredDraft): SpecDraft {
+  private async present(stored: StoredDraft): Promise<SpecDraft> {
     const { pendingSecretIds: _recorded, ...draft } = stored;
-    return { ...draft, pendingSecrets: this.pendingIn(stored), secretsToReenter: this.toReenter(stored) };
+    return { ...draft, pendingSecrets: await this.pendingIn(stored), secretsToReenter: await this.toReenter(stored) };
   }
 
   /** Pending values whose env is still in the draft (a deleted env's value would go nowhere). */
-  private pendingIn(draft: StoredDraft): string[] {
+  private async pendingIn(draft: StoredDraft): Promise<string[]> {
     const pending = this.pending.get(this.deps.context, draft.appId);
     if (pending.size === 0) return [];
-    const present = new Set(envRefs(parseSpecYaml(draft.yaml).doc).map((e) => e.id));
+    const present = new Set((await this.envsOf(draft)).map((e) => e.id));
     return [...pending.keys()].filter((id) => present.has(id)).sort();
   }
 
   /** SECRETs of the draft whose new value was held by a process that is gone: to be entered again. */
-  private toReenter(draft: StoredDraft): string[] {
+  private async toReenter(draft: StoredDraft): Promise<string[]> {
     const recorded = draft.pendingSecretIds ?? [];
     if (recorded.length === 0) return [];
     const inMemory = this.pending.get(this.deps.context, draft.appId);
-    const secrets = new Set(envRefs(parseSpecYaml(draft.yaml).doc).filter((e) => e.type === 'SECRET').map((e) => e.id));
+    const secrets = new Set((await this.envsOf(draft)).filter((e) => e.type === 'SECRET').map((e) => e.id));
     return recorded.filter((id) => !inMemory.has(id) && secrets.has(id)).sort();
+  }
+
+  private async envsOf(draft: StoredDraft): Promise<EnvRef[]> {
+    const known = this.envsRead.get(draft);
+    if (known) return known;
+    const { envs } = await yamlThread.run('readSpec', draft.yaml);
+    this.envsRead.set(draft, envs);
+    return envs;
   }
 }
 
@@ -317,47 +330,9 @@ const LATE_SAVE = 'This draft was discarded or applied meanwhile; nothing was sa
 
 const secretIdsOf = (draft: StoredDraft | undefined) => (draft?.pendingSecretIds ? { pendingSecretIds: draft.pendingSecretIds } : {});
 
-/** Lines that differ from the base: a changed line counts once, not as a removal plus an addition. */
-export function changedLines(base: string, yaml: string): number {
-  let total = 0;
-  let removed = 0;
-  for (const part of diffLines(base, yaml)) {
-    if (part.removed) removed += part.count ?? 0;
-    else if (part.added) {
-      total += Math.max(removed, part.count ?? 0);
-      removed = 0;
-    } else {
-      total += removed;
-      removed = 0;
-    }
-  }
-  return total + removed;
-}
+/** Lines that differ from the base (see yamlJobs): a large draft's diff runs off the event loop. */
+export const changedLines = (base: string, yaml: string): Promise<number> => yamlThread.run('changedLines', base, yaml);
 
-/** The draft text with `key` present as a SECRET env of `component` (app-level without one). */
-function withSecretEnv(yaml: string, component: string | undefined, key: string): string {
-  const parsed = parseSpecYaml(yaml);
-  specOf(parsed);
-  const env = envRefs(parsed.doc).find((e) => e.id === secretId(component, key));
-  if (env?.type === 'SECRET') return yaml;
-  if (env && env.type !== undefined) return editScalars(yaml, [{ path: [...env.path, 'type'], value: 'SECRET' }]);
-  if (env) return editStructure(yaml, (doc) => doc.setIn([...env.path, 'type'], 'SECRET'));
-  const owner = component === undefined ? [] : componentPath(parsed.doc.toJS() as Record<string, unknown>, component);
-  return editStructure(yaml, (doc) => {
-    const env = doc.createNode({ key, scope: 'RUN_AND_BUILD_TIME', type: 'SECRET' });
-    if (doc.hasIn([...owner, 'envs'])) doc.addIn([...owner, 'envs'], env);
-    else doc.setIn([...owner, 'envs'], doc.createNode([env]));
-  });
-}
-
-function componentPath(spec: Record<string, unknown>, name: string): Array<string | number> {
-  for (const group of COMPONENT_GROUPS) {
-    const index = ((spec[group] ?? []) as Array<{ name?: string }>).findIndex((c) => c?.name === name);
-    if (index >= 0) return [group, index];
-  }
-  throw new ApiError({ code: 'invalid_argument', message: `The draft has no component named "${name}".` });
-}
-
-function publicValidation({ proposal: _proposal, ...validation }: CheckedSpec): SpecValidation {
+function publicValidation({ proposal: _proposal, located: _located, ...validation }: CheckedSpec): SpecValidation {
   return validation;
 }

@@ -6,16 +6,14 @@ import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { registerSecret } from '../../logging/redact';
 import { toProgress } from '../deploys/progress';
-import { schemaProblems } from './problems';
-import { clearSecrets, envRefs, scrub, scrubbed } from './secrets';
+import { scrub, scrubbed } from './secrets';
 import type { SpecsDeps } from './specsService';
 import { domainsInUse, tenantFromTemplate } from './tenantTemplate';
 import type { SpecChecker } from './validation';
-import { hasErrors, locate, parsePath, parseSpecYaml, specOf, specToYaml } from './yamlSpec';
+import { hasErrors, specToYaml } from './yamlSpec';
+import { specFrom, yamlThread } from './yamlThread';
 
 type Created = SpecsMethods['createTenantApp']['response'];
-
-const secretMissing = (where: string) => `Set ${where} before creating: SECRET values are never copied from the template.`;
 
 export class TenantApps {
   /** Names being created right now: a second click waits for nothing, it is refused. */
@@ -31,19 +29,19 @@ export class TenantApps {
     const [template, apps] = await Promise.all([client.getApp(request.templateAppId), client.listApps()]);
     const copy = tenantFromTemplate(template.spec, request, domainsInUse(apps));
     const yaml = specToYaml(copy.spec);
-    const parsed = parseSpecYaml(yaml);
-    const { proposal: _proposal, ...checked } = await this.checker.check(parsed, { secretMissing });
-    const located = copy.notes.map((n): SpecProblem => (n.path ? { ...n, ...locate(parsed, parsePath(n.path)) } : n));
+    const noted = copy.notes.map((n) => n.path ?? '');
+    const { proposal: _proposal, located: [at, ...where], ...checked } = await this.checker.check(yaml, { purpose: 'create', locate: ['name', ...noted] });
+    const located = copy.notes.map((n, i): SpecProblem => (n.path ? { ...n, ...where[i] } : n));
     const problems = [...located, ...checked.problems];
     const owner = apps.find((a) => a.spec.name === request.name);
-    if (owner) problems.unshift({ source: 'api', severity: 'error', message: `An app named "${request.name}" already exists.`, path: 'name', ...locate(parsed, ['name']) });
+    if (owner) problems.unshift({ source: 'api', severity: 'error', message: `An app named "${request.name}" already exists.`, path: 'name', ...at });
     return { yaml, validation: { ...checked, valid: !hasErrors(problems), problems }, leftovers: copy.leftovers };
   }
 
   async create(yaml: string, templateAppId?: string): Promise<Created> {
-    const parsed = parseSpecYaml(yaml);
-    const spec = specOf(parsed);
-    const refusals = schemaProblems(parsed, spec as Record<string, unknown>, { secretMissing }).filter((p) => p.severity === 'error');
+    const checked = await yamlThread.run('checkSpec', yaml, { purpose: 'create' });
+    const spec = specFrom(checked);
+    const refusals = checked.problems.filter((p) => p.severity === 'error');
     if (refusals.length) {
       const listed = refusals.slice(0, 3).map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message));
       throw new ApiError({ code: 'invalid_argument', message: `Nothing was created. ${listed.join(' ')}${refusals.length > 3 ? ` (and ${refusals.length - 3} more)` : ''}` });
@@ -52,7 +50,7 @@ export class TenantApps {
     if (this.inFlight.has(name)) throw new ApiError({ code: 'conflict', message: `${name} is already being created.` });
     this.inFlight.add(name);
     // The clear SECRET values typed for the new app are in the request: never in what comes back.
-    const values = clearSecrets(envRefs(parsed.doc)).map((e) => e.value!);
+    const values = checked.secretValues;
     for (const value of values) registerSecret(value);
     try {
       return await this.createOnce(spec, templateAppId, values);

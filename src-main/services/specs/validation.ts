@@ -2,24 +2,35 @@
 // verdict and price (POST /v2/apps/propose) for the draft and — for an existing app — for the live
 // spec, so the editor can show the monthly cost before and after. The local checks are hints:
 // whether the spec is valid is the YAML's and the API's say, plus the gates (see problems.ts).
-import type { SpecProblem, SpecValidation } from '../../../src-preload/contract';
+// The YAML and local checks run in the YAML worker.
+import type { SpecValidation } from '../../../src-preload/contract';
 import type { DigitalOceanClient, ProposeResult } from '../../clients/digitalocean/client';
 import type { AppRegion, AppSpec } from '../../clients/digitalocean/types';
 import type { InstanceSizeCache } from '../instanceSizeCache';
 import type { InstanceSizeCatalog } from '../instanceSizes';
-import { apiProblem, isGate, isSpecRefusal, schemaProblems, type CheckContext } from './problems';
-import { hasErrors, type ParsedSpec } from './yamlSpec';
+import { apiProblem, isSpecRefusal, refusedField } from './problems';
+import type { LocalVerdict } from './yamlJobs';
+import { yamlThread } from './yamlThread';
 
 export type CheckClient = Pick<DigitalOceanClient, 'propose' | 'listRegions'>;
 
-export interface CheckOptions extends Pick<CheckContext, 'appName' | 'pendingSecrets' | 'secretsToReenter' | 'secretMissing'> {
+export interface CheckOptions {
+  /** The app the draft belongs to; absent for a new app. */
+  appName?: string;
+  /** "component/KEY" of SECRET envs that have a new value waiting in memory. */
+  pendingSecrets?: ReadonlySet<string>;
+  /** "component/KEY" of SECRET envs whose new value was held by a process that is gone. */
+  secretsToReenter?: ReadonlySet<string>;
+  purpose?: 'apply' | 'create';
   /** Validate as an update of this app (propose's app_id). */
   appId?: string;
   /** The live spec, priced for monthlyCostBefore. */
   liveSpec?: AppSpec;
+  /** Dotted spec paths to locate in the text (answered in `located`, in the same order). */
+  locate?: string[];
 }
 
-export type CheckedSpec = SpecValidation & { proposal?: ProposeResult };
+export type CheckedSpec = SpecValidation & { proposal?: ProposeResult; located: LocalVerdict['located'] };
 
 export class SpecChecker {
   private regions: Promise<AppRegion[]> | undefined;
@@ -39,24 +50,34 @@ export class SpecChecker {
     return { catalog, regions };
   }
 
-  async check(parsed: ParsedSpec, options: CheckOptions): Promise<CheckedSpec> {
-    if (hasErrors(parsed.problems)) return { valid: false, problems: parsed.problems };
-    const spec = parsed.doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  async check(text: string, options: CheckOptions): Promise<CheckedSpec> {
     // The lists only sharpen the local checks; without them the API still decides.
     const lists = await this.lists().catch(() => undefined);
-    const problems: SpecProblem[] = [...parsed.problems, ...schemaProblems(parsed, spec, { ...options, ...lists })];
+    const local = await yamlThread.run('checkSpec', text, {
+      ...(options.appName ? { appName: options.appName } : {}),
+      ...(lists ? { sizes: [...lists.catalog.sizes], regions: lists.regions } : {}),
+      pendingSecrets: [...(options.pendingSecrets ?? [])],
+      secretsToReenter: [...(options.secretsToReenter ?? [])],
+      purpose: options.purpose ?? 'apply',
+      locate: options.locate ?? [],
+    });
+    if (!local.spec) return { valid: false, problems: local.problems, located: local.located };
+    const problems = [...local.problems];
     const [after, before] = await Promise.all([
-      this.client.propose(spec as AppSpec, options.appId).catch((error: unknown) => {
+      this.client.propose(local.spec, options.appId).catch(async (error: unknown) => {
         if (!isSpecRefusal(error)) throw error;
-        problems.push(apiProblem(parsed, error));
+        const field = refusedField(error);
+        const [at] = field ? await yamlThread.run('locatePaths', text, [field]) : [undefined];
+        problems.push(apiProblem(error, at));
         return undefined;
       }),
       // A live spec the API no longer likes still has a price we just cannot show.
       options.liveSpec ? this.client.propose(options.liveSpec, options.appId).catch(() => undefined) : undefined,
     ]);
     return {
-      valid: !problems.some((p) => p.severity === 'error' && (p.source !== 'schema' || isGate(p))),
+      valid: !local.gated && !problems.some((p) => p.severity === 'error' && p.source !== 'schema'),
       problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+      located: local.located,
       ...(before?.app_cost !== undefined ? { monthlyCostBefore: before.app_cost } : {}),
       ...(after?.app_cost !== undefined ? { monthlyCostAfter: after.app_cost } : {}),
       ...(after ? { proposal: after } : {}),

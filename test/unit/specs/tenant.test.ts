@@ -16,7 +16,7 @@ const CUSTOMER4 = {
 
 /** The preview's YAML with every emptied SECRET given a value, as the founder would type them. */
 function withSecretsSet(yaml: string): string {
-  const refs = envRefs(parseSpecYaml(yaml).doc).filter((e) => e.type === 'SECRET');
+  const refs = envRefs(parseSpecYaml(yaml)).filter((e) => e.type === 'SECRET');
   return editScalars(yaml, refs.map((e) => ({ path: [...e.path, 'value'], value: `clear-${e.key.toLowerCase()}-0123456789` })));
 }
 
