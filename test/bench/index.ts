@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark, one after the other, each printing its figures as JSON.
 import { benchFleetRefresh } from './fleetRefresh';
 import { benchLogs } from './logs';
+import { benchSpecYaml } from './specYaml';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'fleet-refresh': benchFleetRefresh,
   logs: benchLogs,
+  'spec-yaml': benchSpecYaml,
 };
 
 async function main(): Promise<void> {
