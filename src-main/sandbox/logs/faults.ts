@@ -31,6 +31,14 @@ export class LogFaults {
     return this.logs.stall(matches(filter), ms);
   }
 
+  /**
+   * Matching sockets go silent without a close frame, as a connection that died half-open: the
+   * reader hears nothing more unless it notices the silence itself.
+   */
+  halfOpen(filter: LogSocketFilter = {}): number {
+    return this.logs.stall(matches(filter), 60 * 60_000);
+  }
+
   /** The next `count` WebSocket handshakes fail with 503. */
   refuseHandshakes(count: number): void {
     this.logs.refuseHandshakes = count;

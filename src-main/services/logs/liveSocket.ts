@@ -1,18 +1,22 @@
 // One live log stream: the signed live_url opened as a WebSocket with no headers (the token in
-// the URL is the credential), `{"data": "…"}` frames handed on as text, and a ping every
-// `heartbeatMs` so a connection that silently died is noticed (App Platform sends no keepalive).
-// Messages never contain the URL: it is a credential.
+// the URL is the credential) and `{"data": "…"}` frames handed on as text. Nothing here depends on
+// the server answering pings: App Platform documents no keepalive and doctl never pings. A
+// connection that died without a close frame looks like a quiet app, so after `silenceMs` with no
+// frame the owner is told and decides how to check (see SourceTailer). Messages never contain the
+// URL: it is a credential.
 import WebSocket from 'ws';
 
 export interface LiveSocketEvents {
   onOpen(): void;
   onData(text: string): void;
+  /** No frame for `silenceMs` (again after each further `silenceMs`): alive and quiet, or dead. */
+  onSilence?(): void;
   /** Exactly once. `clean` is a 1000 close; anything else is a drop. */
   onClose(info: { code: number; reason: string; clean: boolean }): void;
 }
 
 export interface LiveSocketOptions {
-  heartbeatMs?: number;
+  silenceMs?: number;
   handshakeTimeoutMs?: number;
 }
 
@@ -32,35 +36,31 @@ export function toSocketUrl(url: string): string {
 }
 
 export const openLiveSocket: OpenLiveSocket = (url, events, options = {}) => {
-  const ws = new WebSocket(toSocketUrl(url), { handshakeTimeout: options.handshakeTimeoutMs ?? 15_000, perMessageDeflate: false });
+  const ws = new WebSocket(toSocketUrl(url), {
+    handshakeTimeout: options.handshakeTimeoutMs ?? 15_000,
+    perMessageDeflate: false,
+  });
   let closed = false;
-  let awaitingPong = false;
   let failure = '';
-  let heartbeat: NodeJS.Timeout | undefined;
+  let quiet: NodeJS.Timeout | undefined;
+  const listen = () => {
+    if (quiet) clearInterval(quiet);
+    quiet = setInterval(() => events.onSilence?.(), options.silenceMs ?? 120_000);
+  };
 
   const finish = (code: number, reason: string) => {
     if (closed) return;
     closed = true;
-    if (heartbeat) clearInterval(heartbeat);
+    if (quiet) clearInterval(quiet);
     events.onClose({ code, reason: reason || failure, clean: code === 1000 });
   };
 
   ws.on('open', () => {
     events.onOpen();
-    heartbeat = setInterval(() => {
-      if (awaitingPong) {
-        failure = 'no answer to a ping';
-        ws.terminate();
-        return;
-      }
-      awaitingPong = true;
-      ws.ping();
-    }, options.heartbeatMs ?? 20_000);
-  });
-  ws.on('pong', () => {
-    awaitingPong = false;
+    listen();
   });
   ws.on('message', (data, isBinary) => {
+    listen();
     const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
     try {
       const frame = JSON.parse(text) as { data?: unknown };

@@ -6,6 +6,7 @@ import type { Disposable } from '../../bridge/dispatcher';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
 import { redact } from '../../logging/redact';
+import { fetchArchive } from './archive';
 import { LineBatcher } from './lineBatcher';
 import { openLiveSocket, type OpenLiveSocket } from './liveSocket';
 import { SourceTailer, type TailerDeps } from './sourceTailer';
@@ -16,19 +17,13 @@ export interface LogsServiceOptions {
   openSocket?: OpenLiveSocket;
   fetchText?: TailerDeps['fetchText'];
   backoffMs?: TailerDeps['backoffMs'];
-  heartbeatMs?: number;
+  /** How long a live stream may say nothing before it is checked (opened afresh). */
+  silenceMs?: number;
   checkEveryMs?: TailerDeps['checkEveryMs'];
   batchIntervalMs?: number;
 }
 
 type LogsClient = Pick<DigitalOceanClient, 'getApp' | 'getDeployment' | 'getLogs'>;
-
-/** Archives are plain HTTPS files: no Authorization header, no redirects, and no URL in errors. */
-async function fetchArchive(url: string, signal: AbortSignal): Promise<string> {
-  const response = await fetch(url, { signal, redirect: 'error' });
-  if (!response.ok) throw new Error(`the log archive answered HTTP ${response.status}`);
-  return response.text();
-}
 
 export class LogsService {
   private readonly active = new Map<string, { at: number; id: Promise<string | undefined> }>();
@@ -45,7 +40,9 @@ export class LogsService {
   }
 
   tail(request: TailLogsRequest, emit: (event: LogStreamEvent) => void): Disposable {
-    const batcher = new LineBatcher((lines) => emit({ kind: 'lines', lines }), { intervalMs: this.options.batchIntervalMs ?? 80 });
+    const batcher = new LineBatcher((lines) => emit({ kind: 'lines', lines }), {
+      intervalMs: this.options.batchIntervalMs ?? 80,
+    });
     const tailer = new SourceTailer(request, this.deps(), {
       lines: (lines) => batcher.push(lines),
       state: (event) => {
@@ -75,7 +72,7 @@ export class LogsService {
       fetchText: o.fetchText ?? fetchArchive,
       toError: (error) => this.toError(error),
       ...(o.backoffMs ? { backoffMs: o.backoffMs } : {}),
-      ...(o.heartbeatMs ? { heartbeatMs: o.heartbeatMs } : {}),
+      ...(o.silenceMs ? { silenceMs: o.silenceMs } : {}),
       ...(o.checkEveryMs ? { checkEveryMs: o.checkEveryMs } : {}),
     };
   }
@@ -90,7 +87,8 @@ export class LogsService {
   }
 
   private toError(error: unknown): FleetError {
-    if (this.options.toError && (error instanceof ApiError || !(error instanceof Error))) return this.options.toError('tailLogs', error);
+    if (this.options.toError && (error instanceof ApiError || !(error instanceof Error)))
+      return this.options.toError('tailLogs', error);
     if (error instanceof ApiError) return { ...error.toFleetError(), message: redact(error.message) };
     if (!(error instanceof Error)) return { code: 'internal', message: 'The logs could not be read.' };
     // Socket and archive failures are worded here and carry no URL; redact all the same.

@@ -17,7 +17,11 @@ export interface TailerSink {
 }
 
 export interface TailerDeps {
-  getLogs(appId: string, deploymentId: string, o: { type: TailLogsRequest['type']; follow: boolean; tailLines?: number; component?: string }): Promise<LogUrls>;
+  getLogs(
+    appId: string,
+    deploymentId: string,
+    o: { type: TailLogsRequest['type']; follow: boolean; tailLines?: number; component?: string },
+  ): Promise<LogUrls>;
   /** The app's ACTIVE deployment id, as read at `freshAfter` (epoch ms) or later; shared by the app's sources. */
   activeDeployment(appId: string, freshAfter: number): Promise<string | undefined>;
   getDeployment(appId: string, deploymentId: string): Promise<Deployment>;
@@ -26,7 +30,8 @@ export interface TailerDeps {
   toError(error: unknown): FleetError;
   /** Wait before reconnect attempt n (1-based). */
   backoffMs?: (attempt: number) => number;
-  heartbeatMs?: number;
+  /** A live stream silent this long is opened afresh (the cheap check that it is still alive). */
+  silenceMs?: number;
   /** How often a followed stream re-checks its deployment (a running build, or a redeploy). */
   checkEveryMs?: { pinned: number; active: number };
 }
@@ -43,7 +48,11 @@ interface FollowOutcome {
   opened: boolean;
   clean: boolean;
   reason: string;
+  /** Closed by us after a silence: opened again at once, and only a missed line earns a marker. */
+  quiet?: boolean;
 }
+
+const QUIET_REASON = 'a quiet spell';
 
 const short = (id: string) => id.slice(0, 8);
 
@@ -63,7 +72,7 @@ export class SourceTailer {
   /** Per component: the newest time seen, and the messages seen at exactly that time. */
   private seen = new Map<string, { ts: string; messages: Set<string> }>();
   private after: string | undefined;
-  private pendingGap: { reason: string; overlapped: boolean } | undefined;
+  private pendingGap: { reason: string; overlapped: boolean; quiet?: boolean } | undefined;
 
   constructor(
     private readonly request: TailLogsRequest,
@@ -108,7 +117,12 @@ export class SourceTailer {
         } else {
           this.switchTo(deploymentId);
           const tailLines = followed ? RECONNECT_TAIL_LINES : (this.request.tailLines ?? DEFAULT_TAIL_LINES);
-          const urls = await this.deps.getLogs(appId, deploymentId, { type, follow: true, tailLines, ...(component ? { component } : {}) });
+          const urls = await this.deps.getLogs(appId, deploymentId, {
+            type,
+            follow: true,
+            tailLines,
+            ...(component ? { component } : {}),
+          });
           if (this.disposed) return;
           if (urls.live_url) {
             const outcome = await this.follow(urls.live_url, deploymentId);
@@ -116,7 +130,16 @@ export class SourceTailer {
             if (this.disposed) return;
             followed ||= outcome.opened;
             if (outcome.opened) attempt = 0;
-            if (outcome.clean && this.pinned && (await this.finished(deploymentId))) return this.end(`The ${type.toLowerCase()} log is complete.`);
+            if (outcome.quiet) {
+              // Reopened at once with some history: what a dead stream missed comes back in it, and
+              // only a history with no overlap (more written than it holds) leaves a gap. An app
+              // that has written nothing yet has nothing to miss.
+              this.pendingGap =
+                this.seen.size > 0 ? { reason: QUIET_REASON, overlapped: false, quiet: true } : undefined;
+              continue;
+            }
+            if (outcome.clean && this.pinned && (await this.finished(deploymentId)))
+              return this.end(`The ${type.toLowerCase()} log is complete.`);
             reason = outcome.reason;
             if (followed) this.pendingGap = { reason, overlapped: false };
           } else if (!this.pinned && type === 'RUN') {
@@ -127,7 +150,11 @@ export class SourceTailer {
             await this.readArchives(urls.historic_urls);
             return this.end(this.seen.size > 0 ? 'Archived logs read to the end.' : 'The archived log is empty.');
           } else {
-            return this.end(this.pinned ? 'There are no logs of this kind for this deployment.' : 'No logs were found for this component.');
+            return this.end(
+              this.pinned
+                ? 'There are no logs of this kind for this deployment.'
+                : 'No logs were found for this component.',
+            );
           }
         }
       } catch (error) {
@@ -178,6 +205,7 @@ export class SourceTailer {
     const every = this.deps.checkEveryMs ?? { pinned: 5_000, active: 60_000 };
     return new Promise((resolve) => {
       let opened = false;
+      let quiet = false;
       let check: NodeJS.Timeout | undefined;
       let terminalSince: number | undefined;
       const recheck = async () => {
@@ -187,7 +215,9 @@ export class SourceTailer {
             terminalSince = isTerminalPhase(d.phase) ? (terminalSince ?? Date.now()) : undefined;
             // A finished deployment whose stream stays open has nothing more to say.
             if (terminalSince !== undefined && Date.now() - terminalSince > 15_000) this.socket?.close();
-          } else if ((await this.deps.activeDeployment(this.request.appId, Date.now() - every.active / 2)) !== deploymentId) {
+          } else if (
+            (await this.deps.activeDeployment(this.request.appId, Date.now() - every.active / 2)) !== deploymentId
+          ) {
             this.socket?.close();
           }
         } catch {
@@ -203,13 +233,18 @@ export class SourceTailer {
             check = setInterval(() => void recheck(), this.pinned ? every.pinned : every.active);
           },
           onData: (text) => this.take(splitFrame(text), parser),
+          // A dead connection and a quiet app look alike: opening the stream again tells them apart.
+          onSilence: () => {
+            quiet = true;
+            this.socket?.close();
+          },
           onClose: ({ code, reason, clean }) => {
             if (check) clearInterval(check);
             this.socket = undefined;
-            resolve({ opened, clean, reason: describeClose(code, reason) });
+            resolve({ opened, clean, reason: describeClose(code, reason), quiet });
           },
         },
-        this.deps.heartbeatMs ? { heartbeatMs: this.deps.heartbeatMs } : {},
+        this.deps.silenceMs ? { silenceMs: this.deps.silenceMs } : {},
       );
     });
   }
@@ -219,7 +254,10 @@ export class SourceTailer {
       const d = await this.deps.getDeployment(this.request.appId, deploymentId);
       const steps = d.progress?.steps ?? [];
       const part = steps.filter((s) => (this.request.type === 'BUILD' ? s.name === 'build' : s.name !== 'build'));
-      return isTerminalPhase(d.phase) || (part.length > 0 && part.every((s) => s.status === 'SUCCESS' || s.status === 'ERROR'));
+      return (
+        isTerminalPhase(d.phase) ||
+        (part.length > 0 && part.every((s) => s.status === 'SUCCESS' || s.status === 'ERROR'))
+      );
     } catch {
       return false;
     }
@@ -246,12 +284,27 @@ export class SourceTailer {
         continue;
       }
       if (this.pendingGap) {
-        const { reason, overlapped } = this.pendingGap;
+        const { reason, overlapped, quiet } = this.pendingGap;
         this.pendingGap = undefined;
+        // After a quiet spell the check found the stream alive: nothing worth saying.
+        if (quiet && overlapped) {
+          out.push(line);
+          continue;
+        }
         out.push(
           overlapped
-            ? { component: line.component, ts: line.ts, message: `Reconnected after ${reason}; no lines were missed.`, marker: 'notice' }
-            : { component: line.component, ts: line.ts, message: `Reconnected after ${reason}: lines may be missing here.`, marker: 'gap' },
+            ? {
+                component: line.component,
+                ts: line.ts,
+                message: `Reconnected after ${reason}; no lines were missed.`,
+                marker: 'notice',
+              }
+            : {
+                component: line.component,
+                ts: line.ts,
+                message: `Reconnected after ${reason}: lines may be missing here.`,
+                marker: 'gap',
+              },
         );
       }
       out.push(line);
@@ -262,7 +315,8 @@ export class SourceTailer {
   private accept(line: LogLine): boolean {
     const seen = this.seen.get(line.component);
     const floor = seen?.ts ?? this.after;
-    if (floor !== undefined && (line.ts < floor || (line.ts === floor && (!seen || seen.messages.has(line.message))))) return false;
+    if (floor !== undefined && (line.ts < floor || (line.ts === floor && (!seen || seen.messages.has(line.message)))))
+      return false;
     if (!seen || line.ts > seen.ts) this.seen.set(line.component, { ts: line.ts, messages: new Set([line.message]) });
     else seen.messages.add(line.message);
     return true;
@@ -270,7 +324,12 @@ export class SourceTailer {
 
   private end(message: string): void {
     if (this.disposed) return;
-    this.sink.state({ kind: 'state', state: 'ended', message, ...(this.deploymentId ? { deploymentId: this.deploymentId } : {}) });
+    this.sink.state({
+      kind: 'state',
+      state: 'ended',
+      message,
+      ...(this.deploymentId ? { deploymentId: this.deploymentId } : {}),
+    });
   }
 
   private sleep(ms: number): Promise<void> {
