@@ -13,8 +13,25 @@ const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 const COMPONENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const ENV_KEY = /^[_A-Za-z][_A-Za-z0-9]*$/;
 const TOP_LEVEL = new Set([
-  'name', 'region', 'domains', 'services', 'static_sites', 'workers', 'jobs', 'functions', 'databases', 'ingress', 'egress',
-  'maintenance', 'vpc', 'disable_edge_cache', 'disable_email_obfuscation', 'enhanced_threat_control_enabled', 'envs', 'alerts', 'features',
+  'name',
+  'region',
+  'domains',
+  'services',
+  'static_sites',
+  'workers',
+  'jobs',
+  'functions',
+  'databases',
+  'ingress',
+  'egress',
+  'maintenance',
+  'vpc',
+  'disable_edge_cache',
+  'disable_email_obfuscation',
+  'enhanced_threat_control_enabled',
+  'envs',
+  'alerts',
+  'features',
 ]);
 
 export interface CheckContext {
@@ -36,7 +53,8 @@ const GATES = new WeakSet<SpecProblem>();
 export const isGate = (problem: SpecProblem): boolean => GATES.has(problem);
 
 /** How a SECRET env is named to the founder: "demo-api's SENTRY_DSN", or the app-level key. */
-export const secretName = (env: { component?: string; key: string }) => (env.component ? `${env.component}'s ${env.key}` : env.key);
+export const secretName = (env: { component?: string; key: string }) =>
+  env.component ? `${env.component}'s ${env.key}` : env.key;
 
 type Group = { name?: unknown; instance_count?: unknown; autoscaling?: unknown; instance_size_slug?: unknown };
 
@@ -49,13 +67,20 @@ export function schemaProblems(parsed: ParsedSpec, spec: Record<string, unknown>
   };
 
   if (typeof spec.name !== 'string' || spec.name === '') add('error', ['name'], 'The spec needs a name: the app name.');
-  else if (!APP_NAME.test(spec.name)) add('error', ['name'], 'An app name is 2–32 lowercase letters, digits and dashes, starting with a letter.');
-  else if (ctx.appName && spec.name !== ctx.appName) add('warning', ['name'], `This spec is named "${spec.name}" but the app is "${ctx.appName}": applying it renames the app.`);
+  else if (!APP_NAME.test(spec.name))
+    add('error', ['name'], 'An app name is 2–32 lowercase letters, digits and dashes, starting with a letter.');
+  else if (ctx.appName && spec.name !== ctx.appName)
+    add(
+      'warning',
+      ['name'],
+      `This spec is named "${spec.name}" but the app is "${ctx.appName}": applying it renames the app.`,
+    );
   if (typeof spec.region === 'string' && ctx.regions?.length && !ctx.regions.some((r) => r.slug === spec.region)) {
     add('error', ['region'], `Unknown region "${spec.region}". Regions: ${ctx.regions.map((r) => r.slug).join(', ')}.`);
   }
   for (const key of Object.keys(spec)) {
-    if (!TOP_LEVEL.has(key)) add('warning', [key], `"${key}" is not an app spec field the API documents; it may be refused.`);
+    if (!TOP_LEVEL.has(key))
+      add('warning', [key], `"${key}" is not an app spec field the API documents; it may be refused.`);
   }
 
   const names = new Map<string, string>();
@@ -78,7 +103,11 @@ export function schemaProblems(parsed: ParsedSpec, spec: Record<string, unknown>
       } else names.set(c.name, group);
       if (group === 'static_sites' || group === 'functions') return;
       if (c.autoscaling !== undefined && c.instance_count !== undefined) {
-        add('error', [...at, 'instance_count'], 'instance_count cannot be set together with autoscaling: remove one of them.');
+        add(
+          'error',
+          [...at, 'instance_count'],
+          'instance_count cannot be set together with autoscaling: remove one of them.',
+        );
       }
       const count = c.instance_count;
       if (count !== undefined && (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 250)) {
@@ -106,7 +135,11 @@ function checkIngress(spec: Record<string, unknown>, names: Map<string, string>,
   rules.forEach((rule: { component?: { name?: unknown } } | null, i) => {
     const target = rule?.component?.name;
     if (typeof target === 'string' && !names.has(target)) {
-      add('error', ['ingress', 'rules', i, 'component', 'name'], `The ingress rule routes to "${target}", which is not a component of this spec.`);
+      add(
+        'error',
+        ['ingress', 'rules', i, 'component', 'name'],
+        `The ingress rule routes to "${target}", which is not a component of this spec.`,
+      );
     }
   });
 }
@@ -114,15 +147,30 @@ function checkIngress(spec: Record<string, unknown>, names: Map<string, string>,
 function checkEnvs(parsed: ParsedSpec, ctx: CheckContext, add: Add) {
   for (const env of envRefs(parsed)) {
     const where = env.component ? `${env.component}'s ${env.key}` : `the app-level ${env.key}`;
-    if (!ENV_KEY.test(env.key)) add('error', [...env.path, 'key'], `"${env.key}" is not a valid env key: letters, digits and underscores.`);
-    if (env.type !== undefined && env.type !== 'GENERAL' && env.type !== 'SECRET') add('error', [...env.path, 'type'], 'An env type is GENERAL or SECRET.');
+    if (!ENV_KEY.test(env.key))
+      add('error', [...env.path, 'key'], `"${env.key}" is not a valid env key: letters, digits and underscores.`);
+    if (env.type !== undefined && env.type !== 'GENERAL' && env.type !== 'SECRET')
+      add('error', [...env.path, 'type'], 'An env type is GENERAL or SECRET.');
     if (env.type === 'SECRET' && ctx.secretsToReenter?.has(env.id) && !ctx.pendingSecrets?.has(env.id)) {
-      GATES.add(add('error', [...env.path, 'value'], `Re-enter the new value of ${secretName(env)}: it was kept only in memory and Fleetdeck restarted.`));
+      GATES.add(
+        add(
+          'error',
+          [...env.path, 'value'],
+          `Re-enter the new value of ${secretName(env)}: it was kept only in memory and Fleetdeck restarted.`,
+        ),
+      );
     } else if (env.type === 'SECRET' && !env.value && !ctx.pendingSecrets?.has(env.id)) {
-      const message = ctx.purpose === 'create' ? `Set ${where} before creating: SECRET values are never copied from the template.` : `${where} is a SECRET with no value: set it before applying.`;
+      const message =
+        ctx.purpose === 'create'
+          ? `Set ${where} before creating: SECRET values are never copied from the template.`
+          : `${where} is a SECRET with no value: set it before applying.`;
       GATES.add(add('error', [...env.path, 'value'], message));
     } else if (env.type === 'SECRET' && env.value && !isEncrypted(env.value)) {
-      add('warning', [...env.path, 'value'], `${where} is typed in clear: it is sent on apply but never saved with the draft.`);
+      add(
+        'warning',
+        [...env.path, 'value'],
+        `${where} is typed in clear: it is sent on apply but never saved with the draft.`,
+      );
     }
   }
 }
@@ -143,4 +191,6 @@ export function apiProblem(error: ApiError, at?: { line: number; column: number 
 
 /** The API said the spec itself is wrong (as opposed to the token, the network, the rate limit). */
 export const isSpecRefusal = (error: unknown): error is ApiError =>
-  error instanceof ApiError && (error.code === 'unprocessable' || error.code === 'invalid_argument') && error.status !== undefined;
+  error instanceof ApiError &&
+  (error.code === 'unprocessable' || error.code === 'invalid_argument') &&
+  error.status !== undefined;

@@ -52,7 +52,14 @@ export function envRefs(parsed: ParsedSpec, maps?: Map<YAMLMap, string[]>): EnvR
       const key = tree.text(item, 'key');
       if (!key) return;
       const id = secretId(component, key);
-      refs.push({ id, component, key, type: tree.text(item, 'type'), value: tree.text(item, 'value'), path: [...base, 'envs', index] });
+      refs.push({
+        id,
+        component,
+        key,
+        type: tree.text(item, 'type'),
+        value: tree.text(item, 'value'),
+        path: [...base, 'envs', index],
+      });
       maps?.set(item, [...(maps.get(item) ?? []), id]);
     });
   };
@@ -71,7 +78,10 @@ export function envRefs(parsed: ParsedSpec, maps?: Map<YAMLMap, string[]>): EnvR
 }
 
 /** The spec to send: pending clear values in place of their envs' values, typed SECRET. */
-export function withPendingSecrets(spec: AppSpec, pending: ReadonlyMap<string, string>): { spec: AppSpec; applied: string[] } {
+export function withPendingSecrets(
+  spec: AppSpec,
+  pending: ReadonlyMap<string, string>,
+): { spec: AppSpec; applied: string[] } {
   const next = structuredClone(spec);
   const applied: string[] = [];
   const fill = (component: string | undefined, envs: AppSpec['envs']) => {
@@ -102,7 +112,14 @@ export function scrubbed(error: unknown, values: Iterable<string>): unknown {
   if (!(error instanceof ApiError)) return error;
   const message = scrub(error.message, values);
   if (message === error.message) return error;
-  return new ApiError({ code: error.code, message, status: error.status, apiId: error.apiId, requestId: error.requestId, retryAfterSeconds: error.retryAfterSeconds });
+  return new ApiError({
+    code: error.code,
+    message,
+    status: error.status,
+    apiId: error.apiId,
+    requestId: error.requestId,
+    retryAfterSeconds: error.retryAfterSeconds,
+  });
 }
 
 /** The pending clear values, per account context and app. Memory only, by design. */

@@ -2,7 +2,15 @@
 // SECRET values typed for them kept in memory only), validation and cost by the API, and apply
 // through the same path scale uses. A draft outlives every failure: it is removed only once the
 // spec it holds is live.
-import type { ApplyPreview, DeploymentProgress, DraftSummary, SpecDocument, SpecDraft, SpecsMethods, SpecValidation } from '../../../src-preload/contract';
+import type {
+  ApplyPreview,
+  DeploymentProgress,
+  DraftSummary,
+  SpecDocument,
+  SpecDraft,
+  SpecsMethods,
+  SpecValidation,
+} from '../../../src-preload/contract';
 import type { DeploysDomain } from '../../bridge/domains/deploys';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App } from '../../clients/digitalocean/types';
@@ -10,16 +18,20 @@ import { ApiError } from '../../clients/http/apiError';
 import type { Logger } from '../../logging/logger';
 import { specVersion } from '../deploys/scale';
 import type { InstanceSizeCache } from '../instanceSizeCache';
+import { DraftKeeper } from './draftKeeper';
 import { DraftReadError, DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
 import { KeyedQueue } from './keyedQueue';
 import { secretName } from './problems';
-import { processPendingSecrets, scrubbed, secretId, withPendingSecrets, type EnvRef, type PendingSecrets } from './secrets';
+import { processPendingSecrets, scrubbed, secretId, withPendingSecrets, type PendingSecrets } from './secrets';
 import { TenantApps } from './tenantApps';
 import { SpecChecker, type CheckedSpec } from './validation';
 import { specToYaml } from './yamlSpec';
 import { specFrom, yamlThread } from './yamlThread';
 
-export type SpecsClient = Pick<DigitalOceanClient, 'getApp' | 'listApps' | 'propose' | 'createApp' | 'listInstanceSizes' | 'listRegions'>;
+export type SpecsClient = Pick<
+  DigitalOceanClient,
+  'getApp' | 'listApps' | 'propose' | 'createApp' | 'listInstanceSizes' | 'listRegions'
+>;
 
 export interface SpecsDeps {
   client: SpecsClient;
@@ -45,35 +57,42 @@ export class SpecsService {
   private readonly now: () => Date;
   /** Every change to one app's draft waits for the one before: a late save never undoes a discard. */
   private readonly queue = new KeyedQueue();
-  /** The envs of a draft's text, as read when it was stored (so it is not read again). */
-  private readonly envsRead = new WeakMap<StoredDraft, EnvRef[]>();
+  private readonly keeper: DraftKeeper;
 
   constructor(private readonly deps: SpecsDeps) {
     this.drafts = new DraftStore(deps.dataDir, deps.context, {
       onUnreadable: (file) => deps.log.warn(`A draft file could not be read and was set aside: ${file}`),
-      onReadFailed: (file, reason) => deps.log.warn(`A draft file could not be read (${reason}) and was left as it is: ${file}`),
+      onReadFailed: (file, reason) =>
+        deps.log.warn(`A draft file could not be read (${reason}) and was left as it is: ${file}`),
       ...deps.draftStore,
     });
     this.pending = deps.pendingSecrets ?? processPendingSecrets;
     this.checker = new SpecChecker(deps.client, deps.sizes);
     this.tenants = new TenantApps(deps, this.checker);
     this.now = deps.now ?? (() => new Date());
+    this.keeper = new DraftKeeper(this.drafts, this.pending, deps.context, this.now);
   }
 
   async getSpec(appId: string): Promise<SpecDocument> {
     const app = await this.deps.client.getApp(appId);
-    return { appId, appName: app.spec.name, yaml: specToYaml(app.spec), specVersion: specVersion(app), fetchedAt: this.now().toISOString() };
+    return {
+      appId,
+      appName: app.spec.name,
+      yaml: specToYaml(app.spec),
+      specVersion: specVersion(app),
+      fetchedAt: this.now().toISOString(),
+    };
   }
 
   /** The app's draft; a new one (persisted at once, so its base is the spec the user saw) otherwise. */
   openDraft(appId: string): Promise<SpecDraft> {
     return this.queue.run(appId, async () => {
       const stored = await this.read(appId);
-      if (stored && stored.yaml !== stored.baseYaml) return this.present(stored);
+      if (stored && stored.yaml !== stored.baseYaml) return this.keeper.present(stored);
       const app = await this.deps.client.getApp(appId);
       // An untouched draft holds nothing to lose: it follows the live spec.
-      if (stored && stored.baseVersion === specVersion(app)) return this.present(stored);
-      return this.present(await this.store({ ...this.fromLive(app, 'edit'), ...secretIdsOf(stored) }));
+      if (stored && stored.baseVersion === specVersion(app)) return this.keeper.present(stored);
+      return this.keeper.present(await this.keeper.store({ ...this.fromLive(app, 'edit'), ...secretIdsOf(stored) }));
     });
   }
 
@@ -81,10 +100,17 @@ export class SpecsService {
    * Writes the text as it is, except SECRET values typed in clear: those move to memory. Only onto
    * an existing draft: one discarded or applied meanwhile stays gone (open the editor again).
    */
-  saveDraft(appId: string, yaml: string): Promise<{ savedAt: string; pendingSecrets: string[]; secretsToReenter: string[] }> {
+  saveDraft(
+    appId: string,
+    yaml: string,
+  ): Promise<{ savedAt: string; pendingSecrets: string[]; secretsToReenter: string[] }> {
     return this.queue.run(appId, async () => {
       const saved = await this.saveNow(appId, yaml);
-      return { savedAt: saved.updatedAt, pendingSecrets: await this.pendingIn(saved), secretsToReenter: await this.toReenter(saved) };
+      return {
+        savedAt: saved.updatedAt,
+        pendingSecrets: await this.keeper.pendingIn(saved),
+        secretsToReenter: await this.keeper.toReenter(saved),
+      };
     });
   }
 
@@ -99,11 +125,15 @@ export class SpecsService {
   async listDrafts(): Promise<DraftSummary[]> {
     const drafts = await this.drafts.list();
     const summaries = await Promise.all(
-      drafts.map(async (d) => ({ appId: d.appId, appName: d.appName, origin: d.origin, updatedAt: d.updatedAt, changedLines: await changedLines(d.baseYaml, d.yaml) })),
+      drafts.map(async (d) => ({
+        appId: d.appId,
+        appName: d.appName,
+        origin: d.origin,
+        updatedAt: d.updatedAt,
+        changedLines: await changedLines(d.baseYaml, d.yaml),
+      })),
     );
-    return summaries
-      .filter((d) => d.changedLines > 0)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return summaries.filter((d) => d.changedLines > 0).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   /** A `.do/app.yaml` read from a file replaces the draft, based on the live spec of now. */
@@ -112,7 +142,10 @@ export class SpecsService {
       const spec = specFrom(await yamlThread.run('readSpec', yaml));
       const app = await this.deps.client.getApp(appId);
       if (typeof spec.name !== 'string' || spec.name === '') {
-        throw new ApiError({ code: 'invalid_argument', message: `The file has no name: line, so it cannot be checked against ${app.spec.name}. Nothing was imported.` });
+        throw new ApiError({
+          code: 'invalid_argument',
+          message: `The file has no name: line, so it cannot be checked against ${app.spec.name}. Nothing was imported.`,
+        });
       }
       if (spec.name !== app.spec.name) {
         throw new ApiError({
@@ -123,7 +156,7 @@ export class SpecsService {
       // A draft file that cannot be read is refused here too, never replaced.
       await this.read(appId);
       this.pending.forget(this.deps.context, appId);
-      return this.present(await this.store({ ...this.fromLive(app, 'import'), yaml }));
+      return this.keeper.present(await this.keeper.store({ ...this.fromLive(app, 'import'), yaml }));
     });
   }
 
@@ -136,11 +169,15 @@ export class SpecsService {
     const { appId, component, key, value } = request;
     return this.queue.run(appId, async () => {
       const draft = await this.read(appId);
-      if (!draft) throw new ApiError({ code: 'stale', message: 'This draft was discarded or applied meanwhile; the value was not kept.' });
+      if (!draft)
+        throw new ApiError({
+          code: 'stale',
+          message: 'This draft was discarded or applied meanwhile; the value was not kept.',
+        });
       const yaml = await yamlThread.run('withSecretEnv', draft.yaml, component, key);
       this.pending.set(this.deps.context, appId, secretId(component, key), value);
       // Written even when the text is unchanged: the file records which secret waits in memory.
-      return this.present(await this.store({ ...draft, yaml }));
+      return this.keeper.present(await this.keeper.store({ ...draft, yaml }));
     });
   }
 
@@ -160,20 +197,34 @@ export class SpecsService {
       const previous = await this.read(appId);
       if (!previous) throw new ApiError({ code: 'stale', message: LATE_SAVE });
       const base = this.fromLive(app, previous.origin);
-      return this.present(await this.store({ ...base, ...secretIdsOf(previous), createdAt: previous.createdAt, yaml }));
+      return this.keeper.present(
+        await this.keeper.store({ ...base, ...secretIdsOf(previous), createdAt: previous.createdAt, yaml }),
+      );
     });
   }
 
   async validateDraft(appId: string, yaml: string): Promise<SpecValidation> {
-    const [app, draft] = await Promise.all([this.deps.client.getApp(appId), this.drafts.read(appId).catch(() => undefined)]);
+    const [app, draft] = await Promise.all([
+      this.deps.client.getApp(appId),
+      this.drafts.read(appId).catch(() => undefined),
+    ]);
     return publicValidation(await this.check(app, yaml, draft));
   }
 
   async previewApply(appId: string, yaml: string): Promise<ApplyPreview> {
-    const [app, draft] = await Promise.all([this.deps.client.getApp(appId), this.drafts.read(appId).catch(() => undefined)]);
+    const [app, draft] = await Promise.all([
+      this.deps.client.getApp(appId),
+      this.drafts.read(appId).catch(() => undefined),
+    ]);
     const validation = publicValidation(await this.check(app, yaml, draft));
     const liveVersion = specVersion(app);
-    return { ...validation, appId, liveYaml: specToYaml(app.spec), liveVersion, stale: draft !== undefined && draft.baseVersion !== liveVersion };
+    return {
+      ...validation,
+      appId,
+      liveYaml: specToYaml(app.spec),
+      liveVersion,
+      stale: draft !== undefined && draft.baseVersion !== liveVersion,
+    };
   }
 
   /**
@@ -185,9 +236,10 @@ export class SpecsService {
       const reading = await yamlThread.run('readSpec', yaml);
       const spec = specFrom(reading);
       const draft = await this.saveNow(appId, yaml);
-      const refs = await this.envsOf(draft);
-      const names = (ids: readonly string[]) => ids.map((id) => secretName(refs.find((e) => e.id === id) ?? { key: id })).join(', ');
-      const reenter = await this.toReenter(draft);
+      const refs = await this.keeper.envsOf(draft);
+      const names = (ids: readonly string[]) =>
+        ids.map((id) => secretName(refs.find((e) => e.id === id) ?? { key: id })).join(', ');
+      const reenter = await this.keeper.toReenter(draft);
       if (reenter.length) {
         const one = reenter.length === 1;
         throw new ApiError({
@@ -208,7 +260,11 @@ export class SpecsService {
       try {
         progress = await this.deps.deploys.actions.applySpec(appId, baseVersion, () => next, {
           action: 'edit_spec',
-          parameters: { origin: draft.origin, changed_lines: await changedLines(draft.baseYaml, draft.yaml), secrets_set: applied.length },
+          parameters: {
+            origin: draft.origin,
+            changed_lines: await changedLines(draft.baseYaml, draft.yaml),
+            secrets_set: applied.length,
+          },
           changed: 'the draft was started',
         });
       } catch (error) {
@@ -248,7 +304,7 @@ export class SpecsService {
   private async saveNow(appId: string, yaml: string): Promise<StoredDraft> {
     const draft = await this.read(appId);
     if (!draft) throw new ApiError({ code: 'stale', message: LATE_SAVE });
-    return this.store({ ...draft, yaml });
+    return this.keeper.store({ ...draft, yaml });
   }
 
   /** The stored draft; a file that exists but cannot be read is an error, never "no draft". */
@@ -258,8 +314,14 @@ export class SpecsService {
     } catch (error) {
       if (!(error instanceof DraftReadError)) throw error;
       this.deps.log.warn(`A draft file could not be read (${error.reason}) and was left as it is: ${error.file}`);
-      const name = await this.deps.client.getApp(appId).then((app) => app.spec.name, () => appId);
-      throw new ApiError({ code: 'internal', message: `Your draft of ${name} could not be read (${error.reason}); nothing was changed.` });
+      const name = await this.deps.client.getApp(appId).then(
+        (app) => app.spec.name,
+        () => appId,
+      );
+      throw new ApiError({
+        code: 'internal',
+        message: `Your draft of ${name} could not be read (${error.reason}); nothing was changed.`,
+      });
     }
   }
 
@@ -269,66 +331,30 @@ export class SpecsService {
       appName: app.spec.name,
       liveSpec: app.spec,
       pendingSecrets: new Set(this.pending.get(this.deps.context, app.id ?? '').keys()),
-      secretsToReenter: new Set(draft ? await this.toReenter(draft) : []),
+      secretsToReenter: new Set(draft ? await this.keeper.toReenter(draft) : []),
     });
   }
 
   private fromLive(app: App, origin: StoredDraft['origin']): StoredDraft {
     const yaml = specToYaml(app.spec);
     const at = this.now().toISOString();
-    return { appId: app.id ?? '', appName: app.spec.name, yaml, baseYaml: yaml, baseVersion: specVersion(app), origin, createdAt: at, updatedAt: at };
-  }
-
-  /**
-   * The one way a draft reaches the disk: clear SECRET values are taken out first, and the ids of
-   * the values waiting in memory are recorded (kept until apply, discard or import).
-   */
-  private async store(draft: StoredDraft): Promise<StoredDraft> {
-    const { yaml, moved, envs } = await yamlThread.run('forDisk', draft.yaml, draft.baseYaml);
-    for (const [id, value] of moved) this.pending.set(this.deps.context, draft.appId, id, value);
-    const ids = [...new Set([...(draft.pendingSecretIds ?? []), ...this.pending.get(this.deps.context, draft.appId).keys()])].sort();
-    const { pendingSecretIds: _recorded, ...rest } = draft;
-    const saved: StoredDraft = { ...rest, yaml, updatedAt: this.now().toISOString(), ...(ids.length ? { pendingSecretIds: ids } : {}) };
-    await this.drafts.write(saved);
-    this.envsRead.set(saved, envs);
-    return saved;
-  }
-
-  /** What the renderer sees: no internal record, and what waits in memory or must be re-entered. */
-  private async present(stored: StoredDraft): Promise<SpecDraft> {
-    const { pendingSecretIds: _recorded, ...draft } = stored;
-    return { ...draft, pendingSecrets: await this.pendingIn(stored), secretsToReenter: await this.toReenter(stored) };
-  }
-
-  /** Pending values whose env is still in the draft (a deleted env's value would go nowhere). */
-  private async pendingIn(draft: StoredDraft): Promise<string[]> {
-    const pending = this.pending.get(this.deps.context, draft.appId);
-    if (pending.size === 0) return [];
-    const present = new Set((await this.envsOf(draft)).map((e) => e.id));
-    return [...pending.keys()].filter((id) => present.has(id)).sort();
-  }
-
-  /** SECRETs of the draft whose new value was held by a process that is gone: to be entered again. */
-  private async toReenter(draft: StoredDraft): Promise<string[]> {
-    const recorded = draft.pendingSecretIds ?? [];
-    if (recorded.length === 0) return [];
-    const inMemory = this.pending.get(this.deps.context, draft.appId);
-    const secrets = new Set((await this.envsOf(draft)).filter((e) => e.type === 'SECRET').map((e) => e.id));
-    return recorded.filter((id) => !inMemory.has(id) && secrets.has(id)).sort();
-  }
-
-  private async envsOf(draft: StoredDraft): Promise<EnvRef[]> {
-    const known = this.envsRead.get(draft);
-    if (known) return known;
-    const { envs } = await yamlThread.run('readSpec', draft.yaml);
-    this.envsRead.set(draft, envs);
-    return envs;
+    return {
+      appId: app.id ?? '',
+      appName: app.spec.name,
+      yaml,
+      baseYaml: yaml,
+      baseVersion: specVersion(app),
+      origin,
+      createdAt: at,
+      updatedAt: at,
+    };
   }
 }
 
 const LATE_SAVE = 'This draft was discarded or applied meanwhile; nothing was saved.';
 
-const secretIdsOf = (draft: StoredDraft | undefined) => (draft?.pendingSecretIds ? { pendingSecretIds: draft.pendingSecretIds } : {});
+const secretIdsOf = (draft: StoredDraft | undefined) =>
+  draft?.pendingSecretIds ? { pendingSecretIds: draft.pendingSecretIds } : {};
 
 /** Lines that differ from the base (see yamlJobs): a large draft's diff runs off the event loop. */
 export const changedLines = (base: string, yaml: string): Promise<number> => yamlThread.run('changedLines', base, yaml);

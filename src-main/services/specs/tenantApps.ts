@@ -1,7 +1,13 @@
 // New tenants: a preview made from an existing tenant's spec, and the one POST /v2/apps that
 // creates the app. A lost answer never creates two: the fleet is re-read and an app with the new
 // name that was not there before is the one we asked for.
-import type { DeploymentProgress, SpecProblem, SpecsMethods, TenantTemplatePreview, TenantTemplateRequest } from '../../../src-preload/contract';
+import type {
+  DeploymentProgress,
+  SpecProblem,
+  SpecsMethods,
+  TenantTemplatePreview,
+  TenantTemplateRequest,
+} from '../../../src-preload/contract';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { registerSecret } from '../../logging/redact';
@@ -30,11 +36,22 @@ export class TenantApps {
     const copy = tenantFromTemplate(template.spec, request, domainsInUse(apps));
     const yaml = specToYaml(copy.spec);
     const noted = copy.notes.map((n) => n.path ?? '');
-    const { proposal: _proposal, located: [at, ...where], ...checked } = await this.checker.check(yaml, { purpose: 'create', locate: ['name', ...noted] });
+    const {
+      proposal: _proposal,
+      located: [at, ...where],
+      ...checked
+    } = await this.checker.check(yaml, { purpose: 'create', locate: ['name', ...noted] });
     const located = copy.notes.map((n, i): SpecProblem => (n.path ? { ...n, ...where[i] } : n));
     const problems = [...located, ...checked.problems];
     const owner = apps.find((a) => a.spec.name === request.name);
-    if (owner) problems.unshift({ source: 'api', severity: 'error', message: `An app named "${request.name}" already exists.`, path: 'name', ...at });
+    if (owner)
+      problems.unshift({
+        source: 'api',
+        severity: 'error',
+        message: `An app named "${request.name}" already exists.`,
+        path: 'name',
+        ...at,
+      });
     return { yaml, validation: { ...checked, valid: !hasErrors(problems), problems }, leftovers: copy.leftovers };
   }
 
@@ -44,7 +61,10 @@ export class TenantApps {
     const refusals = checked.problems.filter((p) => p.severity === 'error');
     if (refusals.length) {
       const listed = refusals.slice(0, 3).map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message));
-      throw new ApiError({ code: 'invalid_argument', message: `Nothing was created. ${listed.join(' ')}${refusals.length > 3 ? ` (and ${refusals.length - 3} more)` : ''}` });
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `Nothing was created. ${listed.join(' ')}${refusals.length > 3 ? ` (and ${refusals.length - 3} more)` : ''}`,
+      });
     }
     const name = spec.name;
     if (this.inFlight.has(name)) throw new ApiError({ code: 'conflict', message: `${name} is already being created.` });
@@ -63,11 +83,20 @@ export class TenantApps {
 
   private async createOnce(spec: App['spec'], templateAppId: string | undefined, values: string[]): Promise<Created> {
     const { client, deploys, context } = this.deps;
-    const [before, template] = await Promise.all([client.listApps(), templateAppId ? client.getApp(templateAppId) : undefined]);
+    const [before, template] = await Promise.all([
+      client.listApps(),
+      templateAppId ? client.getApp(templateAppId) : undefined,
+    ]);
     if (before.some((a) => a.spec.name === spec.name)) {
-      throw new ApiError({ code: 'conflict', message: `An app named "${spec.name}" already exists. Nothing was created.` });
+      throw new ApiError({
+        code: 'conflict',
+        message: `An app named "${spec.name}" already exists. Nothing was created.`,
+      });
     }
-    const components = [spec.services, spec.workers, spec.jobs, spec.static_sites].reduce((n, list) => n + (list?.length ?? 0), 0);
+    const components = [spec.services, spec.workers, spec.jobs, spec.static_sites].reduce(
+      (n, list) => n + (list?.length ?? 0),
+      0,
+    );
     const entry = deploys.audit.start({
       context,
       action: 'create_app',
@@ -85,8 +114,12 @@ export class TenantApps {
         app = await this.recover(spec.name, new Set(before.map((a) => a.id)));
       }
     } catch (error) {
-      const refused = error instanceof ApiError && (error.status === 409 || error.code === 'conflict' || error.code === 'forbidden');
-      deploys.audit.finish(entry, { result: refused ? 'refused' : 'failed', message: scrub(error instanceof Error ? error.message : String(error), values) });
+      const refused =
+        error instanceof ApiError && (error.status === 409 || error.code === 'conflict' || error.code === 'forbidden');
+      deploys.audit.finish(entry, {
+        result: refused ? 'refused' : 'failed',
+        message: scrub(error instanceof Error ? error.message : String(error), values),
+      });
       throw error;
     }
     const appId = app.id ?? '';
@@ -118,5 +151,7 @@ export class TenantApps {
 }
 
 function answerWasLost(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || error.code === 'server_error');
+  return (
+    error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || error.code === 'server_error')
+  );
 }

@@ -2,7 +2,23 @@
 // comes back byte for byte, comments and key order included), and an edit rewrites only the
 // scalars it changes, through the parser's concrete syntax tree. Specs read from the API are
 // printed the way `doctl apps spec get` prints them: keys sorted, sequences not indented.
-import { Composer, CST, Document, LineCounter, Parser, isMap, isPair, isScalar, isSeq, parse, type Node, type Scalar, type YAMLError, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  Composer,
+  CST,
+  Document,
+  LineCounter,
+  Parser,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parse,
+  type Node,
+  type Scalar,
+  type YAMLError,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { SpecProblem } from '../../../src-preload/contract';
 import type { AppSpec } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -51,30 +67,69 @@ export function parseSpecYaml(text: string): ParsedSpec {
   const doc = docs[0]!;
   const measured = measureDocuments(docs);
   if ('breach' in measured) return refused(text, lines, measured.breach);
-  const located = (severity: SpecProblem['severity']) => (e: YAMLError): SpecProblem => ({
-    source: 'yaml',
-    severity,
-    message: firstLine(e.message),
-    ...position(lines, e.pos[0]),
-  });
-  const problems: SpecProblem[] = [...doc.errors.map(located('error')), ...duplicateKeys(measured.collections, lines), ...doc.warnings.map(located('warning'))];
+  const located =
+    (severity: SpecProblem['severity']) =>
+    (e: YAMLError): SpecProblem => ({
+      source: 'yaml',
+      severity,
+      message: firstLine(e.message),
+      ...position(lines, e.pos[0]),
+    });
+  const problems: SpecProblem[] = [
+    ...doc.errors.map(located('error')),
+    ...duplicateKeys(measured.collections, lines),
+    ...doc.warnings.map(located('warning')),
+  ];
   if (docs.length > 1) {
     const second = docs[1]!.range[0];
-    problems.push({ source: 'yaml', severity: 'error', message: 'A spec file holds one document; remove the second "---".', ...position(lines, second) });
+    problems.push({
+      source: 'yaml',
+      severity: 'error',
+      message: 'A spec file holds one document; remove the second "---".',
+      ...position(lines, second),
+    });
   }
   if (problems.every((p) => p.severity !== 'error') && !isMap(doc.contents)) {
-    const message = text.trim() === '' ? 'The spec is empty: it needs at least a name: and one component.' : 'A spec is a mapping of fields (name:, region:, services: …).';
+    const message =
+      text.trim() === ''
+        ? 'The spec is empty: it needs at least a name: and one component.'
+        : 'A spec is a mapping of fields (name:, region:, services: …).';
     problems.push({ source: 'yaml', severity: 'error', message, line: 1, column: 1 });
   }
-  return { text, doc, docs, tokens, lines, tree: new SpecTree(measured.targets), collections: measured.collections, problems };
+  return {
+    text,
+    doc,
+    docs,
+    tokens,
+    lines,
+    tree: new SpecTree(measured.targets),
+    collections: measured.collections,
+    problems,
+  };
 }
 
 /** A text over a limit: an empty spec with one located error that names the limit. */
 function refused(text: string, lines: LineCounter, breach: LimitBreach): ParsedSpec {
   const before = text.slice(0, breach.offset).split('\n');
-  const problem: SpecProblem = { source: 'yaml', severity: 'error', message: breach.message, line: before.length, column: before.at(-1)!.length + 1 };
+  const problem: SpecProblem = {
+    source: 'yaml',
+    severity: 'error',
+    message: breach.message,
+    line: before.length,
+    column: before.at(-1)!.length + 1,
+  };
   const doc = new Document(null) as unknown as Document.Parsed;
-  return { text, doc, docs: [], tokens: [], lines, tree: new SpecTree(), collections: [], problems: [problem], limit: breach.message };
+  return {
+    text,
+    doc,
+    docs: [],
+    tokens: [],
+    lines,
+    tree: new SpecTree(),
+    collections: [],
+    problems: [problem],
+    limit: breach.message,
+  };
 }
 
 /** The second of two equal keys in a mapping, worded as the parser words it. */
@@ -86,7 +141,13 @@ function duplicateKeys(collections: ReadonlyArray<YAMLMap | YAMLSeq>, lines: Lin
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? textOf(pair.key) : undefined;
       if (key === undefined) continue;
-      if (seen.has(key)) problems.push({ source: 'yaml', severity: 'error', message: 'Map keys must be unique', ...position(lines, (pair.key as Scalar).range?.[0] ?? 0) });
+      if (seen.has(key))
+        problems.push({
+          source: 'yaml',
+          severity: 'error',
+          message: 'Map keys must be unique',
+          ...position(lines, (pair.key as Scalar).range?.[0] ?? 0),
+        });
       seen.add(key);
     }
   }
@@ -107,13 +168,19 @@ export function specOf(parsed: ParsedSpec): AppSpec {
     return parsed.doc.toJS({ maxAliasCount: SPEC_LIMITS.aliases }) as AppSpec;
   } catch (error) {
     // The limits pass measured the expansion already; this is the library's own guard agreeing.
-    throw new ApiError({ code: 'invalid_argument', message: `The spec could not be read: ${error instanceof Error ? firstLine(error.message) : String(error)}` });
+    throw new ApiError({
+      code: 'invalid_argument',
+      message: `The spec could not be read: ${error instanceof Error ? firstLine(error.message) : String(error)}`,
+    });
   }
 }
 
 /** The form `doctl apps spec get` prints (sigs.k8s.io/yaml: keys sorted, sequences flush). */
 export function specToYaml(spec: AppSpec): string {
-  return new Document(spec, { sortMapEntries: true, aliasDuplicateObjects: false }).toString({ indentSeq: false, lineWidth: 0 });
+  return new Document(spec, { sortMapEntries: true, aliasDuplicateObjects: false }).toString({
+    indentSeq: false,
+    lineWidth: 0,
+  });
 }
 
 /** 1-based line and column of an offset. */
@@ -167,7 +234,11 @@ export function editScalars(text: string, edits: readonly ScalarEdit[]): string 
     if (!isScalar(node) || !node.srcToken) throw new Error(`no scalar at ${edit.path.join('.')}`);
     const parent = parsed.doc.getIn(edit.path.slice(0, -1), true);
     const inFlow = (isMap(parent) || isSeq(parent)) && parent.flow === true;
-    CST.setScalarValue(node.srcToken, edit.value, { afterKey: typeof edit.path.at(-1) === 'string', inFlow, type: scalarType(node, edit.value) });
+    CST.setScalarValue(node.srcToken, edit.value, {
+      afterKey: typeof edit.path.at(-1) === 'string',
+      inFlow,
+      type: scalarType(node, edit.value),
+    });
   }
   return parsed.tokens.map((t) => CST.stringify(t)).join('');
 }
