@@ -61,12 +61,17 @@ export function buildSession(context: string, deps: SessionDeps): Session {
       : async () => {
           const token = await deps.accounts.tokenFor('digitalocean', context);
           if (!token) {
-            throw new ApiError({ code: 'unauthorized', message: `Context "${context}" has no DigitalOcean token: add one in Settings → Accounts.` });
+            throw new ApiError({
+              code: 'unauthorized',
+              message: `Context "${context}" has no DigitalOcean token: add one in Settings → Accounts.`,
+            });
           }
           return token;
         },
     // A token revoked while in use: the account says so, rather than the fleet going quiet.
-    onUnauthorized: demo ? undefined : (error) => void deps.accounts.markNeedsAttention(key, error.message).catch(() => {}),
+    onUnauthorized: demo
+      ? undefined
+      : (error) => void deps.accounts.markNeedsAttention(key, error.message).catch(() => {}),
   });
   const sizes = new InstanceSizeCache(client);
   const environment: EnvironmentInfo = demo
@@ -90,8 +95,17 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     apps: new AppsService(client, sizes),
     deploys,
     logs: new LogsService(client, { toError: deps.toError }),
-    costs: createCostsDomain(client, sizes, { demo, context, sandboxUrl: deps.sandbox.url, supabase: deps.supabase, accounts: deps.accounts }),
+    costs: createCostsDomain(client, sizes, {
+      demo,
+      context,
+      sandboxUrl: deps.sandbox.url,
+      supabase: deps.supabase,
+      accounts: deps.accounts,
+    }),
     specs: new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log }),
-    dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, { audit: deps.audit, context }),
+    dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, {
+      audit: deps.audit,
+      context,
+    }),
   };
 }

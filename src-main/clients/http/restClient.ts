@@ -76,7 +76,8 @@ export class RestClient {
         });
         status = response.status;
         this.readRateLimit(response.headers);
-        if (status >= 200 && status < 300) return { data: response.data as T, headers: response.headers as Record<string, unknown> };
+        if (status >= 200 && status < 300)
+          return { data: response.data as T, headers: response.headers as Record<string, unknown> };
         retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], Date.now());
         failure = apiErrorFromResponse(this.options.service, status, response.data, retryAfterSeconds);
         if (status === 401) this.options.onUnauthorized?.(failure);
@@ -118,7 +119,10 @@ export class RestClient {
     if (!/^https?:\/\//i.test(pathOrUrl)) return pathOrUrl;
     const url = new URL(pathOrUrl);
     if (url.origin !== this.origin) {
-      throw new ApiError({ code: 'internal', message: `${this.options.service}: refused to follow a link to another host.` });
+      throw new ApiError({
+        code: 'internal',
+        message: `${this.options.service}: refused to follow a link to another host.`,
+      });
     }
     return url.pathname + url.search;
   }

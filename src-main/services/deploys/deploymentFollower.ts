@@ -32,7 +32,11 @@ export class DeploymentFollower {
     while (!progress.terminal && !isCanceled()) {
       await wait(this.pollMs);
       try {
-        progress = toProgress(start.appId, start.appName, await this.client.getDeployment(start.appId, start.deploymentId));
+        progress = toProgress(
+          start.appId,
+          start.appName,
+          await this.client.getDeployment(start.appId, start.deploymentId),
+        );
         failures = 0;
         onProgress(progress);
       } catch (error) {
@@ -57,22 +61,37 @@ export class DeploymentFollower {
         });
         this.notices.publish({
           level: ok ? 'success' : result === 'canceled' ? 'info' : 'error',
-          title: ok ? `${end.appName} is live` : result === 'canceled' ? `${end.appName}: deployment canceled` : `${end.appName}: deployment failed`,
+          title: ok
+            ? `${end.appName} is live`
+            : result === 'canceled'
+              ? `${end.appName}: deployment canceled`
+              : `${end.appName}: deployment failed`,
           body: ok
             ? `The ${entry.action.replace('_', ' ')} finished in ${end.elapsedSeconds} s.`
-            : failedStep?.reason ?? `The deployment ended ${end.phase}.`,
+            : (failedStep?.reason ?? `The deployment ended ${end.phase}.`),
           appId: end.appId,
         });
       },
       (error: unknown) => {
-        this.log.warn(`lost track of deployment ${start.deploymentId}: ${error instanceof Error ? error.message : String(error)}`);
-        this.audit.finish(entry, { result: 'failed', message: 'Fleetdeck lost track of the deployment; check the app.' });
+        this.log.warn(
+          `lost track of deployment ${start.deploymentId}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+        this.audit.finish(entry, {
+          result: 'failed',
+          message: 'Fleetdeck lost track of the deployment; check the app.',
+        });
       },
     );
   }
 
   /** The watchDeployment stream: the current progress at once, then every change, until terminal. */
-  watch(appId: string, deploymentId: string, appName: () => Promise<string>, toError: ErrorMapper, emit: (event: Result<DeploymentProgress>) => void): Disposable {
+  watch(
+    appId: string,
+    deploymentId: string,
+    appName: () => Promise<string>,
+    toError: ErrorMapper,
+    emit: (event: Result<DeploymentProgress>) => void,
+  ): Disposable {
     let disposed = false;
     let last = '';
     const send = (p: DeploymentProgress) => {

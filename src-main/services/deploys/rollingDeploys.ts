@@ -35,10 +35,20 @@ export class RollingDeploys {
 
   async start(request: { appIds: string[]; concurrency: number; forceBuild?: boolean }): Promise<RollingDeployStatus> {
     const apps = await Promise.all(
-      request.appIds.map(async (appId): Promise<AppRun> => ({ appId, appName: (await this.deps.client.getApp(appId)).spec.name, state: 'waiting' })),
+      request.appIds.map(async (appId): Promise<AppRun> => ({
+        appId,
+        appName: (await this.deps.client.getApp(appId)).spec.name,
+        state: 'waiting',
+      })),
     );
     const run: Run = {
-      status: { id: randomUUID(), state: 'running', concurrency: request.concurrency, apps, startedAt: new Date().toISOString() },
+      status: {
+        id: randomUUID(),
+        state: 'running',
+        concurrency: request.concurrency,
+        apps,
+        startedAt: new Date().toISOString(),
+      },
       canceled: false,
       listeners: new Set(),
     };
@@ -54,7 +64,8 @@ export class RollingDeploys {
     void this.drive(run, request.forceBuild ?? false).then(() => {
       const failed = run.status.apps.filter((a) => a.state === 'failed').map((a) => a.appName);
       this.deps.audit.finish(entry, {
-        result: run.status.state === 'succeeded' ? 'succeeded' : run.status.state === 'canceled' ? 'canceled' : 'failed',
+        result:
+          run.status.state === 'succeeded' ? 'succeeded' : run.status.state === 'canceled' ? 'canceled' : 'failed',
         message: summary(run.status) + (failed.length ? ` Failed: ${failed.join(', ')}.` : ''),
       });
     });
@@ -133,7 +144,11 @@ export class RollingDeploys {
 
   private runOf(id: string): Run {
     const run = this.runs.get(id);
-    if (!run) throw new ApiError({ code: 'not_found', message: 'No such rolling deploy (it may belong to an earlier session).' });
+    if (!run)
+      throw new ApiError({
+        code: 'not_found',
+        message: 'No such rolling deploy (it may belong to an earlier session).',
+      });
     return run;
   }
 

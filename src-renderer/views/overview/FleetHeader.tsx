@@ -17,7 +17,16 @@ interface FleetHeaderProps {
   actions?: ReactNode;
 }
 
-export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterChange, onRefresh, filterRef, actions }: FleetHeaderProps) {
+export function FleetHeader({
+  snapshot,
+  loading,
+  visibleCount,
+  filter,
+  onFilterChange,
+  onRefresh,
+  filterRef,
+  actions,
+}: FleetHeaderProps) {
   const total = snapshot?.apps.length ?? 0;
   const filtered = snapshot && filter.trim() && visibleCount !== total;
   return (
@@ -50,7 +59,11 @@ export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterC
           <div className="stat stat--cost">
             <dt>Monthly cost</dt>
             <dd data-testid="fleet-total-cost">
-              {snapshot ? <Money cost={snapshot.monthlyCost} suffix="/mo" /> : <span className="stat__placeholder">—</span>}
+              {snapshot ? (
+                <Money cost={snapshot.monthlyCost} suffix="/mo" />
+              ) : (
+                <span className="stat__placeholder">—</span>
+              )}
             </dd>
           </div>
           <div className="stat">
@@ -91,8 +104,18 @@ export function FleetHeader({ snapshot, loading, visibleCount, filter, onFilterC
             /
           </kbd>
         </label>
-        <button type="button" className="button refresh" onClick={onRefresh} disabled={loading} data-testid="fleet-refresh">
-          <svg className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'} viewBox="0 0 16 16" aria-hidden="true">
+        <button
+          type="button"
+          className="button refresh"
+          onClick={onRefresh}
+          disabled={loading}
+          data-testid="fleet-refresh"
+        >
+          <svg
+            className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'}
+            viewBox="0 0 16 16"
+            aria-hidden="true"
+          >
             <path d="M13.6 2.4v3.8H9.8l1.5-1.5A4.5 4.5 0 1 0 12.4 9h1.5A6 6 0 1 1 12.4 3.6l1.2-1.2Z" />
           </svg>
           {loading ? 'Refreshing' : 'Refresh'}

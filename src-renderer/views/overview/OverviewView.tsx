@@ -44,8 +44,10 @@ export function OverviewView() {
     data,
     getRowId: (row) => row.app.id,
     state: { sorting, globalFilter: filter },
-    onSortingChange: (updater: Updater<FleetSorting>) => setSorting(functionalUpdate(updater, useFleetStore.getState().sorting)),
-    onGlobalFilterChange: (updater: Updater<string>) => setFilter(functionalUpdate(updater, useFleetStore.getState().filter)),
+    onSortingChange: (updater: Updater<FleetSorting>) =>
+      setSorting(functionalUpdate(updater, useFleetStore.getState().sorting)),
+    onGlobalFilterChange: (updater: Updater<string>) =>
+      setFilter(functionalUpdate(updater, useFleetStore.getState().filter)),
     globalFilterFn: fleetGlobalFilter,
     getColumnCanGlobalFilter: canGlobalFilter,
     enableSortingRemoval: true,
@@ -116,7 +118,9 @@ export function OverviewView() {
     body = (
       <>
         {error ? (
-          <InlineWarning error={error}>Couldn’t refresh; showing the fleet as of the last successful read.</InlineWarning>
+          <InlineWarning error={error}>
+            Couldn’t refresh; showing the fleet as of the last successful read.
+          </InlineWarning>
         ) : null}
         <FleetTable
           table={table}

@@ -113,7 +113,9 @@ export const fleetColumns = helper.columns([
       return (
         <span className="deploy-cell">
           <PhaseBadge phase={d.phase} title={d.cause || undefined} />
-          <span className="sep" aria-hidden="true">·</span>
+          <span className="sep" aria-hidden="true">
+            ·
+          </span>
           <RelativeTime iso={d.createdAt} />
         </span>
       );

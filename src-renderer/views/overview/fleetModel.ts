@@ -22,9 +22,7 @@ export function appMatchesFilter(app: FleetApp, query: string): boolean {
   if (!needle) return true;
   const haystack = [app.name, app.group, app.region, app.regionLabel ?? '', ...app.components.map((c) => c.name)];
   // Every word must match somewhere: "taskifai fra" finds taskifai apps in Frankfurt.
-  return needle
-    .split(/\s+/)
-    .every((word) => haystack.some((field) => field.toLowerCase().includes(word)));
+  return needle.split(/\s+/).every((word) => haystack.some((field) => field.toLowerCase().includes(word)));
 }
 
 /** Worst first when sorted ascending. */
