@@ -1,11 +1,27 @@
 // The Logs view's state and its only side effects: one tailLogs subscription per source (so
 // adding or removing a source opens or closes just that socket in the main process), batches
 // applied to the model at most every 50 ms, pause, filter, search, jumps and downloads.
-import type { FleetApi, FleetError, LogStreamEvent, LogTailState, LogType, TailLogsRequest } from '../../src-preload/contract';
+import type {
+  FleetApi,
+  FleetError,
+  LogStreamEvent,
+  LogTailState,
+  LogType,
+  TailLogsRequest,
+} from '../../src-preload/contract';
 import { fleet } from '../fleetApi';
 import { create } from 'zustand';
 import type { BufferedLine } from './logs/logBuffer';
-import { compileFilter, compileMatcher, EMPTY_FILTER, findRow, lineAsText, startsError, type LogFilterSpec, type TextMatch } from './logs/logFilter';
+import {
+  compileFilter,
+  compileMatcher,
+  EMPTY_FILTER,
+  findRow,
+  lineAsText,
+  startsError,
+  type LogFilterSpec,
+  type TextMatch,
+} from './logs/logFilter';
 import { DEFAULT_CAPACITY, LogModel, type IncomingBatch } from './logs/logModel';
 import type { SourceOption } from './logs/logSources';
 import { onContextChange } from './contextScope';
@@ -111,7 +127,13 @@ export const useLogsStore = create<LogsState>()((set, get) => {
     set(rowsCopyState());
   };
 
-  const onEvent = (key: string, token: object, label: string, appName: string, event: LogStreamEvent | { ok: false; error: FleetError }) => {
+  const onEvent = (
+    key: string,
+    token: object,
+    label: string,
+    appName: string,
+    event: LogStreamEvent | { ok: false; error: FleetError },
+  ) => {
     if (subscriptions.get(key)?.token !== token) return;
     if ('ok' in event) {
       // The bridge itself failed (lost connection, refused subscription): say so on the source.
@@ -127,7 +149,8 @@ export const useLogsStore = create<LogsState>()((set, get) => {
 
   const open = (key: string, label: string, appName: string, request: TailLogsRequest) => {
     const api = fleet() as FleetApi | undefined;
-    if (!api) return status(key, { label, state: 'failed', message: 'The Fleetdeck bridge is not available in this window.' });
+    if (!api)
+      return status(key, { label, state: 'failed', message: 'The Fleetdeck bridge is not available in this window.' });
     const after = logModel.lastTs.get(label);
     const entry: { off: () => void; token: object } = { off: () => undefined, token: {} };
     subscriptions.set(key, entry);
@@ -137,7 +160,11 @@ export const useLogsStore = create<LogsState>()((set, get) => {
         onEvent(key, entry.token, label, appName, event as Parameters<typeof onEvent>[4]),
       );
     } catch (error) {
-      status(key, { label, state: 'failed', message: error instanceof Error ? error.message : 'Could not open the stream.' });
+      status(key, {
+        label,
+        state: 'failed',
+        message: error instanceof Error ? error.message : 'Could not open the stream.',
+      });
     }
   };
 
@@ -157,7 +184,8 @@ export const useLogsStore = create<LogsState>()((set, get) => {
       open(`deployment:${deploymentId}:${logType}`, appName, appName, { appId, deploymentId, type: logType });
       return;
     }
-    for (const s of selected) if (!subscriptions.has(s.key)) open(s.key, s.label, s.appName, { appId: s.appId, component: s.component, type });
+    for (const s of selected)
+      if (!subscriptions.has(s.key)) open(s.key, s.label, s.appName, { appId: s.appId, component: s.component, type });
   };
 
   const resetBuffer = () => {
@@ -241,7 +269,13 @@ export const useLogsStore = create<LogsState>()((set, get) => {
 
     openDeployment: (target) => {
       const current = get().deployment;
-      if (current && current.deploymentId === target.deploymentId && current.type === target.type && subscriptions.size > 0) return;
+      if (
+        current &&
+        current.deploymentId === target.deploymentId &&
+        current.type === target.type &&
+        subscriptions.size > 0
+      )
+        return;
       closeAll();
       resetBuffer();
       set({ deployment: target });

@@ -14,14 +14,18 @@ async function openLogs(page: Page, pick = 'All of TaskifAI') {
 const rows = (page: Page) => page.getByTestId('log-row');
 
 test.describe('the founder tails logs across tenants', () => {
-  test('follows every component of a product in one time-ordered tail, each line tagged by its source', async ({ page }) => {
+  test('follows every component of a product in one time-ordered tail, each line tagged by its source', async ({
+    page,
+  }) => {
     await openLogs(page);
     const chips = page.getByTestId('source-chip');
     await expect(chips.filter({ hasText: 'taskifai-bibbi/bibbi-api' })).toBeVisible();
     await expect(chips.filter({ hasText: 'taskifai-customer3/customer3-worker' })).toBeVisible();
     await expect(page.locator('[data-testid="stream-state"][data-state="live"]')).toHaveCount(7);
 
-    const times = await rows(page).evaluateAll((els) => els.map((el) => el.querySelector('time')?.getAttribute('datetime') ?? ''));
+    const times = await rows(page).evaluateAll((els) =>
+      els.map((el) => el.querySelector('time')?.getAttribute('datetime') ?? ''),
+    );
     expect(times.length).toBeGreaterThan(10);
     expect(times).toEqual([...times].sort());
     const sources = await rows(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-source')));
@@ -108,7 +112,10 @@ test.describe('the founder tails logs across tenants', () => {
     await page.getByTestId('log-filter').fill('health');
     await expect(rows(page).first()).toContainText('health');
     await page.getByTestId('download-menu').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-filtered').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-filtered').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^fleetdeck-logs-.*-filtered\.txt$/);
     const text = await readFile((await download.path())!, 'utf8');
     const lines = text.trimEnd().split('\n');
@@ -132,7 +139,11 @@ test.describe('the founder reads a deployment’s build and deploy logs', () => 
   test('opens the build log of a failed deployment from the app page and sees why it failed', async ({ page }) => {
     await page.goto(harnessUrl());
     await page.locator('[data-testid="fleet-row"][data-app-name="taskifai-demo"]').click();
-    await page.locator('[data-testid="deployment-row"][data-phase="ERROR"]').first().getByTestId('deployment-build-logs').click();
+    await page
+      .locator('[data-testid="deployment-row"][data-phase="ERROR"]')
+      .first()
+      .getByTestId('deployment-build-logs')
+      .click();
     await expect(page.getByTestId('deployment-logs-header')).toContainText('Build log');
     await expect(page.getByTestId('stream-state')).toHaveAttribute('data-state', 'ended');
     await expect(page.getByTestId('logs-view')).toContainText('✘ build failed');

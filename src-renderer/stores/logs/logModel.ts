@@ -67,7 +67,8 @@ export class LogModel {
     let gone = 0;
     while (gone < this.visible.length && this.visible[gone]!.evicted) gone++;
     if (gone > 0) {
-      if (this.search && !this.frozen) for (let i = 0; i < gone; i++) if (this.isMatch(this.visible[i]!)) this.searchCount--;
+      if (this.search && !this.frozen)
+        for (let i = 0; i < gone; i++) if (this.isMatch(this.visible[i]!)) this.searchCount--;
       this.visible.splice(0, gone);
       this.droppedFromView += gone;
     }

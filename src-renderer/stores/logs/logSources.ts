@@ -49,7 +49,9 @@ export function sourceOptions(snapshot: FleetSnapshot | undefined): SourceOption
 }
 
 /** Options by group, then app, in the order the fleet lists them. */
-export function groupOptions(options: SourceOption[]): Array<{ group: string; apps: Array<{ appId: string; appName: string; options: SourceOption[] }> }> {
+export function groupOptions(
+  options: SourceOption[],
+): Array<{ group: string; apps: Array<{ appId: string; appName: string; options: SourceOption[] }> }> {
   const groups = new Map<string, Map<string, { appId: string; appName: string; options: SourceOption[] }>>();
   for (const o of options) {
     const apps = groups.get(o.group) ?? new Map();

@@ -25,7 +25,9 @@ function timeOf(ts: string): string {
   const date = new Date(ts.slice(0, 23) + 'Z');
   if (Number.isNaN(date.getTime())) return ts;
   const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-  return date.toDateString() === new Date().toDateString() ? time : `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+  return date.toDateString() === new Date().toDateString()
+    ? time
+    : `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
 }
 
 function Highlighted({ text, pattern }: { text: string; pattern: RegExp | undefined }) {
@@ -58,8 +60,17 @@ const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, on
   const colour = `src-c${colourOf(line.source)}`;
   if (line.marker) {
     return (
-      <div className={`log-marker log-marker--${line.marker} ${colour}`} style={style} data-testid="log-marker" data-marker={line.marker} role="note" title={line.message}>
-        <span className="log-marker__icon" aria-hidden="true">{line.marker === 'gap' ? '!' : line.marker === 'redeploy' ? '↻' : '✓'}</span>
+      <div
+        className={`log-marker log-marker--${line.marker} ${colour}`}
+        style={style}
+        data-testid="log-marker"
+        data-marker={line.marker}
+        role="note"
+        title={line.message}
+      >
+        <span className="log-marker__icon" aria-hidden="true">
+          {line.marker === 'gap' ? '!' : line.marker === 'redeploy' ? '↻' : '✓'}
+        </span>
         <span className="log-row__source">{tag}</span>
         <span className="log-marker__text">{line.message}</span>
         <span className="log-marker__time">{timeOf(line.ts)}</span>
@@ -83,7 +94,11 @@ const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, on
       <span className="log-row__source" title={line.source}>
         {tag}
       </span>
-      {line.json ? <span className="log-row__json" title="JSON: click to pretty-print">{'{}'}</span> : null}
+      {line.json ? (
+        <span className="log-row__json" title="JSON: click to pretty-print">
+          {'{}'}
+        </span>
+      ) : null}
       <span className="log-row__message">
         <Highlighted text={line.message} pattern={pattern} />
       </span>
@@ -117,7 +132,9 @@ export function LogList() {
     const el = parentRef.current;
     if (!el) return;
     atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK;
-    setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
+    setView((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+    );
   };
 
   useEffect(() => {
@@ -170,43 +187,81 @@ export function LogList() {
 
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
-  const tagOf = (line: BufferedLine) => (oneApp && line.source.startsWith(`${oneApp}/`) ? line.source.slice(oneApp.length + 1) : line.source);
+  const tagOf = (line: BufferedLine) =>
+    oneApp && line.source.startsWith(`${oneApp}/`) ? line.source.slice(oneApp.length + 1) : line.source;
   const shown: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     const line = rows[i]!;
     // Keyed by slot, not by line: while the tail scrolls, the same elements take new text
     // instead of being removed and created again.
     shown.push(
-      <LogRow key={i % 256} line={line} tag={tagOf(line)} top={i * ROW_HEIGHT} current={line.id === cursorId} open={line.id === detail?.id} pattern={pattern} onOpen={toggleDetail} />,
+      <LogRow
+        key={i % 256}
+        line={line}
+        tag={tagOf(line)}
+        top={i * ROW_HEIGHT}
+        current={line.id === cursorId}
+        open={line.id === detail?.id}
+        pattern={pattern}
+        onOpen={toggleDetail}
+      />,
     );
   }
 
   return (
     <>
-      <div className="logs-list" ref={parentRef} onScroll={measure} data-testid="log-list" data-rows={rows.length} tabIndex={0} aria-label="Log lines">
+      <div
+        className="logs-list"
+        ref={parentRef}
+        onScroll={measure}
+        data-testid="log-list"
+        data-rows={rows.length}
+        tabIndex={0}
+        aria-label="Log lines"
+      >
         <div className="logs-list__inner" style={{ height: rows.length * ROW_HEIGHT }}>
           {shown}
         </div>
       </div>
-      {detail ? <LineDetail line={detail} tag={tagOf(detail)} pattern={pattern} onClose={() => toggleDetail(detail)} /> : null}
+      {detail ? (
+        <LineDetail line={detail} tag={tagOf(detail)} pattern={pattern} onClose={() => toggleDetail(detail)} />
+      ) : null}
     </>
   );
 }
 
-function LineDetail({ line, tag, pattern, onClose }: { line: BufferedLine; tag: string; pattern: RegExp | undefined; onClose: () => void }) {
+function LineDetail({
+  line,
+  tag,
+  pattern,
+  onClose,
+}: {
+  line: BufferedLine;
+  tag: string;
+  pattern: RegExp | undefined;
+  onClose: () => void;
+}) {
   const text = line.json ? prettyJson(line.message) : line.message;
   return (
     <section className={`line-detail src-c${colourOf(line.source)}`} aria-label="Line detail" data-testid="line-detail">
       <header className="line-detail__head">
         <span className="log-row__source">{tag}</span>
         <code className="line-detail__time">{line.ts}</code>
-        {line.level ? <span className={`line-detail__level line-detail__level--${line.level}`}>{LEVEL_LABEL[line.level]}</span> : null}
+        {line.level ? (
+          <span className={`line-detail__level line-detail__level--${line.level}`}>{LEVEL_LABEL[line.level]}</span>
+        ) : null}
         {line.json ? <span className="muted">JSON, pretty-printed</span> : null}
         <span className="topbar__spacer" />
         <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(line.message)}>
           Copy
         </button>
-        <button type="button" className="button" onClick={onClose} aria-label="Close the line detail" data-testid="close-detail">
+        <button
+          type="button"
+          className="button"
+          onClick={onClose}
+          aria-label="Close the line detail"
+          data-testid="close-detail"
+        >
           Close
         </button>
       </header>

@@ -16,7 +16,12 @@ const STATE_LABEL: Record<SubscriptionStatus['state'], string> = {
 export function SourceState({ status }: { status: SubscriptionStatus | undefined }) {
   if (!status) return null;
   return (
-    <span className={`stream-state stream-state--${status.state}`} title={status.message ?? STATE_LABEL[status.state]} data-testid="stream-state" data-state={status.state}>
+    <span
+      className={`stream-state stream-state--${status.state}`}
+      title={status.message ?? STATE_LABEL[status.state]}
+      data-testid="stream-state"
+      data-state={status.state}
+    >
       <span className="stream-state__dot" aria-hidden="true" />
       {STATE_LABEL[status.state]}
     </span>
@@ -46,7 +51,15 @@ export function SourcePicker({ options }: { options: SourceOption[] }) {
       </div>
       <div className="quick-picks" role="group" aria-label="Quick picks">
         {picks.map((p) => (
-          <button key={p.id} type="button" className="chip" onClick={() => pick(p.keys)} data-testid="quick-pick" data-pick={p.id} title={`${p.keys.length} components`}>
+          <button
+            key={p.id}
+            type="button"
+            className="chip"
+            onClick={() => pick(p.keys)}
+            data-testid="quick-pick"
+            data-pick={p.id}
+            title={`${p.keys.length} components`}
+          >
             {p.label}
           </button>
         ))}
