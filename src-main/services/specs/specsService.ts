@@ -175,9 +175,13 @@ export class SpecsService {
           message: 'This draft was discarded or applied meanwhile; the value was not kept.',
         });
       const yaml = await yamlThread.run('withSecretEnv', draft.yaml, component, key);
-      this.pending.set(this.deps.context, appId, secretId(component, key), value);
+      const id = secretId(component, key);
+      this.pending.set(this.deps.context, appId, id, value);
       // Written even when the text is unchanged: the file records which secret waits in memory.
-      return this.keeper.present(await this.keeper.store({ ...draft, yaml }));
+      const stored = await this.keeper.store({ ...draft, yaml });
+      // Storing moved the env's old clear value (a GENERAL env made SECRET) to memory: this one wins.
+      this.pending.set(this.deps.context, appId, id, value);
+      return this.keeper.present(stored);
     });
   }
 

@@ -13,12 +13,19 @@ const COMMENTED = fixture('taskifai-demo.app.yaml');
 async function withLog() {
   const lines: string[] = [];
   const setup = await specsWithSandbox({ log: createLogger((line) => lines.push(line)) });
-  const leaks = () => [...setup.filesOnDisk().filter((f) => f.text.includes(NEW_KEY)).map((f) => f.path), ...lines.filter((l) => l.includes(NEW_KEY))];
+  const leaks = () => [
+    ...setup
+      .filesOnDisk()
+      .filter((f) => f.text.includes(NEW_KEY))
+      .map((f) => f.path),
+    ...lines.filter((l) => l.includes(NEW_KEY)),
+  ];
   return { ...setup, lines, leaks };
 }
 
 const puts = (requests: string[]) => requests.filter((r) => r.startsWith('PUT ')).length;
-const envOf = (spec: { envs?: Array<{ key?: string; value?: string; type?: string }> }, key: string) => spec.envs?.find((e) => e.key === key);
+const envOf = (spec: { envs?: Array<{ key?: string; value?: string; type?: string }> }, key: string) =>
+  spec.envs?.find((e) => e.key === key);
 
 describe('the founder rotates a SECRET through the draft', () => {
   it('the new value waits in memory only, then is sent on apply and forgotten', async () => {
@@ -42,8 +49,30 @@ describe('the founder rotates a SECRET through the draft', () => {
     expect(rotated.value).toMatch(new RegExp(`^EV\\[1:[^:]+:${secretDigest(NEW_KEY)}\\]$`));
     expect(envOf(record.app.spec, 'SENDGRID_API_KEY')!.value).toBe(untouched);
     expect(pendingSecrets.get('Demo fleet', appId).size).toBe(0);
-    await eventually(() => deploys.audit.list({ appId, action: 'edit_spec' }), (e) => e[0]?.result === 'succeeded');
+    await eventually(
+      () => deploys.audit.list({ appId, action: 'edit_spec' }),
+      (e) => e[0]?.result === 'succeeded',
+    );
     await deploys.audit.flush();
+    expect(leaks()).toEqual([]);
+  });
+
+  it('turning a GENERAL env that has a value into a SECRET sends the value typed for it, not the old one', async () => {
+    const { specs, appNamed, leaks } = await withLog();
+    const record = appNamed('taskifai-demo');
+    const appId = record.app.id!;
+    expect(envOf(record.app.spec, 'APP_NAME')).toMatchObject({
+      type: 'GENERAL',
+      value: expect.stringMatching(/^TaskifAI/),
+    });
+    await specs.openDraft(appId);
+    const draft = await specs.setDraftSecret({ appId, key: 'APP_NAME', value: NEW_KEY });
+    expect(draft.pendingSecrets).toEqual(['/APP_NAME']);
+    await specs.applyDraft(appId, draft.yaml, draft.baseVersion);
+    expect(envOf(record.app.spec, 'APP_NAME')).toMatchObject({
+      type: 'SECRET',
+      value: expect.stringMatching(new RegExp(`:${secretDigest(NEW_KEY)}\\]$`)),
+    });
     expect(leaks()).toEqual([]);
   });
 
@@ -77,11 +106,20 @@ describe('the founder rotates a SECRET through the draft', () => {
     const checked = await restarted.validateDraft(appId, restored.yaml);
     const line = restored.yaml.split('\n').findIndex((l) => l.includes('key: SENTRY_DSN')) + 1;
     expect(checked.valid).toBe(false);
-    expect(checked.problems).toContainEqual(expect.objectContaining({ source: 'schema', severity: 'error', message: expect.stringMatching(/^Re-enter the new value of demo-api's SENTRY_DSN/), line }));
+    expect(checked.problems).toContainEqual(
+      expect.objectContaining({
+        source: 'schema',
+        severity: 'error',
+        message: expect.stringMatching(/^Re-enter the new value of demo-api's SENTRY_DSN/),
+        line,
+      }),
+    );
     const sent = puts(sandbox.requests);
     await expect(restarted.applyDraft(appId, restored.yaml, restored.baseVersion)).rejects.toMatchObject({
       code: 'invalid_argument',
-      message: expect.stringMatching(/^Re-enter the new value of demo-api's SENTRY_DSN \(it was kept only in memory and Fleetdeck restarted\), or discard that change/),
+      message: expect.stringMatching(
+        /^Re-enter the new value of demo-api's SENTRY_DSN \(it was kept only in memory and Fleetdeck restarted\), or discard that change/,
+      ),
     });
     expect(puts(sandbox.requests)).toBe(sent);
   });
@@ -99,7 +137,9 @@ describe('the founder rotates a SECRET through the draft', () => {
     const sent = puts(sandbox.requests);
     await expect(restarted.applyDraft(appId, restored.yaml, restored.baseVersion)).rejects.toMatchObject({
       code: 'invalid_argument',
-      message: expect.stringMatching(/^Re-enter the new value of OPENAI_API_KEY \(it was kept only in memory and Fleetdeck restarted\), or discard that change/),
+      message: expect.stringMatching(
+        /^Re-enter the new value of OPENAI_API_KEY \(it was kept only in memory and Fleetdeck restarted\), or discard that change/,
+      ),
     });
     expect(puts(sandbox.requests)).toBe(sent);
     expect(envOf(record.app.spec, 'OPENAI_API_KEY')!.value).toBe(before);
@@ -133,7 +173,10 @@ describe('the founder rotates a SECRET through the draft', () => {
       pathPrefix: `/v2/apps/${appId}`,
       kind: 'status',
       status: 422,
-      body: { id: 'unprocessable_entity', message: `error validating app spec field "envs.5.value": "${NEW_KEY}" is too short` },
+      body: {
+        id: 'unprocessable_entity',
+        message: `error validating app spec field "envs.5.value": "${NEW_KEY}" is too short`,
+      },
     });
     const error = await specs.applyDraft(appId, draft.yaml, draft.baseVersion).catch((e: Error) => e);
     expect(error).toMatchObject({ code: 'unprocessable' });
