@@ -10,13 +10,20 @@ const RESOURCE_BY_SEGMENT: Record<string, string> = {
   domains: 'domain',
 };
 
-const VERB_BY_METHOD: Record<string, string> = { GET: 'read', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
+const VERB_BY_METHOD: Record<string, string> = {
+  GET: 'read',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
 
 export function scopeFor(method: string, pathname: string): string | undefined {
   const [, version, segment] = pathname.split('/');
   const resource = version === 'v2' && segment ? RESOURCE_BY_SEGMENT[segment] : undefined;
   if (!resource) return undefined;
-  if (resource === 'account') return pathname.startsWith('/v2/account/keys') ? `ssh_key:${VERB_BY_METHOD[method] ?? 'read'}` : 'account:read';
+  if (resource === 'account')
+    return pathname.startsWith('/v2/account/keys') ? `ssh_key:${VERB_BY_METHOD[method] ?? 'read'}` : 'account:read';
   if (resource === 'project' && method === 'POST' && pathname.endsWith('/resources')) return 'project:assign_resource';
   // Billing and monitoring are read-only APIs; their few POSTs (alert policies, reports) are out of scope here.
   if (resource === 'billing' || resource === 'monitoring') return `${resource}:read`;
@@ -24,7 +31,8 @@ export function scopeFor(method: string, pathname: string): string | undefined {
   // App Platform: create and delete are the app itself; everything else that changes is an update,
   // and propose (a dry run) only reads.
   if (pathname.endsWith('/exec')) return 'app:access_console';
-  if (method === 'GET' || pathname === '/v2/apps/propose' || pathname.startsWith('/v2/apps/metrics/')) return 'app:read';
+  if (method === 'GET' || pathname === '/v2/apps/propose' || pathname.startsWith('/v2/apps/metrics/'))
+    return 'app:read';
   if (method === 'POST' && pathname === '/v2/apps') return 'app:create';
   if (method === 'DELETE' && /^\/v2\/apps\/[^/]+$/.test(pathname)) return 'app:delete';
   return 'app:update';

@@ -10,7 +10,12 @@ const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
 const NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 const ENV_KEY = /^[_A-Za-z][_A-Za-z0-9]*$/;
 
-type Compute = { name?: string; instance_size_slug?: string; instance_count?: number; autoscaling?: { min_instance_count?: number; max_instance_count?: number } };
+type Compute = {
+  name?: string;
+  instance_size_slug?: string;
+  instance_count?: number;
+  autoscaling?: { min_instance_count?: number; max_instance_count?: number };
+};
 
 export function validateSpec(spec: unknown): string | undefined {
   if (typeof spec !== 'object' || spec === null) return 'error validating app spec: spec is required';
@@ -18,7 +23,8 @@ export function validateSpec(spec: unknown): string | undefined {
   const field = (path: string, problem: string) => `error validating app spec field "${path}": ${problem}`;
   const schemaProblem = firstSchemaProblem(spec);
   if (schemaProblem) return field(schemaProblem.path, schemaProblem.problem);
-  if (typeof s.name !== 'string' || !NAME.test(s.name)) return field('name', 'must match ^[a-z][a-z0-9-]{0,30}[a-z0-9]$');
+  if (typeof s.name !== 'string' || !NAME.test(s.name))
+    return field('name', 'must match ^[a-z][a-z0-9-]{0,30}[a-z0-9]$');
   if (s.region !== undefined && !SANDBOX_REGIONS.some((r) => r.slug === s.region)) {
     return field('region', `unknown region "${String(s.region)}"`);
   }
@@ -34,7 +40,8 @@ export function validateSpec(spec: unknown): string | undefined {
     for (const [i, c] of (list ?? []).entries()) {
       components++;
       const at = `${group}.${i}`;
-      if (typeof c.name !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(c.name)) return field(`${at}.name`, 'must be lowercase letters, digits and dashes');
+      if (typeof c.name !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(c.name))
+        return field(`${at}.name`, 'must be lowercase letters, digits and dashes');
       if (names.has(c.name)) return field(`${at}.name`, `component name "${c.name}" is used twice`);
       names.add(c.name);
       if (compute) {
@@ -54,27 +61,47 @@ function computeProblem(c: Compute): { path: string; message: string } | undefin
   const size = catalog.resolve(c.instance_size_slug);
   if (!size) return { path: 'instance_size_slug', message: `unknown instance size "${c.instance_size_slug}"` };
   if (c.autoscaling) {
-    if (c.instance_count !== undefined) return { path: 'instance_count', message: 'cannot be set together with autoscaling' };
-    if (!size.scalable) return { path: 'autoscaling', message: `instance size "${size.slug}" does not support autoscaling` };
+    if (c.instance_count !== undefined)
+      return { path: 'instance_count', message: 'cannot be set together with autoscaling' };
+    if (!size.scalable)
+      return { path: 'autoscaling', message: `instance size "${size.slug}" does not support autoscaling` };
     const min = c.autoscaling.min_instance_count ?? 0;
     const max = c.autoscaling.max_instance_count ?? 0;
-    if (min < 1 || max < min || max > 250) return { path: 'autoscaling', message: 'needs 1 ≤ min_instance_count ≤ max_instance_count ≤ 250' };
+    if (min < 1 || max < min || max > 250)
+      return { path: 'autoscaling', message: 'needs 1 ≤ min_instance_count ≤ max_instance_count ≤ 250' };
     return undefined;
   }
   const count = c.instance_count ?? 1;
-  if (!Number.isInteger(count) || count < 1 || count > 250) return { path: 'instance_count', message: 'must be between 1 and 250' };
+  if (!Number.isInteger(count) || count < 1 || count > 250)
+    return { path: 'instance_count', message: 'must be between 1 and 250' };
   if (count > 1 && size.single_instance_only) {
     return { path: 'instance_count', message: `instance size "${size.slug}" allows a single instance only` };
   }
   return undefined;
 }
 
-/** The monthly price of a spec as propose reports it: autoscaled components at their minimum. */
-export function specMonthlyCost(spec: AppSpec): number {
+/** A dev database (not a managed cluster) on App Platform, per month. */
+export const DEV_DATABASE_USD = 7;
+/** Static-site-only apps an account runs free; each one past them costs STATIC_APP_USD a month. */
+export const FREE_STATIC_APPS = 3;
+export const STATIC_APP_USD = 3;
+
+export const isStaticOnly = (spec: AppSpec) =>
+  !(spec.services?.length || spec.workers?.length || spec.jobs?.length || spec.functions?.length);
+
+/**
+ * The monthly price of a spec as propose reports it, from DigitalOcean's published prices:
+ * compute at its size (autoscaled at the minimum), $7 per dev database, and a static-only app free
+ * among the account's first three, $3 after. Jobs bill by the second they run and functions by
+ * use, so they add nothing to the monthly figure (undocumented: our reading of the pricing page).
+ */
+export function specMonthlyCost(spec: AppSpec, staticAppsElsewhere = 0): number {
   const compute: Compute[] = [...(spec.services ?? []), ...((spec.workers ?? []) as Compute[])];
-  const total = compute.reduce((sum, c) => {
+  const computeUsd = compute.reduce((sum, c) => {
     const count = c.autoscaling?.min_instance_count ?? c.instance_count ?? 1;
     return sum + (catalog.monthlyPrice(c.instance_size_slug) ?? 0) * count;
   }, 0);
-  return Math.round(total * 100) / 100;
+  const devDatabases = (spec.databases ?? []).filter((d) => !d.production && !d.cluster_name).length;
+  const staticUsd = isStaticOnly(spec) && staticAppsElsewhere >= FREE_STATIC_APPS ? STATIC_APP_USD : 0;
+  return Math.round((computeUsd + devDatabases * DEV_DATABASE_USD + staticUsd) * 100) / 100;
 }

@@ -15,6 +15,10 @@ export const LEGACY_SIZE_ALIASES: Readonly<Record<string, string>> = {
   'professional-xs': 'apps-s-1vcpu-1gb',
   'professional-s': 'apps-s-1vcpu-2gb',
   'professional-m': 'apps-s-2vcpu-4gb',
+  // The dedicated legacy sizes (the API listed them as DEDICATED 1/4 GiB, 2/8 GiB and 4/16 GiB).
+  'professional-1l': 'apps-d-1vcpu-4gb',
+  'professional-l': 'apps-d-2vcpu-8gb',
+  'professional-xl': 'apps-d-4vcpu-16gb',
 };
 
 export const DEFAULT_INSTANCE_SIZE = 'apps-s-1vcpu-0.5gb';

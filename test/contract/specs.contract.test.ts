@@ -31,13 +31,21 @@ async function sandbox() {
 describe('sandbox app creation matches the official DigitalOcean spec', () => {
   it('creates an app with a default ingress and its first deployment (apps_create 200)', async () => {
     const { call, tenant, template } = await sandbox();
-    const created = await call('POST', '/v2/apps', { spec: tenant('taskifai-customer4'), project_id: template.app.project_id });
+    const created = await call('POST', '/v2/apps', {
+      spec: tenant('taskifai-customer4'),
+      project_id: template.app.project_id,
+    });
     expect(created.status).toBe(200);
     await expectMatchesSpec('apps_create', 200, created.body);
     const app = created.body.app;
     expect(app.default_ingress).toMatch(/^https:\/\/taskifai-customer4-[a-z0-9]{5}\.ondigitalocean\.app$/);
     expect(app.in_progress_deployment).toMatchObject({ phase: 'PENDING_BUILD', cause: 'initial deployment' });
-    expect(app.domains).toEqual([expect.objectContaining({ phase: 'PENDING', spec: { domain: 'taskifai-customer4.taskifai.com', type: 'PRIMARY' } })]);
+    expect(app.domains).toEqual([
+      expect.objectContaining({
+        phase: 'PENDING',
+        spec: { domain: 'taskifai-customer4.taskifai.com', type: 'PRIMARY' },
+      }),
+    ]);
     expect(app.project_id).toBe(template.app.project_id);
     const read = await call('GET', `/v2/apps/${app.id}`);
     expect(read.body.app.spec).toEqual(tenant('taskifai-customer4'));
@@ -51,11 +59,16 @@ describe('sandbox app creation matches the official DigitalOcean spec', () => {
     invalid.services![0]!.instance_count = 0;
     const refused = await call('POST', '/v2/apps', { spec: invalid });
     expect(refused.status).toBe(422);
-    expect(refused.body.message).toBe('error validating app spec field "services.0.instance_count": must be between 1 and 250');
+    expect(refused.body.message).toBe(
+      'error validating app spec field "services.0.instance_count": must be between 1 and 250',
+    );
     await expectMatchesSpec('apps_create', 422, refused.body);
     const taken = await call('POST', '/v2/apps', { spec: tenant('taskifai-bibbi') });
     expect(taken.status).toBe(409);
-    expect(taken.body).toMatchObject({ id: 'conflict', message: expect.stringContaining('"taskifai-bibbi" already exists') });
+    expect(taken.body).toMatchObject({
+      id: 'conflict',
+      message: expect.stringContaining('"taskifai-bibbi" already exists'),
+    });
     await expectMatchesSpec('apps_create', 409, taken.body);
     expect(s.state.apps.size).toBe(before);
   });
@@ -67,7 +80,41 @@ describe('sandbox app creation matches the official DigitalOcean spec', () => {
     expect(free.body).toMatchObject({ app_name_available: true, app_cost: expect.any(Number) });
     await expectMatchesSpec('apps_validate_appSpec', 200, free.body);
     const taken = await call('POST', '/v2/apps/propose', { spec: tenant('taskifai-bibbi') });
-    expect(taken.body).toMatchObject({ app_name_available: false, app_name_suggestion: 'taskifai-bibbi-2' });
+    // Protobuf JSON leaves false out: a taken name has no app_name_available at all.
+    expect(taken.body).toMatchObject({ app_name_suggestion: 'taskifai-bibbi-2' });
+    expect(taken.body).not.toHaveProperty('app_name_available');
     await expectMatchesSpec('apps_validate_appSpec', 200, taken.body);
+  });
+});
+
+describe('what propose charges, as DigitalOcean prices it', () => {
+  const staticSite = (name: string) => ({
+    name,
+    region: 'fra',
+    static_sites: [{ name: 'web', github: { repo: 'taskifai/site', branch: 'main' } }],
+  });
+
+  it('a static-only app among the first three is free, and then app_cost is left out entirely', async () => {
+    const { call } = await sandbox();
+    const free = await call('POST', '/v2/apps/propose', { spec: staticSite('landing-page') });
+    expect(free.status).toBe(200);
+    expect(free.body).not.toHaveProperty('app_cost');
+    expect(free.body).toMatchObject({ app_is_static: true, max_free_static_apps: '3' });
+    await expectMatchesSpec('apps_validate_appSpec', 200, free.body);
+  });
+
+  it('a dev database adds $7 a month; a managed cluster adds nothing to the app', async () => {
+    const { call, tenant } = await sandbox();
+    const plain = await call('POST', '/v2/apps/propose', { spec: tenant('taskifai-customer5') });
+    const spec = tenant('taskifai-customer5') as { databases?: unknown[] };
+    const withDev = await call('POST', '/v2/apps/propose', {
+      spec: { ...spec, databases: [{ name: 'dev-db', engine: 'PG' }] },
+    });
+    const withCluster = await call('POST', '/v2/apps/propose', {
+      spec: { ...spec, databases: [{ name: 'db', engine: 'PG', production: true, cluster_name: 'presence360-pg' }] },
+    });
+    const cost = (body: Record<string, unknown>) => Number(body.app_cost ?? 0);
+    expect(cost(withDev.body) - cost(plain.body)).toBe(7);
+    expect(cost(withCluster.body)).toBe(cost(plain.body));
   });
 });

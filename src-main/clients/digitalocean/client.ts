@@ -32,13 +32,17 @@ export interface RollbackValidation {
   warnings?: Array<{ code?: string; message?: string; components?: string[] }>;
 }
 
+/**
+ * Protobuf JSON: zero values are left out, so a missing app_cost is $0 (read it with
+ * `proposedCost`) and a missing app_name_available is false.
+ */
 export interface ProposeResult {
   app_cost?: number;
   app_name_available?: boolean;
   spec?: AppSpec;
 }
 
-export const DIGITALOCEAN_API_URL = 'https://api.digitalocean.com';
+export const proposedCost = (result: ProposeResult): number => result.app_cost ?? 0;
 
 export type DigitalOceanClientOptions = Omit<RestClientOptions, 'service'>;
 

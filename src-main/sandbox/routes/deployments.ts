@@ -7,7 +7,7 @@ import { createAppRecord, domainsInStep, nameTaken } from '../appFactory';
 import { cancelDeployment, startDeployment } from '../deployEngine';
 import { doError, json, notFound, type Router, type SandboxRequest } from '../http';
 import { encryptSecrets } from '../secretValues';
-import { specMonthlyCost, validateSpec } from '../specValidation';
+import { FREE_STATIC_APPS, isStaticOnly, specMonthlyCost, validateSpec } from '../specValidation';
 import type { AppRecord, SandboxState } from '../state';
 import { presentApp } from './apps';
 
@@ -26,13 +26,15 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
       const appId = typeof body(req).app_id === 'string' ? (body(req).app_id as string) : undefined;
       const taken = nameTaken(state, spec.name, appId);
+      const staticApps = [...state.apps.values()].filter((r) => r.app.id !== appId && isStaticOnly(r.app.spec)).length;
+      const cost = specMonthlyCost(spec, staticApps);
+      // The API speaks protobuf JSON, which leaves zero values out: a free app has no app_cost at all.
       return json(200, {
-        app_cost: specMonthlyCost(spec),
-        app_name_available: !taken,
-        ...(taken ? { app_name_suggestion: `${spec.name}-2` } : {}),
-        app_is_static: !(spec.services?.length || spec.workers?.length || spec.jobs?.length),
-        existing_static_apps: '2',
-        max_free_static_apps: '3',
+        ...(cost > 0 ? { app_cost: cost } : {}),
+        ...(taken ? { app_name_suggestion: `${spec.name}-2` } : { app_name_available: true }),
+        ...(isStaticOnly(spec) ? { app_is_static: true } : {}),
+        existing_static_apps: String(staticApps),
+        max_free_static_apps: String(FREE_STATIC_APPS),
         spec,
       });
     })

@@ -8,7 +8,7 @@ import type {
   ScaleChange,
   ScalePreview,
 } from '../../../src-preload/contract';
-import type { DigitalOceanClient } from '../../clients/digitalocean/client';
+import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App, AppSpec, Deployment } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { priceCompute } from '../costs';
@@ -122,8 +122,8 @@ export class DeployActions {
       component: change.component,
       before: describe(current),
       after: describe(next),
-      appMonthlyCostBefore: before.app_cost ?? 0,
-      appMonthlyCostAfter: after.app_cost ?? 0,
+      appMonthlyCostBefore: proposedCost(before),
+      appMonthlyCostAfter: proposedCost(after),
       sizeOptions: catalog.sizes
         .filter((s) => s.slug && !s.deprecation_intent)
         .map((s) => ({

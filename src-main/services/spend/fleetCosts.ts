@@ -11,7 +11,7 @@ import type {
   GroupCost,
   MonthlyCost,
 } from '../../../src-preload/contract';
-import type { DigitalOceanClient } from '../../clients/digitalocean/client';
+import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App } from '../../clients/digitalocean/types';
 import { toFleetApp } from '../appView';
 import { mapWithConcurrency } from '../concurrency';
@@ -140,14 +140,11 @@ export class FleetCostsService {
     const key = `${app.id ?? ''}:${JSON.stringify(app.spec)}`;
     const cached = this.proposals.get(key);
     if (cached && this.now() - cached.at < PROPOSE_TTL_MS) return cached.cost;
-    const cost = this.client.propose(app.spec, app.id).then(
-      (r) => r.app_cost,
-      () => {
-        // A failure is not remembered: the next visit asks again.
-        this.proposals.delete(key);
-        return undefined;
-      },
-    );
+    const cost = this.client.propose(app.spec, app.id).then(proposedCost, () => {
+      // A failure is not remembered: the next visit asks again.
+      this.proposals.delete(key);
+      return undefined;
+    });
     this.proposals.set(key, { at: this.now(), cost });
     return cost;
   }

@@ -128,7 +128,8 @@ describe('custom-scoped and new DigitalOcean tokens', () => {
 describe('a token check that cannot reach its API', () => {
   it('names the host it tried and says nothing was saved', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetdeck-accounts-'));
-    const keychain = Object.assign(new MemorySecretStore(), { kind: 'keychain' as const });
+    const keychain = new MemorySecretStore();
+    Object.assign(keychain, { kind: 'keychain' as const });
     // Port 9 on loopback: nothing listens there, so the connection is refused at once.
     const accounts = new AccountsService({
       keychain,
