@@ -58,6 +58,10 @@ interface LogsState {
   capacity: number;
   paused: boolean;
   newWhilePaused: number;
+  /** The reader is at the bottom and new lines scroll into view; only their own scrolling up ends it. */
+  following: boolean;
+  /** Lines shown since the reader scrolled up from the bottom: the "N new lines ↓" button. */
+  newBelow: number;
   filter: LogFilterSpec;
   filterError?: string;
   search: TextMatch;
@@ -76,11 +80,15 @@ interface LogsState {
   /** Closes every subscription; the buffer and selection stay (the view unmounted). */
   stop: () => void;
   setSelection: (sources: SourceOption[]) => void;
+  /** A quick pick: replaces the selection, or with `add` (Shift+click) adds to it. */
+  pickSources: (sources: SourceOption[], add: boolean) => void;
   toggleSource: (source: SourceOption) => void;
   setType: (type: LogType) => void;
   openDeployment: (target: DeploymentLogsTarget) => void;
   closeDeployment: () => void;
   togglePause: () => void;
+  /** The reader reached the bottom (or asked to jump there), or scrolled up away from it. */
+  setFollowing: (following: boolean) => void;
   setFilter: (patch: Partial<LogFilterSpec>) => void;
   setSearch: (patch: Partial<TextMatch>) => void;
   jumpToMatch: (dir: 1 | -1) => void;
@@ -100,22 +108,25 @@ let queue: IncomingBatch[] = [];
 let applyTimer: ReturnType<typeof setTimeout> | undefined;
 let scrollSeq = 0;
 let version = 0;
+/** logModel.shownArrived when the reader left the bottom. */
+let shownAtLeave = 0;
 
 function readCapacity(): number {
   const stored = typeof localStorage === 'undefined' ? null : Number(localStorage.getItem(CAPACITY_KEY));
   return stored && (CAPACITY_CHOICES as readonly number[]).includes(stored) ? stored : DEFAULT_CAPACITY;
 }
 
-const rowsCopyState = () => ({
-  version: ++version,
-  received: logModel.received,
-  size: logModel.ring.size,
-  newWhilePaused: logModel.newWhilePaused,
-  searchCount: logModel.searchCount,
-  droppedFromView: logModel.droppedFromView,
-});
-
 export const useLogsStore = create<LogsState>()((set, get) => {
+  const rowsCopyState = () => ({
+    version: ++version,
+    received: logModel.received,
+    size: logModel.ring.size,
+    newWhilePaused: logModel.newWhilePaused,
+    searchCount: logModel.searchCount,
+    droppedFromView: logModel.droppedFromView,
+    newBelow: get().following ? 0 : logModel.shownArrived - shownAtLeave,
+  });
+
   const status = (key: string, patch: Partial<SubscriptionStatus> & { label: string }) =>
     set((s) => ({ subs: { ...s.subs, [key]: { state: 'connecting', ...s.subs[key], ...patch } } }));
 
@@ -190,7 +201,26 @@ export const useLogsStore = create<LogsState>()((set, get) => {
 
   const resetBuffer = () => {
     logModel.clear();
+    shownAtLeave = 0;
+    set({ following: true });
     set({ ...rowsCopyState(), subs: {}, detail: undefined, cursorId: undefined, paused: false });
+  };
+
+  /** Lines of sources no longer picked leave the model, and so the tail, the chips and downloads. */
+  const forget = (removed: SourceOption[]) => {
+    if (removed.length === 0) return;
+    const labels = new Set(removed.map((s) => s.label));
+    // Batches already received but not yet shown would bring them back.
+    queue = queue.filter((batch) => !labels.has(batch.label));
+    logModel.removeSources(labels);
+    const { filter, detail } = get();
+    // A source picked again later starts shown, not hidden by a chip click from before.
+    if (filter.hiddenSources.some((h) => labels.has(h))) {
+      const next = { ...filter, hiddenSources: filter.hiddenSources.filter((h) => !labels.has(h)) };
+      logModel.setFilter(compileFilter(next).value);
+      set({ filter: next });
+    }
+    set({ ...rowsCopyState(), cursorId: undefined, detail: detail && labels.has(detail.source) ? undefined : detail });
   };
 
   // A tail is bound to the context it was opened in: after a switch its sources are the old
@@ -222,12 +252,20 @@ export const useLogsStore = create<LogsState>()((set, get) => {
     capacity: logModel.ring.capacity,
     paused: false,
     newWhilePaused: 0,
+    following: true,
+    newBelow: 0,
     filter: EMPTY_FILTER,
     search: { text: '', regex: false, caseSensitive: false },
     searchCount: 0,
     droppedFromView: 0,
 
-    start: () => openSelection(),
+    // Coming back to the view is coming back to the live tail: a pause from the last visit is over.
+    start: () => {
+      if (get().paused) logModel.resume();
+      set({ paused: false, following: true });
+      set(rowsCopyState());
+      openSelection();
+    },
     stop: () => {
       closeAll();
       set({ subs: {} });
@@ -240,6 +278,7 @@ export const useLogsStore = create<LogsState>()((set, get) => {
         set({ deployment: undefined });
       }
       const keep = new Set(sources.map((s) => s.key));
+      const removed = get().selected.filter((s) => !keep.has(s.key));
       for (const key of [...subscriptions.keys()]) {
         if (keep.has(key)) continue;
         close(key);
@@ -250,7 +289,15 @@ export const useLogsStore = create<LogsState>()((set, get) => {
         });
       }
       set({ selected: sources });
+      forget(removed);
       openSelection();
+    },
+
+    pickSources: (sources, add) => {
+      if (!add) return get().setSelection(sources);
+      const selected = get().selected;
+      const have = new Set(selected.map((s) => s.key));
+      get().setSelection([...selected, ...sources.filter((s) => !have.has(s.key))]);
     },
 
     toggleSource: (source) => {
@@ -296,6 +343,13 @@ export const useLogsStore = create<LogsState>()((set, get) => {
       set({ paused: !get().paused, ...rowsCopyState() });
     },
 
+    setFollowing: (following) => {
+      if (following === get().following) return;
+      if (!following) shownAtLeave = logModel.shownArrived;
+      set({ following });
+      set(rowsCopyState());
+    },
+
     setFilter: (patch) => {
       const filter = { ...get().filter, ...patch };
       const compiled = compileFilter(filter);
@@ -324,7 +378,7 @@ export const useLogsStore = create<LogsState>()((set, get) => {
     clear: () => resetBuffer(),
 
     download: (scope) => {
-      const lines = scope === 'all' ? logModel.ring.toArray() : logModel.rows();
+      const lines = logModel.linesFor(scope);
       const blob = new Blob([lines.map(lineAsText).join('\n') + '\n'], { type: 'text/plain;charset=utf-8' });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');

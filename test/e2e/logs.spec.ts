@@ -123,15 +123,74 @@ test.describe('the founder tails logs across tenants', () => {
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\S+Z taskifai-[\w-]+\/[\w-]+ .*health/);
   });
 
-  test('unticking a source stops its stream and leaves the others running', async ({ page }) => {
+  test('unticking a source stops its stream, takes its lines and chip away, and leaves the others running', async ({
+    page,
+  }) => {
     await openLogs(page);
     const option = page.locator('[data-testid="source-option"][data-source="taskifai-demo/demo-worker"]');
     await expect(option.getByTestId('stream-state')).toHaveAttribute('data-state', 'live');
     await expect(page.getByTestId('stream-state')).toHaveCount(7);
+    await expect(page.getByTestId('source-chip').filter({ hasText: 'taskifai-demo/demo-worker' })).toBeVisible();
     await option.locator('input').uncheck();
     await expect(option.getByTestId('stream-state')).toHaveCount(0);
     await expect(page.getByTestId('stream-state')).toHaveCount(6);
-    await expect(page.getByTestId('source-chip').filter({ hasText: 'taskifai-demo/demo-worker' })).toBeVisible();
+    await expect(page.getByTestId('source-chip').filter({ hasText: 'taskifai-demo/demo-worker' })).toHaveCount(0);
+    await expect(page.locator('[data-testid="log-row"][data-source="taskifai-demo/demo-worker"]')).toHaveCount(0);
+    await expect(page.getByTestId('source-chip')).toHaveCount(6);
+  });
+
+  test('a Shift+click on a quick pick adds its components; a plain click replaces the selection', async ({ page }) => {
+    await openLogs(page, 'All of Multivio');
+    const picker = page.getByTestId('source-picker');
+    await expect(picker).toContainText('3 selected');
+    const taskifaiWorkers = page.getByTestId('quick-pick').filter({ hasText: /^TaskifAI workers$/ });
+    await taskifaiWorkers.click({ modifiers: ['Shift'] });
+    await expect(picker).toContainText('6 selected');
+    await expect(page.locator('[data-testid="stream-state"][data-state="live"]')).toHaveCount(6);
+    const chips = page.getByTestId('source-chip');
+    await expect(chips.filter({ hasText: 'taskifai-demo/demo-worker' })).toBeVisible();
+    await expect(chips.filter({ hasText: 'multivio-api/api' })).toBeVisible();
+    await screenshot(page, 'logs-shift-pick-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'logs-shift-pick-dark');
+
+    await taskifaiWorkers.click();
+    await expect(picker).toContainText('3 selected');
+    await expect(chips).toHaveCount(3);
+    await expect(chips.filter({ hasText: /^multivio/ })).toHaveCount(0);
+    await expect(page.locator('[data-testid="log-row"][data-source^="multivio"]')).toHaveCount(0);
+    for (const source of await rows(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-source')))) {
+      expect(source).toMatch(/^taskifai-\w+\/\w+-worker$/);
+    }
+  });
+
+  test('after picking other sources, both downloads hold only the sources now picked', async ({ page }) => {
+    await openLogs(page, 'All of TaskifAI');
+    await page.getByTestId('quick-pick').filter({ hasText: 'All of Multivio' }).click();
+    await expect(page.locator('[data-testid="log-row"][data-source^="multivio"]').first()).toBeVisible();
+    for (const scope of ['filtered', 'all']) {
+      await page.getByTestId('download-menu').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`download-${scope}`).click(),
+      ]);
+      const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(/^\S+ multivio-api(-staging)?\//);
+    }
+  });
+
+  test('leaving the view paused and coming back finds it live', async ({ page }) => {
+    await openLogs(page, 'All workers');
+    await page.getByTestId('pause-button').click();
+    await expect(page.getByTestId('pause-button')).toHaveText(/^Resume/);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Fleet' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Logs' }).click();
+    await expect(page.getByTestId('pause-button')).toHaveText('Pause');
+    const shown = Number(await page.getByTestId('log-list').getAttribute('data-rows'));
+    await expect
+      .poll(async () => Number(await page.getByTestId('log-list').getAttribute('data-rows')), { timeout: 10_000 })
+      .toBeGreaterThan(shown);
   });
 });
 

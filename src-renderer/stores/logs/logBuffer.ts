@@ -124,6 +124,18 @@ export class LogRing<T extends Timed> {
     return evicted;
   }
 
+  /** Keeps only the lines `keep` accepts, in order; returns how many left. */
+  retain(keep: (item: T) => boolean): number {
+    const kept = this.toArray().filter(keep);
+    const removed = this.count - kept.length;
+    if (removed === 0) return 0;
+    this.items = new Array<T | undefined>(this.cap);
+    kept.forEach((line, i) => (this.items[i] = line));
+    this.head = 0;
+    this.count = kept.length;
+    return removed;
+  }
+
   clear(): void {
     this.items = new Array<T | undefined>(this.cap);
     this.head = 0;

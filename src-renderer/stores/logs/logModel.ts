@@ -23,6 +23,8 @@ export class LogModel {
   /** Lines received (markers not counted) since the buffer was last cleared. */
   received = 0;
   receivedAtPause = 0;
+  /** Lines (markers not counted) that passed the filter on arrival: what "N new lines" counts. */
+  shownArrived = 0;
   private idAtPause = 0;
   searchCount = 0;
   /** Visible lines pushed out of the top so far: the view moves its scroll position by as many. */
@@ -63,6 +65,7 @@ export class LogModel {
     batch.sort(byTime);
     for (const line of this.ring.insertSorted(batch)) line.evicted = true;
     const fresh = batch.filter((line) => !line.evicted && this.filter(line));
+    for (const line of fresh) if (!line.marker) this.shownArrived++;
     mergeInto(this.visible, fresh);
     let gone = 0;
     while (gone < this.visible.length && this.visible[gone]!.evicted) gone++;
@@ -105,6 +108,26 @@ export class LogModel {
     this.countMatches();
   }
 
+  /**
+   * Forgets every line of these sources (tagged "app/component"): a source taken out of the
+   * selection leaves the tail, its chip and a download, as if it had never been picked. A paused
+   * view drops them too; the received count, a running total, stays.
+   */
+  removeSources(sources: ReadonlySet<string>): void {
+    if (sources.size === 0) return;
+    const kept = (line: BufferedLine) => !sources.has(line.source);
+    this.ring.retain(kept);
+    this.visible = this.visible.filter(kept);
+    if (this.frozen) this.frozen = this.frozen.filter(kept);
+    for (const source of sources) this.lastTs.delete(source);
+    this.countMatches();
+  }
+
+  /** What a download holds: the lines on screen (filtered, or frozen while paused), or the whole buffer. */
+  linesFor(scope: 'filtered' | 'all'): BufferedLine[] {
+    return scope === 'all' ? this.ring.toArray() : this.rows().slice();
+  }
+
   resize(capacity: number): void {
     for (const line of this.ring.resize(capacity)) line.evicted = true;
     this.setFilter(this.filter);
@@ -116,6 +139,7 @@ export class LogModel {
     this.frozen = undefined;
     this.received = 0;
     this.receivedAtPause = 0;
+    this.shownArrived = 0;
     this.searchCount = 0;
     this.lastTs.clear();
   }

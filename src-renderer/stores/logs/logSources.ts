@@ -1,6 +1,6 @@
 // The sources the Logs view can follow, read from the fleet snapshot: every service and worker
-// of every app, grouped by product, with quick picks ("all of TaskifAI", "all workers") and a
-// stable colour per source.
+// of every app, grouped by product, with quick picks ("all of TaskifAI", "all workers", "TaskifAI
+// workers") and a stable colour per source.
 import type { ComponentKind, FleetSnapshot } from '../../../src-preload/contract';
 
 export interface SourceOption {
@@ -72,6 +72,20 @@ export function quickPicks(options: SourceOption[]): QuickPick[] {
   const workers = options.filter((o) => o.kind === 'worker').map((o) => o.key);
   if (workers.length > 0) picks.push({ id: 'workers', label: 'All workers', keys: workers });
   return picks;
+}
+
+/**
+ * "TaskifAI workers": one product's workers in one click. Only for products that also run
+ * services, where it differs from "All of …".
+ */
+export function groupWorkerPicks(options: SourceOption[]): QuickPick[] {
+  return [...new Set(options.map((o) => o.group))].flatMap((group) => {
+    const all = options.filter((o) => o.group === group);
+    const workers = all.filter((o) => o.kind === 'worker').map((o) => o.key);
+    return workers.length > 0 && workers.length < all.length
+      ? [{ id: `workers:${group}`, label: `${group} workers`, keys: workers }]
+      : [];
+  });
 }
 
 export const SOURCE_COLOURS = 10;

@@ -2,9 +2,12 @@
 // position alone: an update costs the rows shown, not the 100,000 in the buffer (a measuring
 // virtualizer recomputed every row's offset on each batch and blocked the page for 100+ ms at
 // 10,000 lines/s). The full text of a line, JSON pretty-printed, opens in a pane below.
-// The list follows new lines only while the reader is at the bottom and not paused; when old
-// lines leave the buffer above a reader who scrolled up, it moves by as many rows so the lines
-// under their eyes stay put.
+// The list follows new lines while the reader is at the bottom and not paused. Only the reader's
+// own scrolling up stops following: a shorter window, the legend wrapping to a second line or the
+// line detail opening all shrink the list without the reader moving, so a resize re-pins the
+// bottom instead of judging "at the bottom" from the new geometry. A reader who scrolled up gets
+// a "N new lines ↓" button back to the tail; when old lines leave the buffer above them, the view
+// moves by as many rows so the lines under their eyes stay put.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { BufferedLine } from '../../stores/logs/logBuffer';
 import { compileMatcher, matchRanges, prettyJson } from '../../stores/logs/logFilter';
@@ -109,8 +112,9 @@ const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, on
 export function LogList() {
   const version = useLogsStore((s) => s.version);
   const paused = useLogsStore((s) => s.paused);
+  const following = useLogsStore((s) => s.following);
   const cursorId = useLogsStore((s) => s.cursorId);
-  const scrollTo = useLogsStore((s) => s.scrollTo);
+  const jumpTo = useLogsStore((s) => s.scrollTo);
   const droppedFromView = useLogsStore((s) => s.droppedFromView);
   const search = useLogsStore((s) => s.search);
   const detail = useLogsStore((s) => s.detail);
@@ -118,7 +122,8 @@ export function LogList() {
   const oneApp = useLogsStore((s) => s.deployment?.appName);
   const pattern = useMemo(() => compileMatcher(search).value, [search]);
   const parentRef = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
+  /** The scroll position last seen or set: a scroll event below it is the reader going up. */
+  const lastTop = useRef(0);
   const lastDropped = useRef(droppedFromView);
   /** The line at the top of a paused view: where the view stays when it resumes away from the bottom. */
   const anchor = useRef<BufferedLine | undefined>(undefined);
@@ -128,21 +133,41 @@ export function LogList() {
   const rows = logModel.rows();
   void version;
 
-  const measure = () => {
-    const el = parentRef.current;
-    if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK;
+  const scrollTo = (el: HTMLDivElement, top: number) => {
+    el.scrollTop = top;
+    lastTop.current = top;
+    setView({ top, height: el.clientHeight });
+  };
+
+  const measure = (el: HTMLDivElement) => {
+    lastTop.current = el.scrollTop;
     setView((v) =>
       v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
     );
   };
 
+  const onScroll = () => {
+    const el = parentRef.current;
+    if (!el) return;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK;
+    const logs = useLogsStore.getState();
+    if (atBottom && !logs.following) logs.setFollowing(true);
+    else if (!atBottom && logs.following && el.scrollTop < lastTop.current) logs.setFollowing(false);
+    measure(el);
+  };
+
   useEffect(() => {
     const el = parentRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => measure());
+    const observer = new ResizeObserver(() => {
+      const logs = useLogsStore.getState();
+      if (logs.following && !logs.paused)
+        scrollTo(el, Math.max(0, logModel.rows().length * ROW_HEIGHT - el.clientHeight));
+      else measure(el);
+    });
     observer.observe(el);
     return () => observer.disconnect();
+    // The observer reads the store and the model when it fires; it is set up once.
   }, []);
 
   useLayoutEffect(() => {
@@ -157,33 +182,31 @@ export function LogList() {
     const resumed = wasPaused.current && !paused;
     wasPaused.current = paused;
     if (paused) return;
-    if (resumed && !atBottom.current && anchor.current) {
+    if (resumed && !following && anchor.current) {
       // The live rows differ from the frozen ones (lines came and went): find the same line again.
       const index = logModel.rows().indexOf(anchor.current);
-      const top = Math.max(0, index) * ROW_HEIGHT + (view.top % ROW_HEIGHT);
-      el.scrollTop = top;
-      setView({ top, height: view.height });
+      scrollTo(el, Math.max(0, index) * ROW_HEIGHT + (view.top % ROW_HEIGHT));
       return;
     }
     // Positions come from our own numbers: reading them back from the element would force a
     // layout on every batch.
     let top: number | undefined;
-    if (atBottom.current) top = Math.max(0, logModel.rows().length * ROW_HEIGHT - view.height);
+    if (following) top = Math.max(0, logModel.rows().length * ROW_HEIGHT - view.height);
     else if (dropped > 0) top = Math.max(0, view.top - dropped * ROW_HEIGHT);
     if (top === undefined || top === view.top) return;
-    el.scrollTop = top;
-    setView({ top, height: view.height });
-    // Only new rows or dropped lines move the view; `view` is what it moves from.
+    scrollTo(el, top);
+    // Only new rows, dropped lines or going back to following move the view; `view` is what it
+    // moves from.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, paused, droppedFromView]);
+  }, [version, paused, droppedFromView, following]);
 
   useLayoutEffect(() => {
     const el = parentRef.current;
-    if (!scrollTo || !el) return;
-    atBottom.current = false;
-    el.scrollTop = Math.max(0, scrollTo.index * ROW_HEIGHT - el.clientHeight / 2);
-    setView({ top: el.scrollTop, height: el.clientHeight });
-  }, [scrollTo]);
+    if (!jumpTo || !el) return;
+    // A jump to a match or an error takes the reader away from the tail, as scrolling up would.
+    useLogsStore.getState().setFollowing(false);
+    scrollTo(el, Math.max(0, jumpTo.index * ROW_HEIGHT - el.clientHeight / 2));
+  }, [jumpTo]);
 
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
@@ -210,23 +233,45 @@ export function LogList() {
 
   return (
     <>
-      <div
-        className="logs-list"
-        ref={parentRef}
-        onScroll={measure}
-        data-testid="log-list"
-        data-rows={rows.length}
-        tabIndex={0}
-        aria-label="Log lines"
-      >
-        <div className="logs-list__inner" style={{ height: rows.length * ROW_HEIGHT }}>
-          {shown}
+      <div className="logs-list-frame">
+        <div
+          className="logs-list"
+          ref={parentRef}
+          onScroll={onScroll}
+          data-testid="log-list"
+          data-rows={rows.length}
+          data-following={following}
+          tabIndex={0}
+          aria-label="Log lines"
+        >
+          <div className="logs-list__inner" style={{ height: rows.length * ROW_HEIGHT }}>
+            {shown}
+          </div>
         </div>
+        {following || paused ? null : <NewLinesButton />}
       </div>
       {detail ? (
         <LineDetail line={detail} tag={tagOf(detail)} pattern={pattern} onClose={() => toggleDetail(detail)} />
       ) : null}
     </>
+  );
+}
+
+/** Shown while the reader is scrolled up: how much arrived below, and the way back to the tail. */
+function NewLinesButton() {
+  const count = useLogsStore((s) => s.newBelow);
+  const setFollowing = useLogsStore((s) => s.setFollowing);
+  return (
+    <button
+      type="button"
+      className="new-lines"
+      onClick={() => setFollowing(true)}
+      data-testid="new-lines-button"
+      data-count={count}
+    >
+      {count === 0 ? 'Back to the latest' : `${count.toLocaleString('en-US')} new ${count === 1 ? 'line' : 'lines'}`}{' '}
+      <span aria-hidden="true">↓</span>
+    </button>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { SubscriptionStatus } from '../../stores/logsStore';
 import { useLogsStore } from '../../stores/logsStore';
-import { colourOf, groupOptions, quickPicks, type SourceOption } from '../../stores/logs/logSources';
+import { colourOf, groupOptions, groupWorkerPicks, quickPicks, type SourceOption } from '../../stores/logs/logSources';
 
 const STATE_LABEL: Record<SubscriptionStatus['state'], string> = {
   connecting: 'connecting',
@@ -32,11 +32,16 @@ export function SourcePicker({ options }: { options: SourceOption[] }) {
   const selected = useLogsStore((s) => s.selected);
   const subs = useLogsStore((s) => s.subs);
   const setSelection = useLogsStore((s) => s.setSelection);
+  const pickSources = useLogsStore((s) => s.pickSources);
   const toggleSource = useLogsStore((s) => s.toggleSource);
   const groups = useMemo(() => groupOptions(options), [options]);
-  const picks = useMemo(() => quickPicks(options), [options]);
+  const picks = useMemo(() => [...quickPicks(options), ...groupWorkerPicks(options)], [options]);
   const chosen = new Set(selected.map((s) => s.key));
-  const pick = (keys: string[]) => setSelection(options.filter((o) => keys.includes(o.key)));
+  const pick = (keys: string[], add: boolean) =>
+    pickSources(
+      options.filter((o) => keys.includes(o.key)),
+      add,
+    );
 
   return (
     <aside className="logs-sidebar" aria-label="Log sources" data-testid="source-picker">
@@ -49,20 +54,23 @@ export function SourcePicker({ options }: { options: SourceOption[] }) {
           </button>
         ) : null}
       </div>
-      <div className="quick-picks" role="group" aria-label="Quick picks">
+      <div className="quick-picks" role="group" aria-label="Quick picks" aria-describedby="quick-picks-hint">
         {picks.map((p) => (
           <button
             key={p.id}
             type="button"
             className="chip"
-            onClick={() => pick(p.keys)}
+            onClick={(e) => pick(p.keys, e.shiftKey)}
             data-testid="quick-pick"
             data-pick={p.id}
-            title={`${p.keys.length} components`}
+            title={`${p.keys.length} components · Shift+click adds them to the selection`}
           >
             {p.label}
           </button>
         ))}
+        <p id="quick-picks-hint" className="quick-picks__hint muted">
+          A click picks just these; Shift+click adds them.
+        </p>
       </div>
       {groups.map(({ group, apps }) => (
         <section key={group} className="source-group">
