@@ -15,9 +15,19 @@ interface DialogProps {
   width?: number;
 }
 
-const FOCUSABLE = 'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea, a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
-export function Dialog({ title, subtitle, children, footer, onClose, busy, testId = 'confirm-dialog', width = 520 }: DialogProps) {
+export function Dialog({
+  title,
+  subtitle,
+  children,
+  footer,
+  onClose,
+  busy,
+  testId = 'confirm-dialog',
+  width = 520,
+}: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
