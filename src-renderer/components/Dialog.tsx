@@ -1,6 +1,8 @@
 // A modal dialog drawn in the page (not the top layer) so the undo bar and toasts stay above it
-// and clickable. Escape and the backdrop close it unless it is busy; Tab stays inside.
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+// and clickable. Escape and the backdrop close it unless it is busy; Tab stays inside. It opens
+// on its first field, or else on a safe button (Cancel), never on the action itself: a second
+// Enter after the one that opened it must not deploy. Closed, it gives focus back to the opener.
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface DialogProps {
   title: ReactNode;
@@ -13,10 +15,31 @@ interface DialogProps {
   busy?: boolean;
   testId?: string;
   width?: number;
+  /** Where focus starts: the first field (forms), or the safe button (confirmations). */
+  start?: 'field' | 'safe';
 }
 
 const FOCUSABLE =
   'button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea, a[href], [tabindex]:not([tabindex="-1"])';
+const FIELD = '.dialog__body :is(input, select, textarea):not(:disabled):not([type="hidden"])';
+/** The buttons that act: confirm, apply, deploy, undo… */
+const ACTION = '.button--primary, .button--danger';
+
+/**
+ * Where focus goes on open: a control the dialog autofocused (unless it is the action), else the
+ * first field of a form, else a safe button (Cancel). A confirmation starts on the safe button
+ * even with an option in it: its text is what the founder reads first.
+ */
+function initialFocus(dialog: HTMLElement, start: 'field' | 'safe'): HTMLElement {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && dialog.contains(active) && active !== dialog && !active.matches(ACTION))
+    return active;
+  const field = start === 'field' ? dialog.querySelector<HTMLElement>(FIELD) : null;
+  const safe = [...dialog.querySelectorAll<HTMLButtonElement>('.dialog__footer button:not(:disabled)')].find(
+    (b) => !b.matches(ACTION),
+  );
+  return field ?? safe ?? dialog;
+}
 
 export function Dialog({
   title,
@@ -27,15 +50,22 @@ export function Dialog({
   busy,
   testId = 'confirm-dialog',
   width = 520,
+  start = 'field',
 }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  // Read while rendering: by the time effects run, a control marked autoFocus inside has taken
+  // focus, and the opener would be lost.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // A control marked autoFocus already took focus; otherwise the dialog itself takes it.
-    if (!ref.current?.contains(document.activeElement)) ref.current?.focus();
-    return () => previous?.focus();
-  }, []);
+    if (ref.current) initialFocus(ref.current, start).focus();
+    // An opener that left the page (its row re-rendered away) cannot take focus back.
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+    // Focus is placed once, when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opener]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // Page shortcuts (the overview's "/", arrows, Enter) must not act behind the dialog.
@@ -127,6 +157,7 @@ export function ConfirmDialog({
       onClose={onClose}
       busy={busy}
       testId={testId}
+      start="safe"
       footer={
         <>
           <span className="dialog__aside">{aside}</span>
@@ -139,8 +170,6 @@ export function ConfirmDialog({
             onClick={onConfirm}
             disabled={confirmDisabled || busy}
             data-testid="confirm-button"
-            // Enter may confirm an ordinary action; a destructive one needs a deliberate click or Tab.
-            autoFocus={tone !== 'danger'}
           >
             {confirmLabel}
           </button>
