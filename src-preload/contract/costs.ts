@@ -67,8 +67,10 @@ export interface AccountBilling {
   monthToDateUsage: number;
   monthToDateBalance: number;
   accountBalance: number;
-  /** Month-to-date usage plus the fleet's run rate for the rest of the month. */
+  /** The whole account's month end: the apps at their run rate, other products extrapolated. */
   projectedMonthEnd: number;
+  /** How the projection was made, in words (it covers the whole account, not only the apps). */
+  projectionBasis: string;
   /** YYYY-MM of the month being projected. */
   currentPeriod: string;
   /** Oldest first, at most 12. */
@@ -202,5 +204,11 @@ export interface CostsMethods {
 
 export type CostsStreams = Record<never, never>;
 
-export const COSTS_METHOD_NAMES = ['getFleetCosts', 'getAccountBilling', 'getRightSizing', 'getUsageSeries', 'getSupabaseCosts'] as const;
+export const COSTS_METHOD_NAMES = [
+  'getFleetCosts',
+  'getAccountBilling',
+  'getRightSizing',
+  'getUsageSeries',
+  'getSupabaseCosts',
+] as const;
 export const COSTS_STREAM_NAMES = [] as const;

@@ -11,6 +11,10 @@ export const money = (text: string | undefined): number => {
 };
 
 const cents = (usd: number) => Math.round(usd * 100) / 100;
+const projection = ({ amount, basis }: { amount: number; basis: string }) => ({
+  projectedMonthEnd: amount,
+  projectionBasis: basis,
+});
 
 export function periodOf(nowMs: number): string {
   const d = new Date(nowMs);
@@ -18,18 +22,36 @@ export function periodOf(nowMs: number): string {
 }
 
 /**
- * Month-end estimate: what has been used so far, plus the fleet's monthly run rate for the part
- * of the month still to come. Without a run rate the usage so far is extrapolated linearly —
- * worse on a fleet that just grew, which is why the run rate is preferred.
+ * Month-end estimate. month_to_date_usage covers the whole account (droplets, managed databases,
+ * Spaces… as well as App Platform), while the run rate covers the apps only, so each part is
+ * projected on its own: the apps at today's run rate, and whatever else was used so far
+ * extrapolated linearly. Without a run rate all usage is extrapolated — worse on a fleet that just
+ * grew, which is why the run rate is preferred. `basis` says which, in words for the screen.
  */
-export function projectMonthEnd(input: { monthToDateUsage: number; nowMs: number; monthlyRunRate?: number }): number {
+export function projectMonthEnd(input: { monthToDateUsage: number; nowMs: number; monthlyRunRate?: number }): {
+  amount: number;
+  basis: string;
+} {
   const now = new Date(input.nowMs);
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
   const elapsed = Math.min(1, Math.max(0, (input.nowMs - start) / (end - start)));
-  if (input.monthlyRunRate !== undefined) return cents(input.monthToDateUsage + input.monthlyRunRate * (1 - elapsed));
-  if (elapsed === 0) return cents(input.monthToDateUsage);
-  return cents(input.monthToDateUsage / elapsed);
+  const extrapolate = (soFar: number) => (elapsed === 0 ? 0 : (soFar * (1 - elapsed)) / elapsed);
+  if (input.monthlyRunRate === undefined) {
+    return {
+      amount: cents(input.monthToDateUsage + extrapolate(input.monthToDateUsage)),
+      basis: 'All usage so far extrapolated to the end of the month (the apps’ run rate is unknown).',
+    };
+  }
+  const appsSoFar = input.monthlyRunRate * elapsed;
+  const otherSoFar = Math.max(0, input.monthToDateUsage - appsSoFar);
+  return {
+    amount: cents(input.monthToDateUsage + input.monthlyRunRate * (1 - elapsed) + extrapolate(otherSoFar)),
+    basis:
+      otherSoFar > 0.005
+        ? 'App Platform at today’s run rate, plus the account’s other products extrapolated from this month so far.'
+        : 'App Platform at today’s run rate; nothing else on the account has cost anything this month.',
+  };
 }
 
 /** The most recent `count` invoices, oldest first (a chart reads left to right). */
@@ -78,11 +100,13 @@ export class BillingService {
       monthToDateUsage: usage,
       monthToDateBalance: money(balance.month_to_date_balance),
       accountBalance: money(balance.account_balance),
-      projectedMonthEnd: projectMonthEnd({
-        monthToDateUsage: usage,
-        nowMs,
-        ...(runRate !== undefined ? { monthlyRunRate: runRate } : {}),
-      }),
+      ...projection(
+        projectMonthEnd({
+          monthToDateUsage: usage,
+          nowMs,
+          ...(runRate !== undefined ? { monthlyRunRate: runRate } : {}),
+        }),
+      ),
       currentPeriod: periodOf(nowMs),
       invoices: lastInvoices(invoices),
       history: historyEntries(history),

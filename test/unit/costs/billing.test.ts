@@ -5,15 +5,30 @@ const NOV_16 = Date.parse('2026-11-16T00:00:00Z'); // exactly half of a 30-day m
 
 describe('where this month is heading', () => {
   it('adds the fleet run rate for the rest of the month to what was used so far', () => {
-    expect(projectMonthEnd({ monthToDateUsage: 200, nowMs: NOV_16, monthlyRunRate: 440 })).toBe(420);
+    expect(projectMonthEnd({ monthToDateUsage: 200, nowMs: NOV_16, monthlyRunRate: 440 })).toEqual({
+      amount: 420,
+      basis: expect.stringMatching(/nothing else on the account/),
+    });
+  });
+
+  it('projects the account’s other products on their own: usage is account-wide, the run rate only the apps', () => {
+    // Half the month gone: the apps account for 220 of the 300 used; the other 80 (a managed
+    // database, say) goes on at the same pace.
+    expect(projectMonthEnd({ monthToDateUsage: 300, nowMs: NOV_16, monthlyRunRate: 440 })).toEqual({
+      amount: 600,
+      basis: expect.stringMatching(/other products extrapolated/),
+    });
   });
 
   it('extrapolates usage so far when the run rate is unknown', () => {
-    expect(projectMonthEnd({ monthToDateUsage: 200, nowMs: NOV_16 })).toBe(400);
+    expect(projectMonthEnd({ monthToDateUsage: 200, nowMs: NOV_16 })).toEqual({
+      amount: 400,
+      basis: expect.stringMatching(/run rate is unknown/),
+    });
   });
 
   it('does not divide by zero on the first instant of a month', () => {
-    expect(projectMonthEnd({ monthToDateUsage: 0, nowMs: Date.parse('2026-12-01T00:00:00Z') })).toBe(0);
+    expect(projectMonthEnd({ monthToDateUsage: 0, nowMs: Date.parse('2026-12-01T00:00:00Z') }).amount).toBe(0);
   });
 });
 

@@ -127,6 +127,7 @@ describe('the charts and the comparison', () => {
       monthToDateBalance: 286,
       accountBalance: 0,
       projectedMonthEnd: 440,
+      projectionBasis: 'App Platform at today’s run rate.',
       currentPeriod: '2026-11',
       invoices: [
         { invoiceUuid: 'a', period: '2026-09', amount: 420.46 },
