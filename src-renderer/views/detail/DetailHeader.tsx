@@ -77,14 +77,26 @@ export function DetailHeader({ app, defaultIngress, createdAt, loading, onRefres
       </div>
       <div className="detail-header__tools">
         {onRefresh ? (
-          <button type="button" className="button refresh" onClick={onRefresh} disabled={loading} data-testid="detail-refresh">
-            <svg className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'} viewBox="0 0 16 16" aria-hidden="true">
+          <button
+            type="button"
+            className="button refresh"
+            onClick={onRefresh}
+            disabled={loading}
+            data-testid="detail-refresh"
+          >
+            <svg
+              className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'}
+              viewBox="0 0 16 16"
+              aria-hidden="true"
+            >
               <path d="M13.6 2.4v3.8H9.8l1.5-1.5A4.5 4.5 0 1 0 12.4 9h1.5A6 6 0 1 1 12.4 3.6l1.2-1.2Z" />
             </svg>
             {loading ? 'Refreshing' : 'Refresh'}
           </button>
         ) : null}
-        <a className="button" href={hrefFor({ name: 'spec', appId: app.id })} data-testid="edit-spec-link">Edit spec</a>
+        <a className="button" href={hrefFor({ name: 'spec', appId: app.id })} data-testid="edit-spec-link">
+          Edit spec
+        </a>
         {actions}
       </div>
     </div>

@@ -46,9 +46,13 @@ export function DetailView({ appId }: { appId: string }) {
         </a>
         {app ? (
           <>
-            <span className="breadcrumb__sep" aria-hidden="true">/</span>
+            <span className="breadcrumb__sep" aria-hidden="true">
+              /
+            </span>
             <span className="breadcrumb__group">{app.group}</span>
-            <span className="breadcrumb__sep" aria-hidden="true">/</span>
+            <span className="breadcrumb__sep" aria-hidden="true">
+              /
+            </span>
             <span aria-current="page">{app.name}</span>
           </>
         ) : null}
@@ -80,7 +84,9 @@ export function DetailView({ appId }: { appId: string }) {
         <LoadingState label="Loading app…" rows={5} columns={7} />
       ) : (
         <>
-          {error ? <InlineWarning error={error}>Couldn’t refresh; showing the last successful read.</InlineWarning> : null}
+          {error ? (
+            <InlineWarning error={error}>Couldn’t refresh; showing the last successful read.</InlineWarning>
+          ) : null}
           {detail.healthError ? (
             <InlineWarning error={detail.healthError}>Health is unavailable right now.</InlineWarning>
           ) : null}
@@ -101,7 +107,10 @@ export function DetailView({ appId }: { appId: string }) {
             )}
           </section>
 
-          <UsageCharts appId={appId} components={detail.components.filter((c) => c.kind === 'service' || c.kind === 'worker').map((c) => c.name)} />
+          <UsageCharts
+            appId={appId}
+            components={detail.components.filter((c) => c.kind === 'service' || c.kind === 'worker').map((c) => c.name)}
+          />
 
           <section className="section" aria-labelledby="domains-title">
             <h2 id="domains-title" className="section__title">
