@@ -1,7 +1,8 @@
 // Prometheus-style metric series for the sandbox's apps, shaped by each component's behaviour:
 // CPU follows the working day (busy afternoons, quiet nights), memory stays nearly flat, and an
 // UNHEALTHY component keeps restarting. Values are a pure function of time, so a chart read twice
-// shows the same line.
+// shows the same line. An app has no metrics from before it was created: a series starts at its
+// created_at, as the real API's would.
 import type { MetricsSeries } from '../../clients/digitalocean/types';
 import type { AppRecord, ComponentBehaviour } from '../state';
 
@@ -47,6 +48,12 @@ export function instanceCountOf(record: AppRecord, component: string): number | 
   return c.autoscaling?.min_instance_count ?? c.instance_count ?? 1;
 }
 
+/** The first second an app can have metrics for: its creation (undefined when unknown). */
+function createdSecOf(record: AppRecord): number | undefined {
+  const ms = record.app.created_at ? Date.parse(record.app.created_at) : NaN;
+  return Number.isFinite(ms) ? Math.ceil(ms / 1000) : undefined;
+}
+
 /** One series per instance of each compute component (or of the one asked for). */
 export function seriesFor(
   record: AppRecord,
@@ -56,8 +63,11 @@ export function seriesFor(
   component?: string,
 ): MetricsSeries[] {
   const names = Object.keys(record.behaviour).filter((n) => !component || n === component);
+  // The step follows the window asked for, as the API's does; only the points before creation go.
   const step = stepFor(startSec, endSec);
-  const first = Math.ceil(startSec / step) * step;
+  const from = Math.max(startSec, createdSecOf(record) ?? startSec);
+  const first = Math.ceil(from / step) * step;
+  if (first > endSec) return [];
   const series: MetricsSeries[] = [];
   for (const name of names) {
     const behaviour = record.behaviour[name];

@@ -1,17 +1,39 @@
 // CPU and memory of each service and worker over the last hour, day or week, on the app's detail
-// page: the same metrics the right-sizing advice reads, so a founder can see what it saw.
+// page: the same metrics the right-sizing advice reads, so a founder can see what it saw. An app
+// younger than the range has no metrics from before it was created; the charts say where they
+// start instead of letting a shorter line pass for the whole range.
 import { useEffect } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UsageRange } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { useClockStore } from '../../stores/clockStore';
 import { usageKey, useCostsStore } from '../../stores/costsStore';
 import { ChartLegend } from './ChartLegend';
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, TOOLTIP_PROPS } from './chartTheme';
 import './costs.css';
 
 const RANGES: readonly UsageRange[] = ['1h', '24h', '7d'];
+const RANGE_MS: Record<UsageRange, number> = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000 };
+const RANGE_TEXT: Record<UsageRange, string> = { '1h': 'an hour', '24h': '24 hours', '7d': '7 days' };
+
+/** The app's creation when it falls inside the range: the charts can only start there. */
+export function historyStart(createdAt: string | undefined, range: UsageRange, nowMs: number): Date | undefined {
+  const created = createdAt ? Date.parse(createdAt) : NaN;
+  return Number.isFinite(created) && created > nowMs - RANGE_MS[range] ? new Date(created) : undefined;
+}
+
+/** "Nov 27, 14:05": the day and the minute, which a "since" needs. */
+export function formatSince(date: Date): string {
+  return date.toLocaleString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+}
 
 export function formatTick(t: number, range: UsageRange): string {
   const d = new Date(t * 1000);
@@ -20,9 +42,19 @@ export function formatTick(t: number, range: UsageRange): string {
   return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 }
 
-export function UsageCharts({ appId, components }: { appId: string; components: string[] }) {
+export function UsageCharts({
+  appId,
+  components,
+  createdAt,
+}: {
+  appId: string;
+  components: string[];
+  createdAt?: string;
+}) {
   const range = useCostsStore((s) => s.usageRange);
   const setRange = useCostsStore((s) => s.setUsageRange);
+  const nowMs = useClockStore((s) => s.nowMs);
+  const since = historyStart(createdAt, range, nowMs);
   if (components.length === 0) return null;
   return (
     <section className="section" aria-labelledby="usage-title" data-testid="usage-charts">
@@ -43,6 +75,12 @@ export function UsageCharts({ appId, components }: { appId: string; components: 
           ))}
         </span>
       </h2>
+      {since ? (
+        <p className="usage-since" data-testid="usage-since">
+          Since {formatSince(since)}: the app was created then, less than {RANGE_TEXT[range]} ago, so there is no
+          history before it.
+        </p>
+      ) : null}
       <div className="usage-grid">
         {components.map((component) => (
           <UsageChart key={component} appId={appId} component={component} range={range} />

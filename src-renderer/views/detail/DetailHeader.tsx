@@ -1,9 +1,13 @@
+// The app page's header: where it runs, its name (with a "pinned" tag after a rollback), its
+// facts, and the buttons that act on it.
 import type { ReactNode } from 'react';
 import type { FleetApp } from '../../../src-preload/contract';
+import { shortId } from '../../actionFormat';
 import { Money } from '../../components/Money';
 import { RelativeTime } from '../../components/RelativeTime';
 import { displayUrl } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
+import './detailHeader.css';
 
 interface DetailHeaderProps {
   app: FleetApp;
@@ -33,7 +37,18 @@ export function DetailHeader({ app, defaultIngress, createdAt, loading, onRefres
             </span>
           ) : null}
         </div>
-        <h1 className="detail-header__title">{app.name}</h1>
+        <div className="detail-header__title-row">
+          <h1 className="detail-header__title">{app.name}</h1>
+          {app.pinnedDeploymentId ? (
+            <span
+              className="pin-tag"
+              title={`Pinned to deployment ${shortId(app.pinnedDeploymentId)} by a rollback: deploys are blocked`}
+              data-testid="detail-pinned"
+            >
+              pinned
+            </span>
+          ) : null}
+        </div>
         <dl className="facts">
           <div className="fact">
             <dt>Live URL</dt>

@@ -109,6 +109,7 @@ export function DetailView({ appId }: { appId: string }) {
 
           <UsageCharts
             appId={appId}
+            createdAt={detail.createdAt}
             components={detail.components.filter((c) => c.kind === 'service' || c.kind === 'worker').map((c) => c.name)}
           />
 
