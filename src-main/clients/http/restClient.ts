@@ -3,6 +3,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { RateLimitInfo } from '../../../src-preload/contract';
 import { ApiError, apiErrorFromResponse, networkError } from './apiError';
+import { backgroundKind, type RequestGate } from './requestGate';
 import { DEFAULT_RETRY_POLICY, decideRetry, parseRetryAfter, type RetryPolicy } from './retryPolicy';
 
 export interface RestClientOptions {
@@ -17,6 +18,8 @@ export interface RestClientOptions {
   onRateLimit?: (info: RateLimitInfo) => void;
   /** Told when the API refuses the token (401). */
   onUnauthorized?: (error: ApiError) => void;
+  /** The request budget: every attempt (retries and pages too) asks it first and reports back. */
+  gate?: RequestGate;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,6 +66,7 @@ export class RestClient {
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
     for (let attempt = 0; ; attempt++) {
       const token = await this.options.token();
+      const settle = await this.options.gate?.admit();
       let status: number | undefined;
       let failure: ApiError;
       let retryAfterSeconds: number | undefined;
@@ -75,6 +79,7 @@ export class RestClient {
           headers: { Authorization: `Bearer ${token}` },
         });
         status = response.status;
+        settle?.({ status, headers: response.headers as Record<string, unknown> });
         this.readRateLimit(response.headers);
         if (status >= 200 && status < 300)
           return { data: response.data as T, headers: response.headers as Record<string, unknown> };
@@ -82,8 +87,12 @@ export class RestClient {
         failure = apiErrorFromResponse(this.options.service, status, response.data, retryAfterSeconds);
         if (status === 401) this.options.onUnauthorized?.(failure);
       } catch (error) {
+        if (status === undefined) settle?.({});
         failure = this.transportFailure(error);
       }
+      // A background read leaves a 429 to the request budget, which has paused such reads until
+      // the limit allows them; waiting here too would hold the caller with nothing to show for it.
+      if (status === 429 && this.options.gate && backgroundKind()) throw failure;
       const decision = decideRetry({
         method,
         attempt,
