@@ -11,6 +11,7 @@ import type { Logger } from './logging/logger';
 import type { RunningSandbox } from './sandbox/server';
 import type { AccountsService } from './services/accounts/accountsService';
 import { AppsService } from './services/apps';
+import { RequestBudget } from './services/budget/requestBudget';
 import { createDeploysDomain } from './services/deploys';
 import type { AuditLog } from './services/deploys/auditLog';
 import type { NoticeHub } from './services/deploys/notices';
@@ -26,6 +27,8 @@ export interface Session {
   context: string;
   environment: EnvironmentInfo;
   client: DigitalOceanClient;
+  /** The context's DigitalOcean request budget, shared by every service through the client. */
+  budget: RequestBudget;
   apps: AppsService;
   deploys: DeploysDomain;
   logs: LogsService;
@@ -54,7 +57,10 @@ export interface SessionDeps {
 export function buildSession(context: string, deps: SessionDeps): Session {
   const demo = context === DEMO_CONTEXT;
   const key = { provider: 'digitalocean' as const, context };
+  // One per token: the API counts its limits per token, and every service here uses this client.
+  const budget = new RequestBudget();
   const client = new DigitalOceanClient({
+    gate: budget,
     baseUrl: demo ? deps.sandbox.url : deps.digitalOceanUrl,
     token: demo
       ? () => deps.sandboxToken
@@ -92,7 +98,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     context,
     environment,
     client,
-    apps: new AppsService(client, sizes),
+    budget,
+    apps: new AppsService(client, sizes, { budget }),
     deploys,
     logs: new LogsService(client, { toError: deps.toError }),
     costs: createCostsDomain(client, sizes, {

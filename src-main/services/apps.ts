@@ -2,28 +2,42 @@
 import type { AppDetail, AppHealthSummary, FleetSnapshot } from '../../src-preload/contract';
 import type { DigitalOceanClient } from '../clients/digitalocean/client';
 import { ApiError } from '../clients/http/apiError';
+import { inBackground } from '../clients/http/requestGate';
 import { addCosts } from './costs';
 import { componentsOf, summarizeDeployment, summarizeHealth, toFleetApp } from './appView';
+import type { RequestBudget } from './budget/requestBudget';
+import { FleetHealth, type FleetHealthOptions } from './fleetHealth';
 import type { InstanceSizeCache } from './instanceSizeCache';
-import { mapWithConcurrency } from './concurrency';
 
 type AppsClient = Pick<
   DigitalOceanClient,
   'listApps' | 'listProjects' | 'getApp' | 'listDeployments' | 'getAppHealth' | 'rateLimit'
 >;
 
-/** Health is one request per app: a few at a time keeps a large fleet under the burst limit. */
-const HEALTH_CONCURRENCY = 6;
+export interface AppsServiceOptions {
+  /** The context's request budget: spaces the fleet watch's reads by the fleet's size. */
+  budget?: Pick<RequestBudget, 'backgroundPerHour' | 'backgroundPausedUntil'>;
+  health?: FleetHealthOptions;
+}
+
+/** The share of background reads the fleet watch may use; health gets the rest. */
+const FLEET_WATCH_SHARE = 0.25;
+const APPS_PER_PAGE = 200;
 
 export class AppsService {
   private projectNames: Promise<ReadonlyMap<string, string>> | undefined;
   /** The fleet's own hostnames (live URLs and spec domains) from the last list: links the window may open. */
   private fleetHosts: ReadonlySet<string> = new Set();
+  private fleetSize = 0;
+  private readonly health: FleetHealth;
 
   constructor(
     private readonly client: AppsClient,
     private readonly sizes: InstanceSizeCache,
-  ) {}
+    private readonly options: AppsServiceOptions = {},
+  ) {
+    this.health = new FleetHealth(async (id) => summarizeHealth(await this.client.getAppHealth(id)), options.health);
+  }
 
   /** One list call (200 apps a page), with the cached size list and project names side by side. */
   async listFleet(): Promise<FleetSnapshot> {
@@ -33,6 +47,7 @@ export class AppsService {
       this.projects(),
     ]);
     const rows = apps.map((app) => toFleetApp(app, catalog, projects)).sort((a, b) => a.name.localeCompare(b.name));
+    this.fleetSize = apps.length;
     this.fleetHosts = new Set(
       apps.flatMap((app) => [
         ...(app.spec?.domains ?? []).map((d) => d.domain.toLowerCase()),
@@ -46,6 +61,27 @@ export class AppsService {
       monthlyCost: addCosts(rows.map((r) => r.monthlyCost)),
       ...(rateLimit ? { rateLimit } : {}),
     };
+  }
+
+  /** The fleet watch's read: background work, waiting for the request budget. */
+  refreshFleet(): Promise<FleetSnapshot> {
+    return inBackground('fleet', () => this.listFleet());
+  }
+
+  /**
+   * How far apart the fleet watch's reads must be: its interval, or longer for a fleet of many
+   * pages, so the list keeps to its part of the background budget (2,000 apps are 10 requests a read).
+   */
+  fleetWatchGapMs(intervalMs: number): number {
+    const budget = this.options.budget;
+    if (!budget) return intervalMs;
+    const pages = Math.max(1, Math.ceil(this.fleetSize / APPS_PER_PAGE));
+    return Math.max(intervalMs, Math.ceil((pages * 3_600_000) / budget.backgroundPerHour(FLEET_WATCH_SHARE)));
+  }
+
+  /** Until when background reads wait after a 429 (or the API reporting little left). */
+  backgroundPausedUntil(): number | undefined {
+    return this.options.budget?.backgroundPausedUntil();
   }
 
   /** Hostnames of this context's apps, as of the last fleet read. */
@@ -82,6 +118,7 @@ export class AppsService {
     ]);
     const healthError = health instanceof Error ? asApiError(health).toFleetError() : undefined;
     const healthSummary = health instanceof Error ? undefined : health;
+    if (healthSummary) this.health.record(appId, healthSummary);
     const components = componentsOf(app.spec, catalog).map((c) => {
       const componentHealth = healthSummary?.components[c.name];
       return componentHealth ? { ...c, health: componentHealth } : c;
@@ -103,17 +140,12 @@ export class AppsService {
     };
   }
 
-  /** Health of many apps; an app whose health could not be read is reported as unknown. */
+  /**
+   * Health of many apps as known now, each with when it was read (`pending` if never yet); the
+   * apps are re-read in the background, longest-unread first, within the request budget.
+   */
   async getFleetHealth(appIds: readonly string[]): Promise<Record<string, AppHealthSummary>> {
-    const results = await mapWithConcurrency(appIds, HEALTH_CONCURRENCY, async (id) => {
-      try {
-        return summarizeHealth(await this.client.getAppHealth(id));
-      } catch (error) {
-        if (error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'rate_limited')) throw error;
-        return { state: 'unknown' as const, components: {} };
-      }
-    });
-    return Object.fromEntries(appIds.map((id, i) => [id, results[i]!]));
+    return this.health.answer(appIds);
   }
 }
 

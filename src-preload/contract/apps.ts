@@ -92,6 +92,13 @@ export interface ComponentHealthSummary {
 export interface AppHealthSummary {
   state: HealthState;
   components: Record<string, ComponentHealthSummary>;
+  /**
+   * When this was read from the API (ISO 8601). Fleet health answers at once from what is known
+   * and re-reads in the background, oldest first, within the request budget: this is its age.
+   */
+  checkedAt?: string;
+  /** Never read yet: queued for the background refresh (state is 'unknown' until then). */
+  pending?: boolean;
 }
 
 export interface FleetApp {

@@ -18,12 +18,15 @@ export function appsMethodHandlers(
 
 export function appsStreamHandlers(apps: () => AppsService, toError: ErrorMapper): DomainStreamHandlers<AppsStreams> {
   return {
+    // The watch's reads are background work under the request budget (the window's own load and
+    // Refresh are not); a large fleet is read less often than every interval.
     watchFleet: ({ intervalSeconds }, emit) =>
       watchFleet(
-        () => apps().listFleet(),
+        () => apps().refreshFleet(),
         (e) => toError('watchFleet', e),
         intervalSeconds,
         emit,
+        { gapMs: (ms) => apps().fleetWatchGapMs(ms), pausedUntil: () => apps().backgroundPausedUntil() },
       ),
   };
 }

@@ -7,7 +7,8 @@ import { appId, none } from './shared';
 export const appsMethodSchemas: MethodSchemas<AppsMethods> = {
   getEnvironment: none,
   listFleet: none,
-  getFleetHealth: z.strictObject({ appIds: z.array(appId).max(1000) }),
+  // Answered from what is known, without an API call per app, so a large fleet is no burden here.
+  getFleetHealth: z.strictObject({ appIds: z.array(appId).max(10_000) }),
   getAppDetail: z.strictObject({ appId }),
 };
 
