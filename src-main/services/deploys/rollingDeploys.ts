@@ -6,11 +6,14 @@ import type { RollingDeployStatus } from '../../../src-preload/contract';
 import type { Disposable } from '../../bridge/dispatcher';
 import { ApiError } from '../../clients/http/apiError';
 import { summarizeHealth } from '../appView';
+import { mapWithConcurrency } from '../concurrency';
 import type { AuditLog } from './auditLog';
 import type { DeployActions, DeployClient } from './deployActions';
 import type { DeploymentFollower } from './deploymentFollower';
 
 type AppRun = RollingDeployStatus['apps'][number];
+
+const APP_READS_AT_ONCE = 4;
 
 interface Run {
   status: RollingDeployStatus;
@@ -34,13 +37,12 @@ export class RollingDeploys {
   ) {}
 
   async start(request: { appIds: string[]; concurrency: number; forceBuild?: boolean }): Promise<RollingDeployStatus> {
-    const apps = await Promise.all(
-      request.appIds.map(async (appId): Promise<AppRun> => ({
-        appId,
-        appName: (await this.deps.client.getApp(appId)).spec.name,
-        state: 'waiting',
-      })),
-    );
+    // A few at a time: a run over hundreds of tenants must not spend the minute's limit at once.
+    const apps = await mapWithConcurrency(request.appIds, APP_READS_AT_ONCE, async (appId): Promise<AppRun> => ({
+      appId,
+      appName: (await this.deps.client.getApp(appId)).spec.name,
+      state: 'waiting',
+    }));
     const run: Run = {
       status: {
         id: randomUUID(),
