@@ -1,6 +1,9 @@
 // What the sandbox checks in a spec before accepting it (PUT, POST, propose), with the API's
-// message shape: 422 "error validating app spec field …". First the schema (types and enums, as the
-// API's decoder does), then the rules a founder trips over when editing or scaling by hand.
+// answer: 400 invalid_argument, "error validating app spec field "services.instance_count": …".
+// The API names the field without list indexes (which service is meant is not in the path); the
+// sandbox adds the component's name to the words, as the API does for some refusals and not for
+// others (undocumented), so the client must find the line either way. First the schema (types and
+// enums, as the API's decoder does), then the rules a founder trips over when editing by hand.
 import type { AppSpec } from '../clients/digitalocean/types';
 import { InstanceSizeCatalog } from '../services/instanceSizes';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from './catalog';
@@ -20,7 +23,8 @@ type Compute = {
 export function validateSpec(spec: unknown): string | undefined {
   if (typeof spec !== 'object' || spec === null) return 'error validating app spec: spec is required';
   const s = spec as AppSpec;
-  const field = (path: string, problem: string) => `error validating app spec field "${path}": ${problem}`;
+  const field = (path: string, problem: string) =>
+    `error validating app spec field "${unindexed(path)}": ${problem}${namedIn(s, path)}`;
   const schemaProblem = firstSchemaProblem(spec);
   if (schemaProblem) return field(schemaProblem.path, schemaProblem.problem);
   if (typeof s.name !== 'string' || !NAME.test(s.name))
@@ -55,6 +59,24 @@ export function validateSpec(spec: unknown): string | undefined {
   }
   if (components === 0) return 'error validating app spec: an app needs at least one component';
   return undefined;
+}
+
+/** "services.0.envs.2.key" → "services.envs.key": how the API names a field. */
+const unindexed = (path: string) =>
+  path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
+
+/** ` (component "api")` when the path runs through a named component, as some API refusals say. */
+function namedIn(spec: AppSpec, path: string): string {
+  const [group, index] = path.split('.');
+  const list = group ? (spec as Record<string, unknown>)[group] : undefined;
+  const item =
+    Array.isArray(list) && index !== undefined && /^\d+$/.test(index)
+      ? (list[Number(index)] as { name?: unknown })
+      : undefined;
+  return typeof item?.name === 'string' ? ` (component "${item.name}")` : '';
 }
 
 function computeProblem(c: Compute): { path: string; message: string } | undefined {

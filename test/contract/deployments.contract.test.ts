@@ -1,5 +1,5 @@
 // The sandbox's mutations answer in the official shapes too: deploy, cancel, restart, update,
-// propose (valid and 422) and the rollback calls.
+// propose (valid and 400) and the rollback calls.
 import { describe, expect, it } from 'vitest';
 import { setDeployTiming } from '../../src-main/sandbox/deployEngine';
 import { expectMatchesSpec } from '../support/openapi';
@@ -40,7 +40,7 @@ describe('sandbox mutations match the official DigitalOcean spec', () => {
     await expectMatchesSpec('apps_update', 200, updated.body);
   });
 
-  it('propose prices a valid spec and answers 422 for an invalid one (apps_validate_appSpec)', async () => {
+  it('propose prices a valid spec and answers 400 for an invalid one (apps_validate_appSpec)', async () => {
     const { call, app } = await demo();
     const ok = await call('POST', '/v2/apps/propose', { spec: app.app.spec, app_id: app.app.id });
     expect(ok.body.app_cost).toBeGreaterThan(0);
@@ -48,9 +48,9 @@ describe('sandbox mutations match the official DigitalOcean spec', () => {
     const bad = structuredClone(app.app.spec);
     bad.services![0]!.instance_size_slug = 'apps-s-9vcpu-huge' as never;
     const refused = await call('POST', '/v2/apps/propose', { spec: bad });
-    expect(refused.status).toBe(422);
-    expect(refused.body.message).toMatch(/^error validating app spec field "services\.0\.instance_size_slug"/);
-    await expectMatchesSpec('apps_validate_appSpec', 422, refused.body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^error validating app spec field "services\.instance_size_slug"/);
+    await expectMatchesSpec('apps_validate_appSpec', 400, refused.body);
   });
 
   it('rollback validate, rollback, commit and revert', async () => {

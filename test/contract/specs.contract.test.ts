@@ -1,5 +1,5 @@
 // The sandbox's app creation and spec validation answer in the official shapes: POST /v2/apps
-// (200 with the new app and its first deployment, 422 for an invalid spec, 409 for a taken
+// (200 with the new app and its first deployment, 400 for an invalid spec, 409 for a taken
 // name) and POST /v2/apps/propose for a new app's spec.
 import { describe, expect, it } from 'vitest';
 import type { AppSpec } from '../../src-main/clients/digitalocean/types';
@@ -52,17 +52,18 @@ describe('sandbox app creation matches the official DigitalOcean spec', () => {
     await expectMatchesSpec('apps_get', 200, read.body);
   });
 
-  it('answers 422 for an invalid spec and 409 for a name another app has (apps_create default)', async () => {
+  it('answers 400 for an invalid spec, its field named without indexes, and 409 for a name another app has (apps_create default)', async () => {
     const { call, tenant, sandbox: s } = await sandbox();
     const before = s.state.apps.size;
     const invalid = tenant('taskifai-customer5');
     invalid.services![0]!.instance_count = 0;
     const refused = await call('POST', '/v2/apps', { spec: invalid });
-    expect(refused.status).toBe(422);
-    expect(refused.body.message).toBe(
-      'error validating app spec field "services.0.instance_count": must be between 1 and 250',
-    );
-    await expectMatchesSpec('apps_create', 422, refused.body);
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      id: 'invalid_argument',
+      message: `error validating app spec field "services.instance_count": must be between 1 and 250 (component "${invalid.services![0]!.name}")`,
+    });
+    await expectMatchesSpec('apps_create', 400, refused.body);
     const taken = await call('POST', '/v2/apps', { spec: tenant('taskifai-bibbi') });
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({

@@ -1,5 +1,5 @@
 // App Platform mutations of the sandbox cloud: create, deploy, cancel, restart, spec update,
-// propose and the four rollback calls, with the platform's rules (deploys refused while pinned, 422
+// propose and the four rollback calls, with the platform's rules (deploys refused while pinned, 400
 // for an invalid spec, 409 for a name another app has, rollback validation codes).
 import type { AppDomain, AppSpec } from '../../clients/digitalocean/types';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
@@ -15,6 +15,8 @@ const PINNED = 'The app is pinned to a rollback deployment: commit or revert the
 const NAME_TAKEN = (name: string) => `an app with the name "${name}" already exists on this account`;
 
 export function registerDeploymentRoutes(router: Router, state: SandboxState): void {
+  // App Platform refuses a spec with 400 invalid_argument (the spec documents only the default error).
+  const refused = (problem: string) => doError(400, 'invalid_argument', problem);
   const recordOf = (req: SandboxRequest) => state.apps.get(req.params.appId ?? '');
   const body = (req: SandboxRequest) =>
     typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
@@ -23,7 +25,7 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
     .add('POST', '/v2/apps/propose', (req) => {
       const spec = body(req).spec as AppSpec | undefined;
       const problem = validateSpec(spec);
-      if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
+      if (problem || !spec) return refused(problem ?? 'spec is required');
       const appId = typeof body(req).app_id === 'string' ? (body(req).app_id as string) : undefined;
       const taken = nameTaken(state, spec.name, appId);
       const staticApps = [...state.apps.values()].filter((r) => r.app.id !== appId && isStaticOnly(r.app.spec)).length;
@@ -41,7 +43,7 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
     .add('POST', '/v2/apps', (req) => {
       const spec = body(req).spec as AppSpec | undefined;
       const problem = validateSpec(spec);
-      if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
+      if (problem || !spec) return refused(problem ?? 'spec is required');
       if (nameTaken(state, spec.name)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       const projectId = typeof body(req).project_id === 'string' ? (body(req).project_id as string) : undefined;
       return json(200, { app: presentApp(createAppRecord(state, encryptSecrets(spec), projectId)) });
@@ -51,7 +53,7 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (!record) return notFound();
       const spec = body(req).spec as AppSpec | undefined;
       const problem = validateSpec(spec);
-      if (problem || !spec) return doError(422, 'unprocessable_entity', problem ?? 'spec is required');
+      if (problem || !spec) return refused(problem ?? 'spec is required');
       if (record.pinnedDeploymentId) return doError(400, 'bad_request', PINNED);
       if (nameTaken(state, spec.name, record.app.id)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       record.app.spec = encryptSecrets(spec);

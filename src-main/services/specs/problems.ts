@@ -178,14 +178,17 @@ function checkEnvs(parsed: ParsedSpec, ctx: CheckContext, add: Add) {
 /** The spec field an API refusal names: `error validating app spec field "services.0.instance_count": …`. */
 export const refusedField = (error: ApiError): string | undefined => /field "([^"]+)"/.exec(error.message)?.[1];
 
-/** An API refusal as a problem, at the line of the field it names when that was found. */
-export function apiProblem(error: ApiError, at?: { line: number; column: number }): SpecProblem {
+/** An API refusal as a problem, at the field it names (its list indexes found) when that was found. */
+export function apiProblem(
+  error: ApiError,
+  found?: { path: string; at?: { line: number; column: number } },
+): SpecProblem {
   const field = refusedField(error);
   return {
     source: 'api',
     severity: 'error',
     message: error.message.replace(/^DigitalOcean: /, ''),
-    ...(field ? { path: field, ...at } : {}),
+    ...(field ? { path: found?.path ?? field, ...found?.at } : {}),
   };
 }
 

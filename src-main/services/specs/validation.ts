@@ -4,7 +4,7 @@
 // whether the spec is valid is the YAML's and the API's say, plus the gates (see problems.ts).
 // The YAML and local checks run in the YAML worker.
 import type { SpecValidation } from '../../../src-preload/contract';
-import type { DigitalOceanClient, ProposeResult } from '../../clients/digitalocean/client';
+import { proposedCost, type DigitalOceanClient, type ProposeResult } from '../../clients/digitalocean/client';
 import type { AppRegion, AppSpec } from '../../clients/digitalocean/types';
 import type { InstanceSizeCache } from '../instanceSizeCache';
 import type { InstanceSizeCatalog } from '../instanceSizes';
@@ -67,8 +67,8 @@ export class SpecChecker {
       this.client.propose(local.spec, options.appId).catch(async (error: unknown) => {
         if (!isSpecRefusal(error)) throw error;
         const field = refusedField(error);
-        const [at] = field ? await yamlThread.run('locatePaths', text, [field]) : [undefined];
-        problems.push(apiProblem(error, at));
+        const found = field ? await yamlThread.run('locateRefusal', text, field, error.message) : undefined;
+        problems.push(apiProblem(error, found));
         return undefined;
       }),
       // A live spec the API no longer likes still has a price we just cannot show.
@@ -78,8 +78,9 @@ export class SpecChecker {
       valid: !local.gated && !problems.some((p) => p.severity === 'error' && p.source !== 'schema'),
       problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
       located: local.located,
-      ...(before?.app_cost !== undefined ? { monthlyCostBefore: before.app_cost } : {}),
-      ...(after?.app_cost !== undefined ? { monthlyCostAfter: after.app_cost } : {}),
+      // A price left out of propose's answer is $0 (protobuf JSON drops zero values).
+      ...(before ? { monthlyCostBefore: proposedCost(before) } : {}),
+      ...(after ? { monthlyCostAfter: proposedCost(after) } : {}),
       ...(after ? { proposal: after } : {}),
     };
   }

@@ -8,6 +8,7 @@ import type { AppRegion, AppSpec, InstanceSize } from '../../clients/digitalocea
 import { ApiError } from '../../clients/http/apiError';
 import { InstanceSizeCatalog } from '../instanceSizes';
 import { isGate, schemaProblems } from './problems';
+import { resolveRefusedPath } from './refusedPath';
 import { possibleSecretValues, withoutClearSecrets } from './secretScan';
 import { COMPONENT_GROUPS, envRefs, secretId, type EnvRef } from './secrets';
 import {
@@ -87,6 +88,18 @@ export function checkSpec(text: string, check: LocalCheck): LocalVerdict {
     purpose: check.purpose ?? 'apply',
   });
   return { ...read, problems: [...read.problems, ...schema], gated: schema.some(isGate) };
+}
+
+/** Where the field an API refusal names is written, its list indexes found from the spec and the words. */
+export function locateRefusal(
+  text: string,
+  field: string,
+  message: string,
+): { path: string; at?: { line: number; column: number } } {
+  const parsed = parseSpecYaml(text);
+  const path = resolveRefusedPath(specOf(parsed), field, message);
+  const at = locate(parsed, path);
+  return { path: path.join('.'), ...(at ? { at } : {}) };
 }
 
 export function locatePaths(text: string, paths: string[]): Array<{ line: number; column: number } | undefined> {
@@ -170,5 +183,5 @@ function spec(parsed: ParsedSpec): { problems: SpecProblem[]; spec?: AppSpec; re
 }
 
 /** What the worker runs, by name. */
-export const YAML_JOBS = { readSpec, forDisk, checkSpec, locatePaths, withSecretEnv, changedLines };
+export const YAML_JOBS = { readSpec, forDisk, checkSpec, locatePaths, locateRefusal, withSecretEnv, changedLines };
 export type YamlJobs = typeof YAML_JOBS;

@@ -31,7 +31,9 @@ describe('the founder applies an edited spec', () => {
     expect(puts(sandbox.requests)).toBe(sent);
     expect(record.app.spec.services![0]!.instance_count).toBe(2);
     expect((await specs.openDraft(appId)).yaml).toBe(yaml);
-    expect(await deploys.audit.list({ appId, action: 'edit_spec' })).toEqual([expect.objectContaining({ result: 'refused' })]);
+    expect(await deploys.audit.list({ appId, action: 'edit_spec' })).toEqual([
+      expect.objectContaining({ result: 'refused' }),
+    ]);
   });
 
   it('after a refusal, rebases the draft on the live spec and applies the merge', async () => {
@@ -41,7 +43,10 @@ describe('the founder applies an edited spec', () => {
     await client.updateApp(appId, teammate);
     await expect(specs.applyDraft(appId, yaml, draft.baseVersion)).rejects.toMatchObject({ code: 'stale' });
     const live = await specs.getSpec(appId);
-    const merged = live.yaml.replace('instance_count: 2\n  instance_size_slug: apps-s-1vcpu-2gb', 'instance_count: 3\n  instance_size_slug: apps-s-1vcpu-2gb');
+    const merged = live.yaml.replace(
+      'instance_count: 2\n  instance_size_slug: apps-s-1vcpu-2gb',
+      'instance_count: 3\n  instance_size_slug: apps-s-1vcpu-2gb',
+    );
     expect(merged).not.toBe(live.yaml);
     const rebased = await specs.rebaseDraft(appId, merged, live.specVersion);
     expect(rebased).toMatchObject({ baseVersion: live.specVersion, baseYaml: live.yaml, yaml: merged });
@@ -57,7 +62,10 @@ describe('the founder applies an edited spec', () => {
     await client.updateApp(appId, teammate);
     await expect(specs.applyDraft(appId, yaml, draft.baseVersion)).rejects.toMatchObject({ code: 'stale' });
     const live = await specs.getSpec(appId);
-    const merged = live.yaml.replace('instance_count: 2\n  instance_size_slug: apps-s-1vcpu-2gb', 'instance_count: 3\n  instance_size_slug: apps-s-1vcpu-2gb');
+    const merged = live.yaml.replace(
+      'instance_count: 2\n  instance_size_slug: apps-s-1vcpu-2gb',
+      'instance_count: 3\n  instance_size_slug: apps-s-1vcpu-2gb',
+    );
     // While the founder merges, the teammate changes the app once more.
     teammate.workers![0]!.instance_count = 3;
     await client.updateApp(appId, teammate);
@@ -66,7 +74,11 @@ describe('the founder applies an edited spec', () => {
       code: 'stale',
       message: expect.stringMatching(/changed again since you merged; nothing was changed — review the new live spec/),
     });
-    expect(await specs.openDraft(appId)).toMatchObject({ yaml, baseVersion: draft.baseVersion, baseYaml: draft.baseYaml });
+    expect(await specs.openDraft(appId)).toMatchObject({
+      yaml,
+      baseVersion: draft.baseVersion,
+      baseYaml: draft.baseYaml,
+    });
     expect(puts(sandbox.requests)).toBe(sent);
   });
 
@@ -77,8 +89,14 @@ describe('the founder applies an edited spec', () => {
     expect(record.app.spec).toEqual(parse(yaml));
     expect(await specs.listDrafts()).toEqual([]);
     expect(readdirSync(join(dataDir, 'drafts', contextFolder('Demo fleet')))).toEqual([]);
-    const [entry] = await eventually(() => deploys.audit.list({ appId, action: 'edit_spec' }), (e) => e[0]?.result === 'succeeded');
-    expect(entry).toMatchObject({ deploymentId: progress.deploymentId, parameters: { origin: 'edit', changed_lines: 1, secrets_set: 0 } });
+    const [entry] = await eventually(
+      () => deploys.audit.list({ appId, action: 'edit_spec' }),
+      (e) => e[0]?.result === 'succeeded',
+    );
+    expect(entry).toMatchObject({
+      deploymentId: progress.deploymentId,
+      parameters: { origin: 'edit', changed_lines: 1, secrets_set: 0 },
+    });
     expect(record.deployments.find((d) => d.id === progress.deploymentId)?.phase).toBe('ACTIVE');
   });
 
@@ -98,7 +116,7 @@ describe('the founder applies an edited spec', () => {
     const { specs, appId, draft, yaml } = await editedBibbi();
     const invalid = yaml.replace('instance_size_slug: apps-s-1vcpu-2gb', 'instance_size_slug: apps-s-64vcpu-huge');
     await expect(specs.applyDraft(appId, invalid, draft.baseVersion)).rejects.toMatchObject({
-      code: 'unprocessable',
+      code: 'invalid_argument',
       message: expect.stringContaining('unknown instance size "apps-s-64vcpu-huge"'),
     });
     expect((await specs.openDraft(appId)).yaml).toBe(invalid);
@@ -106,7 +124,9 @@ describe('the founder applies an edited spec', () => {
 
   it('a draft that is not valid YAML is refused before anything is sent', async () => {
     const { specs, sandbox, appId, draft } = await editedBibbi();
-    await expect(specs.applyDraft(appId, 'name: taskifai-bibbi\n  region: fra\n', draft.baseVersion)).rejects.toMatchObject({
+    await expect(
+      specs.applyDraft(appId, 'name: taskifai-bibbi\n  region: fra\n', draft.baseVersion),
+    ).rejects.toMatchObject({
       code: 'invalid_argument',
       message: expect.stringMatching(/^The spec is not valid YAML \(line 1, column 7\): /),
     });
