@@ -17,7 +17,11 @@ export function SupabaseChart({ organizations }: { organizations: SupabaseOrgani
   const ticks = niceTicks(Math.max(1, ...rows.map((r) => r.planFee + r.computeBilled)));
   return (
     <>
-      <div className="chart" data-testid="supabase-chart" style={{ height: rows.length * ROW_HEIGHT + 40, minHeight: 0 }}>
+      <div
+        className="chart"
+        data-testid="supabase-chart"
+        style={{ height: rows.length * ROW_HEIGHT + 40, minHeight: 0 }}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={10}>
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
@@ -30,7 +34,14 @@ export function SupabaseChart({ organizations }: { organizations: SupabaseOrgani
               axisLine={AXIS_LINE}
               tickLine={false}
             />
-            <YAxis type="category" dataKey="organization" width={150} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} />
+            <YAxis
+              type="category"
+              dataKey="organization"
+              width={150}
+              tick={AXIS_TICK}
+              axisLine={AXIS_LINE}
+              tickLine={false}
+            />
             <YAxis
               yAxisId="total"
               orientation="right"
