@@ -1,9 +1,12 @@
 // The fleet overview's data and view state: the snapshot from listFleet, a live watch (watchFleet
-// every 15 s) started and stopped by actions, and the table's filter, sorting and highlighted row.
+// every 15 s, or less often for a large fleet: main spaces it within the request budget) started
+// and stopped by actions, the health beat that goes with it, and the table's filter, sorting and
+// highlighted row.
 import type { FleetError, FleetSnapshot, Unsubscribe } from '../../src-preload/contract';
 import { callFleet, watchFleetSafely } from '../fleetApi';
 import { create } from 'zustand';
 import { useHealthStore } from './healthStore';
+import { HEALTH_CHECK_TICK_MS } from './healthPolicy';
 import { resetWithContext, sameContext } from './contextScope';
 
 export const WATCH_INTERVAL_SECONDS = 15;
@@ -38,6 +41,7 @@ interface FleetState {
 }
 
 let unsubscribeWatch: Unsubscribe | undefined;
+let healthBeat: ReturnType<typeof setInterval> | undefined;
 let loadSeq = 0;
 
 /** A snapshot read earlier than the one on screen (a slow call racing the watch) is dropped. */
@@ -93,12 +97,20 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
       set({ snapshot: event.value, error: undefined });
       void useHealthStore.getState().ensureFresh(appIdsOf(event.value));
     });
+    // Health has its own beat: main refreshes it only while it is asked, and a large fleet's
+    // watch ticks too seldom to carry it.
+    healthBeat = setInterval(() => {
+      const snapshot = get().snapshot;
+      if (snapshot) void useHealthStore.getState().ensureFresh(appIdsOf(snapshot));
+    }, HEALTH_CHECK_TICK_MS);
     set({ watching: true });
   },
 
   stopWatch: () => {
     unsubscribeWatch?.();
     unsubscribeWatch = undefined;
+    clearInterval(healthBeat);
+    healthBeat = undefined;
     set({ watching: false });
   },
 

@@ -1,28 +1,27 @@
-// Health across the fleet: one getFleetHealth call for the loaded apps, after the fleet loads.
-// The fleet watch re-reads the list every 15 s; health is re-read only when the set of apps
-// changes or the last reading is older than HEALTH_MAX_AGE_MS, to stay well inside rate limits.
+// Health across the fleet. Main answers getFleetHealth at once from what it knows, each app with
+// when it was read (or `pending`), and re-reads apps in the background within the API's rate
+// limits. So this store asks after every fleet load and then on the policy's beat (healthPolicy)
+// while the overview is open: often while apps are still pending, every 15 s after that.
 import type { AppHealthSummary, FleetError } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { resetWithContext, sameContext } from './contextScope';
-
-export const HEALTH_MAX_AGE_MS = 60_000;
+import { healthAskDue, healthKeyOf } from './healthPolicy';
 
 interface HealthState {
-  /** Per app id; an app missing here has not been read yet. */
+  /** Per app id; an app missing here has not been asked about yet. */
   byAppId: Record<string, AppHealthSummary>;
   loading: boolean;
   error?: FleetError;
-  /** Epoch ms of the last successful read, and which apps it covered. */
+  /** Epoch ms of the last answer, which apps it covered, and how many of them were never read. */
   loadedAt?: number;
   loadedKey?: string;
-  /** Reads health for these apps now. */
+  pendingCount?: number;
+  /** Asks main for these apps' health now. */
   load: (appIds: readonly string[]) => Promise<void>;
-  /** Reads health only if these apps were not the last ones read or the reading is stale. */
+  /** Asks only when the policy says an answer is due (other apps, a failure, or its age). */
   ensureFresh: (appIds: readonly string[], nowMs?: number) => Promise<void>;
 }
-
-const keyOf = (appIds: readonly string[]) => [...appIds].sort().join(',');
 
 let requestSeq = 0;
 
@@ -32,7 +31,7 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
   load: async (appIds) => {
     const seq = ++requestSeq;
     if (appIds.length === 0) {
-      set({ byAppId: {}, loading: false, error: undefined, loadedAt: Date.now(), loadedKey: '' });
+      set({ byAppId: {}, loading: false, error: undefined, loadedAt: Date.now(), loadedKey: '', pendingCount: 0 });
       return;
     }
     set({ loading: true });
@@ -40,17 +39,24 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
     const result = await callFleet((api) => api.getFleetHealth({ appIds: [...appIds] }));
     if (seq !== requestSeq || !current()) return; // a newer read or another context superseded this one
     if (result.ok) {
-      set({ byAppId: result.value, loading: false, error: undefined, loadedAt: Date.now(), loadedKey: keyOf(appIds) });
+      const pendingCount = Object.values(result.value).filter((h) => h.pending).length;
+      set({
+        byAppId: result.value,
+        loading: false,
+        error: undefined,
+        loadedAt: Date.now(),
+        loadedKey: healthKeyOf(appIds),
+        pendingCount,
+      });
     } else {
       // Keep the last known health on screen; the badge shows the error on hover.
       set({ loading: false, error: result.error });
     }
   },
   ensureFresh: async (appIds, nowMs = Date.now()) => {
-    const { loading, loadedAt, loadedKey, error } = get();
+    const { loading, loadedAt, loadedKey, pendingCount, error } = get();
     if (loading) return;
-    const stale = loadedAt === undefined || nowMs - loadedAt >= HEALTH_MAX_AGE_MS;
-    if (!stale && !error && loadedKey === keyOf(appIds)) return;
+    if (!healthAskDue({ loadedAt, loadedKey, pendingCount, failed: Boolean(error) }, appIds, nowMs)) return;
     await get().load(appIds);
   },
 }));

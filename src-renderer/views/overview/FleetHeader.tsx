@@ -15,7 +15,13 @@ interface FleetHeaderProps {
   filterRef: RefObject<HTMLInputElement | null>;
   /** Actions on the selected apps, placed after Refresh. */
   actions?: ReactNode;
+  /** The oldest health reading of the apps (ISO), and how many were never read yet. */
+  healthAsOf?: string;
+  healthPending?: number;
 }
+
+const HEALTH_AGE_TITLE =
+  "The oldest health reading on screen. Health is re-read in the background, longest-unread first, within DigitalOcean's rate limits; each badge shows its own age on hover.";
 
 export function FleetHeader({
   snapshot,
@@ -26,6 +32,8 @@ export function FleetHeader({
   onRefresh,
   filterRef,
   actions,
+  healthAsOf,
+  healthPending = 0,
 }: FleetHeaderProps) {
   const total = snapshot?.apps.length ?? 0;
   const filtered = snapshot && filter.trim() && visibleCount !== total;
@@ -74,6 +82,20 @@ export function FleetHeader({
                   <span className="tabular">{formatClockTime(snapshot.fetchedAt)}</span>
                   <span className="stat__sub"> · auto every {WATCH_INTERVAL_SECONDS}s</span>
                 </>
+              ) : (
+                <span className="stat__placeholder">—</span>
+              )}
+            </dd>
+          </div>
+          <div className="stat">
+            <dt>Health as of</dt>
+            <dd title={HEALTH_AGE_TITLE} data-testid="fleet-health-age">
+              {healthAsOf ? <span className="tabular">{formatClockTime(healthAsOf)}</span> : null}
+              {healthAsOf || healthPending > 0 ? (
+                <span className="stat__sub">
+                  {healthAsOf ? ' · ' : ''}
+                  {healthPending > 0 ? `${healthPending} not read yet` : 'oldest reading'}
+                </span>
               ) : (
                 <span className="stat__placeholder">—</span>
               )}

@@ -7,6 +7,7 @@ import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { useFleetStore, type FleetSorting } from '../../stores/fleetStore';
 import { useHealthStore } from '../../stores/healthStore';
+import { oldestCheckedAt } from '../../stores/healthPolicy';
 import { useNavigationStore } from '../../stores/navigationStore';
 import { canGlobalFilter, fleetColumns, fleetFeatures, fleetGlobalFilter } from './columns';
 import { FleetHeader } from './FleetHeader';
@@ -36,7 +37,18 @@ export function OverviewView() {
     return stopWatch;
   }, [ensureLoaded, startWatch, stopWatch]);
 
+  const healthPending = useHealthStore((s) => s.pendingCount);
   const data = useMemo(() => (snapshot ? toFleetRows(snapshot.apps, health) : NO_APPS), [snapshot, health]);
+  const healthAsOf = useMemo(
+    () =>
+      snapshot
+        ? oldestCheckedAt(
+            health,
+            snapshot.apps.map((a) => a.id),
+          )
+        : undefined,
+    [snapshot, health],
+  );
 
   const table = useTable({
     features: fleetFeatures,
@@ -155,6 +167,8 @@ export function OverviewView() {
         onRefresh={() => void load()}
         filterRef={filterRef}
         actions={snapshot ? <RollingDeployButton apps={snapshot.apps} /> : null}
+        healthAsOf={healthAsOf}
+        healthPending={healthPending}
       />
       <RollingPanel />
       {body}

@@ -21,6 +21,7 @@ import { PhaseBadge } from '../../components/PhaseBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { displayUrl, formatProgress, sizeLabel, summarizeKinds } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
+import { useClockStore } from '../../stores/clockStore';
 import { useHealthStore } from '../../stores/healthStore';
 import { appMatchesFilter, healthRank, type FleetRow } from './fleetModel';
 import { SelectCell } from './selection';
@@ -230,5 +231,15 @@ function SizesCell({ row }: { row: FleetRow }) {
 function HealthCell({ row }: { row: FleetRow }) {
   const loading = useHealthStore((s) => s.loading);
   const error = useHealthStore((s) => s.error);
-  return <HealthBadge state={row.health} loading={loading} title={!row.health && error ? error.message : undefined} />;
+  const nowMs = useClockStore((s) => s.nowMs);
+  return (
+    <HealthBadge
+      state={row.health}
+      loading={loading}
+      pending={row.healthPending}
+      checkedAt={row.healthCheckedAt}
+      nowMs={nowMs}
+      title={!row.health && error ? error.message : undefined}
+    />
+  );
 }

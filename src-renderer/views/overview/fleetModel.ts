@@ -3,16 +3,21 @@
 import type { AppHealthSummary, FleetApp, HealthState, MonthlyCost } from '../../../src-preload/contract';
 import { sumCosts } from '../../format';
 
-/** One table row: the app and, once read, its health. */
+/** One table row: the app and, once read, its health and when it was read. */
 export interface FleetRow {
   app: FleetApp;
   health?: HealthState;
+  healthCheckedAt?: string;
+  /** Queued for its first background read. */
+  healthPending?: boolean;
 }
 
 export function toFleetRows(apps: readonly FleetApp[], health: Record<string, AppHealthSummary>): FleetRow[] {
   return apps.map((app) => {
-    const state = health[app.id]?.state;
-    return state ? { app, health: state } : { app };
+    const known = health[app.id];
+    if (!known) return { app };
+    if (known.pending) return { app, healthPending: true };
+    return { app, health: known.state, ...(known.checkedAt ? { healthCheckedAt: known.checkedAt } : {}) };
   });
 }
 
