@@ -173,20 +173,32 @@ export class DeployActions {
       changed: string;
     },
   ): Promise<DeploymentProgress> {
-    return this.mutate(how.action, appId, how.parameters, how.target, async (client) => {
-      const app = await client.getApp(appId);
-      if (specVersion(app) !== baseVersion) {
-        throw new ApiError({
-          code: 'stale',
-          message: `${app.spec.name}'s spec changed since ${how.changed}; nothing was sent. Review the new spec and try again.`,
-        });
-      }
-      const updated = await client.updateApp(appId, nextSpec(app.spec));
-      const deployment = updated.pending_deployment ?? updated.in_progress_deployment;
-      if (!deployment?.id)
-        throw new ApiError({ code: 'internal', message: 'The spec was saved but no deployment was reported.' });
-      return deployment;
-    });
+    const unchanged = (app: App) => {
+      if (specVersion(app) === baseVersion) return;
+      throw new ApiError({
+        code: 'stale',
+        message: `${app.spec.name}'s spec changed since ${how.changed}; nothing was sent. Review the new spec and try again.`,
+      });
+    };
+    return this.mutate(
+      how.action,
+      appId,
+      how.parameters,
+      how.target,
+      async (client) => {
+        // Again under the lock: nothing may change the spec between this read and the PUT.
+        const app = await client.getApp(appId);
+        unchanged(app);
+        const updated = await client.updateApp(appId, nextSpec(app.spec));
+        const deployment = updated.pending_deployment ?? updated.in_progress_deployment;
+        if (!deployment?.id)
+          throw new ApiError({ code: 'internal', message: 'The spec was saved but no deployment was reported.' });
+        return deployment;
+      },
+      // A spec that moved on says more than "busy" (the editor shows what changed), so it is
+      // checked before the app's lock is asked for as well.
+      { follow: true, precheck: unchanged },
+    );
   }
 
   async validateRollback(appId: string, deploymentId: string): Promise<RollbackCheck> {
@@ -244,13 +256,14 @@ export class DeployActions {
     parameters: Record<string, string | number | boolean | null>,
     target: string | undefined,
     send: (client: DeployClient) => Promise<Deployment>,
-    options: { follow: boolean; cancels?: string } = { follow: true },
+    options: { follow: boolean; cancels?: string; precheck?: (app: App) => void } = { follow: true },
   ): Promise<DeploymentProgress> {
     const { client, audit, locks, follower, context } = this.deps;
     const app = await client.getApp(appId);
     const appName = app.spec.name;
     const entry = audit.start({ context, action, appId, appName, ...(target ? { target } : {}), parameters });
     try {
+      options.precheck?.(app);
       const deployment = await locks.run(
         appId,
         action,

@@ -67,3 +67,47 @@ describe('two restarts 150 ms apart', () => {
     expect(posts(sandbox.requests)).toHaveLength(3);
   });
 });
+
+describe('a spec change while another is still waiting to begin', () => {
+  it('is told the spec moved on (what the editor can show), not merely that the app is busy', async () => {
+    const { deploys, id } = await supersetWithDemoTiming();
+    const preview = await deploys.actions.previewScale({
+      appId: id,
+      component: 'superset-web',
+      instanceSizeSlug: 'apps-s-1vcpu-2gb',
+    });
+    await deploys.actions.applyScale({
+      appId: id,
+      component: 'superset-web',
+      instanceSizeSlug: 'apps-s-1vcpu-2gb',
+      specVersion: preview.specVersion,
+    });
+
+    // A second window still holds the spec as it was before that scale.
+    const second = await deploys.actions
+      .applyScale({
+        appId: id,
+        component: 'superset-web',
+        instanceSizeSlug: 'apps-s-2vcpu-4gb',
+        specVersion: preview.specVersion,
+      })
+      .catch((e: unknown) => e);
+    expect(second).toMatchObject({ code: 'stale', message: expect.stringMatching(/spec changed since/) });
+
+    // One that saw the new spec is told the app is busy until the first has begun.
+    const fresh = await deploys.actions.previewScale({
+      appId: id,
+      component: 'superset-web',
+      instanceSizeSlug: 'apps-s-2vcpu-4gb',
+    });
+    const busy = await deploys.actions
+      .applyScale({
+        appId: id,
+        component: 'superset-web',
+        instanceSizeSlug: 'apps-s-2vcpu-4gb',
+        specVersion: fresh.specVersion,
+      })
+      .catch((e: unknown) => e);
+    expect(busy).toMatchObject({ code: 'conflict' });
+  });
+});
