@@ -1,5 +1,6 @@
 // Two or more apps side by side, component by component, with what the last costs more or less
-// than the first.
+// than the first. The Difference column names both apps: a bare "+$45.00" did not say of what
+// over what.
 import type { AppCost } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { Money } from '../../components/Money';
@@ -29,8 +30,11 @@ export function ComparePanel({ apps, onClear }: { apps: AppCost[]; onClear: () =
                 {a.name}
               </th>
             ))}
-            <th scope="col" className="align-end" title={`${last.name} minus ${first.name}, at minimum scale`}>
+            <th scope="col" className="align-end" data-testid="compare-difference-head">
               Difference
+              <span className="compare-table__basis">
+                {last.name} vs {first.name}
+              </span>
             </th>
           </tr>
         </thead>
@@ -75,6 +79,11 @@ export function ComparePanel({ apps, onClear }: { apps: AppCost[]; onClear: () =
         </tfoot>
       </table>
       <div className="compare-footer">
+        <p className="compare-footer__note muted" data-testid="compare-basis">
+          Difference: what <strong>{last.name}</strong> costs a month more (+) or less (−) than{' '}
+          <strong>{first.name}</strong>
+          {apps.length > 2 ? ', the first app ticked,' : ''} at minimum scale.
+        </p>
         <button type="button" className="button button--small" onClick={onClear}>
           Clear comparison
         </button>

@@ -1,23 +1,34 @@
 // Fleet costs per tenant group, stacked by component type at minimum scale, with autoscaling
-// headroom on top. A bar opens that group's apps on the overview.
+// headroom on top. A bar opens that group's apps on the overview; pointing at it spells out its
+// parts on the line under the chart.
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FleetCosts } from '../../../src-preload/contract';
-import { formatCost, formatUsd } from '../../format';
+import { formatCost } from '../../format';
 import { ChartLegend } from './ChartLegend';
+import { ChartReadout, readoutParts, useHoveredRow, type ReadoutSeries } from './ChartReadout';
 import { AXIS_LINE, AXIS_TICK, CATEGORY_COLOR, GRID_STROKE, TOOLTIP_PROPS, axisUsd, niceTicks } from './chartTheme';
 import { CATEGORIES, CATEGORY_LABEL, groupBars } from './costModel';
 
 const ROW_HEIGHT = 46;
 const TOTAL_TICK = { fill: 'var(--text)', fontSize: 12, fontWeight: 600, textAnchor: 'end', dx: 130 } as const;
+const SERIES: ReadoutSeries[] = [
+  ...CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABEL[c], color: CATEGORY_COLOR[c] })),
+  { key: 'headroom', label: 'Autoscaling up to max', color: CATEGORY_COLOR.headroom },
+];
 
 export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onOpenGroup: (group: string) => void }) {
-  const rows = groupBars(costs).map((r) => ({ ...r, totalLabel: formatCost(r.total) }));
+  // Kept across renders: pointing at a bar re-renders this, and new data would redraw the bars
+  // under the pointer (a click's mouseup then lands on a new element and is lost).
+  const rows = useMemo(() => groupBars(costs).map((r) => ({ ...r, totalLabel: formatCost(r.total) })), [costs]);
   const hasHeadroom = rows.some((r) => r.headroom > 0);
-  const ticks = niceTicks(Math.max(...rows.map((r) => r.total.max)));
+  const ticks = useMemo(() => niceTicks(Math.max(...rows.map((r) => r.total.max))), [rows]);
   const legend = [
     ...CATEGORIES.map((c) => ({ label: CATEGORY_LABEL[c], color: CATEGORY_COLOR[c] })),
     ...(hasHeadroom ? [{ label: 'Autoscaling, up to max', color: CATEGORY_COLOR.headroom }] : []),
   ];
+  const hovered = useHoveredRow();
+  const active = hovered.index === undefined ? undefined : rows[hovered.index];
   const open = (index: number) => {
     const row = rows[index];
     if (row) onOpenGroup(row.group);
@@ -49,7 +60,8 @@ export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onO
               axisLine={false}
               tickLine={false}
             />
-            <Tooltip {...TOOLTIP_PROPS} formatter={(value, name) => [formatUsd(Number(value)), name]} />
+            {/* Only the highlight band: what it highlights is told under the chart. */}
+            <Tooltip cursor={TOOLTIP_PROPS.cursor} content={hovered.content} isAnimationActive={false} />
             {CATEGORIES.map((category) => (
               <Bar
                 key={category}
@@ -74,6 +86,13 @@ export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onO
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <ChartReadout
+        testId="fleet-costs-readout"
+        title={active?.group}
+        parts={readoutParts(active, SERIES)}
+        total={active ? `${formatCost(active.total)} a month` : undefined}
+        hint="Point at a bar to see what it is made of; click it to open the group’s apps."
+      />
       <ChartLegend items={legend} />
     </>
   );

@@ -1,9 +1,11 @@
 // Each Supabase organization's estimated month as one bar: the plan fee, then the compute the
-// plan's credits do not cover. The bar adds up to the estimate printed at its right.
+// plan's credits do not cover. The bar adds up to the estimate printed at its right; pointing at it
+// spells out its parts on the line under the chart.
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SupabaseOrganizationCost } from '../../../src-preload/contract';
-import { formatUsd } from '../../format';
 import { ChartLegend } from './ChartLegend';
+import { ChartReadout, readoutParts, useHoveredRow, type ReadoutSeries } from './ChartReadout';
 import { AXIS_LINE, AXIS_TICK, GRID_STROKE, TOOLTIP_PROPS, axisUsd, niceTicks } from './chartTheme';
 import { supabaseBars } from './supabaseModel';
 
@@ -11,10 +13,17 @@ const ROW_HEIGHT = 46;
 const TOTAL_TICK = { fill: 'var(--text)', fontSize: 12, fontWeight: 600, textAnchor: 'end', dx: 150 } as const;
 const PLAN_COLOR = 'var(--chart-supabase-plan)';
 const COMPUTE_COLOR = 'var(--chart-supabase-compute)';
+const SERIES: ReadoutSeries[] = [
+  { key: 'planFee', label: 'Plan fee', color: PLAN_COLOR },
+  { key: 'computeBilled', label: 'Compute after credits', color: COMPUTE_COLOR },
+];
 
 export function SupabaseChart({ organizations }: { organizations: SupabaseOrganizationCost[] }) {
-  const rows = supabaseBars(organizations);
-  const ticks = niceTicks(Math.max(1, ...rows.map((r) => r.planFee + r.computeBilled)));
+  // Kept across renders: pointing at a bar re-renders this, and new data would redraw the bars.
+  const rows = useMemo(() => supabaseBars(organizations), [organizations]);
+  const ticks = useMemo(() => niceTicks(Math.max(1, ...rows.map((r) => r.planFee + r.computeBilled))), [rows]);
+  const hovered = useHoveredRow();
+  const active = hovered.index === undefined ? undefined : rows[hovered.index];
   return (
     <>
       <div
@@ -52,7 +61,8 @@ export function SupabaseChart({ organizations }: { organizations: SupabaseOrgani
               axisLine={false}
               tickLine={false}
             />
-            <Tooltip {...TOOLTIP_PROPS} formatter={(value, name) => [`${formatUsd(Number(value))} (estimate)`, name]} />
+            {/* Only the highlight band: what it highlights is told under the chart. */}
+            <Tooltip cursor={TOOLTIP_PROPS.cursor} content={hovered.content} isAnimationActive={false} />
             <Bar dataKey="planFee" name="Plan fee" stackId="org" fill={PLAN_COLOR} isAnimationActive={false} />
             <Bar
               dataKey="computeBilled"
@@ -64,6 +74,15 @@ export function SupabaseChart({ organizations }: { organizations: SupabaseOrgani
           </BarChart>
         </ResponsiveContainer>
       </div>
+      <ChartReadout
+        testId="supabase-readout"
+        title={active?.organization}
+        parts={readoutParts(active, SERIES)}
+        suffix=" (estimate)"
+        empty="nothing to pay on this plan (estimate)"
+        total={active ? `${active.totalLabel} a month` : undefined}
+        hint="Point at a bar to see its plan fee and compute."
+      />
       <ChartLegend
         items={[
           { label: 'Plan fee', color: PLAN_COLOR },

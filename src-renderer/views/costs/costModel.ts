@@ -98,6 +98,13 @@ export interface HistoryBarRow {
   projectedRest?: number;
 }
 
+/** "Dec 2025" for "2025-12": the whole year, so a month never reads like a day ("Dec 25"). */
+export function monthLabel(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  if (!y || !m) return period;
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 export function historyBars(billing: AccountBilling): HistoryBarRow[] {
   const label = (period: string) => {
     const [y, m] = period.split('-').map(Number);
