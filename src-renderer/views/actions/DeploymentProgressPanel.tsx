@@ -36,7 +36,9 @@ export function DeploymentProgressPanel({ app }: { app: FleetApp }) {
     <>
       {failure && words ? (
         <div className="action-error" role="alert" data-testid="action-error" data-code={failure.error.code}>
-          <span className="action-error__icon" aria-hidden="true">!</span>
+          <span className="action-error__icon" aria-hidden="true">
+            !
+          </span>
           <div className="action-error__text">
             <strong>{failureHeadline(failure.action, failure.error)}</strong> {words.title}
             {words.detail ? <span className="action-error__detail"> {words.detail}</span> : null}
@@ -58,7 +60,9 @@ export function DeploymentProgressPanel({ app }: { app: FleetApp }) {
         <WaitingCard deployment={waiting} />
       ) : null}
       {watchError && (progress ? !progress.terminal : !!followingId) ? (
-        <InlineWarning error={watchError}>Live progress is unavailable right now; Refresh shows where the deployment stands.</InlineWarning>
+        <InlineWarning error={watchError}>
+          Live progress is unavailable right now; Refresh shows where the deployment stands.
+        </InlineWarning>
       ) : null}
     </>
   );
@@ -66,7 +70,12 @@ export function DeploymentProgressPanel({ app }: { app: FleetApp }) {
 
 function WaitingCard({ deployment }: { deployment: DeploymentSummary }) {
   return (
-    <section className="progress-card" data-testid="deployment-progress" data-phase={deployment.phase} aria-label="Deployment in progress">
+    <section
+      className="progress-card"
+      data-testid="deployment-progress"
+      data-phase={deployment.phase}
+      aria-label="Deployment in progress"
+    >
       <header className="progress-card__header">
         <PhaseBadge phase={deployment.phase} />
         <span className="progress-card__title">
@@ -100,7 +109,13 @@ function ProgressCard({ app, progress, receivedAt, onDismiss }: ProgressCardProp
   const elapsed = formatDuration(elapsedNow(progress, receivedAt ?? now, now));
   const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   const failed = progress.phase === 'ERROR';
-  const tone = progress.terminal ? (progress.phase === 'ACTIVE' ? 'success' : failed ? 'danger' : 'neutral') : 'progress';
+  const tone = progress.terminal
+    ? progress.phase === 'ACTIVE'
+      ? 'success'
+      : failed
+        ? 'danger'
+        : 'neutral'
+    : 'progress';
 
   return (
     <section
@@ -130,7 +145,12 @@ function ProgressCard({ app, progress, receivedAt, onDismiss }: ProgressCardProp
           </span>
         ) : null}
         {progress.terminal && progress.phase !== 'ERROR' && progress.steps.length > 0 ? (
-          <button type="button" className="button button--quiet button--small" onClick={() => setShowSteps(!stepsOpen)} aria-expanded={stepsOpen}>
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            onClick={() => setShowSteps(!stepsOpen)}
+            aria-expanded={stepsOpen}
+          >
             {stepsOpen ? 'Hide steps' : 'Show steps'}
           </button>
         ) : null}
@@ -155,7 +175,13 @@ function ProgressCard({ app, progress, receivedAt, onDismiss }: ProgressCardProp
           </button>
         )}
       </header>
-      <div className="progress-card__bar" role="progressbar" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+      <div
+        className="progress-card__bar"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={progress.done}
+      >
         <span style={{ width: `${progress.terminal && !failed ? 100 : percent}%` }} />
       </div>
       {!stepsOpen ? null : progress.steps.length > 0 ? (
@@ -180,8 +206,8 @@ function ProgressCard({ app, progress, receivedAt, onDismiss }: ProgressCardProp
           onClose={() => setConfirming(false)}
         >
           <p className="dialog__lead">
-            App Platform stops this deployment where it is. The version that is live now keeps serving, and nothing of this
-            deployment goes live. To ship these changes later, deploy again.
+            App Platform stops this deployment where it is. The version that is live now keeps serving, and nothing of
+            this deployment goes live. To ship these changes later, deploy again.
           </p>
         </ConfirmDialog>
       ) : null}
@@ -206,7 +232,11 @@ function StepRow({ step }: { step: ProgressStep }) {
         {STEP_ICON[step.status] ?? '○'}
       </span>
       <span className="step__label">{step.label || step.name}</span>
-      {step.status === 'ERROR' && step.reason ? <span className="step__reason">{step.reason}</span> : <span className="step__fill" />}
+      {step.status === 'ERROR' && step.reason ? (
+        <span className="step__reason">{step.reason}</span>
+      ) : (
+        <span className="step__fill" />
+      )}
       <span className="step__meta tabular">
         {step.status === 'RUNNING' ? (
           <Badge tone="progress">running</Badge>

@@ -19,10 +19,16 @@ export function PinnedBanner({ app }: { app: FleetApp }) {
   // Keeping changes nothing that runs, so only an action already on its way blocks it.
   const keepBlocked = gate.state.inFlight ? 'Another action on this app is on its way.' : undefined;
   // Undoing starts a deployment, so a running one blocks it too; the pin itself of course does not.
-  const undoBlocked = keepBlocked ?? (gate.deploying ? 'A deployment is in progress on this app — wait for it to finish.' : undefined);
+  const undoBlocked =
+    keepBlocked ?? (gate.deploying ? 'A deployment is in progress on this app — wait for it to finish.' : undefined);
 
   return (
-    <div className="pinned-banner pinned-banner--actions" role="region" aria-label="Pinned deployment" data-testid="pinned-banner">
+    <div
+      className="pinned-banner pinned-banner--actions"
+      role="region"
+      aria-label="Pinned deployment"
+      data-testid="pinned-banner"
+    >
       <div className="pinned-banner__text">
         <strong>
           Pinned to deployment <code className="selectable">{short}</code> by a rollback — deploys are blocked.
@@ -66,8 +72,8 @@ export function PinnedBanner({ app }: { app: FleetApp }) {
           onClose={() => setDialog(undefined)}
         >
           <p className="dialog__lead">
-            Commits the rollback: <strong>{app.name}</strong> stays on deployment <code>{short}</code> and is unpinned, so pushes
-            and deploys work again. Nothing is redeployed and nothing restarts.
+            Commits the rollback: <strong>{app.name}</strong> stays on deployment <code>{short}</code> and is unpinned,
+            so pushes and deploys work again. Nothing is redeployed and nothing restarts.
           </p>
         </ConfirmDialog>
       ) : null}
@@ -85,8 +91,8 @@ export function PinnedBanner({ app }: { app: FleetApp }) {
           aside={<UndoNote />}
         >
           <p className="dialog__lead">
-            Starts a new deployment of <strong>{app.name}</strong> from the spec it had before the rollback, and unpins it. If the
-            rollback was hiding a problem in that version, the problem comes back.
+            Starts a new deployment of <strong>{app.name}</strong> from the spec it had before the rollback, and unpins
+            it. If the rollback was hiding a problem in that version, the problem comes back.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -35,8 +35,8 @@ export function RollbackDialog() {
         </span>
       </div>
       <p className="dialog__lead">
-        App Platform redeploys this deployment’s build and spec. The app is then <strong>pinned</strong> to it: pushes and spec
-        changes do not deploy until you keep this version or undo the rollback from the app’s page.
+        App Platform redeploys this deployment’s build and spec. The app is then <strong>pinned</strong> to it: pushes
+        and spec changes do not deploy until you keep this version or undo the rollback from the app’s page.
       </p>
       {checking ? (
         <p className="check-status" role="status" data-testid="rollback-checking">
@@ -44,14 +44,16 @@ export function RollbackDialog() {
         </p>
       ) : error ? (
         <div className="action-error action-error--inline" role="alert" data-code={error.code}>
-          <span className="action-error__icon" aria-hidden="true">!</span>
-          <div className="action-error__text">
-            Couldn’t check this rollback. {describeError(error).title}
-          </div>
+          <span className="action-error__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="action-error__text">Couldn’t check this rollback. {describeError(error).title}</div>
         </div>
       ) : check && !check.valid ? (
         <div className="action-error action-error--inline" role="alert" data-testid="rollback-invalid">
-          <span className="action-error__icon" aria-hidden="true">!</span>
+          <span className="action-error__icon" aria-hidden="true">
+            !
+          </span>
           <div className="action-error__text">
             <strong>This rollback is not possible.</strong> {check.error ?? 'DigitalOcean refused it without a reason.'}
           </div>

@@ -15,7 +15,13 @@ interface DeploymentsTableProps {
   rollbackBlocked?: string;
 }
 
-export function DeploymentsTable({ deployments, activeId, pinnedId, onRollback, rollbackBlocked }: DeploymentsTableProps) {
+export function DeploymentsTable({
+  deployments,
+  activeId,
+  pinnedId,
+  onRollback,
+  rollbackBlocked,
+}: DeploymentsTableProps) {
   return (
     <div className="table-scroll">
       <table className="data-table deployments-table" data-testid="deployments-table">
@@ -88,7 +94,12 @@ function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRo
   const running = isInProgress(d.phase);
   const progress = formatProgress(d);
   return (
-    <tr data-testid="deployment-row" data-deployment-id={d.id} data-phase={d.phase} className={active ? 'is-current' : undefined}>
+    <tr
+      data-testid="deployment-row"
+      data-deployment-id={d.id}
+      data-phase={d.phase}
+      className={active ? 'is-current' : undefined}
+    >
       <td>
         <span className="phase-cell">
           <PhaseBadge phase={d.phase} />
@@ -108,7 +119,13 @@ function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRo
         <RelativeTime iso={d.createdAt} />
       </td>
       <td className="align-end tabular">
-        {d.durationSeconds !== undefined ? formatDuration(d.durationSeconds) : running ? <span className="muted">running</span> : <span className="muted">—</span>}
+        {d.durationSeconds !== undefined ? (
+          formatDuration(d.durationSeconds)
+        ) : running ? (
+          <span className="muted">running</span>
+        ) : (
+          <span className="muted">—</span>
+        )}
       </td>
       <td>
         {d.progress?.failedStep ? (
@@ -134,7 +151,14 @@ function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRo
 function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
   return (
     <span className="progress">
-      <span className="progress__track" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} aria-label="Deployment progress">
+      <span
+        className="progress__track"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-label="Deployment progress"
+      >
         <span className="progress__fill" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
       </span>
       <span className="progress__label tabular">{label}</span>
