@@ -10,6 +10,7 @@ import { PhaseBadge } from '../../components/PhaseBadge';
 import { useTicker } from '../../components/useTicker';
 import { formatDuration, phaseLabel } from '../../format';
 import { useActionsStore } from '../../stores/actionsStore';
+import { WithShortIds } from './ShortIds';
 import { useActionGate } from './useActionGate';
 
 export function DeploymentProgressPanel({ app }: { app: FleetApp }) {
@@ -81,7 +82,9 @@ function WaitingCard({ deployment }: { deployment: DeploymentSummary }) {
         <span className="progress-card__title">
           Deployment <code>{shortId(deployment.id)}</code>
         </span>
-        <span className="muted">{deployment.cause}</span>
+        <span className="muted">
+          <WithShortIds text={deployment.cause} />
+        </span>
         <span className="progress-card__spacer" />
         <span className="muted">Connecting to live progress…</span>
       </header>
@@ -136,7 +139,12 @@ function ProgressCard({ app, progress, receivedAt, onDismiss }: ProgressCardProp
         </span>
         <span className="muted">
           Deployment <code className="selectable">{shortId(progress.deploymentId)}</code>
-          {progress.cause ? ` · ${progress.cause}` : ''}
+          {progress.cause ? (
+            <>
+              {' · '}
+              <WithShortIds text={progress.cause} />
+            </>
+          ) : null}
         </span>
         <span className="progress-card__spacer" />
         {progress.terminal && progress.total > 0 ? (

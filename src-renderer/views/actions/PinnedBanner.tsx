@@ -31,7 +31,11 @@ export function PinnedBanner({ app }: { app: FleetApp }) {
     >
       <div className="pinned-banner__text">
         <strong>
-          Pinned to deployment <code className="selectable">{short}</code> by a rollback — deploys are blocked.
+          Pinned to deployment{' '}
+          <code className="selectable" title={pinned} data-testid="pinned-id">
+            {short}
+          </code>{' '}
+          by a rollback — deploys are blocked.
         </strong>
         <span className="pinned-banner__sub">
           Pushes and spec changes will not deploy until you keep this version or undo the rollback.
@@ -72,8 +76,8 @@ export function PinnedBanner({ app }: { app: FleetApp }) {
           onClose={() => setDialog(undefined)}
         >
           <p className="dialog__lead">
-            Commits the rollback: <strong>{app.name}</strong> stays on deployment <code>{short}</code> and is unpinned,
-            so pushes and deploys work again. Nothing is redeployed and nothing restarts.
+            Commits the rollback: <strong>{app.name}</strong> stays on deployment <code title={pinned}>{short}</code>{' '}
+            and is unpinned, so pushes and deploys work again. Nothing is redeployed and nothing restarts.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -6,6 +6,7 @@ import { PhaseBadge } from '../../components/PhaseBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useRollbackStore } from '../../stores/rollbackStore';
 import { UndoNote } from './AppActions';
+import { WithShortIds } from './ShortIds';
 
 export function RollbackDialog() {
   const dialog = useRollbackStore((s) => s.dialog);
@@ -27,8 +28,12 @@ export function RollbackDialog() {
     >
       <div className="rollback-target">
         <PhaseBadge phase={deployment.phase} />
-        <code className="selectable">{short}</code>
-        <span className="truncate">{deployment.cause || 'No cause recorded'}</span>
+        <code className="selectable" title={deployment.id}>
+          {short}
+        </code>
+        <span className="truncate">
+          {deployment.cause ? <WithShortIds text={deployment.cause} /> : 'No cause recorded'}
+        </span>
         {deployment.commit ? <code className="commit">{deployment.commit}</code> : null}
         <span className="muted">
           <RelativeTime iso={deployment.createdAt} />

@@ -3,6 +3,7 @@ import type { DeploymentSummary } from '../../../src-preload/contract';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatDuration, formatProgress, isInProgress } from '../../format';
+import { WithShortIds } from '../actions/ShortIds';
 import { DeploymentLogsLinks } from '../logs/DeploymentLogsLinks';
 
 interface DeploymentsTableProps {
@@ -111,7 +112,7 @@ function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRo
         </span>
       </td>
       <td className="truncate" title={d.cause}>
-        {d.cause || <span className="muted">—</span>}
+        {d.cause ? <WithShortIds text={d.cause} /> : <span className="muted">—</span>}
       </td>
       <td>{d.causeType ? <span className="code-chip">{d.causeType}</span> : <span className="muted">—</span>}</td>
       <td>{d.commit ? <code className="commit selectable">{d.commit}</code> : <span className="muted">—</span>}</td>
