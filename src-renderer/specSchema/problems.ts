@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'ya
 import type { SpecProblem } from '../../src-preload/contract';
 import { secretEnvs } from './secrets';
 import { liveEnum, SPEC_ROOT, pathText, type HintNode, type LiveHints, type SpecPath } from './schema';
+import { quickSpecBreach } from '../../src-preload/contract/specLimits';
 
 /** A problem with its place in the text, ready to become an editor marker. */
 export interface Mark extends SpecProblem {
@@ -38,6 +39,10 @@ const mark = (text: string, from: number, to: number, problem: Omit<SpecProblem,
 });
 
 export function yamlMarks(text: string): Mark[] {
+  // Parsing such a text would freeze the window for many seconds; main refuses it anyway.
+  const breach = quickSpecBreach(text);
+  if (breach)
+    return [mark(text, 0, 0, { source: 'yaml', severity: 'error', message: `${breach} It is not checked or saved.` })];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   return doc.errors.map((error) => {
     const [from, to] = error.pos;
@@ -56,12 +61,26 @@ function typeMismatch(node: HintNode, value: YamlNode): string | undefined {
   return undefined;
 }
 
-function walk(text: string, value: YamlNode | null, node: HintNode, path: SpecPath, live: LiveHints | undefined, out: Mark[]): void {
+function walk(
+  text: string,
+  value: YamlNode | null,
+  node: HintNode,
+  path: SpecPath,
+  live: LiveHints | undefined,
+  out: Mark[],
+): void {
   if (!value) return;
   const range = value.range ?? [0, 0, 0];
   const mismatch = typeMismatch(node, value);
   if (mismatch) {
-    out.push(mark(text, range[0], range[1], { source: 'schema', severity: 'warning', path: pathText(path), message: `${pathText(path)} ${mismatch}.` }));
+    out.push(
+      mark(text, range[0], range[1], {
+        source: 'schema',
+        severity: 'warning',
+        path: pathText(path),
+        message: `${pathText(path)} ${mismatch}.`,
+      }),
+    );
     return;
   }
   if (isMap(value) && node.p) {
@@ -87,7 +106,9 @@ function walk(text: string, value: YamlNode | null, node: HintNode, path: SpecPa
     return;
   }
   if (isSeq(value) && node.i) {
-    value.items.forEach((item, index) => walk(text, item as YamlNode | null, node.i as HintNode, [...path, index], live, out));
+    value.items.forEach((item, index) =>
+      walk(text, item as YamlNode | null, node.i as HintNode, [...path, index], live, out),
+    );
     return;
   }
   if (isScalar(value) && value.value !== null && value.value !== undefined) {
@@ -97,7 +118,11 @@ function walk(text: string, value: YamlNode | null, node: HintNode, path: SpecPa
     // Legacy slugs the schema still lists are priced by the API as their current size: no warning.
     const allowed = fromLive ? [...fromLive.map((v) => v.value), ...(node.eo ?? [])] : node.e;
     if (allowed && !allowed.includes(shown)) {
-      const list = fromLive ? (key === 'region' ? 'the live region list' : 'the live instance-size list') : 'the App Spec';
+      const list = fromLive
+        ? key === 'region'
+          ? 'the live region list'
+          : 'the live instance-size list'
+        : 'the App Spec';
       out.push(
         mark(text, range[0], range[1], {
           source: 'schema',
@@ -112,6 +137,7 @@ function walk(text: string, value: YamlNode | null, node: HintNode, path: SpecPa
 
 /** Unknown keys, values outside an enum, and lists/mappings in the wrong place. */
 export function schemaMarks(text: string, live?: LiveHints): Mark[] {
+  if (quickSpecBreach(text)) return [];
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) return [];
   const out: Mark[] = [];

@@ -1,6 +1,16 @@
 // SECRET env values in a spec: the API returns them encrypted (EV[1:…]). The editor masks those
 // ranges and changes a secret only through a password field, never as clear text in the YAML.
-import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type YAMLMap,
+} from 'yaml';
+import { quickSpecBreach } from '../../src-preload/contract/specLimits';
 
 /** Encrypted values as the API returns them; never decrypted, never shown. */
 const ENCRYPTED = /EV\[[^\]\r\n]*\]/g;
@@ -71,6 +81,7 @@ export function secretEnvs(text: string): SecretEnv[] {
 
 /** As secretEnvs, but undefined when the text does not parse: "no secrets" and "can't tell" differ. */
 export function secretEnvsIfParsed(text: string): SecretEnv[] | undefined {
+  if (quickSpecBreach(text)) return undefined;
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) return undefined;
   const out: SecretEnv[] = [];
@@ -88,7 +99,12 @@ function envsOfDocument(doc: Document, out: SecretEnv[]): void {
     for (const [index, component] of list.items.entries()) {
       if (!isMap(component)) continue;
       const name = (component as YAMLMap).get('name');
-      envsOf((component as YAMLMap).get('envs', true), typeof name === 'string' ? name : undefined, `${group}.${index}.`, out);
+      envsOf(
+        (component as YAMLMap).get('envs', true),
+        typeof name === 'string' ? name : undefined,
+        `${group}.${index}.`,
+        out,
+      );
     }
   }
 }
@@ -102,9 +118,14 @@ function envsOfDocument(doc: Document, out: SecretEnv[]): void {
 export function withoutClearSecrets(text: string, baseText: string): string {
   const clear = tolerantSecretEnvs(text).filter((s) => s.clearText);
   if (clear.length === 0) return text;
-  const encrypted = new Map(tolerantSecretEnvs(baseText).filter((s) => s.encrypted).map((s) => [s.id, baseText.slice(s.from, s.to)]));
+  const encrypted = new Map(
+    tolerantSecretEnvs(baseText)
+      .filter((s) => s.encrypted)
+      .map((s) => [s.id, baseText.slice(s.from, s.to)]),
+  );
   let out = text;
-  for (const s of clear.sort((a, b) => b.from - a.from)) out = `${out.slice(0, s.from)}${encrypted.get(s.id) ?? '""'}${out.slice(s.to)}`;
+  for (const s of clear.sort((a, b) => b.from - a.from))
+    out = `${out.slice(0, s.from)}${encrypted.get(s.id) ?? '""'}${out.slice(s.to)}`;
   return out;
 }
 

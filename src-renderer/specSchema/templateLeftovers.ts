@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { SpecProblem, TenantTemplatePreview } from '../../src-preload/contract';
 import { secretId } from './secrets';
+import { quickSpecBreach } from '../../src-preload/contract/specLimits';
 
 const COMPONENT_LISTS = ['services', 'workers', 'jobs', 'static_sites', 'functions'];
 
@@ -20,20 +21,31 @@ export interface TemplateLeftover {
 }
 
 /** Whether a problem is the note of one of the preview's leftovers (shown with its field instead). */
-export const isTemplateLeftover = (p: SpecProblem, preview: TenantTemplatePreview) => preview.leftovers.some((l) => l.message === p.message);
+export const isTemplateLeftover = (p: SpecProblem, preview: TenantTemplatePreview) =>
+  preview.leftovers.some((l) => l.message === p.message);
 
 /** The envs of a preview whose value still points at the template tenant, as the main process lists them. */
 export function templateLeftovers(preview: TenantTemplatePreview): TemplateLeftover[] {
   const out: TemplateLeftover[] = [];
   for (const l of preview.leftovers ?? []) {
     const id = secretId(l.component, l.key);
-    if (!out.some((o) => o.id === id)) out.push({ id, ...(l.component ? { component: l.component } : {}), key: l.key, value: l.value, message: l.message });
+    if (!out.some((o) => o.id === id))
+      out.push({
+        id,
+        ...(l.component ? { component: l.component } : {}),
+        key: l.key,
+        value: l.value,
+        message: l.message,
+      });
   }
   return out;
 }
 
 /** The leftovers not replaced by a value typed in the form: those need the founder's acknowledgement. */
-export function unresolvedLeftovers(leftovers: readonly TemplateLeftover[], overrides: Readonly<Record<string, string>>): TemplateLeftover[] {
+export function unresolvedLeftovers(
+  leftovers: readonly TemplateLeftover[],
+  overrides: Readonly<Record<string, string>>,
+): TemplateLeftover[] {
   return leftovers.filter((l) => !overrides[l.id]?.trim() || overrides[l.id]?.trim() === l.value);
 }
 
@@ -45,6 +57,7 @@ export function unresolvedLeftovers(leftovers: readonly TemplateLeftover[], over
 export function overrideEnvValues(yaml: string, overrides: Readonly<Record<string, string>>): string {
   const wanted = Object.entries(overrides).filter(([, v]) => v.trim() !== '');
   if (wanted.length === 0) return yaml;
+  if (quickSpecBreach(yaml)) return yaml;
   const doc = parseDocument(yaml, { prettyErrors: false });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return yaml;
   const places: Array<{ from: number; to: number; value: string }> = [];
@@ -71,6 +84,7 @@ export function overrideEnvValues(yaml: string, overrides: Readonly<Record<strin
     }
   }
   let out = yaml;
-  for (const p of places.sort((a, b) => b.from - a.from)) out = `${out.slice(0, p.from)}${JSON.stringify(p.value)}${out.slice(p.to)}`;
+  for (const p of places.sort((a, b) => b.from - a.from))
+    out = `${out.slice(0, p.from)}${JSON.stringify(p.value)}${out.slice(p.to)}`;
   return out;
 }

@@ -18,16 +18,9 @@ import {
   type YAMLSeq,
 } from 'yaml';
 
-export const SPEC_LIMITS = {
-  /** Bytes of text. */
-  bytes: 512 * 1024,
-  /** Keys and values (scalars, lists, mappings), counted as written and again with aliases expanded. */
-  nodes: 20_000,
-  /** Aliases (`*name`) written in the text. */
-  aliases: 100,
-  /** Levels of nesting, with aliases expanded (a spec needs about 7). */
-  depth: 64,
-} as const;
+import { SPEC_LIMITS } from '../../../src-preload/contract/specLimits';
+
+export { SPEC_LIMITS };
 
 export interface LimitBreach {
   message: string;
