@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Temporary folders go under one per run, removed at its end (test/support/privateTmp.ts).
+    globalSetup: ['test/support/privateTmp.ts'],
     projects: [
       {
         test: {

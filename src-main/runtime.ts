@@ -3,6 +3,7 @@
 // session of services; the contract's handlers forward to whichever session is active.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnvironmentInfo } from '../src-preload/contract';
@@ -235,6 +236,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       await Promise.all([...sessions.values()].map((s) => s.specs.flush()));
       await audit.flush();
       await sandbox.close();
+      // A folder made for this run only (none was given) goes with it.
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
