@@ -86,6 +86,14 @@ export class DeployActions {
     return toProgress(appId, app.spec.name, deployment);
   }
 
+  /** The last few previews by app, version and change: applyScale logs what the dialog showed. */
+  private readonly previews = new Map<string, ScalePreview>();
+
+  private remember(preview: ScalePreview, change: ScaleChange): void {
+    this.previews.set(previewKey({ ...change, specVersion: preview.specVersion }), preview);
+    while (this.previews.size > 50) this.previews.delete(this.previews.keys().next().value!);
+  }
+
   async previewScale(change: ScaleChange): Promise<ScalePreview> {
     const { client, sizes } = this.deps;
     const [app, catalog] = await Promise.all([client.getApp(change.appId), sizes.catalog()]);
@@ -116,7 +124,7 @@ export class DeployActions {
     if ((next.instance_count ?? next.autoscaling?.min_instance_count ?? 1) === 1) {
       warnings.push('One instance means a short interruption during every deploy and no redundancy.');
     }
-    return {
+    const preview: ScalePreview = {
       appId: change.appId,
       appName: app.spec.name,
       component: change.component,
@@ -135,20 +143,30 @@ export class DeployActions {
       specVersion: specVersion(app),
       warnings,
     };
+    this.remember(preview, change);
+    return preview;
   }
 
   async applyScale(change: ScaleChange & { specVersion: string }): Promise<DeploymentProgress> {
-    const parameters = {
-      component: change.component,
-      instance_size_slug: change.instanceSizeSlug ?? null,
-      instance_count: change.instanceCount ?? null,
-      autoscaling:
-        change.autoscaling === undefined
-          ? null
-          : change.autoscaling === null
-            ? 'off'
-            : `${change.autoscaling.min}-${change.autoscaling.max}`,
-    };
+    // The preview the dialog showed says what changes and what it costs, for the Activity log.
+    const shown = this.previews.get(previewKey(change));
+    const parameters: Record<string, string | number | boolean | null> = shown
+      ? {
+          component: change.component,
+          change: `${scaleText(shown.before)} → ${scaleText(shown.after)}`,
+          monthly: `${usd(shown.appMonthlyCostBefore)} → ${usd(shown.appMonthlyCostAfter)} (${signedUsd(shown.appMonthlyCostAfter - shown.appMonthlyCostBefore)})`,
+        }
+      : {
+          component: change.component,
+          instance_size_slug: change.instanceSizeSlug ?? null,
+          instance_count: change.instanceCount ?? null,
+          autoscaling:
+            change.autoscaling === undefined
+              ? null
+              : change.autoscaling === null
+                ? 'off'
+                : `${change.autoscaling.min}-${change.autoscaling.max}`,
+        };
     return this.applySpec(change.appId, change.specVersion, (spec) => withScale(spec, change), {
       action: 'scale',
       parameters,
@@ -344,3 +362,21 @@ function answerWasLost(error: unknown): boolean {
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+const previewKey = (c: ScaleChange & { specVersion: string }) =>
+  JSON.stringify([
+    c.appId,
+    c.specVersion,
+    c.component,
+    c.instanceSizeSlug ?? null,
+    c.instanceCount ?? null,
+    c.autoscaling ?? null,
+  ]);
+
+const scaleText = (s: ScalePreview['before']) =>
+  s.autoscaling
+    ? `${s.instanceSizeSlug} ×${s.autoscaling.min}–${s.autoscaling.max}`
+    : `${s.instanceSizeSlug} ×${s.instanceCount ?? 1}`;
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+const signedUsd = (n: number) => `${n >= 0 ? '+' : '−'}${usd(Math.abs(n))}`;

@@ -118,8 +118,11 @@ export class DnsService {
     return this.audited('create', domain, record, () => this.writes.create(domain, record));
   }
 
-  private remove(domain: string, id: number): Promise<null> {
-    return this.audited('delete', domain, undefined, () => this.writes.remove(domain, id), id);
+  private async remove(domain: string, id: number): Promise<null> {
+    // The Activity log names what was deleted (a record id means nothing to a person), read once
+    // before it goes; a record already gone is still deleted by id, and named so.
+    const record = (await this.writes.read(domain).catch(() => [])).find((r) => r.id === id);
+    return this.audited('delete', domain, record, () => this.writes.remove(domain, id), id);
   }
 
   private async update(domain: string, id: number, edit: DnsRecordInput): Promise<DnsRecord> {

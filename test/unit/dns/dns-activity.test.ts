@@ -37,10 +37,31 @@ describe('DNS changes in the Activity log', () => {
       [...sandbox.state.tokens.entries()].find(([, grant]) => (grant.api ?? 'digitalocean') === 'digitalocean')![0],
       { scopes: 'read-only' },
     );
-    await expect(dns.createRecord('taskifai.com', { type: 'TXT', name: 'note', data: 'hello', ttl: 3600 })).rejects.toThrow();
+    await expect(
+      dns.createRecord('taskifai.com', { type: 'TXT', name: 'note', data: 'hello', ttl: 3600 }),
+    ).rejects.toThrow();
 
     const [entry] = await audit.list({ action: 'dns_change' });
     expect(entry).toMatchObject({ result: 'failed', target: 'note.taskifai.com' });
     expect(entry!.message).toBeTruthy();
+  });
+
+  it('a deleted record is named by its hostname and value, not by its id', async () => {
+    const { dns, audit } = await auditedDns();
+    const record = (await dns.listRecords('taskifai.com')).find((r) => r.type === 'CNAME' && r.name !== '*')!;
+    await dns.deleteRecord('taskifai.com', record.id);
+
+    const [entry] = await audit.list({ action: 'dns_change' });
+    expect(entry).toMatchObject({
+      target: `${record.name}.taskifai.com`,
+      result: 'succeeded',
+      parameters: {
+        operation: 'delete',
+        domain: 'taskifai.com',
+        type: 'CNAME',
+        data: record.data,
+        record_id: record.id,
+      },
+    });
   });
 });
