@@ -3,9 +3,15 @@
 // often; what it must not do is stop asking while the overview is open, because main refreshes
 // only while someone asks. The bench drives the same policy to count requests honestly.
 
+import type { AppHealthSummary } from '../../src-preload/contract';
+
 /** Ask at least this often while the overview is open (main's refresh lasts 2 min past a question). */
 export const HEALTH_ASK_EVERY_MS = 15_000;
-/** While some apps were never read, ask sooner so their first reading shows soon after it lands. */
+/**
+ * While no app has been read yet, ask sooner so the first readings show soon after they land.
+ * Not for as long as any app is unread: on a fleet of thousands that lasts an hour, and each
+ * answer carries every app.
+ */
 export const HEALTH_ASK_PENDING_MS = 3_000;
 /** How often the overview checks whether an ask is due. */
 export const HEALTH_CHECK_TICK_MS = 3_000;
@@ -14,8 +20,9 @@ export interface HealthAskState {
   /** Epoch ms of the last answer, and which apps it covered (sorted ids, comma-joined). */
   loadedAt?: number;
   loadedKey?: string;
-  /** Apps the last answer had never read. */
+  /** Apps the last answer had never read, of how many it covered. */
   pendingCount?: number;
+  appCount?: number;
   failed?: boolean;
 }
 
@@ -23,13 +30,14 @@ export const healthKeyOf = (appIds: readonly string[]) => [...appIds].sort().joi
 
 export function healthAskDue(state: HealthAskState, appIds: readonly string[], nowMs: number): boolean {
   if (state.loadedAt === undefined || state.failed || state.loadedKey !== healthKeyOf(appIds)) return true;
-  const every = (state.pendingCount ?? 0) > 0 ? HEALTH_ASK_PENDING_MS : HEALTH_ASK_EVERY_MS;
+  const nothingRead = (state.pendingCount ?? 0) > 0 && state.pendingCount === state.appCount;
+  const every = nothingRead ? HEALTH_ASK_PENDING_MS : HEALTH_ASK_EVERY_MS;
   return nowMs - state.loadedAt >= every;
 }
 
 /** The oldest reading among these apps (ISO), for "health as of …"; undefined if none was read. */
 export function oldestCheckedAt(
-  health: Record<string, { checkedAt?: string }>,
+  health: Record<string, AppHealthSummary>,
   appIds: readonly string[],
 ): string | undefined {
   let oldest: string | undefined;

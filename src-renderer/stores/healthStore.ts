@@ -1,7 +1,7 @@
 // Health across the fleet. Main answers getFleetHealth at once from what it knows, each app with
 // when it was read (or `pending`), and re-reads apps in the background within the API's rate
 // limits. So this store asks after every fleet load and then on the policy's beat (healthPolicy)
-// while the overview is open: often while apps are still pending, every 15 s after that.
+// while the overview is open: every 3 s until the first readings land, every 15 s after that.
 import type { AppHealthSummary, FleetError } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
@@ -17,6 +17,7 @@ interface HealthState {
   loadedAt?: number;
   loadedKey?: string;
   pendingCount?: number;
+  appCount?: number;
   /** Asks main for these apps' health now. */
   load: (appIds: readonly string[]) => Promise<void>;
   /** Asks only when the policy says an answer is due (other apps, a failure, or its age). */
@@ -47,6 +48,7 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
         loadedAt: Date.now(),
         loadedKey: healthKeyOf(appIds),
         pendingCount,
+        appCount: appIds.length,
       });
     } else {
       // Keep the last known health on screen; the badge shows the error on hover.
@@ -54,9 +56,9 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
     }
   },
   ensureFresh: async (appIds, nowMs = Date.now()) => {
-    const { loading, loadedAt, loadedKey, pendingCount, error } = get();
+    const { loading, loadedAt, loadedKey, pendingCount, appCount, error } = get();
     if (loading) return;
-    if (!healthAskDue({ loadedAt, loadedKey, pendingCount, failed: Boolean(error) }, appIds, nowMs)) return;
+    if (!healthAskDue({ loadedAt, loadedKey, pendingCount, appCount, failed: Boolean(error) }, appIds, nowMs)) return;
     await get().load(appIds);
   },
 }));
