@@ -26,6 +26,9 @@ interface Entry {
   reading?: boolean;
 }
 
+/** Why the refresh's wait is cut short: a plain value, as a DOMException per read costs a stack trace. */
+const WAKE = 'wake';
+
 /** After the token is refused, the refresh waits this long before trying again. */
 const REFUSED_PAUSE_MS = 60_000;
 
@@ -85,7 +88,7 @@ export class FleetHealth {
   }
 
   private kick(): void {
-    if (this.running) this.wake?.abort();
+    if (this.running) this.wake?.abort(WAKE);
     else void this.run();
   }
 
@@ -99,7 +102,7 @@ export class FleetHealth {
           reading++;
           void this.refresh(next).finally(() => {
             reading--;
-            this.wake?.abort();
+            this.wake?.abort(WAKE);
           });
           continue;
         }

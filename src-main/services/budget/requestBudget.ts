@@ -228,7 +228,7 @@ export class RequestBudget implements RequestGate {
   }
 
   private wakeIn(ms: number): void {
-    this.timer?.abort();
+    this.timer?.abort('rescheduled');
     const timer = new AbortController();
     this.timer = timer;
     this.clock.sleep(ms, timer.signal).then(
