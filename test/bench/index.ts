@@ -1,11 +1,13 @@
 // `npm run bench`: every benchmark, one after the other, each printing its figures as JSON.
 import { benchFleetRefresh } from './fleetRefresh';
 import { benchLogs } from './logs';
+import { benchRequestBudget } from './requestBudget';
 import { benchSpecYaml } from './specYaml';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'fleet-refresh': benchFleetRefresh,
   logs: benchLogs,
+  'request-budget': benchRequestBudget,
   'spec-yaml': benchSpecYaml,
 };
 
