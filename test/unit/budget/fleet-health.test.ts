@@ -4,6 +4,9 @@ import { AppsService } from '../../../src-main/services/apps';
 import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
 import { budgetedWorld, HEALTH } from './world';
 
+/** Real HTTP to the sandbox for hundreds of requests: room for a busy machine, not a measure of speed. */
+const SLOW_MS = 30_000;
+
 async function overviewOn(options: Parameters<typeof budgetedWorld>[0]) {
   const world = await budgetedWorld(options);
   const apps = new AppsService(world.client, new InstanceSizeCache(world.client), {
@@ -21,23 +24,27 @@ async function overviewOn(options: Parameters<typeof budgetedWorld>[0]) {
 }
 
 describe('fleet health within the request budget', () => {
-  it('answers for 1,500 apps at once, every app pending, before a single health request is sent', async () => {
-    const world = await overviewOn({ syntheticApps: 1500 });
-    expect(appsMethodSchemas.getFleetHealth.safeParse({ appIds: world.appIds }).success).toBe(true);
+  it(
+    'answers for 1,500 apps at once, every app pending, before a single health request is sent',
+    async () => {
+      const world = await overviewOn({ syntheticApps: 1500 });
+      expect(appsMethodSchemas.getFleetHealth.safeParse({ appIds: world.appIds }).success).toBe(true);
 
-    const first = await world.apps.getFleetHealth(world.appIds);
-    expect(world.count(HEALTH)).toBe(0);
-    expect(Object.keys(first)).toHaveLength(1500);
-    expect(Object.values(first).every((h) => h.pending && h.state === 'unknown')).toBe(true);
+      const first = await world.apps.getFleetHealth(world.appIds);
+      expect(world.count(HEALTH)).toBe(0);
+      expect(Object.keys(first)).toHaveLength(1500);
+      expect(Object.values(first).every((h) => h.pending && h.state === 'unknown')).toBe(true);
 
-    // Behind the answer the refresh reads within the budget: 40% of 250 in the first minute.
-    await world.run(45_000);
-    const later = await world.apps.getFleetHealth(world.appIds);
-    const read = Object.values(later).filter((h) => h.checkedAt);
-    expect(read).toHaveLength(100);
-    expect(world.count(HEALTH)).toBe(100);
-    expect(read.every((h) => h.state !== 'unknown' || Object.keys(h.components).length === 0)).toBe(true);
-  });
+      // Behind the answer the refresh reads within the budget: 40% of 250 in the first minute.
+      await world.run(45_000);
+      const later = await world.apps.getFleetHealth(world.appIds);
+      const read = Object.values(later).filter((h) => h.checkedAt);
+      expect(read).toHaveLength(100);
+      expect(world.count(HEALTH)).toBe(100);
+      expect(read.every((h) => h.state !== 'unknown' || Object.keys(h.components).length === 0)).toBe(true);
+    },
+    SLOW_MS,
+  );
 
   it('re-reads the app whose health is oldest first', async () => {
     const world = await overviewOn({});
@@ -58,31 +65,35 @@ describe('fleet health within the request budget', () => {
     expect(Date.parse(after[oldest]!.checkedAt!)).toBeLessThanOrEqual(newest);
   });
 
-  it('a 429 without Retry-After pauses the refresh until the hour frees up; no answer fails and the next pass resumes', async () => {
-    // Another tool has spent 398 of this token's 400 requests this hour.
-    const world = await overviewOn({ rateLimits: { perHour: 400, perMinute: 1000 } });
-    await world.otherTool(398);
+  it(
+    'a 429 without Retry-After pauses the refresh until the hour frees up; no answer fails and the next pass resumes',
+    async () => {
+      // Another tool has spent 398 of this token's 400 requests this hour.
+      const world = await overviewOn({ rateLimits: { perHour: 400, perMinute: 1000 } });
+      await world.otherTool(398);
 
-    const first = await world.apps.getFleetHealth(world.appIds);
-    expect(Object.values(first).every((h) => h.pending)).toBe(true);
-    await world.settled();
-    // Two reads fit; the next was refused with no Retry-After, and background reads stopped.
-    const sentAtPause = world.sandbox.requests.length;
-    const pausedUntil = world.budget.backgroundPausedUntil();
-    expect(pausedUntil).toBeDefined();
-    expect(pausedUntil! - world.clock.now()).toBeGreaterThan(59 * 60_000);
+      const first = await world.apps.getFleetHealth(world.appIds);
+      expect(Object.values(first).every((h) => h.pending)).toBe(true);
+      await world.settled();
+      // Two reads fit; the next was refused with no Retry-After, and background reads stopped.
+      const sentAtPause = world.sandbox.requests.length;
+      const pausedUntil = world.budget.backgroundPausedUntil();
+      expect(pausedUntil).toBeDefined();
+      expect(pausedUntil! - world.clock.now()).toBeGreaterThan(59 * 60_000);
 
-    const during = await world.apps.getFleetHealth(world.appIds);
-    expect(Object.values(during).filter((h) => h.checkedAt)).toHaveLength(2);
-    expect(Object.values(during).filter((h) => h.pending)).toHaveLength(world.appIds.length - 2);
+      const during = await world.apps.getFleetHealth(world.appIds);
+      expect(Object.values(during).filter((h) => h.checkedAt)).toHaveLength(2);
+      expect(Object.values(during).filter((h) => h.pending)).toHaveLength(world.appIds.length - 2);
 
-    // Half an hour of the overview asking: answers keep coming, and nothing more is sent.
-    await world.keepAsking(30);
-    expect(world.sandbox.requests.length).toBe(sentAtPause);
+      // Half an hour of the overview asking: answers keep coming, and nothing more is sent.
+      await world.keepAsking(30);
+      expect(world.sandbox.requests.length).toBe(sentAtPause);
 
-    // Once the hour has freed up, the same refresh carries on where it stopped.
-    await world.keepAsking(35);
-    const after = await world.apps.getFleetHealth(world.appIds);
-    expect(Object.values(after).every((h) => h.checkedAt && !h.pending)).toBe(true);
-  });
+      // Once the hour has freed up, the same refresh carries on where it stopped.
+      await world.keepAsking(35);
+      const after = await world.apps.getFleetHealth(world.appIds);
+      expect(Object.values(after).every((h) => h.checkedAt && !h.pending)).toBe(true);
+    },
+    SLOW_MS,
+  );
 });

@@ -1,20 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetSnapshot, Result } from '../../../src-preload/contract';
+import type { DigitalOceanClient } from '../../../src-main/clients/digitalocean/client';
 import { AppsService } from '../../../src-main/services/apps';
 import { VirtualClock } from '../../../src-main/services/budget/clock';
+import { RequestBudget } from '../../../src-main/services/budget/requestBudget';
 import { watchFleet } from '../../../src-main/services/fleetWatcher';
 import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
-import { budgetedWorld, START } from './world';
+import { START } from './world';
 
 const snapshot: FleetSnapshot = { fetchedAt: new Date(START).toISOString(), apps: [], monthlyCost: { min: 0, max: 0 } };
 
 describe('the fleet watch within the request budget', () => {
   it('reads a 2,000-app fleet (10 pages) every 72 s instead of every 15 s', async () => {
-    const world = await budgetedWorld({ syntheticApps: 2000 });
-    const apps = new AppsService(world.client, new InstanceSizeCache(world.client), { budget: world.budget });
+    const budget = new RequestBudget({ clock: new VirtualClock(START) });
+    // Only the fleet's size matters here: 2,000 bare apps.
+    const client = {
+      listApps: async () => Array.from({ length: 2000 }, (_, i) => ({ id: `app-${i}`, spec: { name: `tenant-${i}` } })),
+      listProjects: async () => [],
+      listInstanceSizes: async () => [],
+      rateLimit: undefined,
+    } as unknown as DigitalOceanClient;
+    const apps = new AppsService(client, new InstanceSizeCache(client), { budget });
     await apps.listFleet();
     // A quarter of the 2,000 background requests an hour: 500 pages, so 10 pages every 72 s.
     expect(apps.fleetWatchGapMs(15_000)).toBe(72_000);
+    const small = new AppsService(client, new InstanceSizeCache(client));
+    await small.listFleet();
+    // Without a budget (no limits known) the interval stands.
+    expect(small.fleetWatchGapMs(15_000)).toBe(15_000);
   });
 
   it('keeps its 15 s beat for a one-page fleet, and reads on that beat', async () => {
