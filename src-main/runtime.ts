@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EnvironmentInfo } from '../src-preload/contract';
+import { ACCOUNT_PROVIDERS, type EnvironmentInfo } from '../src-preload/contract';
 import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
 import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains/accounts';
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
@@ -244,7 +244,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
 
 function pickOverrides(requested: Partial<ApiEndpoints> | undefined, resolved: ApiEndpoints): Partial<ApiEndpoints> {
   const picked: Partial<ApiEndpoints> = {};
-  for (const provider of ['digitalocean', 'supabase', 'github'] as const)
-    if (requested?.[provider]) picked[provider] = resolved[provider];
+  for (const provider of ACCOUNT_PROVIDERS) if (requested?.[provider]) picked[provider] = resolved[provider];
   return picked;
 }

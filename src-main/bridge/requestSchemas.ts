@@ -9,7 +9,33 @@ import { deploysMethodSchemas, deploysStreamSchemas } from './schemas/deploys';
 import { dnsMethodSchemas, dnsStreamSchemas } from './schemas/dns';
 import { logsMethodSchemas, logsStreamSchemas } from './schemas/logs';
 import { specsMethodSchemas, specsStreamSchemas } from './schemas/specs';
-import type { MethodSchemas, StreamSchemas } from './schemas/types';
+import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/types';
 
-export const methodRequestSchemas: MethodSchemas<FleetMethods> = { ...appsMethodSchemas, ...deploysMethodSchemas, ...logsMethodSchemas, ...costsMethodSchemas, ...accountsMethodSchemas, ...specsMethodSchemas, ...dnsMethodSchemas };
-export const streamRequestSchemas: StreamSchemas<FleetStreams> = { ...appsStreamSchemas, ...deploysStreamSchemas, ...logsStreamSchemas, ...costsStreamSchemas, ...accountsStreamSchemas, ...specsStreamSchemas, ...dnsStreamSchemas };
+const methodSchemas = {
+  ...appsMethodSchemas,
+  ...deploysMethodSchemas,
+  ...logsMethodSchemas,
+  ...costsMethodSchemas,
+  ...accountsMethodSchemas,
+  ...specsMethodSchemas,
+  ...dnsMethodSchemas,
+};
+const streamSchemas = {
+  ...appsStreamSchemas,
+  ...deploysStreamSchemas,
+  ...logsStreamSchemas,
+  ...costsStreamSchemas,
+  ...accountsStreamSchemas,
+  ...specsStreamSchemas,
+  ...dnsStreamSchemas,
+};
+
+export const methodRequestSchemas: MethodSchemas<FleetMethods> = methodSchemas;
+export const streamRequestSchemas: StreamSchemas<FleetStreams> = streamSchemas;
+
+// Compile-time: every schema accepts exactly its request type, both ways. A name showing up in
+// the error is a schema that drifted from the contract.
+const noMethodDrift: SchemaMismatches<FleetMethods, typeof methodSchemas> extends never ? true : never = true;
+const noStreamDrift: SchemaMismatches<FleetStreams, typeof streamSchemas> extends never ? true : never = true;
+void noMethodDrift;
+void noStreamDrift;

@@ -2,7 +2,8 @@
 // pastes it into, to the main process, once, when the account is added. Nothing here ever
 // carries a token back; the window sees who the token belongs to and its last four characters.
 
-export type AccountProvider = 'digitalocean' | 'supabase' | 'github';
+export const ACCOUNT_PROVIDERS = ['digitalocean', 'supabase', 'github'] as const;
+export type AccountProvider = (typeof ACCOUNT_PROVIDERS)[number];
 
 export interface AccountSummary {
   provider: AccountProvider;

@@ -3,19 +3,21 @@
 import type { DeploymentPhase, MonthlyCost } from './apps';
 import type { Result } from './common';
 
-export type ActionKind =
-  | 'deploy'
-  | 'restart'
-  | 'scale'
-  | 'cancel'
-  | 'rollback'
-  | 'rollback_commit'
-  | 'rollback_revert'
-  | 'rolling_deploy'
+export const ACTION_KINDS = [
+  'deploy',
+  'restart',
+  'scale',
+  'cancel',
+  'rollback',
+  'rollback_commit',
+  'rollback_revert',
+  'rolling_deploy',
   /** A spec edited in the spec editor and applied (PUT /v2/apps/{id}). */
-  | 'edit_spec'
-  | 'create_app'
-  | 'dns_change';
+  'edit_spec',
+  'create_app',
+  'dns_change',
+] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
 
 export type StepStatus = 'UNKNOWN' | 'PENDING' | 'RUNNING' | 'SUCCESS' | 'ERROR';
 

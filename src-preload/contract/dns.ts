@@ -1,7 +1,12 @@
 // The DNS domain of the contract: the account's domains and records (GET/POST/PUT/DELETE
 // /v2/domains…), a check of every app's custom domains against them, one-click fixes, and a live
 // check of a hostname from this machine (resolve + HTTPS probe).
-export type DnsRecordType = 'A' | 'AAAA' | 'CAA' | 'CNAME' | 'MX' | 'NS' | 'SOA' | 'SRV' | 'TXT';
+export const DNS_RECORD_TYPES = ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT'] as const;
+export type DnsRecordType = (typeof DNS_RECORD_TYPES)[number];
+
+/** The CAA tags DigitalOcean's Domains API accepts. */
+export const CAA_TAGS = ['issue', 'issuewild', 'iodef'] as const;
+export type CaaTag = (typeof CAA_TAGS)[number];
 
 export interface DnsDomain {
   name: string;
@@ -20,7 +25,8 @@ export interface DnsRecord {
   weight?: number | null;
   /** CAA only. */
   flags?: number | null;
-  tag?: string | null;
+  /** CAA only; the Domains API takes and lists only these three. */
+  tag?: CaaTag | null;
 }
 
 export type DnsRecordInput = Omit<DnsRecord, 'id'>;

@@ -12,6 +12,7 @@ import type {
   FleetError,
   LiveProbe,
 } from '../../src-preload/contract';
+import { CAA_TAGS } from '../../src-preload/contract';
 import { callFleet } from '../fleetApi';
 import { useNoticesStore } from './noticesStore';
 import { readFleet, resetWithContext } from './contextScope';
@@ -111,7 +112,6 @@ const EMPTY_DRAFT: RecordDraft = {
   flags: '0',
   tag: 'issue',
 };
-export const CAA_TAGS = ['issue', 'issuewild', 'iodef'] as const;
 
 // The same names the bridge accepts (a "*." prefix allowed); checked here first so a typo gets
 // words for people, not the bridge's.

@@ -4,12 +4,12 @@ import type { CostsMethods, CostsStreams } from '../../../src-preload/contract';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { appId, componentName, none } from './shared';
 
-export const costsMethodSchemas: MethodSchemas<CostsMethods> = {
+export const costsMethodSchemas = {
   getFleetCosts: none,
   getAccountBilling: none,
   getRightSizing: z.strictObject({ appId }),
   getSupabaseCosts: none,
   getUsageSeries: z.strictObject({ appId, component: componentName, range: z.enum(['1h', '24h', '7d']) }),
-};
+} satisfies MethodSchemas<CostsMethods>;
 
-export const costsStreamSchemas: StreamSchemas<CostsStreams> = {};
+export const costsStreamSchemas = {} satisfies StreamSchemas<CostsStreams>;

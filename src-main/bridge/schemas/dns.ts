@@ -1,6 +1,12 @@
 // Request schemas of the DNS domain.
 import { z } from 'zod';
-import type { DnsMethods, DnsRecordInput, DnsStreams } from '../../../src-preload/contract';
+import {
+  CAA_TAGS,
+  DNS_RECORD_TYPES,
+  type DnsMethods,
+  type DnsRecordInput,
+  type DnsStreams,
+} from '../../../src-preload/contract';
 import { dnsNameProblem, dnsRecordProblem } from '../../../src-preload/contract/nameRules';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { none } from './shared';
@@ -33,7 +39,7 @@ const domain = asName.pipe(
 const recordId = z.number().int().positive();
 const port = z.number().int().min(0).max(65535).nullable().optional();
 const recordInput = z.strictObject({
-  type: z.enum(['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT']),
+  type: z.enum(DNS_RECORD_TYPES),
   // Dots and a trailing dot pass: a full name ("app.example.com.") gets the service's words on
   // what to write instead ("app").
   name: z
@@ -50,7 +56,7 @@ const recordInput = z.strictObject({
   port,
   weight: port,
   flags: z.number().int().min(0).max(255).nullable().optional(),
-  tag: z.enum(['issue', 'issuewild', 'iodef']).nullable().optional(),
+  tag: z.enum(CAA_TAGS).nullable().optional(),
 });
 
 /** A record to be written keeps the DNS rules (the same module the service checks with). */
@@ -60,7 +66,7 @@ const keepsRecordRules =
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [path] });
   };
 
-export const dnsMethodSchemas: MethodSchemas<DnsMethods> = {
+export const dnsMethodSchemas = {
   listDomains: none,
   listRecords: z.strictObject({ domain }),
   createRecord: z.strictObject({ domain, record: recordInput }).superRefine(keepsRecordRules('record')),
@@ -84,6 +90,6 @@ export const dnsMethodSchemas: MethodSchemas<DnsMethods> = {
       if (fix.kind !== 'delete') keepsRecordRules('record')(fix, ctx);
     }),
   probeHost: z.strictObject({ hostname }),
-};
+} satisfies MethodSchemas<DnsMethods>;
 
-export const dnsStreamSchemas: StreamSchemas<DnsStreams> = {};
+export const dnsStreamSchemas = {} satisfies StreamSchemas<DnsStreams>;

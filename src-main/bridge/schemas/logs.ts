@@ -7,9 +7,9 @@ import { appId, componentName, deploymentId } from './shared';
 /** A LogLine.ts as the window got it: RFC 3339 UTC with nine fractional digits. */
 const lineTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/, 'a time as LogLine.ts gives it');
 
-export const logsMethodSchemas: MethodSchemas<LogsMethods> = {};
+export const logsMethodSchemas = {} satisfies MethodSchemas<LogsMethods>;
 
-export const logsStreamSchemas: StreamSchemas<LogsStreams> = {
+export const logsStreamSchemas = {
   tailLogs: z.strictObject({
     appId,
     component: componentName.optional(),
@@ -18,4 +18,4 @@ export const logsStreamSchemas: StreamSchemas<LogsStreams> = {
     tailLines: z.number().int().min(0).max(5_000).optional(),
     after: lineTime.optional(),
   }),
-};
+} satisfies StreamSchemas<LogsStreams>;

@@ -8,17 +8,27 @@ import { appId, componentName, none } from './shared';
 const specYaml = z.string().max(256 * 1024, 'a spec is at most 256 KiB');
 const onApp = z.strictObject({ appId });
 const envKey = z.string().regex(/^[_A-Za-z][_A-Za-z0-9]*$/, 'an env key is letters, digits and underscores');
-const appName = z.string().regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, 'an app name is lowercase letters, digits and dashes');
+const appName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, 'an app name is lowercase letters, digits and dashes');
 const specVersion = z.string().regex(/^[a-f0-9]{8,64}$/, 'a spec version');
 
-export const specsMethodSchemas: MethodSchemas<SpecsMethods> = {
+export const specsMethodSchemas = {
   getSpec: onApp,
   openDraft: onApp,
   saveDraft: z.strictObject({ appId, yaml: specYaml }),
   discardDraft: onApp,
   listDrafts: none,
   importDraft: z.strictObject({ appId, yaml: specYaml }),
-  setDraftSecret: z.strictObject({ appId, component: componentName.optional(), key: envKey, value: z.string().min(1).max(64 * 1024) }),
+  setDraftSecret: z.strictObject({
+    appId,
+    component: componentName.optional(),
+    key: envKey,
+    value: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+  }),
   validateDraft: z.strictObject({ appId, yaml: specYaml }),
   previewApply: z.strictObject({ appId, yaml: specYaml }),
   applyDraft: z.strictObject({ appId, yaml: specYaml, baseVersion: specVersion }),
@@ -30,6 +40,6 @@ export const specsMethodSchemas: MethodSchemas<SpecsMethods> = {
     replacements: z.array(z.strictObject({ from: z.string().min(1).max(253), to: z.string().max(253) })).max(20),
   }),
   createTenantApp: z.strictObject({ yaml: specYaml, templateAppId: appId.optional() }),
-};
+} satisfies MethodSchemas<SpecsMethods>;
 
-export const specsStreamSchemas: StreamSchemas<SpecsStreams> = {};
+export const specsStreamSchemas = {} satisfies StreamSchemas<SpecsStreams>;

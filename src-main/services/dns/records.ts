@@ -1,7 +1,13 @@
 // Records between the API's shape and the contract's, names between relative and fully
 // qualified, and what makes a record wrong before it is ever sent (said in words).
 import { isIP } from 'node:net';
-import type { DnsRecord, DnsRecordInput, DnsRecordType } from '../../../src-preload/contract';
+import {
+  CAA_TAGS,
+  type CaaTag,
+  type DnsRecord,
+  type DnsRecordInput,
+  type DnsRecordType,
+} from '../../../src-preload/contract';
 import { dnsRecordProblem } from '../../../src-preload/contract/nameRules';
 import type { DomainRecord } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -11,7 +17,6 @@ export const APP_PLATFORM_SUFFIX = '.ondigitalocean.app';
 const HOST_VALUED = new Set<DnsRecordType>(['CNAME', 'MX', 'NS', 'SRV']);
 /** Labels of letters, digits, "_" and "-"; the TLD is letters or an IDN's punycode ("xn--p1ai"). */
 const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i;
-export const CAA_TAGS = ['issue', 'issuewild', 'iodef'] as const;
 /** The fields only some record types have; an edit that leaves one out keeps the record's own. */
 const TYPE_FIELDS = ['priority', 'port', 'weight', 'flags', 'tag'] as const;
 
@@ -28,7 +33,8 @@ export function toDnsRecord(r: DomainRecord): DnsRecord {
     port: r.port ?? null,
     weight: r.weight ?? null,
     flags: r.flags ?? null,
-    tag: r.tag ?? null,
+    // The spec lists only these tags; anything else would be the API's own drift, shown as none.
+    tag: CAA_TAGS.find((t) => t === r.tag) ?? null,
   };
 }
 
@@ -175,7 +181,7 @@ export function assertRecordMakesSense(input: DnsRecordInput, zone: string): voi
         throw invalid(`An SRV record's value is the target's hostname, such as sip.example.com; "${data}" is not one.`);
       break;
     case 'CAA':
-      if (!CAA_TAGS.includes(input.tag as (typeof CAA_TAGS)[number]))
+      if (!CAA_TAGS.includes(input.tag as CaaTag))
         throw invalid('A CAA record needs a tag: issue, issuewild or iodef.');
       if (input.flags === null || input.flags === undefined)
         throw invalid('A CAA record needs its flags (0, or 128 for critical).');

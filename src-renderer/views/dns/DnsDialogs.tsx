@@ -4,7 +4,8 @@
 import type { FormEvent } from 'react';
 import type { DnsFix, DnsRecord, DnsRecordInput, DnsRecordType, FleetError } from '../../../src-preload/contract';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
-import { CAA_TAGS, type RecordDraft, type RecordEditor } from '../../stores/dnsStore';
+import { CAA_TAGS } from '../../../src-preload/contract';
+import type { RecordDraft, RecordEditor } from '../../stores/dnsStore';
 import { fqdn, recordValue } from './dnsFormat';
 
 const FIX_TEXT = {

@@ -1,5 +1,5 @@
 // Display names and badge initials for the providers an account can belong to.
-import type { AccountProvider } from '../../../src-preload/contract';
+import { ACCOUNT_PROVIDERS, type AccountProvider } from '../../../src-preload/contract';
 
 export const PROVIDER_NAMES: Record<AccountProvider, string> = {
   digitalocean: 'DigitalOcean',
@@ -13,4 +13,4 @@ export const PROVIDER_INITIALS: Record<AccountProvider, string> = {
   github: 'GH',
 };
 
-export const PROVIDERS: AccountProvider[] = ['digitalocean', 'supabase', 'github'];
+export const PROVIDERS: readonly AccountProvider[] = ACCOUNT_PROVIDERS;
