@@ -20,6 +20,9 @@ interface FleetHeaderProps {
   healthPending?: number;
 }
 
+/** The API's page size: a fleet of one page is re-read on every watch interval. */
+const APPS_PER_PAGE = 200;
+
 const HEALTH_AGE_TITLE =
   "The oldest health reading on screen. Health is re-read in the background, longest-unread first, within DigitalOcean's rate limits; each badge shows its own age on hover.";
 
@@ -80,7 +83,12 @@ export function FleetHeader({
               {snapshot ? (
                 <>
                   <span className="tabular">{formatClockTime(snapshot.fetchedAt)}</span>
-                  <span className="stat__sub"> · auto every {WATCH_INTERVAL_SECONDS}s</span>
+                  <span className="stat__sub">
+                    {/* Main spaces the watch's reads of a many-page list to keep within the rate limits. */}
+                    {total > APPS_PER_PAGE
+                      ? ' · auto, spaced for a large fleet'
+                      : ` · auto every ${WATCH_INTERVAL_SECONDS}s`}
+                  </span>
                 </>
               ) : (
                 <span className="stat__placeholder">—</span>
