@@ -5,6 +5,7 @@ import type {
   ActionKind,
   ActivityResult,
   ComponentScale,
+  ComponentSource,
   DeploymentProgress,
   FleetApp,
   FleetError,
@@ -33,9 +34,15 @@ export function describeError(error: FleetError): ErrorWords {
         ...(detail ? { detail } : {}),
       };
     case 'conflict':
-      return { title: 'Another action on this app is still running. Wait for it to finish, then try again.', ...(detail ? { detail } : {}) };
+      return {
+        title: 'Another action on this app is still running. Wait for it to finish, then try again.',
+        ...(detail ? { detail } : {}),
+      };
     case 'stale':
-      return { title: 'The app’s spec changed since you opened this dialog — nothing was sent. Review the new spec and try again.' };
+      return {
+        title:
+          'The app’s spec changed since you opened this dialog — nothing was sent. Review the new spec and try again.',
+      };
     case 'unknown_outcome':
       return {
         title: 'Fleetdeck could not tell whether this went through. Check the deployments list before trying again.',
@@ -46,7 +53,10 @@ export function describeError(error: FleetError): ErrorWords {
         title: `DigitalOcean’s rate limit was reached; nothing was changed.${error.retryAfterSeconds ? ` Try again in ${error.retryAfterSeconds} s.` : ''}`,
       };
     case 'unauthorized':
-      return { title: 'DigitalOcean did not accept the token. Set a new one and try again.', ...(detail ? { detail } : {}) };
+      return {
+        title: 'DigitalOcean did not accept the token. Set a new one and try again.',
+        ...(detail ? { detail } : {}),
+      };
     case 'network':
     case 'timeout':
       return { title: 'DigitalOcean could not be reached.', ...(detail ? { detail } : {}) };
@@ -85,7 +95,11 @@ export const stepTone = (status: StepStatus): Tone => STEP_TONE[status] ?? 'mute
  * Seconds since the deployment started: the API's count when the event arrived plus the wall
  * time since, so the clock keeps moving between events and stops once the deployment ends.
  */
-export function elapsedNow(progress: Pick<DeploymentProgress, 'elapsedSeconds' | 'terminal'>, receivedAtMs: number, nowMs: number): number {
+export function elapsedNow(
+  progress: Pick<DeploymentProgress, 'elapsedSeconds' | 'terminal'>,
+  receivedAtMs: number,
+  nowMs: number,
+): number {
   if (progress.terminal) return progress.elapsedSeconds;
   return progress.elapsedSeconds + Math.max(0, (nowMs - receivedAtMs) / 1000);
 }
@@ -106,6 +120,37 @@ export function outcomeLine(progress: Pick<DeploymentProgress, 'phase' | 'elapse
   }
 }
 
+/**
+ * What a deploy builds a component from. App Platform builds a repository component from the
+ * branch's latest commit at the moment the deployment starts (not the commit live now), and pulls
+ * an image component's tag as it points now; a digest pins one image.
+ */
+export function buildsFrom(source: Pick<ComponentSource, 'kind' | 'ref' | 'branch'>): string {
+  switch (source.kind) {
+    case 'github':
+    case 'gitlab':
+    case 'bitbucket':
+    case 'git':
+      return source.branch ? `latest commit on ${source.branch}` : 'latest commit on the default branch';
+    case 'image': {
+      const digest = source.ref.split('@')[1];
+      if (digest) return `image pinned to ${digest.slice(0, 19)}`;
+      return `image tag ${source.ref.slice(source.ref.lastIndexOf(':') + 1)} as it is now`;
+    }
+    default:
+      return 'no source to build';
+  }
+}
+
+/** The cancel dialog's promise, which must match what the next deploy really builds. */
+export function cancelConsequence(cause: string | undefined): string {
+  const now =
+    'App Platform stops this deployment where it is. The version that is live now keeps serving, and nothing of this deployment goes live.';
+  if (cause?.startsWith('rollback'))
+    return `${now} Deploying again does not repeat this rollback: a deploy builds each branch’s latest commit.`;
+  return `${now} Deploying again later builds the app’s current spec from each branch’s latest commit, so what this deployment was building ships then, with anything pushed since.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scale
 
@@ -118,7 +163,9 @@ export interface ScaleDraft {
   max: number;
 }
 
-export function draftFrom(scale: Pick<ComponentScale, 'instanceSizeSlug' | 'instanceCount' | 'autoscaling'>): ScaleDraft {
+export function draftFrom(
+  scale: Pick<ComponentScale, 'instanceSizeSlug' | 'instanceCount' | 'autoscaling'>,
+): ScaleDraft {
   const count = scale.instanceCount ?? scale.autoscaling?.min ?? 1;
   return {
     size: scale.instanceSizeSlug,
@@ -136,7 +183,8 @@ export function draftProblem(draft: ScaleDraft, sizeScalable: boolean | undefine
   const whole = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_INSTANCES;
   if (draft.autoscale) {
     if (sizeScalable === false) return 'This size does not autoscale; pick a dedicated (apps-d) size or a fixed count.';
-    if (!whole(draft.min) || !whole(draft.max)) return `Minimum and maximum must be whole numbers from 1 to ${MAX_INSTANCES}.`;
+    if (!whole(draft.min) || !whole(draft.max))
+      return `Minimum and maximum must be whole numbers from 1 to ${MAX_INSTANCES}.`;
     if (draft.min > draft.max) return 'The minimum cannot be above the maximum.';
     return undefined;
   }
@@ -149,7 +197,8 @@ export function scaleChangeOf(appId: string, component: string, current: ScaleDr
   const change: ScaleChange = { appId, component };
   if (draft.size !== current.size) change.instanceSizeSlug = draft.size;
   if (draft.autoscale) {
-    if (!current.autoscale || draft.min !== current.min || draft.max !== current.max) change.autoscaling = { min: draft.min, max: draft.max };
+    if (!current.autoscale || draft.min !== current.min || draft.max !== current.max)
+      change.autoscaling = { min: draft.min, max: draft.max };
   } else {
     if (current.autoscale) change.autoscaling = null;
     if (current.autoscale || draft.count !== current.count) change.instanceCount = draft.count;
@@ -194,7 +243,10 @@ export const costDeltaTone = (before: number, after: number): Tone =>
 // Rolling deploys
 
 /** The apps chosen, in the fleet's order: the order the rolling deploy walks them. */
-export function orderSelected<T extends Pick<FleetApp, 'id' | 'name' | 'group'>>(apps: readonly T[], selected: readonly string[]): T[] {
+export function orderSelected<T extends Pick<FleetApp, 'id' | 'name' | 'group'>>(
+  apps: readonly T[],
+  selected: readonly string[],
+): T[] {
   const chosen = new Set(selected);
   return apps
     .filter((a) => chosen.has(a.id))

@@ -3,7 +3,13 @@
 // failing build or health check (the previous ACTIVE stays), or CANCELED. Progress is worked out
 // from elapsed time whenever the sandbox answers, so tests can jump the clock instead of waiting.
 import { randomUUID } from 'node:crypto';
-import type { AppSpec, Deployment, DeploymentCauseType, DeploymentPhase, DeploymentStep } from '../clients/digitalocean/types';
+import type {
+  AppSpec,
+  Deployment,
+  DeploymentCauseType,
+  DeploymentPhase,
+  DeploymentStep,
+} from '../clients/digitalocean/types';
 import { isTerminalPhase } from '../clients/digitalocean/types';
 import { FAILURES, stepPlan, type PlanItem } from './seed/deploymentHistory';
 import type { AppRecord, SandboxState } from './state';
@@ -34,6 +40,8 @@ interface EngineState {
   plans: Map<string, LivePlan>;
   nextOutcome: Map<string, DeployOutcome>;
   timing: DeployTiming;
+  /** Deployments that reused the running build (restarts): they say nothing about the branch. */
+  rebuiltNothing: Set<string>;
 }
 
 const engines = new WeakMap<SandboxState, EngineState>();
@@ -41,7 +49,7 @@ const engines = new WeakMap<SandboxState, EngineState>();
 function engineOf(state: SandboxState): EngineState {
   let engine = engines.get(state);
   if (!engine) {
-    engine = { plans: new Map(), nextOutcome: new Map(), timing: DEFAULT_TIMING };
+    engine = { plans: new Map(), nextOutcome: new Map(), timing: DEFAULT_TIMING, rebuiltNothing: new Set() };
     engines.set(state, engine);
   }
   return engine;
@@ -53,7 +61,11 @@ export function setDeployTiming(state: SandboxState, timing: DeployTiming): void
 }
 
 /** Fault injection: the next deployment of this app fails this way. */
-export function failNextDeployment(state: SandboxState, appId: string, outcome: Exclude<DeployOutcome, 'success'>): void {
+export function failNextDeployment(
+  state: SandboxState,
+  appId: string,
+  outcome: Exclude<DeployOutcome, 'success'>,
+): void {
   engineOf(state).nextOutcome.set(appId, outcome);
 }
 
@@ -78,13 +90,16 @@ export function startDeployment(state: SandboxState, record: AppRecord, options:
   const steps = stepPlan(options.spec).filter((s) => !(options.skipBuild && s.part === 'build'));
   const plan: LivePlan = { steps, startMs: now, timing: engine.timing };
   if (outcome !== 'success') {
-    const failing = outcome === 'build_failure' ? steps.findIndex((s) => s.part === 'build') : steps.findIndex((s) => s.name === 'wait');
+    const failing =
+      outcome === 'build_failure'
+        ? steps.findIndex((s) => s.part === 'build')
+        : steps.findIndex((s) => s.name === 'wait');
     plan.failAt = failing >= 0 ? failing : steps.length - 1;
     plan.failure = FAILURES[outcome === 'build_failure' ? 'fail-build' : 'fail-health'];
   }
   const active = record.deployments.find((d) => d.phase === 'ACTIVE');
   const created = new Date(now).toISOString();
-  const commit = active?.services?.[0]?.source_commit_hash;
+  const commit = commitFor(state, record, options, active);
   const deployment: Deployment = {
     id: randomUUID(),
     cause: options.cause,
@@ -94,17 +109,62 @@ export function startDeployment(state: SandboxState, record: AppRecord, options:
     updated_at: created,
     phase_last_updated_at: created,
     spec: structuredClone(options.spec),
-    services: (options.spec.services ?? []).map((s) => ({ name: s.name, source_commit_hash: commit })),
-    workers: (options.spec.workers ?? []).map((w) => ({ name: w.name, source_commit_hash: commit })),
-    static_sites: (options.spec.static_sites ?? []).map((s) => ({ name: s.name, source_commit_hash: commit })),
+    services: componentRefs(options.spec.services, commit),
+    workers: componentRefs(options.spec.workers, commit),
+    static_sites: componentRefs(options.spec.static_sites, commit),
     tier_slug: record.app.tier_slug,
     ...(active?.id ? { previous_deployment_id: active.id } : {}),
     ...(options.clonedFrom ? { cloned_from: options.clonedFrom } : {}),
   };
   engine.plans.set(deployment.id!, plan);
+  if (options.skipBuild) engine.rebuiltNothing.add(deployment.id!);
   record.deployments.unshift(deployment);
   advance(state, record);
   return deployment;
+}
+
+/**
+ * The commit a new deployment carries, as App Platform picks it: a rollback reuses its target's
+ * build and a restart the running one, but any other deployment builds the branch's latest commit
+ * — so a canceled or failed push is what the next deploy builds, not what is live.
+ */
+function commitFor(
+  state: SandboxState,
+  record: AppRecord,
+  options: StartOptions,
+  active: Deployment | undefined,
+): string | undefined {
+  if (options.clonedFrom) return commitOf(record.deployments.find((d) => d.id === options.clonedFrom));
+  if (options.skipBuild) return commitOf(active);
+  return branchHead(record, engineOf(state).rebuiltNothing);
+}
+
+/**
+ * The branch's latest commit. The sandbox has no git history of its own: the newest deployment
+ * that built from the branch (any phase, rollbacks aside, since they rebuild an old commit) is
+ * the last commit pushed to it.
+ */
+function branchHead(record: AppRecord, restarts: ReadonlySet<string>): string | undefined {
+  const built = record.deployments.find(
+    (d) => !d.cloned_from && d.cause_details?.type !== 'MANUAL_ROLLBACK' && !restarts.has(d.id!) && commitOf(d),
+  );
+  return commitOf(built);
+}
+
+const commitOf = (deployment: Deployment | undefined): string | undefined =>
+  [...(deployment?.services ?? []), ...(deployment?.workers ?? []), ...(deployment?.static_sites ?? [])].find(
+    (c) => c.source_commit_hash,
+  )?.source_commit_hash;
+
+type SourcedComponent = NonNullable<AppSpec['services']>[number];
+
+/** Only components built from a repository have a commit; image components have none. */
+function componentRefs(list: SourcedComponent[] | undefined, commit: string | undefined) {
+  return (list ?? []).map((c) =>
+    commit && (c.github || c.gitlab || c.bitbucket || c.git)
+      ? { name: c.name, source_commit_hash: commit }
+      : { name: c.name },
+  );
 }
 
 export function cancelDeployment(state: SandboxState, deployment: Deployment): void {
@@ -170,11 +230,15 @@ function apply(record: AppRecord, deployment: Deployment, plan: LivePlan, now: n
   const firstDeployStep = plan.steps.findIndex((s) => s.part === 'deploy');
   const phase: DeploymentPhase =
     stepIndex < 0
-      ? plan.steps[0]?.part === 'build' ? 'PENDING_BUILD' : 'PENDING_DEPLOY'
-      : current?.part === 'build' ? 'BUILDING'
-      // The hand-over from build to deploy shows as PENDING_DEPLOY, as on the platform.
-      : stepIndex === firstDeployStep && firstDeployStep > 0 ? 'PENDING_DEPLOY'
-      : 'DEPLOYING';
+      ? plan.steps[0]?.part === 'build'
+        ? 'PENDING_BUILD'
+        : 'PENDING_DEPLOY'
+      : current?.part === 'build'
+        ? 'BUILDING'
+        : // The hand-over from build to deploy shows as PENDING_DEPLOY, as on the platform.
+          stepIndex === firstDeployStep && firstDeployStep > 0
+          ? 'PENDING_DEPLOY'
+          : 'DEPLOYING';
   if (deployment.phase !== phase) setPhase(deployment, phase, now);
 }
 

@@ -2,6 +2,7 @@
 // choices inside it are this component's own state; sending is the actions store's.
 import { useState } from 'react';
 import type { ComponentDetail, FleetApp } from '../../../src-preload/contract';
+import { buildsFrom } from '../../actionFormat';
 import { ConfirmDialog } from '../../components/Dialog';
 import { formatSource, kindLabel } from '../../format';
 import { useActionsStore } from '../../stores/actionsStore';
@@ -27,7 +28,12 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
         className="button"
         onClick={() => setDialog('restart')}
         disabled={!!restartBlocked || running.length === 0}
-        title={restartBlocked ?? (running.length === 0 ? 'This app has no services or workers to restart' : 'Restart components without a new build')}
+        title={
+          restartBlocked ??
+          (running.length === 0
+            ? 'This app has no services or workers to restart'
+            : 'Restart components without a new build')
+        }
         data-testid="restart-button"
       >
         Restart…
@@ -95,23 +101,32 @@ function DeployDialog({ app, components, onClose, onConfirm }: DeployDialogProps
       aside={<UndoNote />}
     >
       <p className="dialog__lead">
-        App Platform starts a new deployment of <strong>{app.name}</strong> from its current spec: it builds each component from its
-        source and rolls the new version out. The running version keeps serving until the new one is healthy; if the deployment
-        fails, it stays live.
+        App Platform starts a new deployment of <strong>{app.name}</strong> from its current spec: it builds each
+        component from the <strong>latest commit on its branch</strong> (not the commit live now; an image component
+        pulls its tag) and rolls the new version out. The running version keeps serving until the new one is healthy; if
+        the deployment fails, it stays live.
       </p>
       {built.length > 0 ? (
         <ul className="dialog-list" aria-label="Components that will be built">
           {built.map((c) => (
-            <li key={c.name}>
+            <li key={c.name} data-testid="deploy-builds">
               <span className="strong">{c.name}</span>
               <span className="muted"> {kindLabel(c.kind)}</span>
-              <span className="dialog-list__end slug">{formatSource(c.source) || c.source.kind}</span>
+              <span className="dialog-list__end">
+                <span className="slug">{formatSource(c.source) || c.source.kind}</span>
+                <span className="dialog-list__note">{buildsFrom(c.source)}</span>
+              </span>
             </li>
           ))}
         </ul>
       ) : null}
       <label className="check">
-        <input type="checkbox" checked={forceBuild} onChange={(e) => setForceBuild(e.target.checked)} data-testid="force-build" />
+        <input
+          type="checkbox"
+          checked={forceBuild}
+          onChange={(e) => setForceBuild(e.target.checked)}
+          data-testid="force-build"
+        />
         <span>
           <span className="strong">Force rebuild</span>
           <span className="check__hint">Build every component from scratch, ignoring the build cache. Slower.</span>
@@ -131,7 +146,8 @@ interface RestartDialogProps {
 function RestartDialog({ app, components, onClose, onConfirm }: RestartDialogProps) {
   const [chosen, setChosen] = useState<string[]>(() => components.map((c) => c.name));
   const all = chosen.length === components.length;
-  const toggle = (name: string) => setChosen((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]));
+  const toggle = (name: string) =>
+    setChosen((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]));
   return (
     <ConfirmDialog
       title={`Restart ${all ? app.name : chosen.join(', ') || 'components'}?`}
@@ -143,8 +159,8 @@ function RestartDialog({ app, components, onClose, onConfirm }: RestartDialogPro
       aside={<UndoNote />}
     >
       <p className="dialog__lead">
-        Starts a deployment that replaces the running instances of the chosen components with fresh ones of the same build and
-        spec. Nothing is rebuilt and the spec does not change.
+        Starts a deployment that replaces the running instances of the chosen components with fresh ones of the same
+        build and spec. Nothing is rebuilt and the spec does not change.
       </p>
       <fieldset className="check-group">
         <legend className="visually-hidden">Components to restart</legend>

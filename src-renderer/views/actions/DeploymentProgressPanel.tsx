@@ -2,7 +2,15 @@
 // the page opened), its steps and clock, Cancel while it runs, and the last action's failure.
 import { useEffect, useState } from 'react';
 import type { DeploymentProgress, DeploymentSummary, FleetApp, ProgressStep } from '../../../src-preload/contract';
-import { describeError, failureHeadline, elapsedNow, outcomeLine, shortId, stepTone } from '../../actionFormat';
+import {
+  cancelConsequence,
+  describeError,
+  failureHeadline,
+  elapsedNow,
+  outcomeLine,
+  shortId,
+  stepTone,
+} from '../../actionFormat';
 import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/Dialog';
 import { InlineWarning } from '../../components/ErrorState';
@@ -213,10 +221,7 @@ function ProgressCard({ app, progress, receivedAt, onDismiss }: ProgressCardProp
           }}
           onClose={() => setConfirming(false)}
         >
-          <p className="dialog__lead">
-            App Platform stops this deployment where it is. The version that is live now keeps serving, and nothing of
-            this deployment goes live. To ship these changes later, deploy again.
-          </p>
+          <p className="dialog__lead">{cancelConsequence(progress.cause)}</p>
         </ConfirmDialog>
       ) : null}
     </section>

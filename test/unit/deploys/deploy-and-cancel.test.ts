@@ -59,7 +59,30 @@ describe('the founder deploys the latest code to taskifai-demo', () => {
     const canceled = await deploys.actions.cancel(app.app.id!, started.deploymentId);
     expect(canceled.phase).toBe('CANCELED');
     expect(canceled.terminal).toBe(true);
-    await expect(deploys.actions.cancel(app.app.id!, started.deploymentId)).rejects.toThrow(/can no longer be canceled/);
+    await expect(deploys.actions.cancel(app.app.id!, started.deploymentId)).rejects.toThrow(
+      /can no longer be canceled/,
+    );
+  });
+
+  it('cancels a pushed commit that was building, deploys again and gets that commit, not the live one', async () => {
+    const { deploys, appNamed } = await deploysWithSandbox();
+    const bibbi = appNamed('taskifai-bibbi');
+    const commitOf = (id: string | undefined) =>
+      bibbi.deployments.find((d) => d.id === id)?.services?.find((s) => s.source_commit_hash)?.source_commit_hash;
+    const building = bibbi.deployments.find((d) => d.phase === 'BUILDING')!;
+    const live = bibbi.deployments.find((d) => d.phase === 'ACTIVE')!;
+    expect(commitOf(building.id)).not.toBe(commitOf(live.id));
+
+    await deploys.actions.cancel(bibbi.app.id!, building.id!);
+    const again = await deploys.actions.deploy(bibbi.app.id!);
+    expect(commitOf(again.deploymentId)).toBe(commitOf(building.id));
+
+    // A restart reuses the live build; the next deploy still builds the branch's latest commit.
+    await deploys.follower.waitForEnd(again);
+    const restart = await deploys.actions.restart(bibbi.app.id!);
+    await deploys.follower.waitForEnd(restart);
+    const third = await deploys.actions.deploy(bibbi.app.id!);
+    expect(commitOf(third.deploymentId)).toBe(commitOf(building.id));
   });
 
   it('restarts chosen components without a build', async () => {
@@ -90,7 +113,11 @@ describe('a mutation is never sent twice', () => {
     const { deploys, appNamed, sandbox } = await deploysWithSandbox();
     const record = appNamed('taskifai-demo');
     const before = record.deployments.length;
-    sandbox.faults.inject({ method: 'POST', pathPrefix: `/v2/apps/${record.app.id}/deployments`, kind: 'drop_after_handling' });
+    sandbox.faults.inject({
+      method: 'POST',
+      pathPrefix: `/v2/apps/${record.app.id}/deployments`,
+      kind: 'drop_after_handling',
+    });
     const progress = await deploys.actions.deploy(record.app.id!);
     expect(record.deployments).toHaveLength(before + 1);
     expect(progress.deploymentId).toBe(record.deployments[0]!.id);
@@ -112,6 +139,8 @@ describe('a mutation is never sent twice', () => {
 
   it('a read-only token is told the action is not allowed', async () => {
     const { deploys, appNamed } = await deploysWithSandbox({ readOnly: true });
-    await expect(deploys.actions.deploy(appNamed('taskifai-demo').app.id!)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(deploys.actions.deploy(appNamed('taskifai-demo').app.id!)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });
