@@ -19,9 +19,9 @@ describe('the DigitalOcean client against the sandbox cloud', () => {
     expect(apps).toHaveLength(450);
     expect(new Set(apps.map((a) => a.id)).size).toBe(450);
     expect(sandbox.requests).toEqual([
-      'GET /v2/apps?per_page=200',
-      'GET /v2/apps?per_page=200&page=2',
-      'GET /v2/apps?per_page=200&page=3',
+      'GET /v2/apps?per_page=200&with_projects=true',
+      'GET /v2/apps?per_page=200&with_projects=true&page=2',
+      'GET /v2/apps?per_page=200&with_projects=true&page=3',
     ]);
   });
 
@@ -76,7 +76,12 @@ describe('the DigitalOcean client against the sandbox cloud', () => {
   it('never retries a mutation blindly', async () => {
     const { sandbox, token, sleeps } = await sandboxWithClient();
     sandbox.faults.inject({ pathPrefix: '/v2/apps', kind: 'status', status: 503, times: 5 });
-    const rest = new RestClient({ service: 'DigitalOcean', baseUrl: sandbox.url, token: () => token, sleep: async (ms) => void sleeps.push(ms) });
+    const rest = new RestClient({
+      service: 'DigitalOcean',
+      baseUrl: sandbox.url,
+      token: () => token,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     const error = await failureOf(rest.request('POST', '/v2/apps/abc/deployments', { body: { force_build: false } }));
     expect(error.code).toBe('server_error');
     expect(sleeps).toEqual([]);
@@ -96,13 +101,23 @@ describe('the DigitalOcean client against the sandbox cloud', () => {
     const error = await failureOf(rest.request('GET', '/v2/apps'));
     expect(error.code).toBe('unauthorized');
     expect(error.message).toBe('DigitalOcean: Unable to authenticate you.');
-    const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack, fleet: error.toFleetError() });
+    const everything = JSON.stringify({
+      ...error,
+      message: error.message,
+      stack: error.stack,
+      fleet: error.toFleetError(),
+    });
     expect(everything).not.toContain(secret);
     expect(everything).not.toMatch(/authorization/i);
   });
 
   it('reports an unreachable API as a network error', async () => {
-    const rest = new RestClient({ service: 'DigitalOcean', baseUrl: 'http://127.0.0.1:9', token: () => 'x', sleep: async () => {} });
+    const rest = new RestClient({
+      service: 'DigitalOcean',
+      baseUrl: 'http://127.0.0.1:9',
+      token: () => 'x',
+      sleep: async () => {},
+    });
     const error = await failureOf(rest.request('GET', '/v2/apps'));
     expect(error.code).toBe('network');
     expect(error.message).toMatch(/could not be reached/);

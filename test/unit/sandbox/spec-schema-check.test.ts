@@ -9,7 +9,9 @@ import { FIXED_NOW } from '../../support/sandbox';
 const demoFleet = buildDemoFleet({ nowMs: FIXED_NOW });
 /** A real seeded spec to break one field of at a time. */
 const seeded = (): AppSpec => {
-  const withDomain = demoFleet.find((r) => (r.app.spec.domains ?? []).length > 0 && (r.app.spec.services ?? []).length > 0);
+  const withDomain = demoFleet.find(
+    (r) => (r.app.spec.domains ?? []).length > 0 && (r.app.spec.services ?? []).length > 0,
+  );
   if (!withDomain) throw new Error('the demo fleet has no app with a domain and a service');
   return structuredClone(withDomain.app.spec);
 };
@@ -36,26 +38,35 @@ describe('the sandbox checks a spec against the App Spec schema, as the API does
   it('rejects a domain type the API does not know, naming the field and the choices', () => {
     const spec = seeded();
     (spec.domains![0] as { type: string }).type = 'PRIMARYX';
-    expect(validateSpec(spec)).toBe('error validating app spec field "domains.0.type": must be one of DEFAULT, PRIMARY, ALIAS');
+    // As the API names fields: without list indexes.
+    expect(validateSpec(spec)).toBe(
+      'error validating app spec field "domains.type": must be one of DEFAULT, PRIMARY, ALIAS',
+    );
   });
 
   it('rejects a string where a boolean belongs', () => {
     const spec = { ...seeded(), enhanced_threat_control_enabled: 'falseZ' };
-    expect(validateSpec(spec)).toBe('error validating app spec field "enhanced_threat_control_enabled": must be a boolean, not a string');
+    expect(validateSpec(spec)).toBe(
+      'error validating app spec field "enhanced_threat_control_enabled": must be a boolean, not a string',
+    );
   });
 
   it('rejects a number where a string belongs', () => {
     const spec = seeded();
     (spec.services![0] as Record<string, unknown>).http_port = 8080;
     (spec.services![0] as Record<string, unknown>).run_command = 42;
-    expect(validateSpec(spec)).toBe('error validating app spec field "services.0.run_command": must be a string, not a number');
+    expect(validateSpec(spec)).toBe(
+      `error validating app spec field "services.run_command": must be a string, not a number (component "${spec.services![0]!.name}")`,
+    );
   });
 
   it('rejects a fraction where an integer belongs, before the instance-count rule', () => {
     const spec = seeded();
     delete spec.services![0]!.autoscaling;
     spec.services![0]!.instance_count = 1.5;
-    expect(validateSpec(spec)).toMatch(/^error validating app spec field "services\.0\.instance_count": must be an integer/);
+    expect(validateSpec(spec)).toMatch(
+      /^error validating app spec field "services\.instance_count": must be an integer/,
+    );
   });
 
   it('rejects a single value where a list belongs', () => {
