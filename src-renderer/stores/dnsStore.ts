@@ -3,6 +3,7 @@
 // failed save keeps the draft; every change re-runs the check so the report never goes stale.
 import { create } from 'zustand';
 import type {
+  AppDomainPhase,
   DnsCheckReport,
   DnsDomain,
   DnsFix,
@@ -75,6 +76,8 @@ interface DnsState {
   /** Live checks started from a hostname's row in the check. */
   probes: Record<string, Loadable<LiveProbe>>;
   liveCheck: LiveCheck;
+  /** Re-checks asked for from a domain's row: App Platform's phase when the check was read again. */
+  rechecks: Record<string, Loadable<{ phase?: AppDomainPhase; checkedAt: string }>>;
   /** The record just added or saved: its row is shown and marked. */
   highlight?: { domain: string; id: number };
   fix?: Confirmation<DnsFix>;
@@ -97,6 +100,7 @@ interface DnsState {
   cancelDelete: () => void;
   confirmDelete: () => Promise<void>;
   probe: (hostname: string) => Promise<void>;
+  recheck: (hostname: string) => Promise<void>;
   typeLive: (typed: string) => void;
   checkLive: () => Promise<void>;
 }
@@ -198,6 +202,7 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
   records: {},
   probes: {},
   liveCheck: { typed: '' },
+  rechecks: {},
 
   load: async () => {
     await Promise.all([get().loadReport(), get().loadDomains()]);
@@ -333,6 +338,23 @@ export const useDnsStore = create<DnsState>()((set, get) => ({
         [hostname]: result.ok
           ? { value: result.value, loading: false }
           : { ...s.probes[hostname], loading: false, error: result.error },
+      },
+    }));
+  },
+
+  // Only App Platform clears a domain's ERROR phase; reading the check again is how to see it did.
+  recheck: async (hostname) => {
+    set((s) => ({ rechecks: { ...s.rechecks, [hostname]: { ...s.rechecks[hostname], loading: true } } }));
+    await get().loadReport();
+    if (!get().rechecks[hostname]?.loading) return; // the context changed: the reset dropped it
+    const { value, error } = get().report;
+    const phase = value?.apps.flatMap((a) => a.domains).find((d) => d.hostname === hostname)?.phase;
+    set((s) => ({
+      rechecks: {
+        ...s.rechecks,
+        [hostname]: error
+          ? { ...s.rechecks[hostname], loading: false, error }
+          : { loading: false, value: { phase, checkedAt: value?.checkedAt ?? new Date().toISOString() } },
       },
     }));
   },

@@ -114,6 +114,19 @@ test('Fix on the missing record shows exactly the CNAME to create, and after con
   await expect(page.getByTestId('dns-fix-dialog')).toContainText('_acme-challenge.odoo');
   await page.getByTestId('dns-fix-dialog').getByTestId('confirm-button').click();
   await expect(odoo.getByTestId('dns-validation')).toHaveAttribute('data-state', 'present');
+  // Nothing is left to fix on the DNS side: the row waits for App Platform instead of staying a
+  // problem, and Re-check reads the phase again and says what it found.
+  await expect(odoo.getByTestId('dns-waiting')).toHaveText('fixed, waiting for App Platform to re-validate');
+  await expect(odoo).not.toHaveClass(/dns-domain--problem/);
+  await expect(page.getByTestId('dns-problems')).toHaveText('1');
+  await odoo.getByTestId('dns-recheck-button').click();
+  await expect(odoo.getByTestId('dns-recheck-result')).toContainText('App Platform still reports ERROR.');
+  await odoo.scrollIntoViewIfNeeded();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, 'dns-fixed-waiting');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'dns-fixed-waiting-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('the founder adds, edits and deletes a record in a zone, and a bad value keeps the draft', async ({ page }) => {
@@ -199,6 +212,19 @@ test('the founder checks hostnames live: resolver answer, HTTPS status, HSTS and
 
   // The apex is a tracked hostname too: its result stays here, not in its row far up the page.
   await expect(row(page, 'taskifai.com').locator('xpath=following-sibling::tr[1]')).not.toHaveClass(/dns-probe-row/);
+
+  // A name answered with a certificate for other names: no green days beside the mismatch.
+  await live.getByLabel('Hostname to check').fill('customer3.taskifai.com');
+  await live.getByRole('button', { name: 'Check live' }).click();
+  const other = live.getByTestId('dns-probe-result');
+  await expect(other).toContainText('not customer3.taskifai.com');
+  await expect(other.getByTestId('dns-probe-cert')).toContainText('not for this name');
+  await expect(other.getByTestId('dns-probe-cert')).not.toContainText('days left');
+  await live.scrollIntoViewIfNeeded();
+  await screenshot(page, 'dns-live-cert-other-name');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'dns-live-cert-other-name-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await live.getByLabel('Hostname to check').fill('customer2.taskifai.com');
   await live.getByRole('button', { name: 'Check live' }).click();

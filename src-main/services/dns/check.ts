@@ -55,9 +55,7 @@ export function ingressHostOf(app: App): string {
 /** The App Platform hosts records point at that no app in the account owns: to be checked live. */
 export function danglingCandidates(apps: readonly App[], zones: readonly ZoneRecords[]): string[] {
   const owned = new Set(apps.map(ingressHostOf));
-  const targets = zones.flatMap((z) =>
-    z.records.filter((r) => r.type === 'CNAME').map((r) => targetOf(z.name, r)),
-  );
+  const targets = zones.flatMap((z) => z.records.filter((r) => r.type === 'CNAME').map((r) => targetOf(z.name, r)));
   return [...new Set(targets)].filter((t) => t.endsWith(APP_PLATFORM_SUFFIX) && !owned.has(t)).sort();
 }
 
@@ -356,13 +354,16 @@ function withPhase(check: AppDomainCheck): AppDomainCheck {
   let severity = check.severity;
   const notes: string[] = check.note ? [check.note] : [];
   const problems: string[] = check.problem ? [check.problem] : [];
-  if (check.phase === 'ERROR') {
-    severity = worst(severity, 'problem');
-    problems.push(
-      recordOk
-        ? 'App Platform reports ERROR although the record is right: it retries validation; if the phase stays ERROR, remove the domain from the spec and add it again.'
-        : 'App Platform reports ERROR for this domain until the record is right.',
+  if (check.phase === 'ERROR' && recordOk && missingTxt.length === 0) {
+    // The DNS side is fixed and only App Platform can clear its phase: nothing here is left to
+    // fix, so the row waits instead of repeating a problem the founder already solved.
+    severity = worst(severity, 'info');
+    notes.push(
+      'Fixed on the DNS side: waiting for App Platform to re-validate (it still reports ERROR from its last attempt). Re-check reads its phase again; if it stays ERROR for hours, remove the domain from the spec and add it again.',
     );
+  } else if (check.phase === 'ERROR') {
+    severity = worst(severity, 'problem');
+    problems.push('App Platform reports ERROR for this domain until the record is right.');
   } else if ((check.phase === 'PENDING' || check.phase === 'CONFIGURING') && recordOk) {
     severity = worst(severity, 'info');
     notes.push(`App Platform is still validating the domain and issuing its certificate (${check.phase}).`);

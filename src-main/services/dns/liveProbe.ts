@@ -212,7 +212,14 @@ function findingsOf(probe: LiveProbe): LiveFinding[] {
       );
     }
     const days = https.certificateDaysLeft;
-    if (days !== undefined) {
+    // A certificate for other names (the only error that comes with certificate facts) is no
+    // certificate for this one: its days left must not read as good news.
+    if (days !== undefined && https.error && https.certificateNames) {
+      out.push({
+        severity: 'info',
+        text: `That other certificate runs ${days} more days; it does not cover this name.`,
+      });
+    } else if (days !== undefined) {
       if (days < 0) out.push({ severity: 'problem', text: `The certificate expired ${-days} days ago.` });
       else if (days < 14) out.push({ severity: 'problem', text: `The certificate expires in ${days} days.` });
       else if (days < 30) out.push({ severity: 'warning', text: `The certificate expires in ${days} days.` });

@@ -4,24 +4,45 @@
 // at App Platform hosts no app owns (a Fix only for a host that is gone), and those pointing at an
 // app here that does not serve their name (no Fix: the spec or the record is wrong).
 import { Fragment, useState } from 'react';
-import type { AppDnsCheck, AppDomainCheck, DnsCheckReport, DnsFix, LiveProbe } from '../../../src-preload/contract';
+import type {
+  AppDnsCheck,
+  AppDomainCheck,
+  AppDomainPhase,
+  DnsCheckReport,
+  DnsFix,
+  LiveProbe,
+} from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import type { Loadable } from '../../stores/dnsStore';
 import { hrefFor } from '../../stores/navigationStore';
-import { certTone, daysText, PHASE_TONE, recordText, STATUS_LABEL, STATUS_TITLE, STATUS_TONE } from './dnsFormat';
+import { formatClockTime } from '../../format';
+import {
+  awaitingRevalidation,
+  certTone,
+  daysText,
+  PHASE_TONE,
+  recordText,
+  STATUS_LABEL,
+  STATUS_TITLE,
+  STATUS_TONE,
+} from './dnsFormat';
 import { LiveProbeResult } from './LiveProbeResult';
 import { domainAnchor } from './reportFindings';
 
 interface CheckReportProps {
   report: DnsCheckReport;
   probes: Record<string, Loadable<LiveProbe>>;
+  rechecks: Record<string, Loadable<Recheck>>;
   onFix: (fix: DnsFix) => void;
   onProbe: (hostname: string) => void;
+  onRecheck: (hostname: string) => void;
   /** Why changes are off (a read-only token), if they are. */
   readOnly?: string;
 }
 
-export function CheckReport({ report, probes, onFix, onProbe, readOnly }: CheckReportProps) {
+type Recheck = { phase?: AppDomainPhase; checkedAt: string };
+
+export function CheckReport({ report, ...rest }: CheckReportProps) {
   // Which all-ok apps the founder opened; an app with a finding is always open.
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const toggle = (appId: string) =>
@@ -36,15 +57,7 @@ export function CheckReport({ report, probes, onFix, onProbe, readOnly }: CheckR
         allOk(app) && !opened.has(app.appId) ? (
           <OkAppLine key={app.appId} app={app} onOpen={() => toggle(app.appId)} />
         ) : (
-          <AppCard
-            key={app.appId}
-            app={app}
-            probes={probes}
-            onFix={onFix}
-            onProbe={onProbe}
-            readOnly={readOnly}
-            onCollapse={allOk(app) ? () => toggle(app.appId) : undefined}
-          />
+          <AppCard key={app.appId} app={app} {...rest} onCollapse={allOk(app) ? () => toggle(app.appId) : undefined} />
         ),
       )}
       {report.appsWithoutDomains > 0 ? (
@@ -93,10 +106,9 @@ function OkAppLine({ app, onOpen }: { app: AppDnsCheck; onOpen: () => void }) {
 function AppCard({
   app,
   probes,
-  onFix,
-  onProbe,
-  readOnly,
+  rechecks,
   onCollapse,
+  ...actions
 }: { app: AppDnsCheck; onCollapse?: () => void } & Omit<CheckReportProps, 'report'>) {
   return (
     <section className="dns-app" data-testid="dns-app" data-app={app.appName} aria-label={`DNS of ${app.appName}`}>
@@ -133,11 +145,11 @@ function AppCard({
         <table className="data-table dns-domains-table">
           <colgroup>
             <col style={{ width: '19%' }} />
-            <col style={{ width: 124 }} />
-            <col style={{ width: 108 }} />
+            <col style={{ width: 132 }} />
+            <col style={{ width: 132 }} />
             <col style={{ width: 128 }} />
             <col />
-            <col style={{ width: 160 }} />
+            <col style={{ width: 176 }} />
           </colgroup>
           <thead>
             <tr>
@@ -156,10 +168,9 @@ function AppCard({
               <Fragment key={d.hostname}>
                 <DomainRow
                   domain={d}
-                  onFix={onFix}
-                  onProbe={onProbe}
+                  {...actions}
                   probing={!!probes[d.hostname]?.loading}
-                  readOnly={readOnly}
+                  recheck={rechecks[d.hostname]}
                 />
                 {probes[d.hostname] ? (
                   <tr className="dns-probe-row">
@@ -181,11 +192,17 @@ interface DomainRowProps {
   domain: AppDomainCheck;
   onFix: (fix: DnsFix) => void;
   onProbe: (hostname: string) => void;
+  onRecheck: (hostname: string) => void;
   probing: boolean;
+  recheck?: Loadable<Recheck>;
   readOnly?: string;
 }
 
-function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowProps) {
+/** App Platform has yet to settle the domain: reading its phase again is worth a button. */
+const UNSETTLED = new Set<AppDomainPhase>(['ERROR', 'PENDING', 'CONFIGURING']);
+
+function DomainRow({ domain: d, onFix, onProbe, onRecheck, probing, recheck, readOnly }: DomainRowProps) {
+  const waiting = awaitingRevalidation(d);
   return (
     <tr
       id={domainAnchor(d.hostname)}
@@ -210,10 +227,15 @@ function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowPr
           </Badge>
         </span>
       </td>
-      <td>
-        <Badge tone={PHASE_TONE[d.phase]} title="The domain's phase as App Platform reports it">
+      <td data-testid="dns-phase">
+        <Badge tone={waiting ? 'warning' : PHASE_TONE[d.phase]} title="The domain's phase as App Platform reports it">
           {d.phase}
         </Badge>
+        {waiting ? (
+          <span className="dns-domain__meta dns-domain__waiting" data-testid="dns-waiting">
+            fixed, waiting for App Platform to re-validate
+          </span>
+        ) : null}
       </td>
       <td>
         {d.certificateDaysLeft !== undefined ? (
@@ -230,6 +252,7 @@ function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowPr
       <td className="dns-domain__details">
         {d.problem ? <p className={d.severity === 'problem' ? 'dns-problem' : 'dns-warning'}>{d.problem}</p> : null}
         {d.note ? <p className="muted dns-note">{d.note}</p> : null}
+        {recheck ? <RecheckLine state={recheck} /> : null}
         {d.record ? (
           <p className="dns-current">
             <span className="muted">now </span>
@@ -271,6 +294,18 @@ function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowPr
             Fix
           </button>
         ) : null}
+        {UNSETTLED.has(d.phase) ? (
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => onRecheck(d.hostname)}
+            disabled={!!recheck?.loading}
+            title="Read App Platform’s phase for this domain and the DNS again"
+            data-testid="dns-recheck-button"
+          >
+            {recheck?.loading ? 'Re-checking…' : 'Re-check'}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button--small"
@@ -282,5 +317,26 @@ function DomainRow({ domain: d, onFix, onProbe, probing, readOnly }: DomainRowPr
         </button>
       </td>
     </tr>
+  );
+}
+
+/** What the last re-check found, so pressing it is never met with an unchanged screen and no word. */
+function RecheckLine({ state }: { state: Loadable<Recheck> }) {
+  if (state.error && !state.loading) {
+    return (
+      <p className="dns-warning" data-testid="dns-recheck-result">
+        The re-check failed: {state.error.message}
+      </p>
+    );
+  }
+  if (!state.value) return null;
+  const { phase, checkedAt } = state.value;
+  return (
+    <p className="muted dns-note" data-testid="dns-recheck-result">
+      Re-checked at {formatClockTime(checkedAt)}:{' '}
+      {phase === 'ERROR' || phase === 'PENDING' || phase === 'CONFIGURING'
+        ? `App Platform still reports ${phase}.`
+        : `App Platform now reports ${phase ?? 'no phase'}.`}
+    </p>
   );
 }

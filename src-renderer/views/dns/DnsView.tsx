@@ -25,6 +25,7 @@ export function DnsView() {
   const selected = useDnsStore((s) => s.selectedDomain);
   const records = useDnsStore((s) => (s.selectedDomain ? s.records[s.selectedDomain] : undefined));
   const probes = useDnsStore((s) => s.probes);
+  const rechecks = useDnsStore((s) => s.rechecks);
   const liveCheck = useDnsStore((s) => s.liveCheck);
   const highlight = useDnsStore((s) => s.highlight);
   const fix = useDnsStore((s) => s.fix);
@@ -79,8 +80,10 @@ export function DnsView() {
               <CheckReport
                 report={r}
                 probes={probes}
+                rechecks={rechecks}
                 onFix={actions.askFix}
                 onProbe={(h) => void actions.probe(h)}
+                onRecheck={(h) => void actions.recheck(h)}
                 readOnly={readOnly}
               />
             )
@@ -92,7 +95,9 @@ export function DnsView() {
         <h2 className="section__title" id="dns-dangling-title">
           Records no app of this account serves
           {value ? <span className="section__count">{value.dangling.length + value.unserved.length}</span> : null}
-          <span className="muted section__hint">pointing at another account’s app, a deleted one, or an app without that domain</span>
+          <span className="muted section__hint">
+            pointing at another account’s app, a deleted one, or an app without that domain
+          </span>
         </h2>
         {value ? <StrayRecords report={value} onFix={actions.askFix} readOnly={readOnly} /> : null}
       </section>
@@ -248,4 +253,3 @@ function Stats({ report }: { report?: DnsCheckReport }) {
     </dl>
   );
 }
-

@@ -4,7 +4,7 @@ import type { LiveProbe } from '../../../src-preload/contract';
 import { Badge } from '../../components/Badge';
 import { InlineWarning } from '../../components/ErrorState';
 import type { Loadable } from '../../stores/dnsStore';
-import { certTone, daysText, SEVERITY_TONE } from './dnsFormat';
+import { certificateCovers, certTone, daysText, SEVERITY_TONE } from './dnsFormat';
 
 const SEVERITY_WORD = { ok: 'ok', info: 'note', warning: 'warning', problem: 'problem' } as const;
 
@@ -21,6 +21,7 @@ export function LiveProbeResult({ state }: { state: Loadable<LiveProbe> }) {
   }
   const probe = state.value;
   const https = probe.https;
+  const covers = certificateCovers(https?.certificateNames, probe.probedName);
   return (
     <div className="dns-probe" data-testid="dns-probe-result" data-hostname={probe.hostname} aria-busy={state.loading}>
       <dl className="dns-probe__facts">
@@ -61,7 +62,15 @@ export function LiveProbeResult({ state }: { state: Loadable<LiveProbe> }) {
         <div>
           <dt>Certificate</dt>
           <dd data-testid="dns-probe-cert">
-            {https?.certificateDaysLeft !== undefined ? (
+            {https?.certificateDaysLeft !== undefined && !covers ? (
+              // Days left on a certificate for other names are no comfort: the name has none.
+              <span className="dns-probe__cert-wrong">
+                <Badge tone="danger" title={`The certificate is for ${https.certificateNames?.join(', ')}`}>
+                  not for this name
+                </Badge>
+                <span className="muted"> for {https.certificateNames?.join(', ')}</span>
+              </span>
+            ) : https?.certificateDaysLeft !== undefined ? (
               <Badge tone={certTone(https.certificateDaysLeft)} title={https.certificateNames?.join(', ')}>
                 {daysText(https.certificateDaysLeft)}
               </Badge>

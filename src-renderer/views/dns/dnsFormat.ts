@@ -1,5 +1,11 @@
 // Words and badge tones for the DNS view: record status, domain phase, certificate days, records.
-import type { AppDomainPhase, DnsRecordInput, DnsRecordStatus, DnsSeverity } from '../../../src-preload/contract';
+import type {
+  AppDomainCheck,
+  AppDomainPhase,
+  DnsRecordInput,
+  DnsRecordStatus,
+  DnsSeverity,
+} from '../../../src-preload/contract';
 import type { Tone } from '../../format';
 
 export const STATUS_LABEL: Record<DnsRecordStatus, string> = {
@@ -55,6 +61,26 @@ export function certTone(daysLeft: number): Tone {
   if (daysLeft < 30) return 'warning';
   return 'success';
 }
+
+/**
+ * Whether a certificate's names cover the hostname: exactly, or by a wildcard one label deep
+ * ("*.taskifai.com" covers "acme.taskifai.com", not "taskifai.com" or "a.b.taskifai.com").
+ * Unknown names are taken as covering: the days then speak for themselves.
+ */
+export function certificateCovers(names: readonly string[] | undefined, hostname: string): boolean {
+  if (!names || names.length === 0) return true;
+  const host = hostname.toLowerCase();
+  return names.some((raw) => {
+    const name = raw.toLowerCase();
+    if (!name.startsWith('*.')) return name === host;
+    const dot = host.indexOf('.');
+    return dot > 0 && host.slice(dot + 1) === name.slice(2);
+  });
+}
+
+/** App Platform still reports ERROR for a domain whose DNS is right now: only it can clear that. */
+export const awaitingRevalidation = (d: Pick<AppDomainCheck, 'phase' | 'severity'>) =>
+  d.phase === 'ERROR' && (d.severity === 'info' || d.severity === 'ok');
 
 export const daysText = (days: number) =>
   days < 0 ? `expired ${-days} d ago` : days === 1 ? '1 day left' : `${days} days left`;

@@ -69,6 +69,19 @@ describe('the live check against the sandbox’s DNS server and HTTPS edge', () 
     });
   });
 
+  it('does not count the days left on a certificate for other names as good news', async () => {
+    const { dns } = await dnsWithSandbox();
+    const probe = await dns.probeHost('customer3.taskifai.com');
+    const days = probe.findings.filter((f) => /more days/.test(f.text));
+    expect(days).toEqual([
+      {
+        severity: 'info',
+        text: `That other certificate runs ${probe.https!.certificateDaysLeft} more days; it does not cover this name.`,
+      },
+    ]);
+    expect(probe.findings.some((f) => f.severity === 'ok' && /certificate/i.test(f.text))).toBe(false);
+  });
+
   it('resolves a name once its missing record is fixed', async () => {
     const { dns, hostOf } = await dnsWithSandbox();
     const before = await dns.probeHost('odoo.insightpulseai.net');
