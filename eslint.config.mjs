@@ -22,7 +22,49 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'Only the bridge files use ipc.' }] },
+        {
+          paths: [
+            { name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'Only the bridge files use ipc.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Layers inside main: services, clients and the shared base are plain Node, and know nothing of
+    // the bridge, the Electron shell, the harness or the sandbox cloud (those are put together on
+    // top of them, in session.ts and runtime.ts).
+    files: ['src-main/{services,clients,base,secrets,logging}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only src-main/shell imports Electron.' }],
+          patterns: [
+            {
+              group: ['**/bridge/**', '**/bridge'],
+              message: 'Services and clients do not know the bridge; put shared types in src-main/base.',
+            },
+            {
+              group: ['**/shell/**', '**/harness/**'],
+              message: 'Services and clients do not know how they are hosted.',
+            },
+            {
+              group: ['**/sandbox/**', '**/sandbox'],
+              message: 'Services and clients talk to the sandbox cloud over HTTP only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/shell/**', 'src-main/{services,clients,base,secrets,logging}/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only src-main/shell imports Electron.' }] },
       ],
     },
   },
@@ -36,7 +78,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'keytar', 'axios'], message: 'The renderer only talks to window.fleet.' },
+            {
+              group: ['electron', 'node:*', 'fs', 'path', 'child_process', 'keytar', 'axios'],
+              message: 'The renderer only talks to window.fleet.',
+            },
             { group: ['**/src-main/**'], message: 'The renderer only talks to window.fleet.' },
           ],
         },

@@ -11,7 +11,8 @@ import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamH
 import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains/accounts';
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
 import { costsMethodHandlers } from './bridge/domains/costs';
-import { deploysMethodHandlers, deploysStreamHandlers, type DeploysDomain } from './bridge/domains/deploys';
+import { deploysMethodHandlers, deploysStreamHandlers } from './bridge/domains/deploys';
+import type { DeploysDomain } from './services/deploys';
 import { dnsMethodHandlers } from './bridge/domains/dns';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
 import { specsMethodHandlers } from './bridge/domains/specs';

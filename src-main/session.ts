@@ -3,7 +3,6 @@
 // a new session; the Activity log and notices outlive sessions.
 import type { EnvironmentInfo } from '../src-preload/contract';
 import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
-import type { DeploysDomain } from './bridge/domains/deploys';
 import type { ErrorMapper } from './bridge/dispatcher';
 import { DigitalOceanClient } from './clients/digitalocean/client';
 import { ApiError } from './clients/http/apiError';
@@ -12,7 +11,7 @@ import type { RunningSandbox } from './sandbox/server';
 import type { AccountsService } from './services/accounts/accountsService';
 import { AppsService } from './services/apps';
 import { RequestBudget } from './services/budget/requestBudget';
-import { createDeploysDomain } from './services/deploys';
+import { createDeploysDomain, type DeploysDomain } from './services/deploys';
 import type { AuditLog } from './services/deploys/auditLog';
 import type { NoticeHub } from './services/deploys/notices';
 import { InstanceSizeCache } from './services/instanceSizeCache';

@@ -14,12 +14,12 @@ import {
 } from '../../src-preload/contract';
 import { ApiError } from '../clients/http/apiError';
 import type { Logger } from '../logging/logger';
+import type { Disposable } from '../base/disposable';
 import { redact } from '../logging/redact';
 import { methodRequestSchemas, streamRequestSchemas } from './requestSchemas';
 
-export interface Disposable {
-  dispose(): void;
-}
+export type { Disposable } from '../base/disposable';
+export type { ErrorMapper } from '../base/errors';
 
 export type DomainMethodHandlers<Methods extends { [M in keyof Methods]: { request: unknown; response: unknown } }> = {
   [M in keyof Methods]: (request: Methods[M]['request']) => Promise<Methods[M]['response']>;
@@ -29,7 +29,6 @@ export type DomainStreamHandlers<Streams extends { [S in keyof Streams]: { reque
 };
 export type MethodHandlers = DomainMethodHandlers<FleetMethods>;
 export type StreamHandlers = DomainStreamHandlers<FleetStreams>;
-export type ErrorMapper = (operation: string, error: unknown) => FleetError;
 
 export const isMethodName = (name: unknown): name is MethodName =>
   typeof name === 'string' && (METHOD_NAMES as readonly string[]).includes(name);

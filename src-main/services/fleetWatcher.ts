@@ -3,7 +3,7 @@
 // while a 429 has paused background reads the window is told so once, not left to guess.
 // Failures are sent as events, never swallowed.
 import type { FleetError, FleetSnapshot, Result } from '../../src-preload/contract';
-import type { Disposable } from '../bridge/dispatcher';
+import type { Disposable } from '../base/disposable';
 import { systemClock, type Clock } from './budget/clock';
 
 export interface FleetWatchOptions {

@@ -1,20 +1,7 @@
 // The deploys domain's side of the contract.
 import type { DeploysMethods, DeploysStreams } from '../../../src-preload/contract';
-import type { AuditLog } from '../../services/deploys/auditLog';
-import type { DeployActions } from '../../services/deploys/deployActions';
-import type { DeploymentFollower } from '../../services/deploys/deploymentFollower';
-import type { NoticeHub } from '../../services/deploys/notices';
-import type { RollingDeploys } from '../../services/deploys/rollingDeploys';
+import type { DeploysDomain } from '../../services/deploys';
 import type { DomainMethodHandlers, DomainStreamHandlers, ErrorMapper } from '../dispatcher';
-
-export interface DeploysDomain {
-  actions: DeployActions;
-  rolling: RollingDeploys;
-  follower: DeploymentFollower;
-  audit: AuditLog;
-  notices: NoticeHub;
-  appName: (appId: string) => Promise<string>;
-}
 
 export function deploysMethodHandlers(deploys: () => DeploysDomain): DomainMethodHandlers<DeploysMethods> {
   return {

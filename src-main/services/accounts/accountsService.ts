@@ -4,7 +4,7 @@
 // attention instead of showing an empty fleet.
 import type { AccountProvider, AccountsOverview, AccountSummary, ContextSummary } from '../../../src-preload/contract/accounts';
 import { DEMO_CONTEXT } from '../../../src-preload/contract/accounts';
-import type { Disposable } from '../../bridge/dispatcher';
+import type { Disposable } from '../../base/disposable';
 import { ApiError } from '../../clients/http/apiError';
 import { registerSecret } from '../../logging/redact';
 import { MemorySecretStore, type SecretStore } from '../../secrets/secretStore';

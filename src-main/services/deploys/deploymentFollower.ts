@@ -1,7 +1,8 @@
 // Follows deployments to their end: live progress for the window (watchDeployment), and for
 // every deployment the user started, the Activity outcome and a notice when it finishes.
 import type { ActivityEntry, DeploymentProgress, Result } from '../../../src-preload/contract';
-import type { Disposable, ErrorMapper } from '../../bridge/dispatcher';
+import type { Disposable } from '../../base/disposable';
+import type { ErrorMapper } from '../../base/errors';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
 import { inBackground } from '../../clients/http/requestGate';

@@ -1,6 +1,5 @@
 // Puts the deploys domain together: one lock table, one audit log, one follower, for the
 // actions and the rolling deploys that use them.
-import type { DeploysDomain } from '../../bridge/domains/deploys';
 import type { Logger } from '../../logging/logger';
 import type { InstanceSizeCache } from '../instanceSizeCache';
 import { AppLocks } from './appLocks';
@@ -9,6 +8,16 @@ import { DeployActions, type DeployClient } from './deployActions';
 import { DeploymentFollower } from './deploymentFollower';
 import { NoticeHub } from './notices';
 import { RollingDeploys } from './rollingDeploys';
+
+/** The deploys domain as its handlers see it: actions, rolling deploys, their follower, Activity and notices. */
+export interface DeploysDomain {
+  actions: DeployActions;
+  rolling: RollingDeploys;
+  follower: DeploymentFollower;
+  audit: AuditLog;
+  notices: NoticeHub;
+  appName: (appId: string) => Promise<string>;
+}
 
 export interface DeploysOptions {
   client: DeployClient;

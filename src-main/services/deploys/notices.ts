@@ -3,7 +3,7 @@
 // A short history lets a window that reconnects or opens late ask for what it missed.
 import { randomUUID } from 'node:crypto';
 import type { Notice } from '../../../src-preload/contract';
-import type { Disposable } from '../../bridge/dispatcher';
+import type { Disposable } from '../../base/disposable';
 
 /** How many past notices a late subscriber can still be given. */
 export const NOTICE_HISTORY = 100;

@@ -3,10 +3,10 @@
 // already deploying finishes. The status says what was done, what failed and what never started.
 import { randomUUID } from 'node:crypto';
 import type { RollingDeployStatus } from '../../../src-preload/contract';
-import type { Disposable } from '../../bridge/dispatcher';
+import type { Disposable } from '../../base/disposable';
 import { ApiError } from '../../clients/http/apiError';
 import { summarizeHealth } from '../appView';
-import { mapWithConcurrency } from '../concurrency';
+import { mapWithConcurrency } from '../../base/concurrency';
 import type { AuditLog } from './auditLog';
 import type { DeployActions, DeployClient } from './deployActions';
 import type { DeploymentFollower } from './deploymentFollower';

@@ -11,9 +11,9 @@ import type {
 } from '../../../src-preload/contract';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
-import { mapWithConcurrency } from '../concurrency';
+import { mapWithConcurrency } from '../../base/concurrency';
 import type { AuditLog } from '../deploys/auditLog';
-import { KeyedQueue } from '../specs/keyedQueue';
+import { KeyedQueue } from '../../base/keyedQueue';
 import { buildDnsReport, danglingCandidates, type ZoneRecords } from './check';
 import { probeHostname, type ProbeNetwork } from './liveProbe';
 import { checkAppTarget } from './targetCheck';

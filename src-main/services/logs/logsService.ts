@@ -2,7 +2,7 @@
 // window, and the apps' active deployments read once for all of an app's sources (a redeploy
 // makes every one of them ask at the same moment).
 import type { FleetError, LogStreamEvent, TailLogsRequest } from '../../../src-preload/contract';
-import type { Disposable } from '../../bridge/dispatcher';
+import type { Disposable } from '../../base/disposable';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
 import { redact } from '../../logging/redact';

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SpecDraft } from '../../../src-preload/contract';
-import { KeyedQueue } from './keyedQueue';
+import { KeyedQueue } from '../../base/keyedQueue';
 
 /** A draft as written to disk: the contract's draft without what lives only in memory. */
 export type StoredDraft = Omit<SpecDraft, 'pendingSecrets' | 'secretsToReenter'> & {

@@ -11,7 +11,7 @@ import type {
   SpecsMethods,
   SpecValidation,
 } from '../../../src-preload/contract';
-import type { DeploysDomain } from '../../bridge/domains/deploys';
+import type { DeploysDomain } from '../deploys';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -20,7 +20,7 @@ import { specVersion } from '../deploys/scale';
 import type { InstanceSizeCache } from '../instanceSizeCache';
 import { DraftKeeper } from './draftKeeper';
 import { DraftReadError, DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
-import { KeyedQueue } from './keyedQueue';
+import { KeyedQueue } from '../../base/keyedQueue';
 import { secretName } from './problems';
 import { processPendingSecrets, scrubbed, secretId, withPendingSecrets, type PendingSecrets } from './secrets';
 import { TenantApps } from './tenantApps';

@@ -14,7 +14,7 @@ import type {
 import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App } from '../../clients/digitalocean/types';
 import { toFleetApp } from '../appView';
-import { mapWithConcurrency } from '../concurrency';
+import { mapWithConcurrency } from '../../base/concurrency';
 import { addCosts, ZERO_COST } from '../costs';
 import type { InstanceSizeCache } from '../instanceSizeCache';
 import type { InstanceSizeCatalog } from '../instanceSizes';

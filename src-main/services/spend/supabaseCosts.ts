@@ -11,7 +11,7 @@ import { SupabaseClient } from '../../clients/supabase/client';
 import type { SupabaseOrganization, SupabaseOrganizationProject } from '../../clients/supabase/types';
 import { ApiError } from '../../clients/http/apiError';
 import { redact } from '../../logging/redact';
-import { mapWithConcurrency } from '../concurrency';
+import { mapWithConcurrency } from '../../base/concurrency';
 import { estimateOrganization, projectComputePrice, SUPABASE_BILLING_SOURCE, SUPABASE_SOURCES } from './supabasePlans';
 
 export interface SupabaseAccess {
