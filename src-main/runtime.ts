@@ -234,7 +234,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     },
     dataDir,
     dispose: async () => {
-      await Promise.all([...sessions.values()].map((s) => s.specs.flush()));
+      await Promise.all([...sessions.values()].map((s) => s.dispose()));
       await audit.flush();
       await sandbox.close();
       // A folder made for this run only (none was given) goes with it.

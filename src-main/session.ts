@@ -34,6 +34,8 @@ export interface Session {
   costs: CostsDomain;
   specs: SpecsService;
   dns: DnsService;
+  /** Drafts written, live log sockets closed: the context's services stop for good (quit). */
+  dispose(): Promise<void>;
 }
 
 export interface SessionDeps {
@@ -93,6 +95,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     pollMs: deps.deployPollMs,
     healthChecks: deps.healthChecks,
   });
+  const logs = new LogsService(client, { toError: deps.toError });
+  const specs = new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log });
   return {
     context,
     environment,
@@ -100,7 +104,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     budget,
     apps: new AppsService(client, sizes, { budget }),
     deploys,
-    logs: new LogsService(client, { toError: deps.toError }),
+    logs,
     costs: createCostsDomain(client, sizes, {
       demo,
       context,
@@ -108,10 +112,14 @@ export function buildSession(context: string, deps: SessionDeps): Session {
       supabase: deps.supabase,
       accounts: deps.accounts,
     }),
-    specs: new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log }),
+    specs,
     dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, {
       audit: deps.audit,
       context,
     }),
+    dispose: async () => {
+      logs.dispose();
+      await specs.flush();
+    },
   };
 }

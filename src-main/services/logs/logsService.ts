@@ -62,6 +62,12 @@ export class LogsService {
     };
   }
 
+  /** Ends every tail (the session is going away): sockets closed, nothing more emitted. */
+  dispose(): void {
+    for (const tailer of this.tails) tailer.dispose();
+    this.tails.clear();
+  }
+
   private deps(): TailerDeps {
     const o = this.options;
     return {

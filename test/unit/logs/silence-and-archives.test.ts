@@ -104,3 +104,19 @@ describe('reading an archived log behind redirects', () => {
     await expect(fetchArchive(`${base}/hop/9`, signal)).rejects.toThrow(/redirected more than 5 times/);
   });
 });
+
+describe('a session that goes away', () => {
+  it('closes its live log sockets', async () => {
+    const { sandbox, client } = await sandboxWithClient();
+    const service = new LogsService(client, { backoffMs: () => 50, batchIntervalMs: 20 });
+    const record = [...sandbox.state.apps.values()].find((r) => r.app.spec.name === 'taskifai-bibbi')!;
+    const states: string[] = [];
+    service.tail({ appId: record.app.id!, component: 'bibbi-api', type: 'RUN', tailLines: 5 }, (e) => {
+      if (e.kind === 'state') states.push(e.state);
+    });
+    await until('the stream is live', () => states.includes('live'));
+    service.dispose();
+    await until('the sandbox saw the reader leave', () => sandbox.logs.stats.closedByClient === 1);
+    expect(service.openTails).toBe(0);
+  });
+});
