@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { SpecProblem } from '../../src-preload/contract';
 import { secretEnvs } from './secrets';
+import { yamlProblems } from './yamlErrors';
 import { liveEnum, SPEC_ROOT, pathText, type HintNode, type LiveHints, type SpecPath } from './schema';
 import { quickSpecBreach } from '../../src-preload/contract/specLimits';
 
@@ -44,11 +45,9 @@ export function yamlMarks(text: string): Mark[] {
   if (breach)
     return [mark(text, 0, 0, { source: 'yaml', severity: 'error', message: `${breach} It is not checked or saved.` })];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  return doc.errors.map((error) => {
-    const [from, to] = error.pos;
-    const words = error.message.split('\n')[0] ?? error.message;
-    return mark(text, from, to, { source: 'yaml', severity: 'error', message: words });
-  });
+  return yamlProblems(text, doc.errors).map(({ from, to, message }) =>
+    mark(text, from, to, { source: 'yaml', severity: 'error', message }),
+  );
 }
 
 const where = (path: SpecPath) => (path.length ? ` in ${pathText(path)}` : ' at the top level');

@@ -85,7 +85,10 @@ async function fitsNarrowWindow(page: Page, dialogId: string, buttonId: string, 
 async function scaleFromDetail(page: Page, appName: string, component: string, count: string): Promise<void> {
   await page.goto(harnessUrl(`#/apps/${await idOf(page, appName)}`));
   await expect(page.getByTestId('deployments-table')).toBeVisible({ timeout: 15_000 });
-  await page.locator(`[data-testid="component-row"][data-component-name="${component}"]`).getByTestId('scale-button').click();
+  await page
+    .locator(`[data-testid="component-row"][data-component-name="${component}"]`)
+    .getByTestId('scale-button')
+    .click();
   const dialog = page.getByTestId('scale-dialog');
   await expect(dialog.getByTestId('scale-cost-before')).toContainText('$');
   await dialog.getByTestId('scale-count').fill(count);
@@ -97,7 +100,9 @@ async function scaleFromDetail(page: Page, appName: string, component: string, c
 }
 
 test.describe('the founder edits app specs as YAML', () => {
-  test('opens the spec from the app page; typing is saved, a reload restores it, comments included', async ({ page }) => {
+  test('opens the spec from the app page; typing is saved, a reload restores it, comments included', async ({
+    page,
+  }) => {
     const id = await idOf(page, 'presence360-control-plane');
     await page.goto(harnessUrl(`#/apps/${id}`));
     await expect(page.getByTestId('deployments-table')).toBeVisible({ timeout: 15_000 });
@@ -183,16 +188,30 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(apiProblem).toContainText('must be between 1 and 250');
     await bothSchemes(page, 'spec-editor-error');
 
+    // A line typed above after Validate: the entry follows its field and says the text changed.
+    await page.getByTestId('spec-code').locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.insertText('# scaled to zero on purpose?\n');
+    await expect(apiProblem).toContainText(`Line ${Number(lineNumber) + 1}`);
+    await expect(page.getByTestId('problems-outdated')).toContainText('The text changed since the last Validate');
+    await expect(page.locator('[data-testid="spec-problem"]', { hasText: 'must be between 1 and 250' })).toHaveCount(1);
+    await bothSchemes(page, 'spec-problems-moved');
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(page.getByTestId('problems-outdated')).toHaveCount(0);
+
     // Half-typed YAML that does not parse: the secrets stay listed as last known, and each YAML error is labelled once.
     await select(page, 'instance_count: 0');
     await page.keyboard.press('End');
     await page.keyboard.insertText('\n   broken: [');
-    await expect(page.getByTestId('secrets-unparsed')).toContainText('The YAML doesn’t parse; showing the secrets from the last valid version');
+    await expect(page.getByTestId('secrets-unparsed')).toContainText(
+      'The YAML doesn’t parse; showing the secrets from the last valid version',
+    );
     await expect(page.getByTestId('secret-row')).toHaveCount(3);
     await expect(page.getByTestId('spec-secrets')).not.toContainText('no SECRET envs');
     const yamlProblem = page.locator('[data-testid="spec-problem"][data-source="yaml"]').first();
     await expect(yamlProblem).toBeVisible();
     await expect(yamlProblem).not.toContainText('YAML:');
+    await expect(yamlProblem).toContainText('This line is indented deeper than the line above');
     await page.getByTestId('secrets-unparsed').scrollIntoViewIfNeeded();
     await bothSchemes(page, 'spec-yaml-unparsed');
     await page.keyboard.press('ControlOrMeta+z');
@@ -201,7 +220,9 @@ test.describe('the founder edits app specs as YAML', () => {
     await waitSaved(page);
   });
 
-  test('fixing it and changing a size: completion offers the live sizes, Review shows diff and cost, apply follows the deployment', async ({ page }) => {
+  test('fixing it and changing a size: completion offers the live sizes, Review shows diff and cost, apply follows the deployment', async ({
+    page,
+  }) => {
     test.setTimeout(DEPLOY_MS * 2);
     await openEditor(page, 'presence360-control-plane');
     await setValue(page, 'instance_count: 0', '1');
@@ -251,10 +272,14 @@ test.describe('the founder edits app specs as YAML', () => {
     await screenshot(page, 'spec-applied');
 
     await page.goto(harnessUrl(`#/apps/${await idOf(page, 'presence360-control-plane')}`));
-    await expect(page.locator('[data-testid="component-row"][data-component-name="control-plane-api"]')).toContainText('apps-s-1vcpu-2gb');
+    await expect(page.locator('[data-testid="component-row"][data-component-name="control-plane-api"]')).toContainText(
+      'apps-s-1vcpu-2gb',
+    );
   });
 
-  test('the live spec is exported to a file, and an app.yaml from disk is imported into the draft', async ({ page }) => {
+  test('the live spec is exported to a file, and an app.yaml from disk is imported into the draft', async ({
+    page,
+  }) => {
     await openEditor(page, 'presence360-control-plane');
     const download = page.waitForEvent('download');
     await page.getByTestId('export-live').click();
@@ -274,14 +299,18 @@ test.describe('the founder edits app specs as YAML', () => {
     const mine = `# .do/app.yaml from the repository\n${exported.replace('instance_count: 1', 'instance_count: 2')}`;
     await input.setInputFiles({ name: 'app.yaml', mimeType: 'application/yaml', buffer: Buffer.from(mine) });
     await expect(page.getByTestId('spec-notice')).toContainText('Imported app.yaml into the draft');
-    await expect(page.getByTestId('spec-code').locator('.cm-line').first()).toHaveText('# .do/app.yaml from the repository');
+    await expect(page.getByTestId('spec-code').locator('.cm-line').first()).toHaveText(
+      '# .do/app.yaml from the repository',
+    );
     await expect(page.getByTestId('draft-origin')).toContainText('Imported draft');
     await page.getByTestId('discard-button').click();
     await page.getByTestId('discard-dialog').getByTestId('confirm-button').click();
     await expect(page.getByTestId('save-status')).toContainText('No changes yet');
   });
 
-  test('an apply refused because the live spec changed shows live, base and draft, and rebases safely', async ({ page }) => {
+  test('an apply refused because the live spec changed shows live, base and draft, and rebases safely', async ({
+    page,
+  }) => {
     test.setTimeout(DEPLOY_MS * 2);
     await openEditor(page, 'presence360-tenant');
     await setValue(page, 'instance_count: 2', '3');
@@ -331,7 +360,9 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(rows.filter({ hasText: 'presence360-tenant' })).toHaveCount(0);
   });
 
-  test('a new tenant made from a template is previewed with its price, its template leftovers are overridden or acknowledged, then created', async ({ page }) => {
+  test('a new tenant made from a template is previewed with its price, its template leftovers are overridden or acknowledged, then created', async ({
+    page,
+  }) => {
     test.setTimeout(DEPLOY_MS);
     await page.goto(harnessUrl('#/specs'));
     const form = page.getByTestId('new-tenant');
@@ -365,7 +396,9 @@ test.describe('the founder edits app specs as YAML', () => {
     await form.getByTestId('tenant-create').click();
     const confirm = page.getByTestId('tenant-confirm');
     await expect(confirm).toContainText('Create taskifai-customer4?');
-    await expect(confirm.getByTestId('tenant-confirm-leftovers')).toContainText('SUPABASE_URL still points at the template');
+    await expect(confirm.getByTestId('tenant-confirm-leftovers')).toContainText(
+      'SUPABASE_URL still points at the template',
+    );
     await expect(confirm.getByTestId('confirm-button')).toBeDisabled();
     await bothSchemes(page, 'spec-new-tenant-confirm');
     await confirm.getByTestId('tenant-acknowledge').check();
@@ -377,7 +410,9 @@ test.describe('the founder edits app specs as YAML', () => {
     await expect(verdict).toHaveAttribute('data-state', 'valid');
     await expect(verdict).toContainText('Ready to create');
     await form.getByTestId('tenant-create').click();
-    await expect(confirm.getByTestId('tenant-confirm-overrides')).toContainText('SUPABASE_URL → https://customer4projectref.supabase.co');
+    await expect(confirm.getByTestId('tenant-confirm-overrides')).toContainText(
+      'SUPABASE_URL → https://customer4projectref.supabase.co',
+    );
     await expect(confirm.getByTestId('tenant-confirm-leftovers')).toHaveCount(0);
     await expect(confirm.getByTestId('confirm-button')).toBeEnabled();
     await confirm.getByTestId('confirm-button').click();

@@ -108,9 +108,13 @@ export function SpecEditorView({ appId }: { appId: string }) {
         <a href={hrefFor({ name: 'overview' })} className="back-link">
           <span aria-hidden="true">←</span> Fleet
         </a>
-        <span className="breadcrumb__sep" aria-hidden="true">/</span>
+        <span className="breadcrumb__sep" aria-hidden="true">
+          /
+        </span>
         <a href={hrefFor({ name: 'app', appId })}>{appName}</a>
-        <span className="breadcrumb__sep" aria-hidden="true">/</span>
+        <span className="breadcrumb__sep" aria-hidden="true">
+          /
+        </span>
         <span aria-current="page">Spec</span>
       </nav>
 
@@ -130,7 +134,12 @@ export function SpecEditorView({ appId }: { appId: string }) {
       {detail ? <DeploymentProgressPanel app={detail.app} /> : null}
 
       {!ready && entry.loadError ? (
-        <ErrorState title="Couldn’t open this app’s spec" error={entry.loadError} onRetry={() => void store().open(appId)} retrying={entry.loading} />
+        <ErrorState
+          title="Couldn’t open this app’s spec"
+          error={entry.loadError}
+          onRetry={() => void store().open(appId)}
+          retrying={entry.loading}
+        />
       ) : !ready ? (
         <LoadingState label="Opening the spec…" rows={8} columns={1} />
       ) : (
@@ -149,14 +158,26 @@ export function SpecEditorView({ appId }: { appId: string }) {
             onReview={() => void store().review(appId)}
           />
           <div className="spec-status">
-            <SaveLine entry={entry} onRetry={() => void store().saveNow(appId)} onKeepAsNew={() => void store().keepAsNewDraft(appId)} />
+            <SaveLine
+              entry={entry}
+              onRetry={() => void store().saveNow(appId)}
+              onKeepAsNew={() => void store().keepAsNewDraft(appId)}
+            />
             <ValidationLine entry={entry} />
             {entry.notice ? (
-              <div className={entry.notice.failed ? 'spec-notice spec-notice--failed' : 'spec-notice'} role={entry.notice.failed ? 'alert' : 'status'} data-testid="spec-notice">
+              <div
+                className={entry.notice.failed ? 'spec-notice spec-notice--failed' : 'spec-notice'}
+                role={entry.notice.failed ? 'alert' : 'status'}
+                data-testid="spec-notice"
+              >
                 {entry.notice.text}
               </div>
             ) : null}
-            {hintsError ? <div className="muted spec-notice">The live size and region lists are unavailable; hints use the App Spec’s own lists.</div> : null}
+            {hintsError ? (
+              <div className="muted spec-notice">
+                The live size and region lists are unavailable; hints use the App Spec’s own lists.
+              </div>
+            ) : null}
           </div>
 
           <div className="spec-layout">
@@ -176,6 +197,7 @@ export function SpecEditorView({ appId }: { appId: string }) {
               draft={draft}
               hints={hints}
               apiProblems={apiProblems}
+              validatedText={validatedText}
               onGoTo={goTo}
               onChangeSecret={(s) => setSecretTarget({ component: s.component, key: s.key })}
             />
@@ -207,7 +229,9 @@ export function SpecEditorView({ appId }: { appId: string }) {
           }}
         />
       ) : null}
-      {secretTarget ? <SecretDialog appId={appId} target={secretTarget} onClose={() => setSecretTarget(undefined)} /> : null}
+      {secretTarget ? (
+        <SecretDialog appId={appId} target={secretTarget} onClose={() => setSecretTarget(undefined)} />
+      ) : null}
     </main>
   );
 }
