@@ -28,7 +28,7 @@ import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
 import { AccountsService } from './services/accounts/accountsService';
 import type { ApiEndpoints } from './services/accounts/tokenValidators';
 import { resolveEndpoints } from './apiEndpoints';
-import type { AppsService } from './services/apps';
+import type { AppsService } from './services/apps/appsService';
 import { AuditLog } from './services/deploys/auditLog';
 import { NoticeHub } from './services/deploys/notices';
 import { buildSession, type Session } from './session';

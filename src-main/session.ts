@@ -9,14 +9,14 @@ import { ApiError } from './clients/http/apiError';
 import type { Logger } from './logging/logger';
 import type { RunningSandbox } from './sandbox/server';
 import type { AccountsService } from './services/accounts/accountsService';
-import { AppsService } from './services/apps';
+import { AppsService } from './services/apps/appsService';
 import { RequestBudget } from './services/budget/requestBudget';
 import { createDeploysDomain, type DeploysDomain } from './services/deploys';
 import type { AuditLog } from './services/deploys/auditLog';
 import type { NoticeHub } from './services/deploys/notices';
-import { InstanceSizeCache } from './services/instanceSizeCache';
+import { InstanceSizeCache } from './services/apps/instanceSizeCache';
 import { LogsService } from './services/logs/logsService';
-import { createCostsDomain, type CostsDomain } from './services/spend';
+import { createCostsDomain, type CostsDomain } from './services/costs';
 import { DnsService } from './services/dns';
 import { SpecsService } from './services/specs';
 

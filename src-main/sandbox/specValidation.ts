@@ -5,7 +5,7 @@
 // others (undocumented), so the client must find the line either way. First the schema (types and
 // enums, as the API's decoder does), then the rules a founder trips over when editing by hand.
 import type { AppSpec } from '../clients/digitalocean/types';
-import { InstanceSizeCatalog } from '../services/instanceSizes';
+import { InstanceSizeCatalog } from '../services/apps/instanceSizes';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from './catalog';
 import { firstSchemaProblem } from './specSchemaCheck';
 

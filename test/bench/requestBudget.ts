@@ -15,11 +15,11 @@ import { DigitalOceanClient } from '../../src-main/clients/digitalocean/client';
 import type { RequestGate } from '../../src-main/clients/http/requestGate';
 import { createSandboxState } from '../../src-main/runtime';
 import { startSandbox } from '../../src-main/sandbox/server';
-import { AppsService } from '../../src-main/services/apps';
+import { AppsService } from '../../src-main/services/apps/appsService';
 import { VirtualClock } from '../../src-main/services/budget/clock';
 import { RequestBudget } from '../../src-main/services/budget/requestBudget';
-import { watchFleet } from '../../src-main/services/fleetWatcher';
-import { InstanceSizeCache } from '../../src-main/services/instanceSizeCache';
+import { watchFleet } from '../../src-main/services/apps/fleetWatcher';
+import { InstanceSizeCache } from '../../src-main/services/apps/instanceSizeCache';
 import {
   HEALTH_CHECK_TICK_MS,
   healthAskDue,

@@ -1,8 +1,8 @@
 // The sandbox's billing and monitoring answers must look like DigitalOcean's: each is validated
 // against the official spec, and the numbers must agree with what the demo fleet costs.
 import { describe, expect, it } from 'vitest';
-import { InstanceSizeCache } from '../../src-main/services/instanceSizeCache';
-import { createCostsDomain } from '../../src-main/services/spend';
+import { InstanceSizeCache } from '../../src-main/services/apps/instanceSizeCache';
+import { createCostsDomain } from '../../src-main/services/costs';
 import { expectMatchesSpec } from '../support/openapi';
 import { FIXED_NOW, sandboxWithClient } from '../support/sandbox';
 

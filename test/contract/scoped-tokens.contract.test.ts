@@ -3,8 +3,8 @@
 // missing), and the client still lists the fleet, grouped by name instead of by project.
 import { describe, expect, it } from 'vitest';
 import { DigitalOceanClient } from '../../src-main/clients/digitalocean/client';
-import { AppsService } from '../../src-main/services/apps';
-import { InstanceSizeCache } from '../../src-main/services/instanceSizeCache';
+import { AppsService } from '../../src-main/services/apps/appsService';
+import { InstanceSizeCache } from '../../src-main/services/apps/instanceSizeCache';
 import { expectMatchesSpec } from '../support/openapi';
 import { sandboxWithClient } from '../support/sandbox';
 

@@ -38,7 +38,7 @@ export async function deploysWithSandbox(options: { readOnly?: boolean; pollMs?:
   const { join } = await import('node:path');
   const { setDeployTiming } = await import('../../src-main/sandbox/deployEngine');
   const { createDeploysDomain } = await import('../../src-main/services/deploys');
-  const { InstanceSizeCache } = await import('../../src-main/services/instanceSizeCache');
+  const { InstanceSizeCache } = await import('../../src-main/services/apps/instanceSizeCache');
   const { silentLogger } = await import('../../src-main/logging/logger');
   const setup = await sandboxWithClient();
   if (options.readOnly) setup.sandbox.state.tokens.set(setup.token, { scopes: 'read-only' });

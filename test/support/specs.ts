@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { silentLogger, type Logger } from '../../src-main/logging/logger';
-import { InstanceSizeCache } from '../../src-main/services/instanceSizeCache';
+import { InstanceSizeCache } from '../../src-main/services/apps/instanceSizeCache';
 import { SpecsService, type SpecsDeps } from '../../src-main/services/specs';
 import { PendingSecrets } from '../../src-main/services/specs/secrets';
 import { deploysWithSandbox } from './sandbox';

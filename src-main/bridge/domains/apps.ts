@@ -1,7 +1,7 @@
 // The apps domain's side of the contract: which service answers each method and stream.
 import type { AppsMethods, AppsStreams, EnvironmentInfo } from '../../../src-preload/contract';
-import type { AppsService } from '../../services/apps';
-import { watchFleet } from '../../services/fleetWatcher';
+import type { AppsService } from '../../services/apps/appsService';
+import { watchFleet } from '../../services/apps/fleetWatcher';
 import type { DomainMethodHandlers, DomainStreamHandlers, ErrorMapper } from '../dispatcher';
 
 export function appsMethodHandlers(

@@ -1,6 +1,6 @@
 // The costs domain's side of the contract: which service answers each method.
 import type { CostsMethods } from '../../../src-preload/contract';
-import type { CostsDomain } from '../../services/spend';
+import type { CostsDomain } from '../../services/costs';
 import type { DomainMethodHandlers } from '../dispatcher';
 
 export function costsMethodHandlers(costs: () => CostsDomain): DomainMethodHandlers<CostsMethods> {

@@ -11,8 +11,8 @@ import type {
 import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App, AppSpec, Deployment } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
-import { priceCompute } from '../costs';
-import type { InstanceSizeCache } from '../instanceSizeCache';
+import { priceCompute } from '../costs/pricing';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import type { AppLocks, LockHolder } from './appLocks';
 import type { AuditLog } from './auditLog';
 import type { DeploymentFollower } from './deploymentFollower';

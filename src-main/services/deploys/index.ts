@@ -1,7 +1,7 @@
 // Puts the deploys domain together: one lock table, one audit log, one follower, for the
 // actions and the rolling deploys that use them.
 import type { Logger } from '../../logging/logger';
-import type { InstanceSizeCache } from '../instanceSizeCache';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import { AppLocks } from './appLocks';
 import { AuditLog } from './auditLog';
 import { DeployActions, type DeployClient } from './deployActions';

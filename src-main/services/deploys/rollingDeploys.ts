@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { RollingDeployStatus } from '../../../src-preload/contract';
 import type { Disposable } from '../../base/disposable';
 import { ApiError } from '../../clients/http/apiError';
-import { summarizeHealth } from '../appView';
+import { summarizeHealth } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
 import type { AuditLog } from './auditLog';
 import type { DeployActions, DeployClient } from './deployActions';

@@ -5,7 +5,7 @@
 import type { SpecProblem } from '../../../src-preload/contract';
 import type { AppRegion } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
-import type { InstanceSizeCatalog } from '../instanceSizes';
+import type { InstanceSizeCatalog } from '../apps/instanceSizes';
 import { COMPONENT_GROUPS, envRefs, isEncrypted } from './secrets';
 import { locate, type ParsedSpec, type SpecPath } from './yamlSpec';
 

@@ -17,7 +17,7 @@ import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import type { Logger } from '../../logging/logger';
 import { specVersion } from '../deploys/scale';
-import type { InstanceSizeCache } from '../instanceSizeCache';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import { DraftKeeper } from './draftKeeper';
 import { DraftReadError, DraftStore, type DraftStoreOptions, type StoredDraft } from './draftStore';
 import { KeyedQueue } from '../../base/keyedQueue';

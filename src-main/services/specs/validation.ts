@@ -6,8 +6,8 @@
 import type { SpecValidation } from '../../../src-preload/contract';
 import { proposedCost, type DigitalOceanClient, type ProposeResult } from '../../clients/digitalocean/client';
 import type { AppRegion, AppSpec } from '../../clients/digitalocean/types';
-import type { InstanceSizeCache } from '../instanceSizeCache';
-import type { InstanceSizeCatalog } from '../instanceSizes';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
+import type { InstanceSizeCatalog } from '../apps/instanceSizes';
 import { apiProblem, isSpecRefusal, refusedField } from './problems';
 import type { LocalVerdict } from './yamlJobs';
 import { yamlThread } from './yamlThread';

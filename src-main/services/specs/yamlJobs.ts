@@ -6,7 +6,7 @@ import { isMap, isSeq } from 'yaml';
 import type { SpecProblem } from '../../../src-preload/contract';
 import type { AppRegion, AppSpec, InstanceSize } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
-import { InstanceSizeCatalog } from '../instanceSizes';
+import { InstanceSizeCatalog } from '../apps/instanceSizes';
 import { isGate, schemaProblems } from './problems';
 import { resolveRefusedPath } from './refusedPath';
 import { possibleSecretValues, withoutClearSecrets } from './secretScan';

@@ -13,7 +13,7 @@ import { DeploymentFollower } from '../../../src-main/services/deploys/deploymen
 import { NoticeHub } from '../../../src-main/services/deploys/notices';
 import { toProgress } from '../../../src-main/services/deploys/progress';
 import { RollingDeploys } from '../../../src-main/services/deploys/rollingDeploys';
-import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
+import { InstanceSizeCache } from '../../../src-main/services/apps/instanceSizeCache';
 import { budgetedWorld, START } from './world';
 
 const DEPLOYMENT_READ = /^GET \/v2\/apps\/[^/]+\/deployments\/[^/]+$/;

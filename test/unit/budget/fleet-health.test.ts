@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appsMethodSchemas } from '../../../src-main/bridge/schemas/apps';
-import { AppsService } from '../../../src-main/services/apps';
-import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
+import { AppsService } from '../../../src-main/services/apps/appsService';
+import { InstanceSizeCache } from '../../../src-main/services/apps/instanceSizeCache';
 import { budgetedWorld, HEALTH } from './world';
 
 /** Real HTTP to the sandbox for hundreds of requests: room for a busy machine, not a measure of speed. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetSnapshot, Result } from '../../../src-preload/contract';
 import type { DigitalOceanClient } from '../../../src-main/clients/digitalocean/client';
-import { AppsService } from '../../../src-main/services/apps';
+import { AppsService } from '../../../src-main/services/apps/appsService';
 import { VirtualClock } from '../../../src-main/services/budget/clock';
 import { RequestBudget } from '../../../src-main/services/budget/requestBudget';
-import { watchFleet } from '../../../src-main/services/fleetWatcher';
-import { InstanceSizeCache } from '../../../src-main/services/instanceSizeCache';
+import { watchFleet } from '../../../src-main/services/apps/fleetWatcher';
+import { InstanceSizeCache } from '../../../src-main/services/apps/instanceSizeCache';
 import { START } from './world';
 
 const snapshot: FleetSnapshot = { fetchedAt: new Date(START).toISOString(), apps: [], monthlyCost: { min: 0, max: 0 } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyEntries, lastInvoices, money, projectMonthEnd } from '../../../src-main/services/spend/billing';
+import { historyEntries, lastInvoices, money, projectMonthEnd } from '../../../src-main/services/costs/billing';
 
 const NOV_16 = Date.parse('2026-11-16T00:00:00Z'); // exactly half of a 30-day month gone
 

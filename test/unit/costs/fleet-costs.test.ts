@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../../src-main/clients/digitalocean/types';
 import { SANDBOX_INSTANCE_SIZES } from '../../../src-main/sandbox/catalog';
-import { toFleetApp } from '../../../src-main/services/appView';
-import { InstanceSizeCatalog } from '../../../src-main/services/instanceSizes';
-import { appCostOf, categoryOf, groupCosts, proposalMismatch } from '../../../src-main/services/spend/fleetCosts';
+import { toFleetApp } from '../../../src-main/services/apps/appView';
+import { InstanceSizeCatalog } from '../../../src-main/services/apps/instanceSizes';
+import { appCostOf, categoryOf, groupCosts, proposalMismatch } from '../../../src-main/services/costs/fleetCosts';
 
 const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
 

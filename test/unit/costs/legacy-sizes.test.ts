@@ -2,7 +2,7 @@
 // is priced as the current size with the same CPU type, vCPU and memory, so no app shows "unknown".
 import { describe, expect, it } from 'vitest';
 import sizes from '../../../resources/openapi/examples/instance_sizes.json';
-import { InstanceSizeCatalog, LEGACY_SIZE_ALIASES } from '../../../src-main/services/instanceSizes';
+import { InstanceSizeCatalog, LEGACY_SIZE_ALIASES } from '../../../src-main/services/apps/instanceSizes';
 import type { InstanceSize } from '../../../src-main/clients/digitalocean/types';
 
 const DEPRECATED_IN_SPEC = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsSeries } from '../../../src-main/clients/digitalocean/types';
 import { SANDBOX_INSTANCE_SIZES } from '../../../src-main/sandbox/catalog';
-import { InstanceSizeCatalog } from '../../../src-main/services/instanceSizes';
+import { InstanceSizeCatalog } from '../../../src-main/services/apps/instanceSizes';
 import {
   adviseComponent,
   evidenceOf,
@@ -9,7 +9,7 @@ import {
   percentile,
   restartsIn,
   sizingRule,
-} from '../../../src-main/services/spend/rightSizing';
+} from '../../../src-main/services/costs/rightSizing';
 
 const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
 const HOUR = 3600;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_INSTANCE_SIZES } from '../../../src-main/sandbox/catalog';
-import { componentsOf } from '../../../src-main/services/appView';
-import { addCosts, priceCompute } from '../../../src-main/services/costs';
-import { InstanceSizeCatalog } from '../../../src-main/services/instanceSizes';
+import { componentsOf } from '../../../src-main/services/apps/appView';
+import { addCosts, priceCompute } from '../../../src-main/services/costs/pricing';
+import { InstanceSizeCatalog } from '../../../src-main/services/apps/instanceSizes';
 
 const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
 

@@ -3,10 +3,10 @@
 // with when each app was read; behind it one background refresh re-reads the apps asked about,
 // the longest-unread first, as fast as the request budget lets it. It runs while someone keeps
 // asking (the overview asks every few seconds) and stops soon after they stop.
-import type { AppHealthSummary } from '../../src-preload/contract';
-import { ApiError } from '../clients/http/apiError';
-import { inBackground } from '../clients/http/requestGate';
-import { systemClock, type Clock } from './budget/clock';
+import type { AppHealthSummary } from '../../../src-preload/contract';
+import { ApiError } from '../../clients/http/apiError';
+import { inBackground } from '../../clients/http/requestGate';
+import { systemClock, type Clock } from '../budget/clock';
 
 export interface FleetHealthOptions {
   clock?: Clock;

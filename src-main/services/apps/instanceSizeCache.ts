@@ -1,5 +1,5 @@
 // The size list changes rarely: read it once an hour, and let concurrent callers share one request.
-import type { DigitalOceanClient } from '../clients/digitalocean/client';
+import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { InstanceSizeCatalog } from './instanceSizes';
 
 export class InstanceSizeCache {

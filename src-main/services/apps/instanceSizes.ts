@@ -1,7 +1,7 @@
 // The instance-size catalogue as the API lists it, with the legacy slugs (basic-xxs, professional-xs,
 // …) that older specs still carry resolved to the current size the API prices them as. Prices are
 // only ever read from the API's list; this file maps names, never dollars.
-import type { InstanceSize } from '../clients/digitalocean/types';
+import type { InstanceSize } from '../../clients/digitalocean/types';
 
 /**
  * App Platform renamed its sizes; the old slugs are still accepted in specs. Each maps to the

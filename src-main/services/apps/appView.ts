@@ -8,10 +8,10 @@ import type {
   DeploymentSummary,
   FleetApp,
   HealthState,
-} from '../../src-preload/contract';
-import type { App, AppHealth, AppSpec, Deployment } from '../clients/digitalocean/types';
-import { isTerminalPhase } from '../clients/digitalocean/types';
-import { addCosts, DATABASE_NOTE, JOB_NOTE, priceCompute, STATIC_SITE_NOTE, ZERO_COST } from './costs';
+} from '../../../src-preload/contract';
+import type { App, AppHealth, AppSpec, Deployment } from '../../clients/digitalocean/types';
+import { isTerminalPhase } from '../../clients/digitalocean/types';
+import { addCosts, DATABASE_NOTE, JOB_NOTE, priceCompute, STATIC_SITE_NOTE, ZERO_COST } from '../costs/pricing';
 import type { InstanceSizeCatalog } from './instanceSizes';
 
 /**

@@ -13,11 +13,11 @@ import type {
 } from '../../../src-preload/contract';
 import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App } from '../../clients/digitalocean/types';
-import { toFleetApp } from '../appView';
+import { toFleetApp } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
-import { addCosts, ZERO_COST } from '../costs';
-import type { InstanceSizeCache } from '../instanceSizeCache';
-import type { InstanceSizeCatalog } from '../instanceSizes';
+import { addCosts, ZERO_COST } from './pricing';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
+import type { InstanceSizeCatalog } from '../apps/instanceSizes';
 
 export const COST_CATEGORIES: readonly CostCategory[] = ['frontend', 'api', 'worker', 'other'];
 

@@ -1,11 +1,11 @@
 // The apps domain: the fleet overview, one app's detail, and health across the fleet.
-import type { AppDetail, AppHealthSummary, FleetSnapshot } from '../../src-preload/contract';
-import type { DigitalOceanClient } from '../clients/digitalocean/client';
-import { ApiError } from '../clients/http/apiError';
-import { inBackground } from '../clients/http/requestGate';
-import { addCosts } from './costs';
+import type { AppDetail, AppHealthSummary, FleetSnapshot } from '../../../src-preload/contract';
+import type { DigitalOceanClient } from '../../clients/digitalocean/client';
+import { ApiError } from '../../clients/http/apiError';
+import { inBackground } from '../../clients/http/requestGate';
+import { addCosts } from '../costs/pricing';
 import { componentsOf, summarizeDeployment, summarizeHealth, toFleetApp } from './appView';
-import type { RequestBudget } from './budget/requestBudget';
+import type { RequestBudget } from '../budget/requestBudget';
 import { FleetHealth, type FleetHealthOptions } from './fleetHealth';
 import type { InstanceSizeCache } from './instanceSizeCache';
 

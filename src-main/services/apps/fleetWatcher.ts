@@ -2,9 +2,9 @@
 // screen. The reads are background work: spaced by what the fleet costs to read (`gapMs`), and
 // while a 429 has paused background reads the window is told so once, not left to guess.
 // Failures are sent as events, never swallowed.
-import type { FleetError, FleetSnapshot, Result } from '../../src-preload/contract';
-import type { Disposable } from '../base/disposable';
-import { systemClock, type Clock } from './budget/clock';
+import type { FleetError, FleetSnapshot, Result } from '../../../src-preload/contract';
+import type { Disposable } from '../../base/disposable';
+import { systemClock, type Clock } from '../budget/clock';
 
 export interface FleetWatchOptions {
   clock?: Clock;

@@ -1,9 +1,9 @@
 // Cost arithmetic: a component's monthly cost is its size's price from the API's list times its
 // instance count (min…max when autoscaled). Static sites and jobs follow rules the size list
 // does not describe, so they carry a note instead of a made-up price.
-import type { ComponentSummary, MonthlyCost } from '../../src-preload/contract';
-import type { AutoscalingSpec } from '../clients/digitalocean/types';
-import { LEGACY_SIZE_ALIASES, type InstanceSizeCatalog } from './instanceSizes';
+import type { ComponentSummary, MonthlyCost } from '../../../src-preload/contract';
+import type { AutoscalingSpec } from '../../clients/digitalocean/types';
+import { LEGACY_SIZE_ALIASES, type InstanceSizeCatalog } from '../apps/instanceSizes';
 
 export const ZERO_COST: MonthlyCost = { min: 0, max: 0 };
 

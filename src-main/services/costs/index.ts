@@ -3,8 +3,8 @@
 import type { AccountProvider } from '../../../src-preload/contract/accounts';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { SUPABASE_API_URL } from '../../clients/supabase/client';
-import { groupOf } from '../appView';
-import type { InstanceSizeCache } from '../instanceSizeCache';
+import { groupOf } from '../apps/appView';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import { BillingService } from './billing';
 import { FleetCostsService } from './fleetCosts';
 import { RightSizingService } from './rightSizing';

@@ -11,8 +11,8 @@ import type {
 } from '../../../src-preload/contract';
 import type { AppMetric, DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { InstanceSize, MetricsSeries } from '../../clients/digitalocean/types';
-import type { InstanceSizeCache } from '../instanceSizeCache';
-import type { InstanceSizeCatalog } from '../instanceSizes';
+import type { InstanceSizeCache } from '../apps/instanceSizeCache';
+import type { InstanceSizeCatalog } from '../apps/instanceSizes';
 
 export const WINDOW_DAYS = 7;
 export const RULES = {
