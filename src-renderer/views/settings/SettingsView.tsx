@@ -8,6 +8,7 @@ import { useAccountsStore } from '../../stores/accountsStore';
 import { useEnvironmentStore } from '../../stores/environmentStore';
 import { AccountCard } from './AccountCard';
 import { AddAccountForm } from './AddAccountForm';
+import { ThemeSection } from './ThemeSection';
 import './settings.css';
 
 function groupByContext(accounts: AccountSummary[]): Array<[string, AccountSummary[]]> {
@@ -83,6 +84,7 @@ export function SettingsView() {
           {accounts}
         </section>
         <AddAccountForm />
+        <ThemeSection />
         <ApiEndpointsNote />
       </div>
     </main>
