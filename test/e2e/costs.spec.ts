@@ -40,7 +40,12 @@ test.describe('the founder checks what the fleet costs', () => {
     await expect(nav.getByRole('link', { name: 'Costs' })).toBeVisible();
     // Other sections (Specs, DNS) sit between; Costs comes last, after Activity.
     const names = await nav.getByRole('link').allTextContents();
-    expect(names.filter((n) => ['Fleet', 'Logs', 'Activity', 'Costs'].includes(n))).toEqual(['Fleet', 'Logs', 'Activity', 'Costs']);
+    expect(names.filter((n) => ['Fleet', 'Logs', 'Activity', 'Costs'].includes(n))).toEqual([
+      'Fleet',
+      'Logs',
+      'Activity',
+      'Costs',
+    ]);
     expect(names.at(-1)).toBe('Costs');
     await nav.getByRole('link', { name: 'Costs' }).click();
     await expect(page).toHaveURL(/#\/costs$/);
@@ -86,6 +91,9 @@ test.describe('the founder checks what the fleet costs', () => {
     const projection = await page.getByTestId('projection').innerText();
     expect(projection).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
     await expect(chart).toContainText(projection);
+    // The figure says how it was made: the demo's apps at their run rate, the rest extrapolated.
+    await expect(page.getByTestId('projection-basis')).toHaveText(/^App Platform at today’s run rate/);
+    await both(page, 'costs-projection-basis', 'projection');
     await both(page, 'costs-history', 'history-chart');
   });
 
@@ -105,7 +113,7 @@ test.describe('the founder checks what the fleet costs', () => {
     await page.getByTestId('export-csv').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^fleet-costs-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = readFileSync((await file.path())!, 'utf8');
+    const csv = readFileSync(await file.path(), 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
       'Group,App,Component,Type,Size,Instances,Unit price (USD/mo),Monthly min (USD),Monthly max (USD),Note',
@@ -187,7 +195,9 @@ test.describe('the founder checks what the fleet costs', () => {
       'https://supabase.com/docs/guides/platform/billing-on-supabase',
     );
     await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$500.00–$806.00');
-    const labels = page.getByTestId('supabase-chart').locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    const labels = page
+      .getByTestId('supabase-chart')
+      .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
     await expect(labels).toHaveText(['TaskifAI', 'InsightPulse', '≈ $60.00', '≈ $0.00']);
 
     // The section's title just below the sticky top bar.

@@ -28,8 +28,18 @@ export function CostsView() {
   const sizingAppId = useCostsStore((s) => s.sizingAppId);
   const sizing = useCostsStore((s) => (s.sizingAppId ? s.sizing[s.sizingAppId] : undefined));
   const revenue = useCostsStore((s) => s.revenue);
-  const { load, loadFleet, loadBilling, loadSupabase, loadSizing, toggleCompare, clearCompare, exportCsv, loadRevenue, setRevenue } =
-    useCostsStore.getState();
+  const {
+    load,
+    loadFleet,
+    loadBilling,
+    loadSupabase,
+    loadSizing,
+    toggleCompare,
+    clearCompare,
+    exportCsv,
+    loadRevenue,
+    setRevenue,
+  } = useCostsStore.getState();
 
   useEffect(() => {
     void load();
@@ -164,7 +174,15 @@ export function CostsView() {
   );
 }
 
-function Stats({ costs, billing, supabase }: { costs?: FleetCosts; billing?: AccountBilling; supabase?: SupabaseCosts }) {
+function Stats({
+  costs,
+  billing,
+  supabase,
+}: {
+  costs?: FleetCosts;
+  billing?: AccountBilling;
+  supabase?: SupabaseCosts;
+}) {
   const placeholder = <span className="stat__placeholder">—</span>;
   const withSupabase = fleetWithSupabase(costs?.monthlyCost, supabase);
   return (
@@ -174,7 +192,10 @@ function Stats({ costs, billing, supabase }: { costs?: FleetCosts; billing?: Acc
         <dd>{costs ? <Money cost={costs.monthlyCost} /> : placeholder}</dd>
       </div>
       {withSupabase ? (
-        <div className="stat stat--cost" title="DigitalOcean from the size list, plus the Supabase estimate from the documented prices">
+        <div
+          className="stat stat--cost"
+          title="DigitalOcean from the size list, plus the Supabase estimate from the documented prices"
+        >
           <dt>Fleet incl. Supabase est.</dt>
           <dd data-testid="fleet-total-with-supabase">
             <Money cost={withSupabase} />
@@ -188,6 +209,12 @@ function Stats({ costs, billing, supabase }: { costs?: FleetCosts; billing?: Acc
       <div className="stat">
         <dt>Projected month end</dt>
         <dd data-testid="projection">{billing ? <Money amount={billing.projectedMonthEnd} /> : placeholder}</dd>
+        {/* A projection is only as good as its method: say which one this figure used. */}
+        {billing?.projectionBasis ? (
+          <dd className="stat__basis" data-testid="projection-basis">
+            {billing.projectionBasis}
+          </dd>
+        ) : null}
       </div>
       <div className="stat">
         <dt>Balance due</dt>
