@@ -1,7 +1,7 @@
 // The Electron preload: exposes exactly the contract's named functions on window.fleet, and
 // nothing else — no ipcRenderer, no Node, no environment.
 import { contextBridge, ipcRenderer } from 'electron';
-import { channels, METHOD_NAMES, STREAM_NAMES, type FleetApi } from './contract';
+import { channels, METHOD_NAMES, STREAM_NAMES } from './contract';
 
 type Listener = (event: unknown) => void;
 const listeners = new Map<string, Listener>();
@@ -19,10 +19,12 @@ for (const stream of STREAM_NAMES) {
   api[stream] = (request: unknown, listener: Listener) => {
     const id = `${stream}-${++nextSubscription}`;
     listeners.set(id, listener);
-    void ipcRenderer.invoke(channels.subscribe(stream), { id, request }).then((result: { ok: boolean; error?: unknown }) => {
-      // A refused subscription is reported to the listener like any failed event.
-      if (!result.ok) listener(result);
-    });
+    void ipcRenderer
+      .invoke(channels.subscribe(stream), { id, request })
+      .then((result: { ok: boolean; error?: unknown }) => {
+        // A refused subscription is reported to the listener like any failed event.
+        if (!result.ok) listener(result);
+      });
     return () => {
       listeners.delete(id);
       ipcRenderer.send(channels.unsubscribe, id);
@@ -30,4 +32,4 @@ for (const stream of STREAM_NAMES) {
   };
 }
 
-contextBridge.exposeInMainWorld('fleet', api as FleetApi);
+contextBridge.exposeInMainWorld('fleet', api);

@@ -5,4 +5,4 @@ import regionsExample from '../../resources/openapi/examples/regions.json';
 import type { AppRegion, InstanceSize } from '../clients/digitalocean/types';
 
 export const SANDBOX_INSTANCE_SIZES: readonly InstanceSize[] = instanceSizesExample.instance_sizes as InstanceSize[];
-export const SANDBOX_REGIONS: readonly AppRegion[] = regionsExample.regions as AppRegion[];
+export const SANDBOX_REGIONS: readonly AppRegion[] = regionsExample.regions;

@@ -34,9 +34,9 @@ export function validateSpec(spec: unknown): string | undefined {
   }
   const groups: Array<[string, Compute[] | undefined, boolean]> = [
     ['services', s.services, true],
-    ['workers', s.workers as Compute[] | undefined, true],
+    ['workers', s.workers, true],
     ['jobs', s.jobs, true],
-    ['static_sites', s.static_sites as Compute[] | undefined, false],
+    ['static_sites', s.static_sites, false],
   ];
   const names = new Set<string>();
   let components = 0;

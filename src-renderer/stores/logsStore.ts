@@ -168,7 +168,7 @@ export const useLogsStore = create<LogsState>()((set, get) => {
     status(key, { label, state: 'connecting', message: undefined, error: undefined });
     try {
       entry.off = api.tailLogs({ ...request, ...(after ? { after } : {}) }, (event) =>
-        onEvent(key, entry.token, label, appName, event as Parameters<typeof onEvent>[4]),
+        onEvent(key, entry.token, label, appName, event),
       );
     } catch (error) {
       status(key, {

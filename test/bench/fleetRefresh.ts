@@ -23,7 +23,7 @@ export async function benchFleetRefresh(): Promise<Record<string, number | strin
     const floor: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      const response = await fetch(`${runtime.sandbox!.url}/v2/apps?per_page=200`, {
+      const response = await fetch(`${runtime.sandbox.url}/v2/apps?per_page=200`, {
         headers: { Authorization: `Bearer ${runtime.sandboxToken}` },
       });
       await response.json();
@@ -38,7 +38,8 @@ export async function benchFleetRefresh(): Promise<Record<string, number | strin
       const started = performance.now();
       await useFleetStore.getState().load();
       const snapshot = useFleetStore.getState().snapshot;
-      if (snapshot?.apps.length !== APPS) throw new Error(`store holds ${snapshot?.apps.length ?? 0} apps, not ${APPS}`);
+      if (snapshot?.apps.length !== APPS)
+        throw new Error(`store holds ${snapshot?.apps.length ?? 0} apps, not ${APPS}`);
       timings.push(performance.now() - started);
       // Let the health reads the load starts finish, so they do not overlap the next sample.
       await new Promise((r) => setTimeout(r, 3000));

@@ -26,11 +26,19 @@ export async function benchLogs(): Promise<Record<string, number | string>> {
     logger: silentLogger,
     sandbox: { logLinesPerSecond: 0, rateLimits: { perHour: 1e9, perMinute: 1e9 } },
   });
-  const sandbox = runtime.sandbox!;
+  const sandbox = runtime.sandbox;
   const harness = await startHarness({ dispatcher: runtime.dispatcher, rendererDir: resolve('out/renderer') });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -43,10 +51,15 @@ export async function benchLogs(): Promise<Record<string, number | string>> {
 
     // Ten running components across the fleet, one stream each.
     const keys = [...sandbox.state.apps.values()]
-      .flatMap((r) => [...(r.app.spec.services ?? []), ...(r.app.spec.workers ?? [])].map((c) => `${r.app.id}:${c.name}`))
+      .flatMap((r) =>
+        [...(r.app.spec.services ?? []), ...(r.app.spec.workers ?? [])].map((c) => `${r.app.id}:${c.name}`),
+      )
       .slice(0, SOURCES);
     await page.goto(`${harness.url}#/logs?sources=${keys.join(',')}`);
-    await page.locator('[data-testid="stream-state"][data-state="live"]').nth(SOURCES - 1).waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="stream-state"][data-state="live"]')
+      .nth(SOURCES - 1)
+      .waitFor({ timeout: 30_000 });
     const count = async (testId: string) => Number(await page.getByTestId(testId).getAttribute('data-count'));
     await sleep(1_000);
     const historyLines = await count('received-count');

@@ -14,7 +14,10 @@ async function demo() {
   const get = async (path: string, auth = true) => {
     const response = await fetch(sandbox.url + path, auth ? { headers: { Authorization: `Bearer ${token}` } } : {});
     const type = response.headers.get('content-type') ?? '';
-    return { response, body: type.includes('json') ? ((await response.json()) as Record<string, unknown>) : await response.text() };
+    return {
+      response,
+      body: type.includes('json') ? ((await response.json()) as Record<string, unknown>) : await response.text(),
+    };
   };
   return { sandbox, record, appId: record.app.id!, active, get };
 }
@@ -23,7 +26,7 @@ function firstFrame(url: string): Promise<{ data: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
     ws.once('message', (data) => {
-      resolve(JSON.parse(String(data)) as { data: string });
+      resolve(JSON.parse((data as Buffer).toString('utf8')) as { data: string });
       ws.close(1000);
     });
     ws.once('error', reject);
@@ -44,9 +47,15 @@ const LINE = /^[a-z][a-z0-9-]* \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z .*$/;
 describe('the sandbox log endpoints match the official spec', () => {
   it.each([
     ['apps_get_logs_active_deployment_aggregate', (a: string) => `/v2/apps/${a}/logs?type=RUN&follow=true`],
-    ['apps_get_logs_active_deployment', (a: string) => `/v2/apps/${a}/components/bibbi-api/logs?type=RUN&follow=true&tail_lines=5`],
+    [
+      'apps_get_logs_active_deployment',
+      (a: string) => `/v2/apps/${a}/components/bibbi-api/logs?type=RUN&follow=true&tail_lines=5`,
+    ],
     ['apps_get_logs_aggregate', (a: string, d: string) => `/v2/apps/${a}/deployments/${d}/logs?type=BUILD`],
-    ['apps_get_logs', (a: string, d: string) => `/v2/apps/${a}/deployments/${d}/components/bibbi-api/logs?type=DEPLOY&follow=false`],
+    [
+      'apps_get_logs',
+      (a: string, d: string) => `/v2/apps/${a}/deployments/${d}/components/bibbi-api/logs?type=DEPLOY&follow=false`,
+    ],
   ])('%s', async (operationId, path) => {
     const { appId, active, get } = await demo();
     const { response, body } = await get(path(appId, active.id!));
@@ -97,9 +106,15 @@ describe('live and archived logs behind the signed URLs', () => {
 
   it('refuses a tampered token and an expired one, for archives and live streams alike', async () => {
     const { sandbox, appId, active, get } = await demo();
-    const archive = ((await get(`/v2/apps/${appId}/deployments/${active.id}/logs?type=BUILD`)).body as { historic_urls: string[] }).historic_urls[0]!;
+    const archive = (
+      (await get(`/v2/apps/${appId}/deployments/${active.id}/logs?type=BUILD`)).body as { historic_urls: string[] }
+    ).historic_urls[0]!;
     const live = ((await get(`/v2/apps/${appId}/logs?type=RUN&follow=true`)).body as { live_url: string }).live_url;
-    const tamper = (url: string) => url.replace(/token=([^.]+)\.(.)/, (_m, payload: string, c: string) => `token=${payload}.${c === 'A' ? 'B' : 'A'}`);
+    const tamper = (url: string) =>
+      url.replace(
+        /token=([^.]+)\.(.)/,
+        (_m, payload: string, c: string) => `token=${payload}.${c === 'A' ? 'B' : 'A'}`,
+      );
     expect((await fetch(tamper(archive))).status).toBe(403);
     expect(await handshakeStatus(tamper(live))).toBe(403);
 

@@ -117,7 +117,7 @@ test.describe('the founder tails logs across tenants', () => {
       page.getByTestId('download-filtered').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^fleetdeck-logs-.*-filtered\.txt$/);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     const lines = text.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\S+Z taskifai-[\w-]+\/[\w-]+ .*health/);
@@ -174,7 +174,7 @@ test.describe('the founder tails logs across tenants', () => {
         page.waitForEvent('download'),
         page.getByTestId(`download-${scope}`).click(),
       ]);
-      const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n');
+      const lines = (await readFile(await download.path(), 'utf8')).trimEnd().split('\n');
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) expect(line).toMatch(/^\S+ multivio-api(-staging)?\//);
     }

@@ -79,10 +79,9 @@ export class RestClient {
           headers: { Authorization: `Bearer ${token}` },
         });
         status = response.status;
-        settle?.({ status, headers: response.headers as Record<string, unknown> });
+        settle?.({ status, headers: response.headers });
         this.readRateLimit(response.headers);
-        if (status >= 200 && status < 300)
-          return { data: response.data as T, headers: response.headers as Record<string, unknown> };
+        if (status >= 200 && status < 300) return { data: response.data as T, headers: response.headers };
         retryAfterSeconds = parseRetryAfter(response.headers['retry-after'], Date.now());
         failure = apiErrorFromResponse(this.options.service, status, response.data, retryAfterSeconds);
         if (status === 401) this.options.onUnauthorized?.(failure);

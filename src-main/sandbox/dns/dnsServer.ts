@@ -2,7 +2,7 @@
 // Node's real resolver against the demo fleet's DNS. Answers A, AAAA, CNAME and TXT; anything
 // else gets an empty answer (NOTIMP would make resolvers retry elsewhere).
 import { createSocket, type RemoteInfo } from 'node:dgram';
-import type { AddressInfo } from 'node:net';
+
 import {
   AUTHORITATIVE_ANSWER,
   RECURSION_AVAILABLE,
@@ -39,7 +39,7 @@ export async function startDnsServer(state: SandboxState): Promise<RunningDnsSer
   // A malformed datagram or a closed peer must not bring the sandbox down.
   socket.on('error', () => undefined);
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address() as AddressInfo;
+  const { port } = socket.address();
   return {
     address: `127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),

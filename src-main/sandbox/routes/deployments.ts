@@ -105,12 +105,12 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
     .add('POST', '/v2/apps/:appId/rollback/validate', (req) => {
       const record = recordOf(req);
       if (!record) return notFound();
-      return json(200, validateRollback(record, String(body(req).deployment_id ?? '')));
+      return json(200, validateRollback(record, stringOf(body(req).deployment_id)));
     })
     .add('POST', '/v2/apps/:appId/rollback', (req) => {
       const record = recordOf(req);
       if (!record) return notFound();
-      const targetId = String(body(req).deployment_id ?? '');
+      const targetId = stringOf(body(req).deployment_id);
       const check = validateRollback(record, targetId);
       if (!check.valid) return doError(400, 'bad_request', check.error?.message ?? 'Rollback is not possible.');
       const target = record.deployments.find((d) => d.id === targetId)!;
@@ -184,3 +184,6 @@ function validateRollback(
     : [];
   return { valid: true, warnings };
 }
+
+/** A string field of a request body, or '' for anything else (the route then answers 404 or 400). */
+const stringOf = (value: unknown): string => (typeof value === 'string' ? value : '');

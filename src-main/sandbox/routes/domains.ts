@@ -149,7 +149,7 @@ function canonical(input: RecordFields): RecordFields {
 
 /** Why DigitalOcean would refuse this record (422), in its words; undefined when it is fine. */
 function recordProblem(zone: SandboxZone, input: Record<string, unknown>, editingId?: number): string | undefined {
-  const type = String(input.type ?? '');
+  const type = typeof input.type === 'string' ? input.type : '';
   if (!RECORD_TYPES.includes(type)) return 'Type must be one of A, AAAA, CAA, CNAME, MX, NS, SRV, TXT.';
   if (type === 'SOA') return 'SOA records are managed by DigitalOcean and can only be changed through the domain.';
   const name = typeof input.name === 'string' ? input.name.trim().toLowerCase() : '';

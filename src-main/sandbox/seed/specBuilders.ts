@@ -2,7 +2,14 @@
 // types don't (which sizes are basic or scalable, fields the API rejects together, wire forms that
 // differ from the schema), so fleet definitions stay short and still describe specs the real API
 // would accept.
-import type { AppEnv, AppRegion, AppSpec, JobSpec, ServiceSpec, StaticSiteSpec } from '../../clients/digitalocean/types';
+import type {
+  AppEnv,
+  AppRegion,
+  AppSpec,
+  JobSpec,
+  ServiceSpec,
+  StaticSiteSpec,
+} from '../../clients/digitalocean/types';
 import { B64, LOWER, type Rand } from './random';
 
 export type RegionSlug = NonNullable<AppSpec['region']>;
@@ -30,12 +37,24 @@ export function regionOf(slug: RegionSlug): AppRegion {
 
 /** Sizes of the basic tier; everything else (professional-*, apps-s-1vcpu-1gb and up, apps-d-*) is professional. */
 const BASIC_SIZES: ReadonlySet<SizeSlug> = new Set<SizeSlug>([
-  'basic-xxs', 'basic-xs', 'basic-s', 'basic-m', 'apps-s-1vcpu-0.5gb', 'apps-s-1vcpu-1gb-fixed',
+  'basic-xxs',
+  'basic-xs',
+  'basic-s',
+  'basic-m',
+  'apps-s-1vcpu-0.5gb',
+  'apps-s-1vcpu-1gb-fixed',
 ]);
 /** Only these may carry `autoscaling` (scalable=true in the instance size list). */
 export const SCALABLE_SIZES: ReadonlySet<SizeSlug> = new Set<SizeSlug>([
-  'apps-d-1vcpu-0.5gb', 'apps-d-1vcpu-1gb', 'apps-d-1vcpu-2gb', 'apps-d-1vcpu-4gb', 'apps-d-2vcpu-4gb',
-  'apps-d-2vcpu-8gb', 'apps-d-4vcpu-8gb', 'apps-d-4vcpu-16gb', 'apps-d-8vcpu-32gb',
+  'apps-d-1vcpu-0.5gb',
+  'apps-d-1vcpu-1gb',
+  'apps-d-1vcpu-2gb',
+  'apps-d-1vcpu-4gb',
+  'apps-d-2vcpu-4gb',
+  'apps-d-2vcpu-8gb',
+  'apps-d-4vcpu-8gb',
+  'apps-d-4vcpu-16gb',
+  'apps-d-8vcpu-32gb',
 ]);
 
 export function tierOf(spec: AppSpec): 'basic' | 'professional' {
@@ -88,11 +107,11 @@ export function autoscaledService(
   if (!c.instance_size_slug || !SCALABLE_SIZES.has(c.instance_size_slug)) {
     throw new Error(`${c.name ?? '?'}: autoscaling needs a scalable size`);
   }
-  return c as ServiceSpec;
+  return c;
 }
 
 export function spaSite(c: Omit<StaticSiteSpec, 'error_document' | 'index_document'>): StaticSiteSpec {
-  return { index_document: 'index.html', catchall_document: 'index.html', ...c } as StaticSiteSpec;
+  return { index_document: 'index.html', catchall_document: 'index.html', ...c };
 }
 
 export const preDeployJob = (c: Omit<JobSpec, 'kind' | 'instance_count'> & { instance_count?: number }): JobSpec => ({
@@ -113,7 +132,11 @@ type IngressRule = NonNullable<NonNullable<AppSpec['ingress']>['rules']>[number]
  * Path-prefix route. [spec gap] `preserve_path_prefix` is typed string in the OpenAPI schema but is a
  * boolean on the wire (godo `PreservePathPrefix bool`); the sandbox stores the wire form.
  */
-export function route(prefix: string, component: string, opts: { preserve?: boolean; host?: string } = {}): IngressRule {
+export function route(
+  prefix: string,
+  component: string,
+  opts: { preserve?: boolean; host?: string } = {},
+): IngressRule {
   const target: NonNullable<IngressRule['component']> = { name: component };
   if (opts.preserve) (target as { preserve_path_prefix?: unknown }).preserve_path_prefix = true;
   return {
@@ -173,7 +196,11 @@ export const viteFrontend = (name: string, src: ReturnType<typeof github>, apiUr
   });
 
 /** The FastAPI backend image of seed 000, shared by api, worker and migrate job. */
-export const backendBuild = (src: ReturnType<typeof github>) => ({ github: src, source_dir: 'backend', dockerfile_path: 'backend/Dockerfile' });
+export const backendBuild = (src: ReturnType<typeof github>) => ({
+  github: src,
+  source_dir: 'backend',
+  dockerfile_path: 'backend/Dockerfile',
+});
 
 export function tenantSpec(r: Rand, o: TenantSpecOptions): AppSpec {
   const src = github(o.repo, o.branch ?? 'main');
@@ -184,8 +211,19 @@ export function tenantSpec(r: Rand, o: TenantSpecOptions): AppSpec {
     alerts: structuredClone(BASIC_ALERTS),
     envs: [
       ...envs({ APP_NAME: `${o.productName} - ${o.displayName}`, DEBUG: 'false' }, 'RUN_AND_BUILD_TIME'),
-      ...envs({ ALGORITHM: 'HS256', ACCESS_TOKEN_EXPIRE_MINUTES: '1440', SUPABASE_URL: `https://${r.chars(20, LOWER)}.supabase.co` }),
-      ...secrets(r, ['SECRET_KEY', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_KEY', 'REDIS_URL', 'OPENAI_API_KEY', 'SENDGRID_API_KEY']),
+      ...envs({
+        ALGORITHM: 'HS256',
+        ACCESS_TOKEN_EXPIRE_MINUTES: '1440',
+        SUPABASE_URL: `https://${r.chars(20, LOWER)}.supabase.co`,
+      }),
+      ...secrets(r, [
+        'SECRET_KEY',
+        'SUPABASE_ANON_KEY',
+        'SUPABASE_SERVICE_KEY',
+        'REDIS_URL',
+        'OPENAI_API_KEY',
+        'SENDGRID_API_KEY',
+      ]),
       ...envs({
         OPENAI_MODEL: 'gpt-4o-mini',
         SENDGRID_FROM_EMAIL: `noreply@${o.mailDomain}`,
@@ -223,7 +261,14 @@ export function tenantSpec(r: Rand, o: TenantSpecOptions): AppSpec {
         instance_count: o.workerCount ?? 1,
       },
     ],
-    jobs: [preDeployJob({ name: `${o.prefix}-migrate`, ...backend, run_command: 'alembic upgrade head', instance_size_slug: o.jobSize })],
+    jobs: [
+      preDeployJob({
+        name: `${o.prefix}-migrate`,
+        ...backend,
+        run_command: 'alembic upgrade head',
+        instance_size_slug: o.jobSize,
+      }),
+    ],
     ingress: { rules: [route('/api', `${o.prefix}-api`, { preserve: true }), route('/', `${o.prefix}-frontend`)] },
   });
 }

@@ -18,7 +18,10 @@ import type { InstanceSizeCatalog } from './instanceSizes';
  * The product an app belongs to: its DigitalOcean project's name, or — for apps outside a named
  * project — the first word of its name (taskifai-demo and taskifai-bibbi are one product).
  */
-export function groupOf(app: Pick<App, 'project_id'> & { spec: { name: string } }, projectNames: ReadonlyMap<string, string>): string {
+export function groupOf(
+  app: Pick<App, 'project_id'> & { spec: { name: string } },
+  projectNames: ReadonlyMap<string, string>,
+): string {
   const project = app.project_id ? projectNames.get(app.project_id) : undefined;
   return project ?? (app.spec.name.split('-')[0] || app.spec.name);
 }
@@ -36,7 +39,8 @@ export function sourceOf(component: SourceFields): ComponentSource {
     const repo = component[kind];
     if (repo?.repo) return { kind, ref: repo.repo, branch: repo.branch, deployOnPush: repo.deploy_on_push };
   }
-  if (component.git?.repo_clone_url) return { kind: 'git', ref: component.git.repo_clone_url, branch: component.git.branch };
+  if (component.git?.repo_clone_url)
+    return { kind: 'git', ref: component.git.repo_clone_url, branch: component.git.branch };
   if (component.image?.repository) {
     const { registry, repository, tag, digest } = component.image;
     const name = registry ? `${registry}/${repository}` : repository;
@@ -73,7 +77,7 @@ export function componentsOf(spec: AppSpec, catalog: InstanceSizeCatalog): Compo
   });
   return [
     ...compute('service', spec.services),
-    ...compute('worker', spec.workers as AppSpec['services']),
+    ...compute('worker', spec.workers),
     ...(spec.static_sites ?? []).map((s): ComponentDetail => ({
       name: s.name,
       kind: 'static_site',
@@ -83,13 +87,18 @@ export function componentsOf(spec: AppSpec, catalog: InstanceSizeCatalog): Compo
     })),
     ...jobs,
     ...(spec.functions ?? []).map((f): ComponentDetail => ({
-      name: f.name, kind: 'function', monthlyCost: ZERO_COST, source: sourceOf(f),
+      name: f.name,
+      kind: 'function',
+      monthlyCost: ZERO_COST,
+      source: sourceOf(f),
     })),
     ...(spec.databases ?? []).map((d): ComponentDetail => ({
       name: d.name,
       kind: 'database',
       monthlyCost: ZERO_COST,
-      costNote: d.production ? `Managed cluster ${d.cluster_name ?? ''}: billed as a database, not by the app.` : DATABASE_NOTE,
+      costNote: d.production
+        ? `Managed cluster ${d.cluster_name ?? ''}: billed as a database, not by the app.`
+        : DATABASE_NOTE,
       source: { kind: 'none', ref: d.engine ?? '' },
     })),
   ];
@@ -97,7 +106,7 @@ export function componentsOf(spec: AppSpec, catalog: InstanceSizeCatalog): Compo
 
 export function summarizeDeployment(d: Deployment): DeploymentSummary {
   const phase = d.phase ?? 'UNKNOWN';
-  const finished = isTerminalPhase(phase) ? d.phase_last_updated_at ?? d.updated_at : undefined;
+  const finished = isTerminalPhase(phase) ? (d.phase_last_updated_at ?? d.updated_at) : undefined;
   const created = d.created_at ?? '';
   const duration = finished && created ? (Date.parse(finished) - Date.parse(created)) / 1000 : undefined;
   const commit = [...(d.services ?? []), ...(d.workers ?? []), ...(d.static_sites ?? [])]
@@ -120,7 +129,11 @@ export function summarizeDeployment(d: Deployment): DeploymentSummary {
             done: progress.success_steps ?? 0,
             total: progress.total_steps,
             ...(failedStep
-              ? { failedStep: [failedStep.message_base ?? failedStep.name, failedStep.reason?.message].filter(Boolean).join(': ') }
+              ? {
+                  failedStep: [failedStep.message_base ?? failedStep.name, failedStep.reason?.message]
+                    .filter(Boolean)
+                    .join(': '),
+                }
               : {}),
           },
         }
@@ -128,8 +141,14 @@ export function summarizeDeployment(d: Deployment): DeploymentSummary {
   };
 }
 
-export function toFleetApp(app: App, catalog: InstanceSizeCatalog, projectNames: ReadonlyMap<string, string> = new Map()): FleetApp {
-  const components = componentsOf(app.spec, catalog).map(({ source: _s, health: _h, httpPort: _p, healthCheckPath: _c, ...summary }) => summary);
+export function toFleetApp(
+  app: App,
+  catalog: InstanceSizeCatalog,
+  projectNames: ReadonlyMap<string, string> = new Map(),
+): FleetApp {
+  const components = componentsOf(app.spec, catalog).map(
+    ({ source: _s, health: _h, httpPort: _p, healthCheckPath: _c, ...summary }) => summary,
+  );
   return {
     id: app.id ?? '',
     name: app.spec.name,
@@ -166,10 +185,14 @@ export function summarizeHealth(health: AppHealth): AppHealthSummary {
   }
   const states = Object.values(components).map((c) => c.state);
   const state: HealthState =
-    states.length === 0 ? 'unknown'
-    : states.every((s) => s === 'healthy') ? 'healthy'
-    : states.every((s) => s === 'unhealthy') ? 'unhealthy'
-    : states.includes('unhealthy') || states.includes('degraded') ? 'degraded'
-    : 'unknown';
+    states.length === 0
+      ? 'unknown'
+      : states.every((s) => s === 'healthy')
+        ? 'healthy'
+        : states.every((s) => s === 'unhealthy')
+          ? 'unhealthy'
+          : states.includes('unhealthy') || states.includes('degraded')
+            ? 'degraded'
+            : 'unknown';
   return { state, components };
 }

@@ -12,7 +12,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
+      if (signal?.aborted) return reject(abortReason(signal));
       // Unref'd: a scheduled background read must never keep the process alive.
       const timer = setTimeout(
         () => {
@@ -24,7 +24,7 @@ export const systemClock: Clock = {
       timer.unref?.();
       const onAbort = () => {
         clearTimeout(timer);
-        reject(signal!.reason);
+        reject(abortReason(signal!));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
@@ -53,10 +53,10 @@ export class VirtualClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
+      if (signal?.aborted) return reject(abortReason(signal));
       const onAbort = () => {
         this.sleepers = this.sleepers.filter((s) => s !== sleeper);
-        reject(signal!.reason);
+        reject(abortReason(signal!));
       };
       const sleeper: Sleeper = {
         at: this.current + Math.max(0, ms),
@@ -117,4 +117,9 @@ export async function settle(busy: () => boolean): Promise<void> {
     await new Promise<void>((resolve) => setImmediate(resolve));
     idle = busy() ? 0 : idle + 1;
   }
+}
+
+/** What an aborted wait rejects with: the signal's reason when it is an Error (AbortSignal's own is). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('The wait was aborted.');
 }

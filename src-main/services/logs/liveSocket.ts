@@ -61,7 +61,8 @@ export const openLiveSocket: OpenLiveSocket = (url, events, options = {}) => {
   });
   ws.on('message', (data, isBinary) => {
     listen();
-    const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString();
+    const text = (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer)).toString('utf8');
+    void isBinary;
     try {
       const frame = JSON.parse(text) as { data?: unknown };
       if (typeof frame.data === 'string') events.onData(frame.data);

@@ -114,10 +114,11 @@ export function schemaProblems(parsed: ParsedSpec, spec: Record<string, unknown>
         add('error', [...at, 'instance_count'], 'instance_count is a whole number from 1 to 250.');
       }
       const slug = c.instance_size_slug;
-      if (slug !== undefined && ctx.catalog && !ctx.catalog.resolve(String(slug))) {
-        add('error', [...at, 'instance_size_slug'], `Unknown instance size "${String(slug)}".`);
-      } else if (slug !== undefined && ctx.catalog?.resolve(String(slug))?.deprecation_intent) {
-        add('warning', [...at, 'instance_size_slug'], `"${String(slug)}" is being retired; pick a current size.`);
+      const named = typeof slug === 'string' ? slug : JSON.stringify(slug);
+      if (slug !== undefined && ctx.catalog && !ctx.catalog.resolve(named)) {
+        add('error', [...at, 'instance_size_slug'], `Unknown instance size "${named}".`);
+      } else if (slug !== undefined && ctx.catalog?.resolve(named)?.deprecation_intent) {
+        add('warning', [...at, 'instance_size_slug'], `"${named}" is being retired; pick a current size.`);
       }
     });
   }

@@ -60,7 +60,11 @@ export class SpecTree {
 
 export function textOf(node: unknown): string | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  return typeof node.value === 'symbol' ? node.value.description : String(node.value);
+  const value: unknown = node.value;
+  if (typeof value === 'symbol') return value.description;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
 }
 
 /** `<<` written plain (a quoted "<<" is an ordinary key), whether or not the parser tagged it. */

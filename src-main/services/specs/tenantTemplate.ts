@@ -18,7 +18,11 @@ export interface TenantCopy {
 }
 
 /** `usedDomains`: hostnames other apps of the fleet already serve, with the app that serves them. */
-export function tenantFromTemplate(template: AppSpec, request: TenantTemplateRequest, usedDomains: ReadonlyMap<string, string>): TenantCopy {
+export function tenantFromTemplate(
+  template: AppSpec,
+  request: TenantTemplateRequest,
+  usedDomains: ReadonlyMap<string, string>,
+): TenantCopy {
   const replace = (text: string) => request.replacements.reduce((out, r) => out.split(r.from).join(r.to), text);
   const spec = structuredClone(template);
   const notes: SpecProblem[] = [];
@@ -40,7 +44,11 @@ export function tenantFromTemplate(template: AppSpec, request: TenantTemplateReq
   const domains = (spec.domains ?? []).flatMap((d) => {
     const host = replace(d.domain);
     if (host === d.domain) {
-      note('warning', `${d.domain} was left out: it is the template's own domain. Add the new tenant's domain under domains:.`, 'domains');
+      note(
+        'warning',
+        `${d.domain} was left out: it is the template's own domain. Add the new tenant's domain under domains:.`,
+        'domains',
+      );
       return [];
     }
     const owner = usedDomains.get(host.replace(/^\*\./, ''));
@@ -73,7 +81,8 @@ export function tenantFromTemplate(template: AppSpec, request: TenantTemplateReq
   };
   copyEnvs(spec.envs, '');
   for (const group of COMPONENT_GROUPS) {
-    for (const component of (spec[group] ?? []) as Named[]) copyEnvs(component.envs, `${component.name ?? '?'}: `, component.name);
+    for (const component of (spec[group] ?? []) as Named[])
+      copyEnvs(component.envs, `${component.name ?? '?'}: `, component.name);
   }
   return { spec, notes, leftovers };
 }
@@ -82,7 +91,7 @@ function replaceInRule(rule: IngressRule, replace: (text: string) => string): vo
   if (rule.component?.name) rule.component.name = replace(rule.component.name);
   const authority = rule.match?.authority as { exact?: string } | undefined;
   if (authority?.exact) authority.exact = replace(authority.exact);
-  const redirect = rule.redirect as { authority?: string } | undefined;
+  const redirect = rule.redirect;
   if (redirect?.authority) redirect.authority = replace(redirect.authority);
 }
 

@@ -79,7 +79,7 @@ export function checkSpec(text: string, check: LocalCheck): LocalVerdict {
   const located = (check.locate ?? []).map((path) => locate(parsed, parsePath(path)));
   const read = { ...spec(parsed), secretValues: possibleSecretValues(parsed), located };
   if (!read.spec) return { ...read, gated: true };
-  const schema = schemaProblems(parsed, read.spec as Record<string, unknown>, {
+  const schema = schemaProblems(parsed, read.spec, {
     ...(check.appName ? { appName: check.appName } : {}),
     ...(check.sizes ? { catalog: new InstanceSizeCatalog(check.sizes) } : {}),
     ...(check.regions ? { regions: check.regions } : {}),

@@ -54,7 +54,7 @@ export function groupOptions(
 ): Array<{ group: string; apps: Array<{ appId: string; appName: string; options: SourceOption[] }> }> {
   const groups = new Map<string, Map<string, { appId: string; appName: string; options: SourceOption[] }>>();
   for (const o of options) {
-    const apps = groups.get(o.group) ?? new Map();
+    const apps = groups.get(o.group) ?? new Map<string, { appId: string; appName: string; options: SourceOption[] }>();
     groups.set(o.group, apps);
     const app = apps.get(o.appId) ?? { appId: o.appId, appName: o.appName, options: [] };
     apps.set(o.appId, app);

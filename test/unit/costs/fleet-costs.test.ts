@@ -8,7 +8,7 @@ import { appCostOf, categoryOf, groupCosts, proposalMismatch } from '../../../sr
 const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
 
 function app(name: string, spec: Partial<App['spec']>, projectId?: string): App {
-  return { id: `id-${name}`, spec: { name, ...spec }, ...(projectId ? { project_id: projectId } : {}) } as App;
+  return { id: `id-${name}`, spec: { name, ...spec }, ...(projectId ? { project_id: projectId } : {}) };
 }
 
 const projects = new Map([['p-shop', 'Shop']]);

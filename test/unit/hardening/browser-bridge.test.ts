@@ -102,7 +102,7 @@ describe('the browser bridge’s subscriptions', () => {
 
   it('sends a subscription made on an open socket at once, once, and never one dropped before open', async () => {
     const fleet = await loadPage();
-    const unsubscribe = fleet.watchNotices({} as never, () => undefined);
+    const unsubscribe = fleet.watchNotices({}, () => undefined);
     unsubscribe();
     void fleet.getEnvironment();
     latest().open();

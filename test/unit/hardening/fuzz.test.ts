@@ -185,7 +185,7 @@ describe('the harness contract socket with messages that are not calls', () => {
   it('ignores what is not a call with a numeric id, answers unknown names with an error, and goes on', async () => {
     const ws = await contractSocket();
     const seen: Array<{ id: unknown; result?: { ok: boolean }; event?: { ok: boolean } }> = [];
-    ws.on('message', (data) => seen.push(JSON.parse(String(data))));
+    ws.on('message', (data) => seen.push(JSON.parse((data as Buffer).toString('utf8'))));
     for (const message of [
       'not json',
       'null',

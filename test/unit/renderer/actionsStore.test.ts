@@ -19,10 +19,16 @@ const progress: DeploymentProgress = {
 function fakeFleet() {
   const deployApp = vi.fn(async () => ({ ok: true as const, value: progress }));
   const watchDeployment = vi.fn(() => () => undefined);
-  const quiet = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not in this test' } }));
-  const api = new Proxy({ deployApp, watchDeployment } as Record<string, unknown>, {
-    get: (target, key: string) => target[key] ?? quiet,
-  });
+  const quiet = vi.fn(async () => ({
+    ok: false as const,
+    error: { code: 'internal' as const, message: 'not in this test' },
+  }));
+  const api = new Proxy<Record<string, unknown>>(
+    { deployApp, watchDeployment },
+    {
+      get: (target, key: string) => target[key] ?? quiet,
+    },
+  );
   return { api: api as unknown as FleetApi, deployApp, watchDeployment };
 }
 
@@ -85,11 +91,17 @@ describe('deploy actions', () => {
   });
 
   it('records a refusal for the app page', async () => {
-    fleet.deployApp.mockResolvedValueOnce({ ok: false, error: { code: 'forbidden', message: 'read-only token' } } as never);
+    fleet.deployApp.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'forbidden', message: 'read-only token' },
+    } as never);
     const { actions } = await load();
     const outcome = actions.getState().deploy(app, { forceBuild: false });
     await vi.advanceTimersByTimeAsync(6_000);
     await expect(outcome).resolves.toMatchObject({ status: 'failed' });
-    expect(actions.getState().byApp['app-1']?.failure).toEqual({ action: 'deploy', error: { code: 'forbidden', message: 'read-only token' } });
+    expect(actions.getState().byApp['app-1']?.failure).toEqual({
+      action: 'deploy',
+      error: { code: 'forbidden', message: 'read-only token' },
+    });
   });
 });

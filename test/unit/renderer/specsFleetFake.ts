@@ -29,24 +29,59 @@ export function later<T>() {
   return { promise, resolve };
 }
 
-export const failure = (code: FleetError['code'], message: string) => ({ ok: false as const, error: { code, message } });
+export const failure = (code: FleetError['code'], message: string) => ({
+  ok: false as const,
+  error: { code, message },
+});
 
 export function fakeFleet() {
   const openDraft = vi.fn(async (): Promise<Result<SpecDraft>> => ({ ok: true, value: draftOf() }));
-  const saveDraft = vi.fn(async (_: { appId: string; yaml: string }): Promise<Saved> => ({ ok: true, value: { savedAt: SAVED_AT } }));
+  const saveDraft = vi.fn(async (_: { appId: string; yaml: string }): Promise<Saved> => ({
+    ok: true,
+    value: { savedAt: SAVED_AT },
+  }));
   const discardDraft = vi.fn(async (): Promise<Result<null>> => ({ ok: true, value: null }));
-  const importDraft = vi.fn(async (request: { appId: string; yaml: string }): Promise<Result<SpecDraft>> => ({ ok: true, value: draftOf(request.yaml, { origin: 'import' }) }));
-  const rebaseDraft = vi.fn(async (request: { appId: string; yaml: string; liveVersion: string }): Promise<Result<SpecDraft>> => ({ ok: true, value: draftOf(request.yaml) }));
-  const applyDraft = vi.fn(async (): Promise<Result<{ deploymentId: string; terminal: boolean }>> => failure('stale', 'The spec changed.'));
+  const importDraft = vi.fn(async (request: { appId: string; yaml: string }): Promise<Result<SpecDraft>> => ({
+    ok: true,
+    value: draftOf(request.yaml, { origin: 'import' }),
+  }));
+  const rebaseDraft = vi.fn(
+    async (request: { appId: string; yaml: string; liveVersion: string }): Promise<Result<SpecDraft>> => ({
+      ok: true,
+      value: draftOf(request.yaml),
+    }),
+  );
+  const applyDraft = vi.fn(async (): Promise<Result<{ deploymentId: string; terminal: boolean }>> =>
+    failure('stale', 'The spec changed.'),
+  );
   const previewApply = vi.fn(async () => ({
     ok: true as const,
-    value: { appId: 'app-1', valid: true, problems: [], liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', stale: true },
+    value: {
+      appId: 'app-1',
+      valid: true,
+      problems: [],
+      liveYaml: `${LIVE}region: fra\n`,
+      liveVersion: '99999999',
+      stale: true,
+    },
   }));
   const quiet = vi.fn(async () => failure('internal', 'not in this test'));
-  const api = new Proxy({ openDraft, saveDraft, discardDraft, importDraft, rebaseDraft, applyDraft, previewApply } as Record<string, unknown>, {
-    get: (target, key: string) => target[key] ?? quiet,
-  });
-  return { api: api as unknown as FleetApi, openDraft, saveDraft, discardDraft, importDraft, rebaseDraft, applyDraft, previewApply };
+  const api = new Proxy<Record<string, unknown>>(
+    { openDraft, saveDraft, discardDraft, importDraft, rebaseDraft, applyDraft, previewApply },
+    {
+      get: (target, key: string) => target[key] ?? quiet,
+    },
+  );
+  return {
+    api: api as unknown as FleetApi,
+    openDraft,
+    saveDraft,
+    discardDraft,
+    importDraft,
+    rebaseDraft,
+    applyDraft,
+    previewApply,
+  };
 }
 
 export type FakeFleet = ReturnType<typeof fakeFleet>;

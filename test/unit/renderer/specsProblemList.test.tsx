@@ -17,7 +17,7 @@ const PATH = 'services.0.instance_size_slug';
 const hints: LiveHints = {
   instanceSizes: [{ slug: 'apps-s-1vcpu-1gb', usdPerMonth: 12, label: '1 vCPU' }],
   regions: [],
-} as unknown as LiveHints;
+};
 
 const fromValidate: SpecProblem[] = [
   {

@@ -3,7 +3,11 @@
 // value — which then replaces it in the spec that is sent — or confirms knowing it points at bibbi.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetApi, TenantTemplatePreview } from '../../../src-preload/contract';
-import { overrideEnvValues, templateLeftovers, unresolvedLeftovers } from '../../../src-renderer/specSchema/templateLeftovers';
+import {
+  overrideEnvValues,
+  templateLeftovers,
+  unresolvedLeftovers,
+} from '../../../src-renderer/specSchema/templateLeftovers';
 
 const BIBBI_URL = 'https://spdtwktxdalcfigzeqrz.supabase.co';
 const YAML = [
@@ -28,18 +32,44 @@ const preview: TenantTemplatePreview = {
     valid: true,
     monthlyCostAfter: 12,
     problems: [
-      { source: 'schema', severity: 'warning', message: `SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).` },
-      { source: 'schema', severity: 'warning', message: `api: SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).` },
-      { source: 'schema', severity: 'warning', message: 'bibbi.taskifai.com was left out: it is the template\'s own domain.', path: 'domains' },
+      {
+        source: 'schema',
+        severity: 'warning',
+        message: `SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).`,
+      },
+      {
+        source: 'schema',
+        severity: 'warning',
+        message: `api: SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).`,
+      },
+      {
+        source: 'schema',
+        severity: 'warning',
+        message: "bibbi.taskifai.com was left out: it is the template's own domain.",
+        path: 'domains',
+      },
     ],
   },
   leftovers: [
-    { key: 'SUPABASE_URL', value: BIBBI_URL, message: `SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).` },
-    { component: 'api', key: 'SUPABASE_URL', value: BIBBI_URL, message: `api: SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).` },
+    {
+      key: 'SUPABASE_URL',
+      value: BIBBI_URL,
+      message: `SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).`,
+    },
+    {
+      component: 'api',
+      key: 'SUPABASE_URL',
+      value: BIBBI_URL,
+      message: `api: SUPABASE_URL still points at the template's Supabase project (${BIBBI_URL}).`,
+    },
   ],
 };
 
-const request = { templateAppId: 'app-bibbi', name: 'taskifai-customer4', replacements: [{ from: 'bibbi', to: 'customer4' }] };
+const request = {
+  templateAppId: 'app-bibbi',
+  name: 'taskifai-customer4',
+  replacements: [{ from: 'bibbi', to: 'customer4' }],
+};
 const NEW_URL = 'https://newprojectref.supabase.co';
 
 describe('values that still point at the template', () => {
@@ -66,7 +96,10 @@ describe('values that still point at the template', () => {
 });
 
 describe('creating the tenant', () => {
-  const createTenantApp = vi.fn(async (_: { yaml: string; templateAppId?: string }) => ({ ok: true as const, value: { appId: 'app-new', appName: 'taskifai-customer4' } }));
+  const createTenantApp = vi.fn(async (_: { yaml: string; templateAppId?: string }) => ({
+    ok: true as const,
+    value: { appId: 'app-new', appName: 'taskifai-customer4' },
+  }));
 
   beforeEach(() => {
     vi.resetModules();
@@ -74,9 +107,15 @@ describe('creating the tenant', () => {
     const api = {
       previewTenantFromTemplate: vi.fn(async () => ({ ok: true as const, value: preview })),
       createTenantApp,
-      getFleetSnapshot: vi.fn(async () => ({ ok: false as const, error: { code: 'internal', message: 'not in this test' } })),
+      getFleetSnapshot: vi.fn(async () => ({
+        ok: false as const,
+        error: { code: 'internal', message: 'not in this test' },
+      })),
     };
-    const fleet = new Proxy(api as Record<string, unknown>, { get: (t, k: string) => t[k] ?? (async () => ({ ok: false, error: { code: 'internal', message: 'not in this test' } })) });
+    const fleet = new Proxy<Record<string, unknown>>(api, {
+      get: (t, k: string) =>
+        t[k] ?? (async () => ({ ok: false, error: { code: 'internal', message: 'not in this test' } })),
+    });
     vi.stubGlobal('window', { fleet: fleet as unknown as FleetApi, location: { hash: '' } });
   });
   afterEach(() => vi.unstubAllGlobals());
@@ -89,7 +128,9 @@ describe('creating the tenant', () => {
 
   it('is refused, with the names in words, while a value still points at the template unacknowledged', async () => {
     const store = await previewed();
-    const created = await store.getState().createTenant(request, { secrets: { 'api/JWT_SECRET': 'new-jwt' }, overrides: { '/SUPABASE_URL': NEW_URL } });
+    const created = await store
+      .getState()
+      .createTenant(request, { secrets: { 'api/JWT_SECRET': 'new-jwt' }, overrides: { '/SUPABASE_URL': NEW_URL } });
     expect(created).toBe(false);
     expect(createTenantApp).not.toHaveBeenCalled();
     expect(store.getState().createError?.message).toContain('SUPABASE_URL still points at the template tenant');
@@ -111,7 +152,9 @@ describe('creating the tenant', () => {
 
   it('sends the template’s values unchanged when the founder acknowledged them', async () => {
     const store = await previewed();
-    const created = await store.getState().createTenant(request, { secrets: { 'api/JWT_SECRET': 'new-jwt' }, acknowledgedLeftovers: true });
+    const created = await store
+      .getState()
+      .createTenant(request, { secrets: { 'api/JWT_SECRET': 'new-jwt' }, acknowledgedLeftovers: true });
     expect(created).toBe(true);
     expect(createTenantApp.mock.calls[0]?.[0].yaml).toContain(`value: ${BIBBI_URL}`);
   });

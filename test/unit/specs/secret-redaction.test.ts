@@ -22,7 +22,7 @@ async function value<T>(method: string, request?: unknown): Promise<T> {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
-const failure = async (method: string, request: unknown) => (await runtime!.dispatcher.call(method, request)) as Result<unknown>;
+const failure = async (method: string, request: unknown) => await runtime!.dispatcher.call(method, request);
 
 describe('a SECRET value the API echoes back in a refusal', () => {
   it('reaches neither the app log nor the activity log, for an apply or a new tenant', async () => {
@@ -33,13 +33,35 @@ describe('a SECRET value the API echoes back in a refusal', () => {
     const appId = fleet.apps.find((a) => a.name === 'taskifai-demo')!.id;
     const draft = await value<SpecDraft>('openDraft', { appId });
     await value('setDraftSecret', { appId, key: 'OPENAI_API_KEY', value: ROTATED });
-    const echo = (secret: string) => ({ id: 'unprocessable_entity', message: `error validating app spec field "envs.0.value": "${secret}" is not accepted here` });
-    runtime.sandbox.faults.inject({ method: 'PUT', pathPrefix: `/v2/apps/${appId}`, kind: 'status', status: 422, body: echo(ROTATED) });
-    expect(await failure('applyDraft', { appId, yaml: draft.yaml, baseVersion: draft.baseVersion })).toMatchObject({ ok: false, error: { code: 'unprocessable' } });
+    const echo = (secret: string) => ({
+      id: 'unprocessable_entity',
+      message: `error validating app spec field "envs.0.value": "${secret}" is not accepted here`,
+    });
+    runtime.sandbox.faults.inject({
+      method: 'PUT',
+      pathPrefix: `/v2/apps/${appId}`,
+      kind: 'status',
+      status: 422,
+      body: echo(ROTATED),
+    });
+    expect(await failure('applyDraft', { appId, yaml: draft.yaml, baseVersion: draft.baseVersion })).toMatchObject({
+      ok: false,
+      error: { code: 'unprocessable' },
+    });
 
-    const preview = await value<TenantTemplatePreview>('previewTenantFromTemplate', { templateAppId: appId, name: 'taskifai-customer9', replacements: [{ from: 'demo', to: 'customer9' }] });
+    const preview = await value<TenantTemplatePreview>('previewTenantFromTemplate', {
+      templateAppId: appId,
+      name: 'taskifai-customer9',
+      replacements: [{ from: 'demo', to: 'customer9' }],
+    });
     const yaml = preview.yaml.replace(/value: ""/g, `value: ${NEW_TENANT}`);
-    runtime.sandbox.faults.inject({ method: 'POST', pathPrefix: '/v2/apps', kind: 'status', status: 422, body: echo(NEW_TENANT) });
+    runtime.sandbox.faults.inject({
+      method: 'POST',
+      pathPrefix: '/v2/apps',
+      kind: 'status',
+      status: 422,
+      body: echo(NEW_TENANT),
+    });
     expect(await failure('createTenantApp', { yaml })).toMatchObject({ ok: false, error: { code: 'unprocessable' } });
 
     await runtime.dispose();

@@ -106,7 +106,7 @@ describe('the founder starts customer4 from the demo tenant', () => {
       preview.yaml,
     );
     sandbox.faults.inject({ method: 'POST', pathPrefix: '/v2/apps', kind: 'drop_after_handling' });
-    const created = await specs.createTenantApp(yaml, demo.app.id!);
+    const created = await specs.createTenantApp(yaml, demo.app.id);
     expect(appsNamed(sandbox.state.apps, 'taskifai-customer4')).toHaveLength(1);
     expect(sandbox.requests.filter((r) => r === 'POST /v2/apps')).toHaveLength(1);
     const record = appsNamed(sandbox.state.apps, 'taskifai-customer4')[0]!;
