@@ -9,7 +9,7 @@ import type {
   FleetApp,
   HealthState,
 } from '../../../src-preload/contract';
-import type { App, AppHealth, AppSpec, Deployment } from '../../clients/digitalocean/types';
+import type { App, AppHealth, AppSpec, Deployment, DeploymentPhase } from '../../clients/digitalocean/types';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
 import { addCosts, DATABASE_NOTE, JOB_NOTE, priceCompute, STATIC_SITE_NOTE, ZERO_COST } from '../costs/pricing';
 import type { InstanceSizeCatalog } from './instanceSizes';
@@ -104,11 +104,45 @@ export function componentsOf(spec: AppSpec, catalog: InstanceSizeCatalog): Compo
   ];
 }
 
+type TimedStep = { started_at?: string; ended_at?: string; steps?: TimedStep[] };
+
+/** The first start and the last end among the steps, nested ones included (build, deploy, finalize). */
+export function stepSpan(steps: readonly TimedStep[] | undefined): { start?: number; end?: number } {
+  let start: number | undefined;
+  let end: number | undefined;
+  const visit = (list: readonly TimedStep[]) => {
+    for (const step of list) {
+      const s = Date.parse(step.started_at ?? '');
+      const e = Date.parse(step.ended_at ?? '');
+      if (Number.isFinite(s) && (start === undefined || s < start)) start = s;
+      if (Number.isFinite(e) && (end === undefined || e > end)) end = e;
+      if (step.steps) visit(step.steps);
+    }
+  };
+  visit(steps ?? []);
+  return { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+}
+
+/**
+ * How long the deployment took: from creation to its last step's end. Not to its phase's last
+ * change: a SUPERSEDED deployment changed phase when the next one went live, hours later.
+ */
+function deploymentSeconds(d: Deployment, phase: DeploymentPhase): number | undefined {
+  const created = Date.parse(d.created_at ?? '');
+  if (!Number.isFinite(created) || !isTerminalPhase(phase)) return undefined;
+  const { end } = stepSpan(d.progress?.steps);
+  if (end !== undefined) return (end - created) / 1000;
+  // Without step times only a phase that ended the deployment itself says when it ended.
+  if (phase === 'SUPERSEDED') return undefined;
+  const last = Date.parse(d.phase_last_updated_at ?? d.updated_at ?? '');
+  return Number.isFinite(last) ? (last - created) / 1000 : undefined;
+}
+
 export function summarizeDeployment(d: Deployment): DeploymentSummary {
   const phase = d.phase ?? 'UNKNOWN';
   const finished = isTerminalPhase(phase) ? (d.phase_last_updated_at ?? d.updated_at) : undefined;
   const created = d.created_at ?? '';
-  const duration = finished && created ? (Date.parse(finished) - Date.parse(created)) / 1000 : undefined;
+  const duration = deploymentSeconds(d, phase);
   const commit = [...(d.services ?? []), ...(d.workers ?? []), ...(d.static_sites ?? [])]
     .map((c) => c.source_commit_hash)
     .find(Boolean);
