@@ -198,7 +198,7 @@ interface DomainRowProps {
   readOnly?: string;
 }
 
-/** App Platform has yet to settle the domain: reading its phase again is worth a button. */
+/** App Platform has yet to settle the domain and the DNS needs no fix: reading its phase again is worth a button. */
 const UNSETTLED = new Set<AppDomainPhase>(['ERROR', 'PENDING', 'CONFIGURING']);
 
 function DomainRow({ domain: d, onFix, onProbe, onRecheck, probing, recheck, readOnly }: DomainRowProps) {
@@ -294,7 +294,7 @@ function DomainRow({ domain: d, onFix, onProbe, onRecheck, probing, recheck, rea
             Fix
           </button>
         ) : null}
-        {UNSETTLED.has(d.phase) ? (
+        {UNSETTLED.has(d.phase) && !d.fix ? (
           <button
             type="button"
             className="button button--small"

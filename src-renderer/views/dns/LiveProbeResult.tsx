@@ -64,12 +64,9 @@ export function LiveProbeResult({ state }: { state: Loadable<LiveProbe> }) {
           <dd data-testid="dns-probe-cert">
             {https?.certificateDaysLeft !== undefined && !covers ? (
               // Days left on a certificate for other names are no comfort: the name has none.
-              <span className="dns-probe__cert-wrong">
-                <Badge tone="danger" title={`The certificate is for ${https.certificateNames?.join(', ')}`}>
-                  not for this name
-                </Badge>
-                <span className="muted"> for {https.certificateNames?.join(', ')}</span>
-              </span>
+              <Badge tone="danger" title={`The certificate is for ${https.certificateNames?.join(', ')}`}>
+                not for this name
+              </Badge>
             ) : https?.certificateDaysLeft !== undefined ? (
               <Badge tone={certTone(https.certificateDaysLeft)} title={https.certificateNames?.join(', ')}>
                 {daysText(https.certificateDaysLeft)}
