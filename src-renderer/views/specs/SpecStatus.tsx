@@ -22,7 +22,12 @@ export function SaveLine({ entry, onRetry, onKeepAsNew }: SaveLineProps) {
     line = (
       <span className="spec-save spec-save--failed" role="alert">
         Not saved: {save.error.message} Your text is kept here.{' '}
-        <button type="button" className="button button--quiet button--small" onClick={onKeepAsNew} data-testid="save-keep-as-new">
+        <button
+          type="button"
+          className="button button--quiet button--small"
+          onClick={onKeepAsNew}
+          data-testid="save-keep-as-new"
+        >
           Keep it as a new draft
         </button>
       </span>
@@ -57,14 +62,30 @@ export function SaveLine({ entry, onRetry, onKeepAsNew }: SaveLineProps) {
 
 /** "Line 12:3" for a problem tied to a place; its path, or what it is, otherwise. */
 export const problemPlace = (p: SpecProblem) =>
-  p.line ? `Line ${p.line}${p.column ? `:${p.column}` : ''}` : p.path ? p.path : p.severity === 'error' ? 'Error' : 'Note';
+  p.line
+    ? `Line ${p.line}${p.column ? `:${p.column}` : ''}`
+    : p.path
+      ? p.path
+      : p.severity === 'error'
+        ? 'Error'
+        : 'Note';
 
 export function ValidationLine({ entry }: { entry: SpecEditorEntry }) {
   const { validating, validation, validationError, validatedText, text } = entry;
-  if (validating) return <div className="spec-validation" data-testid="validation-status">Validating with DigitalOcean…</div>;
+  if (validating)
+    return (
+      <div className="spec-validation" data-testid="validation-status">
+        Validating with DigitalOcean…
+      </div>
+    );
   if (validationError) {
     return (
-      <div className="spec-validation spec-validation--failed" role="alert" data-testid="validation-status" data-state="error">
+      <div
+        className="spec-validation spec-validation--failed"
+        role="alert"
+        data-testid="validation-status"
+        data-state="error"
+      >
         Could not validate: {validationError.message}
       </div>
     );
@@ -79,12 +100,19 @@ export function ValidationLine({ entry }: { entry: SpecEditorEntry }) {
   const outdated = validatedText !== text;
   const errors = validation.problems.filter((p) => p.severity === 'error');
   // The API's own words first: it is the judge; the local checks only get there sooner.
-  const listed = [...(errors.length > 0 ? errors : validation.problems)].sort((a, b) => Number(b.source === 'api') - Number(a.source === 'api'));
+  const sorted = [...(errors.length > 0 ? errors : validation.problems)].sort(
+    (a, b) => Number(b.source === 'api') - Number(a.source === 'api'),
+  );
+  // One problem per field, as in the Problems list: the check agreeing with the API is not a second one.
+  const fields = new Set<string>();
+  const listed = sorted.filter((p) => !p.path || (!fields.has(p.path) && !!fields.add(p.path)));
   const before = validation.monthlyCostBefore;
   const after = validation.monthlyCostAfter;
   return (
     <div
-      className={validation.valid ? 'spec-validation spec-validation--valid' : 'spec-validation spec-validation--invalid'}
+      className={
+        validation.valid ? 'spec-validation spec-validation--valid' : 'spec-validation spec-validation--invalid'
+      }
       data-testid="validation-status"
       data-state={validation.valid ? 'valid' : 'invalid'}
       role={validation.valid ? 'status' : 'alert'}
@@ -98,7 +126,9 @@ export function ValidationLine({ entry }: { entry: SpecEditorEntry }) {
               <span className="tabular" data-testid="validation-cost">
                 {formatUsd(before)}/mo → {formatUsd(after)}/mo
               </span>{' '}
-              <span className={`cost-delta cost-delta--${costDeltaTone(before, after)}`}>{formatCostDelta(before, after)}</span>
+              <span className={`cost-delta cost-delta--${costDeltaTone(before, after)}`}>
+                {formatCostDelta(before, after)}
+              </span>
             </>
           ) : null}
         </span>
