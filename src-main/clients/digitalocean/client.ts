@@ -80,8 +80,9 @@ export class DigitalOceanClient {
   }
 
   async getApp(appId: string): Promise<App> {
-    const body = await this.rest.request<{ app: App }>('GET', `/v2/apps/${encodeURIComponent(appId)}`);
-    return body.app;
+    const body = await this.rest.request<unknown>('GET', `/v2/apps/${encodeURIComponent(appId)}`);
+    const app = this.rest.expectObject(body, 'app').app;
+    return this.rest.expectObject(app, 'app') as App;
   }
 
   listDeployments(appId: string): Promise<Deployment[]> {

@@ -111,8 +111,11 @@ export class RestClient {
     let next: string | undefined = path;
     let firstParams: RequestOptions['params'] = { per_page: 200, ...params };
     while (next) {
-      const page: Record<string, unknown> = await this.request('GET', next, { params: firstParams });
+      const page = this.expectObject(await this.request<unknown>('GET', next, { params: firstParams }), key);
       const pageItems = page[key];
+      // The API leaves an empty list out (protobuf JSON), but then still says how many there are.
+      if (pageItems === undefined && !isRecord(page.meta)) throw this.unexpectedBody(key);
+      if (pageItems !== undefined && !Array.isArray(pageItems)) throw this.unexpectedBody(key);
       if (Array.isArray(pageItems)) items.push(...(pageItems as T[]));
       const links = page.links as { pages?: { next?: string } } | undefined;
       next = links?.pages?.next;
@@ -120,6 +123,22 @@ export class RestClient {
       firstParams = undefined;
     }
     return items;
+  }
+
+  /**
+   * A JSON object as the answer, or an error that says so: a 200 carrying an HTML page (a proxy's
+   * login, a captive portal) or nothing must not read as an empty fleet.
+   */
+  expectObject(body: unknown, what: string): Record<string, unknown> {
+    if (isRecord(body)) return body;
+    throw this.unexpectedBody(what);
+  }
+
+  private unexpectedBody(what: string): ApiError {
+    return new ApiError({
+      code: 'server_error',
+      message: `${this.options.service}: the answer did not hold the expected ${what} (a page from a proxy or an empty reply?). Nothing was read from it.`,
+    });
   }
 
   /** Keeps the bearer token on our API's host: a `next` link elsewhere is refused, not followed. */
@@ -151,3 +170,6 @@ export class RestClient {
     return networkError(this.options.service, 'network', code ?? 'no answer');
   }
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
