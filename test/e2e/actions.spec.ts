@@ -55,6 +55,10 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     const dialog = page.getByTestId('confirm-dialog');
     await expect(dialog).toContainText('Deploy taskifai-demo?');
     await expect(dialog).toContainText('Force rebuild');
+    // It says what it will build: each component's branch and its latest commit, not the live one.
+    await expect(dialog.getByTestId('deploy-builds').first()).toContainText(/latest commit on \S+/);
+    await expect(dialog).toContainText('not the commit live now');
+    await inBothSchemes(page, 'actions-deploy-dialog');
     await page.getByTestId('confirm-button').click();
 
     const bar = page.getByTestId('undo-bar');
@@ -83,7 +87,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(progress.getByTestId('progress-step').first()).toBeVisible();
     await expect(progress.getByTestId('cancel-deployment-button')).toBeVisible();
     await expect(page.getByTestId('deploy-button')).toBeDisabled();
-    await expect(progress.locator('[data-testid="progress-step"][data-status="SUCCESS"]').first()).toBeVisible({ timeout: 15_000 });
+    await expect(progress.locator('[data-testid="progress-step"][data-status="SUCCESS"]').first()).toBeVisible({
+      timeout: 15_000,
+    });
     await inBothSchemes(page, 'actions-progress');
 
     await expect(progress).toHaveAttribute('data-phase', 'ACTIVE', { timeout: DEPLOY_MS });
@@ -136,11 +142,15 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(dialog.getByTestId('scale-cost-after')).toContainText(usd(appNow - small));
     await expect(dialog.getByTestId('scale-cost-after')).toContainText(`−${usd(small)}/mo`);
     await confirmAndWaitOutUndo(page, /Scaling control-plane-api/);
-    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', { timeout: DEPLOY_MS });
+    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', {
+      timeout: DEPLOY_MS,
+    });
     await expect(row).toContainText('×1');
   });
 
-  test('a scale refused because the spec changed says so, and Reload starts over from the new spec', async ({ page }) => {
+  test('a scale refused because the spec changed says so, and Reload starts over from the new spec', async ({
+    page,
+  }) => {
     test.setTimeout(DEPLOY_MS * 2);
     await openApp(page, 'multivio-api-staging');
     const scaleApi = async (p: Page, count: string) => {
@@ -148,7 +158,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
       const dialog = p.getByTestId('scale-dialog');
       await expect(dialog.getByTestId('scale-cost-before')).toContainText('$');
       await dialog.getByTestId('scale-count').fill(count);
-      await expect(dialog.getByTestId('scale-cost-after')).toContainText(usd(priceOf('apps-s-1vcpu-1gb') * Number(count)));
+      await expect(dialog.getByTestId('scale-cost-after')).toContainText(
+        usd(priceOf('apps-s-1vcpu-1gb') * Number(count)),
+      );
       return dialog;
     };
     const dialog = await scaleApi(page, '3');
@@ -176,7 +188,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(dialog.getByTestId('scale-cost-after')).toContainText(usd(priceOf('apps-s-1vcpu-1gb')));
     await confirmAndWaitOutUndo(page, /Scaling api on multivio-api-staging/);
     await expect(dialog).toBeHidden();
-    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', { timeout: DEPLOY_MS });
+    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', {
+      timeout: DEPLOY_MS,
+    });
   });
 
   test('a deployment already running shows its progress when the app is opened', async ({ page }) => {
@@ -199,6 +213,10 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     const progress = page.getByTestId('deployment-progress');
     await progress.getByTestId('cancel-deployment-button').click();
     await expect(page.getByTestId('confirm-dialog')).toContainText('The version that is live now keeps serving');
+    await expect(page.getByTestId('confirm-dialog')).toContainText(
+      'Deploying again later builds the app’s current spec from each branch’s latest commit',
+    );
+    await inBothSchemes(page, 'actions-cancel-dialog');
     await page.getByTestId('confirm-button').click();
     await expect(progress).toHaveAttribute('data-phase', 'CANCELED', { timeout: 20_000 });
     await expect(progress).toContainText('Canceled after');
@@ -253,7 +271,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(dialog.getByTestId('rollback-valid')).toBeVisible();
     await confirmAndWaitOutUndo(page, /Rolling odoo-saas-platform back to/);
 
-    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', { timeout: DEPLOY_MS });
+    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', {
+      timeout: DEPLOY_MS,
+    });
     const banner = page.getByTestId('pinned-banner');
     await expect(banner).toContainText(/Pinned to deployment \w{7} by a rollback — deploys are blocked/);
     await expect(page.getByTestId('deploy-button')).toBeDisabled();
@@ -264,7 +284,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await banner.getByTestId('undo-rollback-button').click();
     await expect(page.getByTestId('confirm-dialog')).toContainText('Undo the rollback?');
     await confirmAndWaitOutUndo(page, /Undoing the rollback of odoo-saas-platform/);
-    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', { timeout: DEPLOY_MS });
+    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', {
+      timeout: DEPLOY_MS,
+    });
     await expect(banner).toBeHidden();
     await expect(page.getByTestId('deploy-button')).toBeEnabled();
   });
@@ -281,7 +303,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(page.getByTestId('deploy-button')).toBeEnabled();
     await expect(page.getByTestId('toast').filter({ hasText: 'rollback kept' })).toBeVisible();
     await page.getByTestId('back-link').click();
-    await expect(page.locator('[data-testid="fleet-row"][data-app-name="multivio-api"] [data-testid="pinned-marker"]')).toHaveCount(0);
+    await expect(
+      page.locator('[data-testid="fleet-row"][data-app-name="multivio-api"] [data-testid="pinned-marker"]'),
+    ).toHaveCount(0);
   });
 
   test('the activity log lists every action, filterable by app and action', async ({ page }) => {
@@ -311,7 +335,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await page.getByTestId('activity-filter-action').selectOption('');
     await page.getByTestId('activity-filter-app').selectOption({ label: 'odoo-saas-platform' });
     await expect(page.getByTestId('activity-row')).not.toHaveCount(0);
-    for (const name of await page.getByTestId('activity-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-app-name')))) {
+    for (const name of await page
+      .getByTestId('activity-row')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-app-name')))) {
       expect(name).toBe('odoo-saas-platform');
     }
   });
