@@ -11,6 +11,7 @@ import type {
   DeploymentStep,
 } from '../clients/digitalocean/types';
 import { isTerminalPhase } from '../clients/digitalocean/types';
+import { leafCounts, nestSteps } from './deploySteps';
 import { FAILURES, stepPlan, type PlanItem } from './seed/deploymentHistory';
 import type { AppRecord, SandboxState } from './state';
 
@@ -209,15 +210,7 @@ function apply(record: AppRecord, deployment: Deployment, plan: LivePlan, now: n
     if (status === 'ERROR' && plan.failure) step.reason = { code: plan.failure.code, message: plan.failure.message };
     return step;
   });
-  const count = (s: DeploymentStep['status']) => steps.filter((x) => x.status === s).length;
-  deployment.progress = {
-    pending_steps: count('PENDING'),
-    running_steps: count('RUNNING'),
-    success_steps: count('SUCCESS'),
-    error_steps: count('ERROR'),
-    total_steps: steps.length,
-    steps,
-  };
+  deployment.progress = { ...leafCounts(steps), steps: nestSteps(plan.steps, steps) };
   if (failed) return finish(deployment, 'ERROR', plan.startMs + pendingMs + (plan.failAt! + 1) * stepMs);
   if (stepIndex >= steps.length) {
     const endMs = plan.startMs + pendingMs + steps.length * stepMs;

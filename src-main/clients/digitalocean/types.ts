@@ -35,7 +35,28 @@ export type DeploymentCauseType =
 export type DeploymentProgress = Schemas['apps_deployment_progress'];
 export type DeploymentStep = Schemas['apps_deployment_progress_step'];
 
-export type App = Omit<Schemas['app'], 'spec' | 'active_deployment' | 'in_progress_deployment' | 'pending_deployment' | 'pinned_deployment'> & {
+/**
+ * The steps that do the work, in order: App Platform nests them (build → components → one per
+ * component, deploy → …, finalize), and total_steps counts these leaves. A failure's reason sits
+ * on its leaf.
+ */
+export function leafSteps(steps: readonly DeploymentStep[] | undefined): DeploymentStep[] {
+  return (steps ?? []).flatMap((step) => (step.steps?.length ? leafSteps(childSteps(step)) : [step]));
+}
+
+/**
+ * A step's own steps. The spec types them as bare objects (its schema does not refer to itself),
+ * yet they are steps like their parent, as its example shows.
+ */
+export const childSteps = (step: DeploymentStep): DeploymentStep[] => (step.steps ?? []) as unknown as DeploymentStep[];
+export const withChildSteps = (children: DeploymentStep[]): Pick<DeploymentStep, 'steps'> => ({
+  steps: children as unknown as DeploymentStep['steps'],
+});
+
+export type App = Omit<
+  Schemas['app'],
+  'spec' | 'active_deployment' | 'in_progress_deployment' | 'pending_deployment' | 'pinned_deployment'
+> & {
   spec: AppSpec;
   active_deployment?: Deployment;
   in_progress_deployment?: Deployment;

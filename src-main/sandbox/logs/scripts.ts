@@ -2,7 +2,7 @@
 // write them (kaniko for Dockerfiles, Cloud Native Buildpacks otherwise, pre-deploy jobs, health
 // checks). Lines are laid out over each step's started/ended times, so a running build has a
 // past (served as tail) and a future (streamed live as the sandbox clock reaches it).
-import type { AppSpec, Deployment, DeploymentStep } from '../../clients/digitalocean/types';
+import { leafSteps, type AppSpec, type Deployment, type DeploymentStep } from '../../clients/digitalocean/types';
 import { Rand } from '../seed/random';
 import { seedOf } from './runLines';
 
@@ -204,7 +204,7 @@ export function deploymentScript(deployment: Deployment, type: 'BUILD' | 'DEPLOY
   const components = componentsOf(spec);
   const fallback = spec.services?.[0]?.name ?? components[0]?.name ?? spec.name ?? 'app';
   const out: ScriptLine[] = [];
-  for (const step of deployment.progress?.steps ?? []) {
+  for (const step of leafSteps(deployment.progress?.steps)) {
     const isBuild = step.name === 'build';
     if (isBuild !== (type === 'BUILD') || !step.started_at) continue;
     const component = step.component_name ?? fallback;

@@ -11,6 +11,7 @@ import type {
 } from '../../clients/digitalocean/types';
 import { DAY, HOUR, MINUTE, clone, iso, type Rand } from './random';
 import { tierOf } from './specBuilders';
+import { leafCounts, nestSteps } from '../deploySteps';
 
 type StepStatus = NonNullable<DeploymentStep['status']>;
 
@@ -65,16 +66,19 @@ export function stepPlan(spec: AppSpec): PlanItem[] {
   ];
   const plan: PlanItem[] = [];
   for (const [label, list] of groups) {
-    for (const c of list.filter(built)) plan.push({ name: 'build', component: c.name, message: `Building ${label}`, part: 'build' });
+    for (const c of list.filter(built))
+      plan.push({ name: 'build', component: c.name, message: `Building ${label}`, part: 'build' });
   }
   for (const j of (spec.jobs ?? []).filter((j) => j.kind === 'PRE_DEPLOY')) {
     plan.push({ name: 'pre-deploy', component: j.name, message: 'Running pre-deploy job', part: 'deploy' });
   }
   for (const [label, list] of groups.slice(0, 3)) {
-    for (const c of list) plan.push({ name: 'deploy', component: c.name, message: `Deploying ${label}`, part: 'deploy' });
+    for (const c of list)
+      plan.push({ name: 'deploy', component: c.name, message: `Deploying ${label}`, part: 'deploy' });
   }
   for (const [label, list] of groups.slice(1, 3)) {
-    for (const c of list) plan.push({ name: 'wait', component: c.name, message: `Waiting for ${label}`, part: 'deploy' });
+    for (const c of list)
+      plan.push({ name: 'wait', component: c.name, message: `Waiting for ${label}`, part: 'deploy' });
   }
   plan.push({ name: 'finalize', message: 'Finalizing deployment', part: 'deploy' });
   return plan;
@@ -83,11 +87,13 @@ export function stepPlan(spec: AppSpec): PlanItem[] {
 export const FAILURES = {
   'fail-build': {
     code: 'BuildJobExitNonZero',
-    message: 'Your build job failed because it returned a non-zero exit code. Check the build logs for the component to find the failing command.',
+    message:
+      'Your build job failed because it returned a non-zero exit code. Check the build logs for the component to find the failing command.',
   },
   'fail-health': {
     code: 'DeployContainerHealthChecksFailed',
-    message: 'Your deploy failed because your container failed health checks. Check the runtime logs and make sure the health check path returns HTTP 200 within the timeout.',
+    message:
+      'Your deploy failed because your container failed health checks. Check the runtime logs and make sure the health check path returns HTTP 200 within the timeout.',
   },
 } as const;
 
@@ -103,11 +109,17 @@ function makeProgress(
   let cut = plan.length; // steps before `cut` succeeded; `cut` itself carries the outcome
   let at: StepStatus = 'SUCCESS';
   if (kind === 'fail-build') {
-    cut = Math.max(0, plan.findIndex((p) => p.name === 'build' && p.component === firstService));
+    cut = Math.max(
+      0,
+      plan.findIndex((p) => p.name === 'build' && p.component === firstService),
+    );
     at = 'ERROR';
   } else if (kind === 'fail-health') {
     const healthChecked = spec.services?.find((s) => s.health_check?.http_path)?.name ?? firstService;
-    cut = Math.max(0, plan.findIndex((p) => p.name === 'wait' && p.component === healthChecked));
+    cut = Math.max(
+      0,
+      plan.findIndex((p) => p.name === 'wait' && p.component === healthChecked),
+    );
     at = 'ERROR';
   } else if (kind === 'cancel' || kind === 'building') {
     const builds = plan.filter((p) => p.part === 'build').length;
@@ -125,11 +137,18 @@ function makeProgress(
     if (status === 'ERROR' && (kind === 'fail-build' || kind === 'fail-health')) step.reason = { ...FAILURES[kind] };
     return step;
   });
-  const count = (s: StepStatus) => steps.filter((x) => x.status === s).length;
   const summary = (['build', 'deploy'] as const).map((part): DeploymentStep => {
     const mine = steps.filter((_, i) => plan[i]?.part === part);
     const has = (s: StepStatus) => mine.some((x) => x.status === s);
-    const status: StepStatus = has('ERROR') ? 'ERROR' : has('RUNNING') ? 'RUNNING' : mine.every((x) => x.status === 'SUCCESS') ? 'SUCCESS' : has('SUCCESS') ? 'RUNNING' : 'PENDING';
+    const status: StepStatus = has('ERROR')
+      ? 'ERROR'
+      : has('RUNNING')
+        ? 'RUNNING'
+        : mine.every((x) => x.status === 'SUCCESS')
+          ? 'SUCCESS'
+          : has('SUCCESS')
+            ? 'RUNNING'
+            : 'PENDING';
     const started = mine.find((x) => x.started_at)?.started_at;
     const ended = [...mine].reverse().find((x) => x.ended_at)?.ended_at;
     const out: DeploymentStep = { name: part, status };
@@ -137,15 +156,7 @@ function makeProgress(
     if (ended && (status === 'SUCCESS' || status === 'ERROR')) out.ended_at = ended;
     return out;
   });
-  return {
-    success_steps: count('SUCCESS'),
-    error_steps: count('ERROR'),
-    pending_steps: count('PENDING'),
-    running_steps: count('RUNNING'),
-    total_steps: steps.length,
-    steps,
-    summary_steps: summary,
-  };
+  return { ...leafCounts(steps), steps: nestSteps(plan, steps), summary_steps: summary };
 }
 
 function componentRefs(list: Array<{ name?: string; github?: unknown }> | undefined, commit: string) {
@@ -166,7 +177,8 @@ export function makeDeploymentHistory(
   opts: HistoryOptions,
 ): { deployments: Deployment[]; createdAtMs: number } {
   if (history.length === 0) throw new Error('an app needs at least one deployment');
-  if (history.slice(1).some((h) => h.kind === 'building')) throw new Error('only the newest deployment may be in progress');
+  if (history.slice(1).some((h) => h.kind === 'building'))
+    throw new Error('only the newest deployment may be in progress');
   const n = history.length;
 
   // Specs and creation times, newest first.
@@ -223,13 +235,21 @@ export function makeDeploymentHistory(
     const terminal = h.kind !== 'building';
     const end = terminal ? start + r.int(125_000, 535_000) : nowMs - r.int(3_000, 20_000);
     const phase: DeploymentPhase =
-      h.kind === 'building' ? 'BUILDING' : h.kind.startsWith('fail') ? 'ERROR' : h.kind === 'cancel' ? 'CANCELED' : 'SUPERSEDED';
+      h.kind === 'building'
+        ? 'BUILDING'
+        : h.kind.startsWith('fail')
+          ? 'ERROR'
+          : h.kind === 'cancel'
+            ? 'CANCELED'
+            : 'SUPERSEDED';
     const d: Deployment = {
       id,
       cause,
       cause_details: {
         type: causeType,
-        ...(causeType === 'DEPLOY_ON_PUSH' ? {} : { digitalocean_user_action: { user: { email: opts.deployer ?? 'ops@example.com' } } }),
+        ...(causeType === 'DEPLOY_ON_PUSH'
+          ? {}
+          : { digitalocean_user_action: { user: { email: opts.deployer ?? 'ops@example.com' } } }),
       },
       phase,
       spec,

@@ -10,7 +10,7 @@ import type {
   HealthState,
 } from '../../../src-preload/contract';
 import type { App, AppHealth, AppSpec, Deployment, DeploymentPhase } from '../../clients/digitalocean/types';
-import { isTerminalPhase } from '../../clients/digitalocean/types';
+import { isTerminalPhase, leafSteps } from '../../clients/digitalocean/types';
 import { addCosts, DATABASE_NOTE, JOB_NOTE, priceCompute, STATIC_SITE_NOTE, ZERO_COST } from '../costs/pricing';
 import type { InstanceSizeCatalog } from './instanceSizes';
 
@@ -147,7 +147,7 @@ export function summarizeDeployment(d: Deployment): DeploymentSummary {
     .map((c) => c.source_commit_hash)
     .find(Boolean);
   const progress = d.progress;
-  const failedStep = progress?.steps?.find((s) => s.status === 'ERROR');
+  const failedStep = leafSteps(progress?.steps).find((s) => s.status === 'ERROR');
   return {
     id: d.id ?? '',
     phase,

@@ -1,14 +1,20 @@
 // A deployment as the progress view shows it: phase, steps with their reasons, counts, elapsed.
 import type { DeploymentProgress, ProgressStep } from '../../../src-preload/contract';
 import type { Deployment } from '../../clients/digitalocean/types';
-import { isTerminalPhase } from '../../clients/digitalocean/types';
+import { isTerminalPhase, leafSteps } from '../../clients/digitalocean/types';
 
-export function toProgress(appId: string, appName: string, deployment: Deployment, nowMs = Date.now()): DeploymentProgress {
+export function toProgress(
+  appId: string,
+  appName: string,
+  deployment: Deployment,
+  nowMs = Date.now(),
+): DeploymentProgress {
   const phase = deployment.phase ?? 'UNKNOWN';
   const terminal = isTerminalPhase(phase);
   const created = deployment.created_at ?? new Date(nowMs).toISOString();
   const endMs = terminal ? Date.parse(deployment.phase_last_updated_at ?? deployment.updated_at ?? created) : nowMs;
-  const steps: ProgressStep[] = (deployment.progress?.steps ?? []).map((s) => ({
+  // The leaves: App Platform nests its steps, and the reason of a failure sits on the leaf.
+  const steps: ProgressStep[] = leafSteps(deployment.progress?.steps).map((s) => ({
     name: s.name ?? '',
     label: [s.message_base ?? s.name, s.component_name].filter(Boolean).join(' '),
     ...(s.component_name ? { component: s.component_name } : {}),

@@ -3,6 +3,7 @@
 // view is closed, or the deployment is long finished.
 import { describe, expect, it } from 'vitest';
 import type { LogLine, LogStreamEvent, TailLogsRequest } from '../../../src-preload/contract';
+import { leafSteps } from '../../../src-main/clients/digitalocean/types';
 import { LogsService } from '../../../src-main/services/logs/logsService';
 import { sandboxWithClient } from '../../support/sandbox';
 
@@ -20,7 +21,11 @@ async function until(what: string, condition: () => boolean, timeoutMs = 8_000):
 async function fleetWithLogs(linesPerSecond = 50) {
   const { sandbox, client } = await sandboxWithClient();
   sandbox.logs.linesPerSecond = linesPerSecond;
-  const service = new LogsService(client, { backoffMs: () => 50, batchIntervalMs: 20, checkEveryMs: { pinned: 200, active: 400 } });
+  const service = new LogsService(client, {
+    backoffMs: () => 50,
+    batchIntervalMs: 20,
+    checkEveryMs: { pinned: 200, active: 400 },
+  });
   const app = (name: string) => [...sandbox.state.apps.values()].find((r) => r.app.spec.name === name)!;
   const logCalls = () => sandbox.requests.filter((r) => /\/logs\?/.test(r)).length;
   return { sandbox, client, service, app, logCalls };
@@ -44,7 +49,12 @@ const appLines = (lines: LogLine[]) => lines.filter((l) => !l.marker);
 describe('following a component live', { timeout: 20_000 }, () => {
   it('starts with the recent history, then gets new lines as the component writes them, in time order', async () => {
     const { sandbox, service, app } = await fleetWithLogs();
-    const tail = watch(service, { appId: app('taskifai-bibbi').app.id!, component: 'bibbi-api', type: 'RUN', tailLines: 50 });
+    const tail = watch(service, {
+      appId: app('taskifai-bibbi').app.id!,
+      component: 'bibbi-api',
+      type: 'RUN',
+      tailLines: 50,
+    });
     await until('the stream is live', () => tail.reached('live'));
     await until('history and some new lines arrived', () => tail.lines.length > 60);
     expect(new Set(tail.lines.map((l) => l.component))).toEqual(new Set(['bibbi-api']));
@@ -57,16 +67,26 @@ describe('following a component live', { timeout: 20_000 }, () => {
 
   it('reconnects with a fresh URL after the socket drops, and says no lines were missed when the history overlaps', async () => {
     const { sandbox, service, app, logCalls } = await fleetWithLogs(100);
-    const tail = watch(service, { appId: app('taskifai-bibbi').app.id!, component: 'bibbi-worker', type: 'RUN', tailLines: 10 });
+    const tail = watch(service, {
+      appId: app('taskifai-bibbi').app.id!,
+      component: 'bibbi-worker',
+      type: 'RUN',
+      tailLines: 10,
+    });
     await until('some lines arrived', () => tail.lines.length > 20);
     const callsBefore = logCalls();
     expect(sandbox.logs.faults.dropSockets()).toBe(1);
 
     await until('it reconnected', () => tail.states().filter((s) => s.state === 'live').length === 2);
     await until('the reconnect is marked', () => tail.lines.some((l) => l.marker));
-    expect(tail.states().some((s) => s.state === 'reconnecting' && /connection dropped/.test(s.message ?? ''))).toBe(true);
+    expect(tail.states().some((s) => s.state === 'reconnecting' && /connection dropped/.test(s.message ?? ''))).toBe(
+      true,
+    );
     expect(logCalls()).toBe(callsBefore + 1);
-    expect(tail.lines.find((l) => l.marker)).toMatchObject({ marker: 'notice', message: expect.stringMatching(/no lines were missed/) });
+    expect(tail.lines.find((l) => l.marker)).toMatchObject({
+      marker: 'notice',
+      message: expect.stringMatching(/no lines were missed/),
+    });
     const keys = appLines(tail.lines).map((l) => `${l.ts} ${l.message}`);
     expect(new Set(keys).size).toBe(keys.length);
     tail.dispose();
@@ -74,7 +94,12 @@ describe('following a component live', { timeout: 20_000 }, () => {
 
   it('marks the gap when the log server cut off a reader that fell too far behind', async () => {
     const { sandbox, service, app } = await fleetWithLogs(1_000);
-    const tail = watch(service, { appId: app('taskifai-demo').app.id!, component: 'demo-api', type: 'RUN', tailLines: 0 });
+    const tail = watch(service, {
+      appId: app('taskifai-demo').app.id!,
+      component: 'demo-api',
+      type: 'RUN',
+      tailLines: 0,
+    });
     await until('some lines arrived', () => tail.lines.length > 50);
     sandbox.logs.faults.slowConsumer(1_000);
     await until('the gap is marked', () => tail.lines.some((l) => l.marker === 'gap'), 10_000);
@@ -94,10 +119,18 @@ describe('following a component live', { timeout: 20_000 }, () => {
     const next = sandbox.logs.faults.redeploy(appId);
     expect(next.id).not.toBe(first);
 
-    await until('it follows the new deployment', () => tail.states().some((s) => s.state === 'live' && s.deploymentId === next.id));
-    await until('the new instance writes', () => tail.lines.some((l) => /Application startup complete/.test(l.message)));
-    expect(tail.states().some((s) => s.state === 'reconnecting' && /instances were replaced/.test(s.message ?? ''))).toBe(true);
-    expect(tail.lines.find((l) => l.marker === 'redeploy')?.message).toMatch(`Now following deployment ${next.id!.slice(0, 8)}`);
+    await until('it follows the new deployment', () =>
+      tail.states().some((s) => s.state === 'live' && s.deploymentId === next.id),
+    );
+    await until('the new instance writes', () =>
+      tail.lines.some((l) => /Application startup complete/.test(l.message)),
+    );
+    expect(
+      tail.states().some((s) => s.state === 'reconnecting' && /instances were replaced/.test(s.message ?? '')),
+    ).toBe(true);
+    expect(tail.lines.find((l) => l.marker === 'redeploy')?.message).toMatch(
+      `Now following deployment ${next.id!.slice(0, 8)}`,
+    );
     tail.dispose();
   });
 
@@ -139,7 +172,9 @@ describe('closing the view', { timeout: 20_000 }, () => {
     const { sandbox, service, app } = await fleetWithLogs();
     const tail = watch(service, { appId: app('superset-analytics').app.id!, type: 'RUN' });
     await until('every component of the app wrote', () => new Set(tail.lines.map((l) => l.component)).size === 4);
-    expect(new Set(tail.lines.map((l) => l.component))).toEqual(new Set(['superset-web', 'redis', 'superset-worker', 'superset-beat']));
+    expect(new Set(tail.lines.map((l) => l.component))).toEqual(
+      new Set(['superset-web', 'redis', 'superset-worker', 'superset-beat']),
+    );
     expect(sandbox.logs.openSockets).toBe(1);
 
     tail.dispose();
@@ -156,7 +191,9 @@ describe('build and deploy logs of a deployment', { timeout: 20_000 }, () => {
   it('reads the archived build log of a failed deployment to its end, with no socket', async () => {
     const { sandbox, service, app } = await fleetWithLogs();
     const demo = app('taskifai-demo');
-    const failed = demo.deployments.find((d) => d.progress?.steps?.some((s) => s.name === 'build' && s.status === 'ERROR'))!;
+    const failed = demo.deployments.find((d) =>
+      d.progress?.steps?.some((s) => s.name === 'build' && s.status === 'ERROR'),
+    )!;
     const tail = watch(service, { appId: demo.app.id!, deploymentId: failed.id!, type: 'BUILD' });
     await until('the archive was read', () => tail.reached('ended'));
     expect(tail.lines.map((l) => l.message)).toContain('│ ✘ build failed');
@@ -167,7 +204,9 @@ describe('build and deploy logs of a deployment', { timeout: 20_000 }, () => {
   it('reads the deploy log of a deployment whose health checks failed', async () => {
     const { service, app } = await fleetWithLogs();
     const odoo = app('odoo-saas-platform');
-    const failed = odoo.deployments.find((d) => d.progress?.steps?.some((s) => s.name === 'wait' && s.status === 'ERROR'))!;
+    const failed = odoo.deployments.find((d) =>
+      leafSteps(d.progress?.steps).some((s) => s.name === 'wait' && s.status === 'ERROR'),
+    )!;
     const tail = watch(service, { appId: odoo.app.id!, deploymentId: failed.id!, type: 'DEPLOY' });
     await until('the archive was read', () => tail.reached('ended'));
     expect(tail.lines.some((l) => /readiness probe failed/.test(l.message))).toBe(true);
