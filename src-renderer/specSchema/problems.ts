@@ -2,7 +2,7 @@
 // App Spec does not describe (warnings: hints, not a gate — propose is the validator).
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { SpecProblem } from '../../src-preload/contract';
-import { secretEnvs } from './secrets';
+import { secretEnvs, scalarText } from './secrets';
 import { yamlProblems } from './yamlErrors';
 import { liveEnum, SPEC_ROOT, pathText, type HintNode, type LiveHints, type SpecPath } from './schema';
 import { quickSpecBreach } from '../../src-preload/contract/specLimits';
@@ -112,7 +112,7 @@ function walk(
   }
   if (isScalar(value) && value.value !== null && value.value !== undefined) {
     const key = typeof path[path.length - 1] === 'string' ? (path[path.length - 1] as string) : undefined;
-    const shown = String(value.value);
+    const shown = scalarText(value.value);
     const fromLive = liveEnum(key, live);
     // Legacy slugs the schema still lists are priced by the API as their current size: no warning.
     const allowed = fromLive ? [...fromLive.map((v) => v.value), ...(node.eo ?? [])] : node.e;
@@ -140,7 +140,7 @@ export function schemaMarks(text: string, live?: LiveHints): Mark[] {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) return [];
   const out: Mark[] = [];
-  walk(text, doc.contents as YamlNode | null, SPEC_ROOT, [], live, out);
+  walk(text, doc.contents, SPEC_ROOT, [], live, out);
   return out;
 }
 

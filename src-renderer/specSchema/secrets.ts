@@ -1,15 +1,6 @@
 // SECRET env values in a spec: the API returns them encrypted (EV[1:…]). The editor masks those
 // ranges and changes a secret only through a password field, never as clear text in the YAML.
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type YAMLMap,
-} from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { quickSpecBreach } from '../../src-preload/contract/specLimits';
 
 /** Encrypted values as the API returns them; never decrypted, never shown. */
@@ -51,12 +42,12 @@ function envsOf(list: unknown, component: string | undefined, at: string, out: S
   if (!isSeq(list)) return;
   for (const [index, item] of list.items.entries()) {
     if (!isMap(item)) continue;
-    const map = item as YAMLMap;
+    const map = item;
     const type = map.get('type');
     const key = map.get('key');
     if (type !== 'SECRET' || typeof key !== 'string') continue;
     const valueNode = map.get('value', true) as YamlNode | undefined;
-    const raw = isScalar(valueNode) && valueNode.value !== null ? String(valueNode.value) : '';
+    const raw = isScalar(valueNode) && valueNode.value !== null ? scalarText(valueNode.value) : '';
     // A list or a mapping as the value is not encrypted either: it counts as typed in clear.
     const structured = valueNode !== undefined && valueNode !== null && !isScalar(valueNode);
     const range = valueNode?.range ?? map.range ?? [0, 0, 0];
@@ -91,20 +82,15 @@ export function secretEnvsIfParsed(text: string): SecretEnv[] | undefined {
 
 function envsOfDocument(doc: Document, out: SecretEnv[]): void {
   if (!isMap(doc.contents)) return;
-  const root = doc.contents as YAMLMap;
+  const root = doc.contents;
   envsOf(root.get('envs', true), undefined, '', out);
   for (const group of COMPONENT_LISTS) {
     const list = root.get(group, true);
     if (!isSeq(list)) continue;
     for (const [index, component] of list.items.entries()) {
       if (!isMap(component)) continue;
-      const name = (component as YAMLMap).get('name');
-      envsOf(
-        (component as YAMLMap).get('envs', true),
-        typeof name === 'string' ? name : undefined,
-        `${group}.${index}.`,
-        out,
-      );
+      const name = component.get('name');
+      envsOf(component.get('envs', true), typeof name === 'string' ? name : undefined, `${group}.${index}.`, out);
     }
   }
 }
@@ -152,4 +138,11 @@ export function fillSecrets(text: string, values: Readonly<Record<string, string
   let out = text;
   for (const s of targets) out = `${out.slice(0, s.from)}${JSON.stringify(values[s.id])}${out.slice(s.to)}`;
   return out;
+}
+
+/** A YAML scalar's value as written text (the parser gives strings, numbers, booleans or null). */
+export function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return value === null || value === undefined ? '' : JSON.stringify(value);
 }

@@ -65,9 +65,9 @@ export function overrideEnvValues(yaml: string, overrides: Readonly<Record<strin
     if (!isSeq(envs)) return;
     for (const item of envs.items) {
       if (!isMap(item)) continue;
-      const key = (item as YAMLMap).get('key');
+      const key = item.get('key');
       const value = overrides[secretId(component, typeof key === 'string' ? key : '')]?.trim();
-      const node = (item as YAMLMap).get('value', true);
+      const node = item.get('value', true);
       if (typeof key !== 'string' || !value || !isScalar(node) || !node.range) continue;
       places.push({ from: node.range[0], to: node.range[1], value });
     }
@@ -79,8 +79,8 @@ export function overrideEnvValues(yaml: string, overrides: Readonly<Record<strin
     if (!isSeq(list)) continue;
     for (const component of list.items) {
       if (!isMap(component)) continue;
-      const name = (component as YAMLMap).get('name');
-      visit((component as YAMLMap).get('envs', true), typeof name === 'string' ? name : undefined);
+      const name = component.get('name');
+      visit(component.get('envs', true), typeof name === 'string' ? name : undefined);
     }
   }
   let out = yaml;

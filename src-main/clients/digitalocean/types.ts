@@ -48,7 +48,7 @@ export function leafSteps(steps: readonly DeploymentStep[] | undefined): Deploym
  * A step's own steps. The spec types them as bare objects (its schema does not refer to itself),
  * yet they are steps like their parent, as its example shows.
  */
-export const childSteps = (step: DeploymentStep): DeploymentStep[] => (step.steps ?? []) as unknown as DeploymentStep[];
+export const childSteps = (step: DeploymentStep): DeploymentStep[] => step.steps ?? [];
 export const withChildSteps = (children: DeploymentStep[]): Pick<DeploymentStep, 'steps'> => ({
   steps: children as unknown as DeploymentStep['steps'],
 });

@@ -13,7 +13,6 @@
 import type {
   AppDnsCheck,
   AppDomainCheck,
-  AppDomainPhase,
   DanglingRecord,
   DnsCheckReport,
   DnsRecord,
@@ -113,7 +112,7 @@ class CheckContext {
 
   checkDomain(app: App, spec: SpecDomain, nowMs: number): AppDomainCheck[] {
     const live = app.domains?.find((d) => d.spec?.domain === spec.domain);
-    const phase = (live?.phase ?? 'UNKNOWN') as AppDomainPhase;
+    const phase = live?.phase ?? 'UNKNOWN';
     const hostnames = spec.wildcard ? [spec.domain, `*.${spec.domain}`] : [spec.domain];
     return hostnames.map((hostname, i) => {
       const check = this.checkHostname(app, spec, hostname);
@@ -123,7 +122,7 @@ class CheckContext {
       const daysLeft = expiresAt ? Math.floor((Date.parse(expiresAt) - nowMs) / DAY) : undefined;
       return withPhase({
         hostname,
-        type: (spec.type ?? 'UNSPECIFIED') as AppDomainCheck['type'],
+        type: spec.type ?? 'UNSPECIFIED',
         phase,
         validations,
         ...(expiresAt ? { certificateExpiresAt: expiresAt, certificateDaysLeft: daysLeft } : {}),

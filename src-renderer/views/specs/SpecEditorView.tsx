@@ -151,9 +151,11 @@ export function SpecEditorView({ appId }: { appId: string }) {
             reviewing={entry.reviewing}
             onImport={(name, yaml) => void store().importFile(appId, name, yaml)}
             onExport={(which) => void store().exportSpec(appId, which)}
-            onDiscard={async () => {
-              if (await store().discard(appId)) await store().open(appId);
-            }}
+            onDiscard={() =>
+              void store()
+                .discard(appId)
+                .then((discarded) => (discarded ? store().open(appId) : undefined))
+            }
             onValidate={() => void store().validate(appId)}
             onReview={() => void store().review(appId)}
           />
