@@ -26,7 +26,11 @@ for (const [name, extra] of Object.entries(gaps.schemas ?? {})) {
 
 // Fields the live API accepts that the official description lacks, from the [spec gap] notes in
 // shared/specs/digitalocean-endpoints.md (godo's AppSpec). Hints only: propose stays the judge.
-const alertList = { type: 'array', description: 'Alert rules for this component.', items: { $ref: '#/components/schemas/app_alert_spec' } };
+const alertList = {
+  type: 'array',
+  description: 'Alert rules for this component.',
+  items: { $ref: '#/components/schemas/app_alert_spec' },
+};
 const GAP_FIELDS = {
   app_spec: { alerts: { ...alertList, description: 'App-level alert rules (deployment and domain events).' } },
   app_service_spec: {
@@ -50,7 +54,9 @@ const GAP_FIELDS = {
     },
     timeout: { type: 'string', description: 'How long the job may run, as a duration ("3600s").', example: '3600s' },
   },
-  app_domain_spec: { certificate: { type: 'string', description: 'The ID of a certificate on the account to use for this domain.' } },
+  app_domain_spec: {
+    certificate: { type: 'string', description: 'The ID of a certificate on the account to use for this domain.' },
+  },
 };
 for (const [name, fields] of Object.entries(GAP_FIELDS)) {
   const target = schemas[name];
@@ -63,7 +69,10 @@ const refName = (ref) => ref.replace('#/components/schemas/', '');
 /** The first sentence of a description, without the "- ENUM: …" lists that follow in enums. */
 function shortDescription(text) {
   if (typeof text !== 'string' || text.trimStart().startsWith('- ')) return undefined;
-  const first = text.split(/\n\s*\n|\n- /)[0].replace(/\s+/g, ' ').trim();
+  const first = text
+    .split(/\n\s*\n|\n- /)[0]
+    .replace(/\s+/g, ' ')
+    .trim();
   const firstSentence = /^(.+?[.!?])(\s|$)/.exec(first)?.[1] ?? first;
   // "Optional." alone says little: then the paragraph it opens.
   const sentence = firstSentence.length < 20 ? first : firstSentence;
@@ -85,7 +94,10 @@ function flatten(raw, seen) {
   if (raw.$ref) {
     const name = refName(raw.$ref);
     if (seen.has(name)) return { type: 'object', description: raw.description };
-    return flatten({ ...schemas[name], ...(raw.description ? { description: raw.description } : {}) }, new Set([...seen, name]));
+    return flatten(
+      { ...schemas[name], ...(raw.description ? { description: raw.description } : {}) },
+      new Set([...seen, name]),
+    );
   }
   const parts = [...(raw.allOf ?? []), ...(raw.oneOf ?? []), ...(raw.anyOf ?? [])];
   if (parts.length === 0) return { ...raw, seen };
@@ -146,4 +158,6 @@ const out = {
   root,
 };
 writeFileSync(TARGET, `${JSON.stringify(out)}\n`);
-console.log(`${TARGET}: ${Object.keys(root.p).length} top-level keys, ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`);
+console.log(
+  `${TARGET}: ${Object.keys(root.p).length} top-level keys, ${(JSON.stringify(out).length / 1024).toFixed(0)} KiB`,
+);

@@ -63,7 +63,10 @@ const subset = {
 writeFileSync(target, JSON.stringify(subset, null, 1) + '\n');
 // The sandbox cloud serves the official examples where the spec has them (real prices, regions).
 for (const name of ['instance_sizes', 'regions']) {
-  writeFileSync(`resources/openapi/examples/${name}.json`, JSON.stringify(spec.components.examples[name].value, null, 1) + '\n');
+  writeFileSync(
+    `resources/openapi/examples/${name}.json`,
+    JSON.stringify(spec.components.examples[name].value, null, 1) + '\n',
+  );
 }
 console.log(`${Object.keys(paths).length} paths, ${reached.size} components -> ${target}`);
 
@@ -110,7 +113,12 @@ function extractOthers() {
       components[kind] ??= {};
       components[kind][name] = full.components[kind][name];
     }
-    const subset = { openapi: full.openapi, info: { ...full.info, description: other.note }, paths: picked, components };
+    const subset = {
+      openapi: full.openapi,
+      info: { ...full.info, description: other.note },
+      paths: picked,
+      components,
+    };
     writeFileSync(other.target, JSON.stringify(subset, null, 1) + '\n');
     console.log(`${Object.keys(picked).length} paths, ${seen.size} components -> ${other.target}`);
   }

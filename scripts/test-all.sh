@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 npm run --silent typecheck
 npm run --silent lint
+npx prettier --check . --log-level warn
 
 mkdir -p test-results
 VITEST_REPORTS="--reporter=default --reporter=json --outputFile.json=test-results/vitest.json"

@@ -5,8 +5,18 @@
 import { APPS_METHOD_NAMES, APPS_STREAM_NAMES, type AppsMethods, type AppsStreams } from './contract/apps';
 import { COSTS_METHOD_NAMES, COSTS_STREAM_NAMES, type CostsMethods, type CostsStreams } from './contract/costs';
 import type { Result, Unsubscribe } from './contract/common';
-import { ACCOUNTS_METHOD_NAMES, ACCOUNTS_STREAM_NAMES, type AccountsMethods, type AccountsStreams } from './contract/accounts';
-import { DEPLOYS_METHOD_NAMES, DEPLOYS_STREAM_NAMES, type DeploysMethods, type DeploysStreams } from './contract/deploys';
+import {
+  ACCOUNTS_METHOD_NAMES,
+  ACCOUNTS_STREAM_NAMES,
+  type AccountsMethods,
+  type AccountsStreams,
+} from './contract/accounts';
+import {
+  DEPLOYS_METHOD_NAMES,
+  DEPLOYS_STREAM_NAMES,
+  type DeploysMethods,
+  type DeploysStreams,
+} from './contract/deploys';
 import { DNS_METHOD_NAMES, DNS_STREAM_NAMES, type DnsMethods, type DnsStreams } from './contract/dns';
 import { SPECS_METHOD_NAMES, SPECS_STREAM_NAMES, type SpecsMethods, type SpecsStreams } from './contract/specs';
 import { LOGS_METHOD_NAMES, LOGS_STREAM_NAMES, type LogsMethods, type LogsStreams } from './contract/logs';
@@ -21,19 +31,32 @@ export * from './contract/specs';
 export * from './contract/dns';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
-export type FleetMethods = AppsMethods & DeploysMethods & LogsMethods & CostsMethods & AccountsMethods & SpecsMethods & DnsMethods;
+export type FleetMethods = AppsMethods &
+  DeploysMethods &
+  LogsMethods &
+  CostsMethods &
+  AccountsMethods &
+  SpecsMethods &
+  DnsMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
-export type FleetStreams = AppsStreams & DeploysStreams & LogsStreams & CostsStreams & AccountsStreams & SpecsStreams & DnsStreams;
+export type FleetStreams = AppsStreams &
+  DeploysStreams &
+  LogsStreams &
+  CostsStreams &
+  AccountsStreams &
+  SpecsStreams &
+  DnsStreams;
 
 export type MethodName = keyof FleetMethods;
 export type StreamName = keyof FleetStreams;
 export type RequestOf<M extends MethodName> = FleetMethods[M]['request'];
 export type ResponseOf<M extends MethodName> = FleetMethods[M]['response'];
 
-type MethodFn<M extends MethodName> = RequestOf<M> extends void
-  ? () => Promise<Result<ResponseOf<M>>>
-  : (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
+type MethodFn<M extends MethodName> =
+  RequestOf<M> extends void
+    ? () => Promise<Result<ResponseOf<M>>>
+    : (request: RequestOf<M>) => Promise<Result<ResponseOf<M>>>;
 
 export type FleetApi = { [M in MethodName]: MethodFn<M> } & {
   [S in StreamName]: (
@@ -44,8 +67,24 @@ export type FleetApi = { [M in MethodName]: MethodFn<M> } & {
 
 // Listing names as values lets the preload and harness build exactly these functions; the
 // exhaustiveness checks keep the lists and the interfaces in step.
-export const METHOD_NAMES = [...APPS_METHOD_NAMES, ...DEPLOYS_METHOD_NAMES, ...LOGS_METHOD_NAMES, ...COSTS_METHOD_NAMES, ...ACCOUNTS_METHOD_NAMES, ...SPECS_METHOD_NAMES, ...DNS_METHOD_NAMES] as const satisfies readonly MethodName[];
-export const STREAM_NAMES = [...APPS_STREAM_NAMES, ...DEPLOYS_STREAM_NAMES, ...LOGS_STREAM_NAMES, ...COSTS_STREAM_NAMES, ...ACCOUNTS_STREAM_NAMES, ...SPECS_STREAM_NAMES, ...DNS_STREAM_NAMES] as const satisfies readonly StreamName[];
+export const METHOD_NAMES = [
+  ...APPS_METHOD_NAMES,
+  ...DEPLOYS_METHOD_NAMES,
+  ...LOGS_METHOD_NAMES,
+  ...COSTS_METHOD_NAMES,
+  ...ACCOUNTS_METHOD_NAMES,
+  ...SPECS_METHOD_NAMES,
+  ...DNS_METHOD_NAMES,
+] as const satisfies readonly MethodName[];
+export const STREAM_NAMES = [
+  ...APPS_STREAM_NAMES,
+  ...DEPLOYS_STREAM_NAMES,
+  ...LOGS_STREAM_NAMES,
+  ...COSTS_STREAM_NAMES,
+  ...ACCOUNTS_STREAM_NAMES,
+  ...SPECS_STREAM_NAMES,
+  ...DNS_STREAM_NAMES,
+] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;
 const everyMethodListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> extends never ? true : never = true;
 const everyStreamListed: Missing<StreamName, (typeof STREAM_NAMES)[number]> extends never ? true : never = true;

@@ -33,10 +33,7 @@ export async function callFleet<T>(call: (api: FleetApi) => Promise<Result<T>>):
 }
 
 /** Subscribes to a stream; a missing bridge reports one error event and returns a no-op. */
-export function watchFleetSafely(
-  intervalSeconds: number,
-  listener: Parameters<FleetApi['watchFleet']>[1],
-): () => void {
+export function watchFleetSafely(intervalSeconds: number, listener: Parameters<FleetApi['watchFleet']>[1]): () => void {
   const api = fleet() as FleetApi | undefined;
   if (!api) {
     listener({ ok: false, error: BRIDGE_MISSING });
@@ -45,7 +42,10 @@ export function watchFleetSafely(
   try {
     return api.watchFleet({ intervalSeconds }, listener);
   } catch (error) {
-    listener({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : 'Could not watch the fleet.' } });
+    listener({
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : 'Could not watch the fleet.' },
+    });
     return () => undefined;
   }
 }
@@ -72,7 +72,10 @@ export function subscribeFleet<S extends StreamName>(
     const subscribe = api[stream] as (request: unknown, listener: (event: unknown) => void) => Unsubscribe;
     return subscribe(request, listener as (event: unknown) => void);
   } catch (error) {
-    listener({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : `Could not watch ${stream}.` } });
+    listener({
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : `Could not watch ${stream}.` },
+    });
     return () => undefined;
   }
 }

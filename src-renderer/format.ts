@@ -66,11 +66,15 @@ export function formatRelativeTime(iso: string | undefined, nowMs: number): stri
   const abs = Math.abs(deltaSeconds);
   if (abs < 45) return 'just now';
   const unit =
-    abs < 3600 ? `${Math.max(1, Math.round(abs / 60))}m`
-    : abs < 86_400 ? `${Math.round(abs / 3600)}h`
-    : abs < 30 * 86_400 ? `${Math.round(abs / 86_400)}d`
-    : abs < 365 * 86_400 ? `${Math.round(abs / (30 * 86_400))}mo`
-    : `${Math.round(abs / (365 * 86_400))}y`;
+    abs < 3600
+      ? `${Math.max(1, Math.round(abs / 60))}m`
+      : abs < 86_400
+        ? `${Math.round(abs / 3600)}h`
+        : abs < 30 * 86_400
+          ? `${Math.round(abs / 86_400)}d`
+          : abs < 365 * 86_400
+            ? `${Math.round(abs / (30 * 86_400))}mo`
+            : `${Math.round(abs / (365 * 86_400))}y`;
   return deltaSeconds >= 0 ? `${unit} ago` : `in ${unit}`;
 }
 

@@ -29,9 +29,7 @@ export class FaultInjector {
 
   /** Takes the first fault that matches, counting it down. */
   take(method: string, pathname: string): InjectedFault | undefined {
-    const index = this.faults.findIndex(
-      (f) => (!f.method || f.method === method) && pathname.startsWith(f.pathPrefix),
-    );
+    const index = this.faults.findIndex((f) => (!f.method || f.method === method) && pathname.startsWith(f.pathPrefix));
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
     fault.times -= 1;

@@ -30,7 +30,13 @@ const LIVE_LIST_KEYS = new Set(['instance_size_slug', 'region']);
 const ZERO_VALUE = /^(UNSPECIFIED(_[A-Z]+)?|UNSET)$/;
 
 const kindOf = (value: unknown): string =>
-  Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  Array.isArray(value)
+    ? 'a list'
+    : value === null
+      ? 'null'
+      : typeof value === 'object'
+        ? 'an object'
+        : `a ${typeof value}`;
 
 function typeProblem(type: string | undefined, value: unknown): string | undefined {
   switch (type) {
@@ -39,13 +45,17 @@ function typeProblem(type: string | undefined, value: unknown): string | undefin
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `must be a boolean, not ${kindOf(value)}`;
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) ? undefined : `must be an integer, not ${describe(value)}`;
+      return typeof value === 'number' && Number.isInteger(value)
+        ? undefined
+        : `must be an integer, not ${describe(value)}`;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : `must be a number, not ${kindOf(value)}`;
     case 'array':
       return Array.isArray(value) ? undefined : `must be a list, not ${kindOf(value)}`;
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? undefined : `must be an object, not ${kindOf(value)}`;
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? undefined
+        : `must be an object, not ${kindOf(value)}`;
     default:
       return undefined;
   }

@@ -58,14 +58,44 @@ function demoWorld(): SupabaseWorld {
     ],
     projects: {
       taskifai: [
-        project({ ref: 'qhwzrtkvylmbnpjsdgfa', name: 'TaskifAI-Registry', region: 'eu-central-1', size: 'micro', inserted_at: '2026-03-02T10:14:08.512Z' }),
+        project({
+          ref: 'qhwzrtkvylmbnpjsdgfa',
+          name: 'TaskifAI-Registry',
+          region: 'eu-central-1',
+          size: 'micro',
+          inserted_at: '2026-03-02T10:14:08.512Z',
+        }),
         // Created on Free as Nano and kept at that size after the upgrade: billed at Micro now.
-        project({ ref: 'mvdkxoprtazlyqwcbnje', name: 'TaskifAI-Demo', region: 'eu-central-1', size: 'nano', inserted_at: '2026-03-02T10:31:47.090Z' }),
-        project({ ref: 'bibzfwkqmtrlxhcevnoa', name: 'TaskifAI-BIBBI', region: 'eu-central-1', size: 'small', inserted_at: '2026-05-18T08:02:33.871Z' }),
-        project({ ref: 'cuxtrnwqplzhkvjmbyda', name: 'TaskifAI-Customer3', region: 'eu-west-1', size: 'micro', inserted_at: '2026-11-13T15:46:20.004Z' }),
+        project({
+          ref: 'mvdkxoprtazlyqwcbnje',
+          name: 'TaskifAI-Demo',
+          region: 'eu-central-1',
+          size: 'nano',
+          inserted_at: '2026-03-02T10:31:47.090Z',
+        }),
+        project({
+          ref: 'bibzfwkqmtrlxhcevnoa',
+          name: 'TaskifAI-BIBBI',
+          region: 'eu-central-1',
+          size: 'small',
+          inserted_at: '2026-05-18T08:02:33.871Z',
+        }),
+        project({
+          ref: 'cuxtrnwqplzhkvjmbyda',
+          name: 'TaskifAI-Customer3',
+          region: 'eu-west-1',
+          size: 'micro',
+          inserted_at: '2026-11-13T15:46:20.004Z',
+        }),
       ],
       insightpulse: [
-        project({ ref: 'spdtwktxdalcfigzeqrz', name: 'insightpulse-odoo', region: 'us-east-1', size: 'nano', inserted_at: '2026-10-21T19:05:11.663Z' }),
+        project({
+          ref: 'spdtwktxdalcfigzeqrz',
+          name: 'insightpulse-odoo',
+          region: 'us-east-1',
+          size: 'nano',
+          inserted_at: '2026-10-21T19:05:11.663Z',
+        }),
       ],
     },
   };
@@ -118,7 +148,8 @@ export function answerSupabase(
   }
   const listed = ORGANIZATION_PROJECTS.exec(path);
   if (listed) {
-    if (!world.organizations.some((o) => o.slug === listed[1])) return json(404, { message: `Organization ${listed[1]} not found` });
+    if (!world.organizations.some((o) => o.slug === listed[1]))
+      return json(404, { message: `Organization ${listed[1]} not found` });
     const page = pageOf(query);
     if ('message' in page) return json(400, page);
     const all = [...(world.projects[listed[1]!] ?? [])].sort((a, b) => a.name.localeCompare(b.name));
@@ -135,6 +166,7 @@ function pageOf(query: URLSearchParams): { offset: number; limit: number } | { m
   const offset = Number(query.get('offset') ?? 0);
   const limit = Number(query.get('limit') ?? 100);
   if (!Number.isInteger(offset) || offset < 0) return { message: 'offset must be an integer of at least 0' };
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return { message: 'limit must be an integer from 1 to 100' };
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    return { message: 'limit must be an integer from 1 to 100' };
   return { offset, limit };
 }

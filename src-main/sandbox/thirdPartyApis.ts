@@ -30,7 +30,8 @@ export function answerThirdParty(
 
 function github(method: string, path: string, grant: SandboxToken | undefined): SandboxResponse {
   const documentation_url = 'https://docs.github.com/rest';
-  if (!grant || grant.api !== 'github') return json(401, { message: 'Bad credentials', documentation_url, status: '401' });
+  if (!grant || grant.api !== 'github')
+    return json(401, { message: 'Bad credentials', documentation_url, status: '401' });
   if (method === 'GET' && path === '/user') {
     return json(200, GITHUB_USER, {
       'x-oauth-scopes': grant.scopes === 'read-write' ? 'repo, workflow' : 'read:user',

@@ -8,7 +8,10 @@ type Keytar = typeof KeytarModule;
 export class KeytarSecretStore implements SecretStore {
   readonly kind = 'keychain' as const;
 
-  constructor(private readonly keytar: Keytar, private readonly service = SECRET_SERVICE) {}
+  constructor(
+    private readonly keytar: Keytar,
+    private readonly service = SECRET_SERVICE,
+  ) {}
 
   async get(key: SecretKey) {
     return (await this.keytar.getPassword(this.service, accountName(key))) ?? undefined;
@@ -34,6 +37,8 @@ export async function loadKeytarStore(service?: string): Promise<{ store?: Keyta
     return { store: new KeytarSecretStore(api, service) };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { problem: `The OS keychain is not available (${reason}). On Linux, Fleetdeck needs a Secret Service such as gnome-keyring.` };
+    return {
+      problem: `The OS keychain is not available (${reason}). On Linux, Fleetdeck needs a Secret Service such as gnome-keyring.`,
+    };
   }
 }

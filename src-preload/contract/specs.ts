@@ -105,7 +105,10 @@ export interface SpecsMethods {
    * the encrypted value, or ""): `pendingSecrets` then lists them, as on SpecDraft. Refused
    * ('stale') when the draft no longer exists (discarded or applied meanwhile): open it again.
    */
-  saveDraft: { request: { appId: string; yaml: string }; response: { savedAt: string; pendingSecrets?: string[]; secretsToReenter?: string[] } };
+  saveDraft: {
+    request: { appId: string; yaml: string };
+    response: { savedAt: string; pendingSecrets?: string[]; secretsToReenter?: string[] };
+  };
   discardDraft: { request: { appId: string }; response: null };
   /** Drafts with changes in the active context, newest first (an opened but untouched draft is not listed). */
   listDrafts: { request: void; response: DraftSummary[] };
@@ -123,10 +126,19 @@ export interface SpecsMethods {
   /** After a stale refusal: the live spec the merge was made against (`liveVersion`, refused as stale if it moved again) becomes the base, `yaml` (the merge) the text. */
   rebaseDraft: { request: { appId: string; yaml: string; liveVersion: string }; response: SpecDraft };
   /** A schema hint source: instance sizes and regions from the live lists. */
-  getSpecHints: { request: void; response: { instanceSizes: Array<{ slug: string; label: string; usdPerMonth: number }>; regions: Array<{ slug: string; label: string }> } };
+  getSpecHints: {
+    request: void;
+    response: {
+      instanceSizes: Array<{ slug: string; label: string; usdPerMonth: number }>;
+      regions: Array<{ slug: string; label: string }>;
+    };
+  };
   previewTenantFromTemplate: { request: TenantTemplateRequest; response: TenantTemplatePreview };
   /** `templateAppId`: the new app joins the template's project. */
-  createTenantApp: { request: { yaml: string; templateAppId?: string }; response: { appId: string; appName: string; progress?: DeploymentProgress } };
+  createTenantApp: {
+    request: { yaml: string; templateAppId?: string };
+    response: { appId: string; appName: string; progress?: DeploymentProgress };
+  };
 }
 
 export type SpecsStreams = Record<never, never>;

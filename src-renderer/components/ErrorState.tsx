@@ -11,7 +11,9 @@ interface ErrorStateProps {
 export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps) {
   return (
     <div className="state state--error" role="alert" data-testid="error-state">
-      <div className="state__icon" aria-hidden="true">!</div>
+      <div className="state__icon" aria-hidden="true">
+        !
+      </div>
       <h2 className="state__title">{title}</h2>
       <p className="state__message">{error.message}</p>
       <p className="state__meta">
@@ -36,7 +38,9 @@ export function ErrorState({ title, error, onRetry, retrying }: ErrorStateProps)
 export function InlineWarning({ children, error }: { children: ReactNode; error?: FleetError }) {
   return (
     <div className="inline-warning" role="status">
-      <span className="inline-warning__icon" aria-hidden="true">!</span>
+      <span className="inline-warning__icon" aria-hidden="true">
+        !
+      </span>
       <span>
         {children}
         {error ? <span className="inline-warning__detail"> {error.message}</span> : null}

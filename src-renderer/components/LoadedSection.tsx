@@ -20,15 +20,32 @@ export interface LoadedSectionProps<T> {
   children: (value: T) => ReactNode;
 }
 
-export function LoadedSection<T>({ what, state, retry, rows = 4, columns = 4, isEmpty, children }: LoadedSectionProps<T>) {
+export function LoadedSection<T>({
+  what,
+  state,
+  retry,
+  rows = 4,
+  columns = 4,
+  isEmpty,
+  children,
+}: LoadedSectionProps<T>) {
   if (!state.value && state.error) {
-    return <ErrorState title={`Couldn’t load ${what}`} error={state.error} onRetry={() => void retry()} retrying={state.loading} />;
+    return (
+      <ErrorState
+        title={`Couldn’t load ${what}`}
+        error={state.error}
+        onRetry={() => void retry()}
+        retrying={state.loading}
+      />
+    );
   }
   if (!state.value) return <LoadingState label={`Loading ${what}…`} rows={rows} columns={columns} />;
   if (isEmpty?.(state.value)) return <EmptyState title={`No ${what} yet`} />;
   return (
     <>
-      {state.error ? <InlineWarning error={state.error}>Couldn’t refresh {what}; showing the last answer.</InlineWarning> : null}
+      {state.error ? (
+        <InlineWarning error={state.error}>Couldn’t refresh {what}; showing the last answer.</InlineWarning>
+      ) : null}
       {children(state.value)}
     </>
   );

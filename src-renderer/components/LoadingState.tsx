@@ -11,7 +11,11 @@ export function LoadingState({ label, rows = 0, columns = 6 }: { label: string; 
           {Array.from({ length: rows }, (_, r) => (
             <div className="skeleton__row" key={r}>
               {Array.from({ length: columns }, (_, c) => (
-                <span className="skeleton__cell" key={c} style={{ width: `${[22, 8, 16, 18, 10, 14, 9, 12][c % 8]}%` }} />
+                <span
+                  className="skeleton__cell"
+                  key={c}
+                  style={{ width: `${[22, 8, 16, 18, 10, 14, 9, 12][c % 8]}%` }}
+                />
               ))}
             </div>
           ))}

@@ -6,7 +6,10 @@ export function Money({ cost, amount, suffix }: { cost?: MonthlyCost; amount?: n
   const text = cost ? formatCost(cost) : formatUsd(amount ?? 0);
   const range = cost ? isCostRange(cost) : false;
   return (
-    <span className={range ? 'money money--range' : 'money'} title={range ? 'Autoscaling: minimum–maximum instances' : undefined}>
+    <span
+      className={range ? 'money money--range' : 'money'}
+      title={range ? 'Autoscaling: minimum–maximum instances' : undefined}
+    >
       {text}
       {suffix ? <span className="money__suffix">{suffix}</span> : null}
     </span>

@@ -9,7 +9,13 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite" aria-relevant="additions">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast toast--${t.level}`} role={t.level === 'error' ? 'alert' : 'status'} data-testid="toast" data-level={t.level}>
+        <div
+          key={t.id}
+          className={`toast toast--${t.level}`}
+          role={t.level === 'error' ? 'alert' : 'status'}
+          data-testid="toast"
+          data-level={t.level}
+        >
           <span className="toast__icon" aria-hidden="true">
             {t.level === 'success' ? '✓' : t.level === 'error' ? '!' : 'i'}
           </span>

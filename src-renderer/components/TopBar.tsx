@@ -27,7 +27,12 @@ export function TopBar() {
         </span>
       ) : null}
       {demo ? (
-        <span className="demo-badge" data-testid="demo-badge" role="note" title="Demo fleet — sandbox cloud, no real account connected">
+        <span
+          className="demo-badge"
+          data-testid="demo-badge"
+          role="note"
+          title="Demo fleet — sandbox cloud, no real account connected"
+        >
           <strong>Demo fleet</strong>
           <span className="demo-badge__detail"> — sandbox cloud, no real account connected</span>
         </span>

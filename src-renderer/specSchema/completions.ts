@@ -21,7 +21,11 @@ function keyOption(key: string, node: HintNode, indent: string): Completion {
   };
 }
 
-export function valueOptions(key: string | undefined, node: HintNode | undefined, live: LiveHints | undefined): Completion[] {
+export function valueOptions(
+  key: string | undefined,
+  node: HintNode | undefined,
+  live: LiveHints | undefined,
+): Completion[] {
   const fromLive = liveEnum(key, live);
   if (fromLive) return fromLive.map((v) => ({ label: v.value, type: 'enum', detail: v.detail, info: v.info }));
   if (!node) return [];
@@ -42,7 +46,11 @@ export function valueOptions(key: string | undefined, node: HintNode | undefined
 }
 
 /** What completion offers at `pos` of `text` (exported for tests; the editor uses the source). */
-export function completionsAt(text: string, pos: number, live: LiveHints | undefined): { from: number; options: Completion[] } | undefined {
+export function completionsAt(
+  text: string,
+  pos: number,
+  live: LiveHints | undefined,
+): { from: number; options: Completion[] } | undefined {
   const context = cursorContext(text, pos);
   if (!context) return undefined;
   if (context.kind === 'value') {

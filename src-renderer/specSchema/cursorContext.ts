@@ -55,7 +55,12 @@ function ancestors(lines: string[], lineIndex: number, sameLine: Opener[], col: 
     if (opener.col < limit) {
       chain.unshift(opener);
       limit = opener.col;
-    } else if (opener.kind === 'key' && opener.col === limit && chain[0]?.kind === 'dash' && chain[0].col === opener.col) {
+    } else if (
+      opener.kind === 'key' &&
+      opener.col === limit &&
+      chain[0]?.kind === 'dash' &&
+      chain[0].col === opener.col
+    ) {
       // A sequence written at its key's own indentation ("services:\n- name: …").
       chain.unshift(opener);
     }
@@ -120,7 +125,14 @@ export function cursorContext(text: string, pos: number): CursorContext | undefi
     const col = keyOpener?.col ?? value[1]?.length ?? 0;
     const chain = ancestors(lines, lineIndex, dashes, col);
     const prefix = value[4] ?? '';
-    return { kind: 'value', parentPath: pathOf(chain), key: unquote(value[2]), from: pos - prefix.length, prefix, siblings: [] };
+    return {
+      kind: 'value',
+      parentPath: pathOf(chain),
+      key: unquote(value[2]),
+      from: pos - prefix.length,
+      prefix,
+      siblings: [],
+    };
   }
 
   // "  - ins|" or "  ins|" — a key being typed.

@@ -41,7 +41,10 @@ export function nodeAt(path: SpecPath, root: HintNode = SPEC_ROOT): HintNode | u
 export const pathText = (path: SpecPath): string => path.join('.');
 
 /** Where the live lists stand in for the schema's enum (the API's lists are newer than the spec). */
-export function liveEnum(key: string | undefined, live: LiveHints | undefined): Array<{ value: string; detail: string; info?: string }> | undefined {
+export function liveEnum(
+  key: string | undefined,
+  live: LiveHints | undefined,
+): Array<{ value: string; detail: string; info?: string }> | undefined {
   if (!live) return undefined;
   if (key === 'instance_size_slug' && live.instanceSizes.length > 0) {
     return live.instanceSizes.map((s) => ({ value: s.slug, detail: `$${s.usdPerMonth.toFixed(2)}/mo`, info: s.label }));

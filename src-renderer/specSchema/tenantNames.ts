@@ -5,7 +5,8 @@ export const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
 
 export function appNameProblem(name: string): string | undefined {
   if (!name) return 'Give the new app a name.';
-  if (!APP_NAME.test(name)) return 'Use 2–32 lowercase letters, digits and dashes, starting with a letter and not ending with a dash.';
+  if (!APP_NAME.test(name))
+    return 'Use 2–32 lowercase letters, digits and dashes, starting with a letter and not ending with a dash.';
   return undefined;
 }
 

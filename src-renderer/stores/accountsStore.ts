@@ -108,13 +108,22 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     add: async ({ provider, context, label, token, memoryOnly }) => {
       if (get().adding.status === 'checking') return false;
       set({ adding: { status: 'checking', provider } });
-      const request = { provider, context: context.trim(), token, ...(label?.trim() ? { label: label.trim() } : {}), ...(memoryOnly ? { memoryOnly } : {}) };
+      const request = {
+        provider,
+        context: context.trim(),
+        token,
+        ...(label?.trim() ? { label: label.trim() } : {}),
+        ...(memoryOnly ? { memoryOnly } : {}),
+      };
       const result = await callFleet((api) => api.addAccount(request));
       if (!result.ok) {
         set({ adding: { status: 'failed', error: result.error } });
         return false;
       }
-      set((s) => ({ adding: { status: 'added', account: result.value }, overview: replaceAccount(s.overview, result.value) }));
+      set((s) => ({
+        adding: { status: 'added', account: result.value },
+        overview: replaceAccount(s.overview, result.value),
+      }));
       return true;
     },
 
@@ -124,7 +133,9 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (get().busy[accountKey(account)]) return;
       setBusy(account, 'revalidating');
       setAccountError(account, undefined);
-      const result = await callFleet((api) => api.revalidateAccount({ provider: account.provider, context: account.context }));
+      const result = await callFleet((api) =>
+        api.revalidateAccount({ provider: account.provider, context: account.context }),
+      );
       setBusy(account, undefined);
       if (result.ok) set((s) => ({ overview: replaceAccount(s.overview, result.value) }));
       else setAccountError(account, result.error);
@@ -147,7 +158,9 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (get().busy[accountKey(account)]) return false;
       setBusy(account, 'removing');
       setAccountError(account, undefined);
-      const result = await callFleet((api) => api.removeAccount({ provider: account.provider, context: account.context }));
+      const result = await callFleet((api) =>
+        api.removeAccount({ provider: account.provider, context: account.context }),
+      );
       setBusy(account, undefined);
       if (result.ok) applyOverview(result.value);
       else setAccountError(account, result.error);
@@ -159,7 +172,13 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       set({ switching: context, switchError: undefined });
       const waitFor = await readyToSwitch();
       if (waitFor) {
-        set({ switching: undefined, switchError: { code: 'conflict', message: `Still in ${get().overview?.activeContext ?? 'this context'}: ${waitFor}` } });
+        set({
+          switching: undefined,
+          switchError: {
+            code: 'conflict',
+            message: `Still in ${get().overview?.activeContext ?? 'this context'}: ${waitFor}`,
+          },
+        });
         return;
       }
       const result = await callFleet((api) => api.switchContext({ context }));

@@ -25,4 +25,7 @@ export const useEnvironmentStore = create<EnvironmentState>()((set, get) => ({
 }));
 
 // The top bar keeps showing the old context until the new one's answer arrives, never nothing.
-resetWithContext(useEnvironmentStore, { keep: ['environment'], reload: () => void useEnvironmentStore.getState().load() });
+resetWithContext(useEnvironmentStore, {
+  keep: ['environment'],
+  reload: () => void useEnvironmentStore.getState().load(),
+});

@@ -6,7 +6,16 @@ import { create } from 'zustand';
 import { onContextChange } from './contextScope';
 
 /** `query` on logs: `sources=appId:component,…` or `app=…&deployment=…&type=BUILD|DEPLOY`. */
-export type Route = { name: 'overview' } | { name: 'app'; appId: string } | { name: 'logs'; query?: string } | { name: 'activity' } | { name: 'costs' } | { name: 'settings' } | { name: 'spec'; appId: string } | { name: 'specs' } | { name: 'dns' };
+export type Route =
+  | { name: 'overview' }
+  | { name: 'app'; appId: string }
+  | { name: 'logs'; query?: string }
+  | { name: 'activity' }
+  | { name: 'costs' }
+  | { name: 'settings' }
+  | { name: 'spec'; appId: string }
+  | { name: 'specs' }
+  | { name: 'dns' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';

@@ -31,7 +31,15 @@ export const useRollbackStore = create<RollbackState>()((set, get) => ({
     const result = await callFleet((api) => api.validateRollback({ appId: app.id, deploymentId: deployment.id }));
     if (seq !== checkSeq || !get().dialog) return;
     set((s) =>
-      s.dialog ? { dialog: { ...s.dialog, checking: false, ...(result.ok ? { check: result.value } : { error: result.error }) } } : s,
+      s.dialog
+        ? {
+            dialog: {
+              ...s.dialog,
+              checking: false,
+              ...(result.ok ? { check: result.value } : { error: result.error }),
+            },
+          }
+        : s,
     );
   },
   confirm: () => {

@@ -81,7 +81,9 @@ export const useRollingStore = create<RollingState>()((set, get) => {
       if (get().starting || running() || appIds.length === 0) return;
       set({ starting: true, startError: undefined });
       const n = appIds.length;
-      const fire = await useUndoStore.getState().schedule('rolling', `Deploying ${n} ${n === 1 ? 'app' : 'apps'} one after another`);
+      const fire = await useUndoStore
+        .getState()
+        .schedule('rolling', `Deploying ${n} ${n === 1 ? 'app' : 'apps'} one after another`);
       if (!fire) {
         set({ starting: false });
         return;

@@ -103,7 +103,8 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
       const draft = { ...dialog.draft, ...change };
       // A size that cannot autoscale turns autoscaling off rather than leaving an impossible draft.
       const scalable = dialog.preview?.sizeOptions.find((o) => o.slug === draft.size)?.scalable;
-      if (change.size && draft.autoscale && scalable === false) Object.assign(draft, { autoscale: false, count: draft.min });
+      if (change.size && draft.autoscale && scalable === false)
+        Object.assign(draft, { autoscale: false, count: draft.min });
       // 'stale' stays until Reload: the preview's specVersion is still the outdated one.
       patchDialog({ draft, applyError: dialog.applyError?.code === 'stale' ? dialog.applyError : undefined });
       schedulePreview();
@@ -130,9 +131,11 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
         return;
       }
       const applyError: FleetError | undefined =
-        outcome.status === 'failed' ? outcome.error
-        : outcome.status === 'ignored' ? { code: 'conflict', message: 'Another action on this app is still being sent.' }
-        : undefined;
+        outcome.status === 'failed'
+          ? outcome.error
+          : outcome.status === 'ignored'
+            ? { code: 'conflict', message: 'Another action on this app is still being sent.' }
+            : undefined;
       patchDialog({ applying: false, applyError });
     },
 

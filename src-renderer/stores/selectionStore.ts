@@ -17,11 +17,17 @@ interface SelectionState {
 export const useSelectionStore = create<SelectionState>()((set, get) => ({
   selected: [],
   toggle: (appId) =>
-    set((s) => ({ selected: s.selected.includes(appId) ? s.selected.filter((id) => id !== appId) : [...s.selected, appId] })),
+    set((s) => ({
+      selected: s.selected.includes(appId) ? s.selected.filter((id) => id !== appId) : [...s.selected, appId],
+    })),
   toggleAll: (appIds) => {
     const { selected } = get();
     const all = appIds.length > 0 && appIds.every((id) => selected.includes(id));
-    set({ selected: all ? selected.filter((id) => !appIds.includes(id)) : [...selected, ...appIds.filter((id) => !selected.includes(id))] });
+    set({
+      selected: all
+        ? selected.filter((id) => !appIds.includes(id))
+        : [...selected, ...appIds.filter((id) => !selected.includes(id))],
+    });
   },
   retain: (appIds) => {
     const keep = new Set(appIds);

@@ -35,7 +35,11 @@ type Entry = (appId: string) => SpecEditorEntry;
 type Patch = (appId: string, change: Partial<SpecEditorEntry>) => void;
 
 /** What a save answer changes in the draft the store holds. */
-export type DraftFromSave = (draft: SpecDraft, text: string, saved: { savedAt: string; pendingSecrets?: string[]; secretsToReenter?: string[] }) => SpecDraft;
+export type DraftFromSave = (
+  draft: SpecDraft,
+  text: string,
+  saved: { savedAt: string; pendingSecrets?: string[]; secretsToReenter?: string[] },
+) => SpecDraft;
 
 export function createDraftSaver(entry: Entry, patch: Patch, fromSave: DraftFromSave): DraftSaver {
   const apps = new Map<string, AppSaves>();
@@ -91,7 +95,8 @@ export function createDraftSaver(entry: Entry, patch: Patch, fromSave: DraftFrom
     const current = entry(appId);
     if (current.text === undefined || !current.draft) return;
     if (current.text === current.savedText) {
-      if (current.save && current.save.state !== 'saved') patch(appId, { save: { state: 'saved', savedAt: current.draft.updatedAt } });
+      if (current.save && current.save.state !== 'saved')
+        patch(appId, { save: { state: 'saved', savedAt: current.draft.updatedAt } });
       return;
     }
     const flight = send(appId, current.text, saves.generation);
@@ -118,7 +123,8 @@ export function createDraftSaver(entry: Entry, patch: Patch, fromSave: DraftFrom
       saves.held -= 1;
       const after = entry(appId);
       // The operation failed and left the typing as it was: it still has to reach the disk.
-      if (saves.held === 0 && after.text !== undefined && after.text !== after.savedText) schedule(appId, SAVE_DEBOUNCE_MS);
+      if (saves.held === 0 && after.text !== undefined && after.text !== after.savedText)
+        schedule(appId, SAVE_DEBOUNCE_MS);
     }
   };
 

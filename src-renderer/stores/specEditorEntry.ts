@@ -46,7 +46,13 @@ export interface SpecEditorEntry {
   notice?: { text: string; failed?: boolean };
 }
 
-export const EMPTY_SPEC_EDITOR: SpecEditorEntry = { loading: false, validating: false, reviewing: false, applying: false, secretBusy: false };
+export const EMPTY_SPEC_EDITOR: SpecEditorEntry = {
+  loading: false,
+  validating: false,
+  reviewing: false,
+  applying: false,
+  secretBusy: false,
+};
 
 /** The editor's text as it may leave Fleetdeck, and whether clear SECRET values were taken out. */
 export function shareable(entry: SpecEditorEntry): { text: string; scrubbed: boolean } | undefined {
@@ -55,7 +61,8 @@ export function shareable(entry: SpecEditorEntry): { text: string; scrubbed: boo
   return { text, scrubbed: text !== entry.text };
 }
 
-export const SCRUBBED = ' SECRET values typed in clear were left out (the encrypted live value, or an empty one, stands in their place).';
+export const SCRUBBED =
+  ' SECRET values typed in clear were left out (the encrypted live value, or an empty one, stands in their place).';
 
 /** Hands a text to the browser's download (the renderer has no file system). */
 export function download(fileName: string, text: string): void {

@@ -68,9 +68,22 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
   /** A draft from the main process becomes what the editor shows, with nothing left unsaved. */
   const adopt = (appId: string, draft: SpecDraft, extra: Partial<SpecEditorEntry> = {}) => {
     saver.forget(appId);
-    patch(appId, { draft, text: draft.yaml, savedText: draft.yaml, save: undefined, validation: undefined, validatedText: undefined, review: undefined, reviewedText: undefined, reviewError: undefined, stale: undefined, ...extra });
+    patch(appId, {
+      draft,
+      text: draft.yaml,
+      savedText: draft.yaml,
+      save: undefined,
+      validation: undefined,
+      validatedText: undefined,
+      review: undefined,
+      reviewedText: undefined,
+      reviewError: undefined,
+      stale: undefined,
+      ...extra,
+    });
   };
-  const unsavedApps = () => Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText);
+  const unsavedApps = () =>
+    Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText);
   // Drafts are kept per context: typing must reach the old context's draft before the switch, and
   // nothing of it may be saved into the new one's afterwards.
   beforeContextSwitch(async () => {
@@ -141,7 +154,13 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
     review: async (appId) => {
       const text = entry(appId).text;
       if (text === undefined || entry(appId).reviewing) return;
-      patch(appId, { reviewing: true, reviewError: undefined, review: undefined, reviewedText: text, applyError: undefined });
+      patch(appId, {
+        reviewing: true,
+        reviewError: undefined,
+        review: undefined,
+        reviewedText: text,
+        applyError: undefined,
+      });
       const result = await callFleet((api) => api.previewApply({ appId, yaml: text }));
       if (!result.ok) {
         patch(appId, { reviewing: false, reviewError: result.error });
@@ -154,11 +173,14 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
         // The preview validates too: its problems are the API's word on this text.
         validation: preview,
         validatedText: text,
-        stale: preview.stale ? { liveYaml: preview.liveYaml, liveVersion: preview.liveVersion, reason: 'preview' } : undefined,
+        stale: preview.stale
+          ? { liveYaml: preview.liveYaml, liveVersion: preview.liveVersion, reason: 'preview' }
+          : undefined,
       });
     },
 
-    closeReview: (appId) => patch(appId, { review: undefined, reviewError: undefined, reviewedText: undefined, applyError: undefined }),
+    closeReview: (appId) =>
+      patch(appId, { review: undefined, reviewError: undefined, reviewedText: undefined, applyError: undefined }),
 
     apply: async (appId) => {
       const current = entry(appId);
@@ -200,9 +222,13 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
           return false;
         }
         // The live spec the merge was made against becomes the base and the merge the text; new secret values stay set.
-        const result = await callFleet((api) => api.rebaseDraft({ appId, yaml: merged.yaml, liveVersion: stale.liveVersion }));
+        const result = await callFleet((api) =>
+          api.rebaseDraft({ appId, yaml: merged.yaml, liveVersion: stale.liveVersion }),
+        );
         if (result.ok) {
-          adopt(appId, result.value, { notice: { text: 'Rebased your draft on the live spec. Review it before applying.' } });
+          adopt(appId, result.value, {
+            notice: { text: 'Rebased your draft on the live spec. Review it before applying.' },
+          });
           return true;
         }
         const live = result.error.code === 'stale' ? await liveNow(appId, text) : undefined;
@@ -210,10 +236,15 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
           // The live spec moved again while the three-way view was open: show the newest one.
           patch(appId, {
             stale: { ...stale, ...live },
-            notice: { text: 'Not rebased: the live spec changed again meanwhile. The three-way view now shows the newest live spec; your draft is unchanged.', failed: true },
+            notice: {
+              text: 'Not rebased: the live spec changed again meanwhile. The three-way view now shows the newest live spec; your draft is unchanged.',
+              failed: true,
+            },
           });
         } else {
-          patch(appId, { notice: { text: `Not rebased: ${result.error.message} Your draft is unchanged.`, failed: true } });
+          patch(appId, {
+            notice: { text: `Not rebased: ${result.error.message} Your draft is unchanged.`, failed: true },
+          });
         }
         return false;
       }),
@@ -231,7 +262,11 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       }
       const draft = result.value;
       if (entry(appId).text === before && before === entry(appId).savedText) {
-        adopt(appId, draft, { secretBusy: false, validation: entry(appId).validation, validatedText: entry(appId).validatedText });
+        adopt(appId, draft, {
+          secretBusy: false,
+          validation: entry(appId).validation,
+          validatedText: entry(appId).validatedText,
+        });
       } else {
         patch(appId, { secretBusy: false, draft: { ...draft, yaml: entry(appId).draft?.yaml ?? draft.yaml } });
       }
@@ -243,16 +278,29 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
     importFile: async (appId, fileName, yaml) => {
       const problem = yamlMarks(yaml)[0];
       if (problem) {
-        patch(appId, { notice: { text: `${fileName} was not imported: line ${problem.line}: ${problem.message} Your draft is unchanged.`, failed: true } });
+        patch(appId, {
+          notice: {
+            text: `${fileName} was not imported: line ${problem.line}: ${problem.message} Your draft is unchanged.`,
+            failed: true,
+          },
+        });
         return;
       }
       await saver.exclusive(appId, async () => {
         const result = await callFleet((api) => api.importDraft({ appId, yaml }));
         if (!result.ok) {
-          patch(appId, { notice: { text: `${fileName} was not imported: ${result.error.message} Your draft is unchanged.`, failed: true } });
+          patch(appId, {
+            notice: {
+              text: `${fileName} was not imported: ${result.error.message} Your draft is unchanged.`,
+              failed: true,
+            },
+          });
           return;
         }
-        adopt(appId, result.value, { restoredAt: undefined, notice: { text: `Imported ${fileName} into the draft. Validate and review it before applying.` } });
+        adopt(appId, result.value, {
+          restoredAt: undefined,
+          notice: { text: `Imported ${fileName} into the draft. Validate and review it before applying.` },
+        });
       });
     },
 
@@ -282,7 +330,9 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
         await navigator.clipboard.writeText(out.text);
         patch(appId, { notice: { text: `Copied your draft to the clipboard.${out.scrubbed ? SCRUBBED : ''}` } });
       } catch {
-        patch(appId, { notice: { text: 'The clipboard is not available here; use Export draft instead.', failed: true } });
+        patch(appId, {
+          notice: { text: 'The clipboard is not available here; use Export draft instead.', failed: true },
+        });
       }
     },
 
@@ -307,12 +357,20 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       saver.exclusive(appId, async () => {
         const result = await callFleet((api) => api.openDraft({ appId }));
         if (!result.ok) {
-          patch(appId, { notice: { text: `No new draft was started: ${result.error.message} Your text is kept here.`, failed: true } });
+          patch(appId, {
+            notice: { text: `No new draft was started: ${result.error.message} Your text is kept here.`, failed: true },
+          });
           return;
         }
         // The editor keeps its text; the saves after this put it onto the new draft.
         saver.forget(appId);
-        patch(appId, { draft: result.value, savedText: result.value.yaml, save: { state: 'pending' }, restoredAt: undefined, notice: { text: 'Started a new draft from the live spec with your text.' } });
+        patch(appId, {
+          draft: result.value,
+          savedText: result.value.yaml,
+          save: { state: 'pending' },
+          restoredAt: undefined,
+          notice: { text: 'Started a new draft from the live spec with your text.' },
+        });
       }),
 
     loadHints: async () => {

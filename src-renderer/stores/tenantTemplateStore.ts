@@ -59,7 +59,12 @@ export const useTenantTemplateStore = create<TenantTemplateState>()((set, get) =
     const unresolved = unresolvedLeftovers(templateLeftovers(preview), overrides);
     if (unresolved.length > 0 && !acknowledgedLeftovers) {
       const names = unresolved.map((l) => l.key).join(', ');
-      set({ createError: { code: 'invalid_argument', message: `Nothing was created: ${names} still point${unresolved.length === 1 ? 's' : ''} at the template tenant. Enter the new tenant's value, or confirm you know.` } });
+      set({
+        createError: {
+          code: 'invalid_argument',
+          message: `Nothing was created: ${names} still point${unresolved.length === 1 ? 's' : ''} at the template tenant. Enter the new tenant's value, or confirm you know.`,
+        },
+      });
       return false;
     }
     const yaml = fillSecrets(overrideEnvValues(preview.yaml, overrides), secrets);
@@ -70,7 +75,14 @@ export const useTenantTemplateStore = create<TenantTemplateState>()((set, get) =
       return false;
     }
     const { appId, progress } = result.value;
-    set({ previewing: false, preview: undefined, previewedFor: undefined, previewError: undefined, creating: false, createError: undefined });
+    set({
+      previewing: false,
+      preview: undefined,
+      previewedFor: undefined,
+      previewError: undefined,
+      creating: false,
+      createError: undefined,
+    });
     if (progress && !progress.terminal) useActionsStore.getState().follow(appId, progress.deploymentId);
     void useFleetStore.getState().load();
     useNavigationStore.getState().openApp(appId);

@@ -64,7 +64,14 @@ export const useUndoStore = create<UndoState>()((set, get) => {
       if (get().isPending(key)) return Promise.resolve(false);
       const id = ++nextId;
       const deadlineMs = Date.now() + UNDO_SECONDS * 1000;
-      const entry: PendingAction = { id, key, label, deadlineMs, secondsLeft: UNDO_SECONDS, ...(appId ? { appId } : {}) };
+      const entry: PendingAction = {
+        id,
+        key,
+        label,
+        deadlineMs,
+        secondsLeft: UNDO_SECONDS,
+        ...(appId ? { appId } : {}),
+      };
       set((s) => ({ pending: [...s.pending, entry] }));
       syncTicker();
       return new Promise<boolean>((resolve) => {

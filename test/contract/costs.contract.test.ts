@@ -67,7 +67,13 @@ describe('the sandbox bills and measures like DigitalOcean', () => {
   it('flags an app whose DigitalOcean price disagrees with the size list, and counts one it could not check', async () => {
     const { client, sandbox } = await sandboxWithClient();
     // The first two propose answers: a price the size list cannot explain, then a server error.
-    sandbox.faults.inject({ method: 'POST', pathPrefix: '/v2/apps/propose', kind: 'status', status: 200, body: { app_cost: 999 } });
+    sandbox.faults.inject({
+      method: 'POST',
+      pathPrefix: '/v2/apps/propose',
+      kind: 'status',
+      status: 200,
+      body: { app_cost: 999 },
+    });
     sandbox.faults.inject({ method: 'POST', pathPrefix: '/v2/apps/propose', kind: 'status', status: 500 });
     const costs = createCostsDomain(client, new InstanceSizeCache(client));
     const fleet = await costs.fleet.getFleetCosts();

@@ -12,9 +12,14 @@ async function granted(api: 'digitalocean' | 'supabase' | 'github', scopes: 'rea
   const { sandbox } = await sandboxWithClient();
   const token = `${api}-token-${Math.random().toString(16).slice(2)}`;
   sandbox.state.tokens.set(token, { scopes, api });
-  const get = (path: string, bearer = token) => fetch(sandbox.url + path, { headers: { Authorization: `Bearer ${bearer}` } });
+  const get = (path: string, bearer = token) =>
+    fetch(sandbox.url + path, { headers: { Authorization: `Bearer ${bearer}` } });
   const post = (path: string) =>
-    fetch(sandbox.url + path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    fetch(sandbox.url + path, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
   return { get, post, sandbox };
 }
 
@@ -70,7 +75,8 @@ describe('account checks answer in the official shapes', () => {
     ]);
     expect(body.pagination).toEqual({ count: 4, limit: 100, offset: 0 });
     // Project refs are 20 lowercase letters, as GET /v1/projects/{ref} requires.
-    for (const project of Object.values(supabaseWorldOf(sandbox.state).projects).flat()) expect(project.ref).toMatch(/^[a-z]{20}$/);
+    for (const project of Object.values(supabaseWorldOf(sandbox.state).projects).flat())
+      expect(project.ref).toMatch(/^[a-z]{20}$/);
     expect((await get('/supabase/v1/organizations/nobody/projects')).status).toBe(404);
   });
 

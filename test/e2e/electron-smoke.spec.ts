@@ -14,15 +14,22 @@ function electronBinary(): string | undefined {
 
 test('the Electron window shows the demo fleet through the preload bridge', async () => {
   const executablePath = electronBinary();
-  test.skip(!executablePath, 'Electron binary not installed here (its download is blocked); run where `npx electron --version` works.');
+  test.skip(
+    !executablePath,
+    'Electron binary not installed here (its download is blocked); run where `npx electron --version` works.',
+  );
   const app = await electron.launch({ executablePath, args: ['out/main/index.js', '--no-sandbox'] });
   try {
     const window = await app.firstWindow();
     await expect(window.getByTestId('fleet-table')).toBeVisible();
     expect(await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await window.evaluate(() => Object.keys((window as unknown as { fleet: object }).fleet).sort())).toEqual(
-      ['getAppDetail', 'getEnvironment', 'getFleetHealth', 'listFleet', 'watchFleet'],
-    );
+    expect(await window.evaluate(() => Object.keys((window as unknown as { fleet: object }).fleet).sort())).toEqual([
+      'getAppDetail',
+      'getEnvironment',
+      'getFleetHealth',
+      'listFleet',
+      'watchFleet',
+    ]);
   } finally {
     await app.close();
   }

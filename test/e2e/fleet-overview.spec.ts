@@ -10,7 +10,16 @@ test.describe('the founder opens Fleetdeck on the demo fleet', () => {
   test('sees every demo app, grouped by product, with a clear demo badge', async ({ page }) => {
     await expect(page.getByTestId('demo-badge')).toBeVisible();
     await expect(page.getByTestId('fleet-row')).toHaveCount(12);
-    for (const name of ['taskifai-central', 'taskifai-demo', 'taskifai-bibbi', 'taskifai-customer3', 'odoo-saas-platform', 'superset-analytics', 'mcp-coordinator', 'multivio-api']) {
+    for (const name of [
+      'taskifai-central',
+      'taskifai-demo',
+      'taskifai-bibbi',
+      'taskifai-customer3',
+      'odoo-saas-platform',
+      'superset-analytics',
+      'mcp-coordinator',
+      'multivio-api',
+    ]) {
       await expect(page.locator(`[data-testid="fleet-row"][data-app-name="${name}"]`)).toBeVisible();
     }
     const groups = await page.getByTestId('group-row').allInnerTexts();

@@ -80,8 +80,6 @@ export function networkError(service: string, reason: 'timeout' | 'network', det
   return new ApiError({
     code: reason,
     message:
-      reason === 'timeout'
-        ? `${service} did not answer in time.`
-        : `${service} could not be reached (${detail}).`,
+      reason === 'timeout' ? `${service} did not answer in time.` : `${service} could not be reached (${detail}).`,
   });
 }

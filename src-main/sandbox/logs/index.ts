@@ -9,7 +9,12 @@ export type { SandboxLogOptions } from './hub';
 export type { SandboxLogs } from './hub';
 
 /** Registers the log endpoints; the caller attaches the hub to its HTTP server once it exists. */
-export function createSandboxLogs(router: Router, state: SandboxState, baseUrl: () => string, options?: SandboxLogOptions): SandboxLogs {
+export function createSandboxLogs(
+  router: Router,
+  state: SandboxState,
+  baseUrl: () => string,
+  options?: SandboxLogOptions,
+): SandboxLogs {
   const logs = new SandboxLogs(state, baseUrl, options);
   registerLogRoutes(router, state, logs);
   return logs;

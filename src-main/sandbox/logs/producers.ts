@@ -119,7 +119,12 @@ export class RunProducer {
 }
 
 /** An archive of run logs: what an instance of a finished deployment wrote, or what it wrote before it restarted. */
-export function archivedRunLines(deployment: Deployment, component: RunComponent, untilMs: number, restarted: boolean): string[] {
+export function archivedRunLines(
+  deployment: Deployment,
+  component: RunComponent,
+  untilMs: number,
+  restarted: boolean,
+): string[] {
   const name = component.name ?? 'app';
   const r = Rand.fromSeed(seedOf(`${deployment.id ?? ''}/${name}/${restarted ? 'restarted' : 'archive'}`));
   const generator = new RunLineGenerator(flavourOf(component), component, `${deployment.id ?? ''}/${name}/archive`);

@@ -60,7 +60,10 @@ export function makeApp(r: Rand, def: AppDef, nowMs: number): AppRecord {
   const behaviour: Record<string, ComponentBehaviour> = {};
   for (const c of compute) {
     const o = def.behaviour?.[c.name ?? ''] ?? {};
-    const b: ComponentBehaviour = { cpuPercent: o.cpuPercent ?? r.int(6, 38), memoryPercent: o.memoryPercent ?? r.int(28, 62) };
+    const b: ComponentBehaviour = {
+      cpuPercent: o.cpuPercent ?? r.int(6, 38),
+      memoryPercent: o.memoryPercent ?? r.int(28, 62),
+    };
     if (o.state) b.state = o.state;
     behaviour[c.name ?? ''] = b;
   }
@@ -88,7 +91,8 @@ export function makeApp(r: Rand, def: AppDef, nowMs: number): AppRecord {
     tenantGroup: def.tenantGroup,
   };
   if (def.pinNewest) {
-    if (newest.cause_details?.type !== 'MANUAL_ROLLBACK') throw new Error(`${def.spec.name}: only a rollback can be pinned`);
+    if (newest.cause_details?.type !== 'MANUAL_ROLLBACK')
+      throw new Error(`${def.spec.name}: only a rollback can be pinned`);
     record.pinnedDeploymentId = newest.id ?? '';
   }
   return record;

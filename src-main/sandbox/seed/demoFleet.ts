@@ -57,7 +57,11 @@ function taskifai(r: Rand): AppDef[] {
         health_check: { http_path: '/api/health', period_seconds: 30, timeout_seconds: 5, failure_threshold: 3 },
         envs: [
           ...secrets(r, ['SECRET_KEY', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_KEY', 'REDIS_URL']),
-          ...envs({ SUPABASE_URL: 'https://taskifai-registry.supabase.co', ALGORITHM: 'HS256', ACCESS_TOKEN_EXPIRE_MINUTES: '1440' }),
+          ...envs({
+            SUPABASE_URL: 'https://taskifai-registry.supabase.co',
+            ALGORITHM: 'HS256',
+            ACCESS_TOKEN_EXPIRE_MINUTES: '1440',
+          }),
           ...envs({ ALLOWED_ORIGINS: 'https://demo.taskifai.com,https://bibbi.taskifai.com,https://*.taskifai.com' }),
           ...envs({ RATE_LIMIT_ENABLED: 'true', DEBUG: 'false', LOG_LEVEL: 'info' }),
         ],
@@ -66,26 +70,58 @@ function taskifai(r: Rand): AppDef[] {
     ingress: { rules: [route('/api', 'central-api', { preserve: true }), route('/', 'central-frontend')] },
   });
 
-  type TenantOpts = Pick<TenantSpecOptions, 'name' | 'prefix' | 'displayName' | 'host' | 'apiSize' | 'apiCount' | 'workerSize' | 'jobSize' | 'concurrency'>;
+  type TenantOpts = Pick<
+    TenantSpecOptions,
+    'name' | 'prefix' | 'displayName' | 'host' | 'apiSize' | 'apiCount' | 'workerSize' | 'jobSize' | 'concurrency'
+  >;
   const tenant = (o: TenantOpts, region: TenantSpecOptions['region'] = 'fra') =>
-    tenantSpec(r, { region, repo: TASKIFAI_REPO, productName: 'TaskifAI Analytics Platform', mailDomain: 'taskifai.com', ...o });
+    tenantSpec(r, {
+      region,
+      repo: TASKIFAI_REPO,
+      productName: 'TaskifAI Analytics Platform',
+      mailDomain: 'taskifai.com',
+      ...o,
+    });
   const demo = tenant({
-    name: 'taskifai-demo', prefix: 'demo', displayName: 'Demo', host: 'demo.taskifai.com',
-    apiSize: 'professional-xs', workerSize: 'basic-xxs', jobSize: 'basic-xxs',
+    name: 'taskifai-demo',
+    prefix: 'demo',
+    displayName: 'Demo',
+    host: 'demo.taskifai.com',
+    apiSize: 'professional-xs',
+    workerSize: 'basic-xxs',
+    jobSize: 'basic-xxs',
   });
   const bibbi = tenant({
-    name: 'taskifai-bibbi', prefix: 'bibbi', displayName: 'BIBBI', host: 'bibbi.taskifai.com',
-    apiSize: 'apps-s-1vcpu-2gb', apiCount: 2, workerSize: 'apps-s-1vcpu-1gb', jobSize: 'apps-s-1vcpu-0.5gb',
+    name: 'taskifai-bibbi',
+    prefix: 'bibbi',
+    displayName: 'BIBBI',
+    host: 'bibbi.taskifai.com',
+    apiSize: 'apps-s-1vcpu-2gb',
+    apiCount: 2,
+    workerSize: 'apps-s-1vcpu-1gb',
+    jobSize: 'apps-s-1vcpu-0.5gb',
   });
-  const customer3 = tenant({
-    name: 'taskifai-customer3', prefix: 'customer3', displayName: 'Customer3', host: 'customer3.taskifai.com',
-    apiSize: 'apps-s-1vcpu-1gb', workerSize: 'apps-s-1vcpu-0.5gb', jobSize: 'apps-s-1vcpu-0.5gb', concurrency: 2,
-  }, 'ams');
+  const customer3 = tenant(
+    {
+      name: 'taskifai-customer3',
+      prefix: 'customer3',
+      displayName: 'Customer3',
+      host: 'customer3.taskifai.com',
+      apiSize: 'apps-s-1vcpu-1gb',
+      workerSize: 'apps-s-1vcpu-0.5gb',
+      jobSize: 'apps-s-1vcpu-0.5gb',
+      concurrency: 2,
+    },
+    'ams',
+  );
 
   const deployer = 'ops@taskifai.com';
   return [
     {
-      spec: central, tenantGroup: 'TaskifAI', spanDays: 74, deployer,
+      spec: central,
+      tenantGroup: 'TaskifAI',
+      spanDays: 74,
+      deployer,
       history: change(h('push', 'push', 'spec', 'push', 'manual', 'push', 'push'), 2, (s) => {
         service(s, 'central-api').envs = service(s, 'central-api').envs?.filter((e) => e.key !== 'RATE_LIMIT_ENABLED');
       }),
@@ -93,28 +129,47 @@ function taskifai(r: Rand): AppDef[] {
     },
     {
       // "Update taskifai-demo demo-api to …": the last spec change moved demo-api off basic-xs.
-      spec: demo, tenantGroup: 'TaskifAI', spanDays: 52, deployer,
+      spec: demo,
+      tenantGroup: 'TaskifAI',
+      spanDays: 52,
+      deployer,
       history: change(h('push', 'spec', 'push', 'fail-build', 'push', 'cancel', 'manual'), 1, (s) => {
         service(s, 'demo-api').instance_size_slug = 'basic-xs';
       }),
-      behaviour: { 'demo-api': { cpuPercent: 4, memoryPercent: 22 }, 'demo-worker': { cpuPercent: 3, memoryPercent: 19 } },
+      behaviour: {
+        'demo-api': { cpuPercent: 4, memoryPercent: 22 },
+        'demo-worker': { cpuPercent: 3, memoryPercent: 19 },
+      },
     },
     {
       // A push is building right now; the previous deployment stays ACTIVE.
-      spec: bibbi, tenantGroup: 'TaskifAI', spanDays: 41, deployer,
+      spec: bibbi,
+      tenantGroup: 'TaskifAI',
+      spanDays: 41,
+      deployer,
       history: change(h('building', 'push', 'push', 'spec', 'push', 'push', 'manual', 'push'), 3, (s) => {
         const api = service(s, 'bibbi-api');
         api.instance_size_slug = 'professional-xs';
         api.instance_count = 1;
       }),
-      behaviour: { 'bibbi-api': { cpuPercent: 88, memoryPercent: 71 }, 'bibbi-worker': { cpuPercent: 57, memoryPercent: 64 } },
+      behaviour: {
+        'bibbi-api': { cpuPercent: 88, memoryPercent: 71 },
+        'bibbi-worker': { cpuPercent: 57, memoryPercent: 64 },
+      },
     },
     {
       // Newest tenant: its CNAME was only just added, so the domain is still PENDING.
-      spec: customer3, tenantGroup: 'TaskifAI', spanDays: 6, newestAgoMinutes: 50, deployer,
+      spec: customer3,
+      tenantGroup: 'TaskifAI',
+      spanDays: 6,
+      newestAgoMinutes: 50,
+      deployer,
       history: h('manual', 'fail-build', 'push', 'manual'),
       domainPhases: { 'customer3.taskifai.com': 'PENDING' },
-      behaviour: { 'customer3-api': { cpuPercent: 5, memoryPercent: 24 }, 'customer3-worker': { cpuPercent: 2, memoryPercent: 18 } },
+      behaviour: {
+        'customer3-api': { cpuPercent: 5, memoryPercent: 24 },
+        'customer3-worker': { cpuPercent: 2, memoryPercent: 18 },
+      },
     },
   ];
 }
@@ -132,9 +187,20 @@ function insightPulse(r: Rand): AppDef[] {
         internal_ports: [9090],
         instance_size_slug: 'basic-xxs',
         instance_count: 1,
-        health_check: { http_path: '/web/health', initial_delay_seconds: 180, period_seconds: 30, timeout_seconds: 10, failure_threshold: 3 },
+        health_check: {
+          http_path: '/web/health',
+          initial_delay_seconds: 180,
+          period_seconds: 30,
+          timeout_seconds: 10,
+          failure_threshold: 3,
+        },
         envs: [
-          ...envs({ ODOO_DB_HOST: SUPABASE_POOLER, ODOO_DB_PORT: '6543', ODOO_DB_NAME: 'postgres', ODOO_DB_USER: SUPABASE_USER }),
+          ...envs({
+            ODOO_DB_HOST: SUPABASE_POOLER,
+            ODOO_DB_PORT: '6543',
+            ODOO_DB_NAME: 'postgres',
+            ODOO_DB_USER: SUPABASE_USER,
+          }),
           ...secrets(r, ['ODOO_DB_PASSWORD', 'ODOO_ADMIN_PASSWORD', 'DO_AGENT_KEY', 'DO_MODEL_ACCESS_KEY']),
           ...envs({ PROMETHEUS_PORT: '9090' }),
         ],
@@ -163,14 +229,28 @@ function insightPulse(r: Rand): AppDef[] {
         health_check: { http_path: '/health', initial_delay_seconds: 300, period_seconds: 30, timeout_seconds: 10 },
       },
       // Internal-only: no http_port, reachable as redis:6379 from the other components.
-      { name: 'redis', image: { registry_type: 'DOCKER_HUB', repository: 'redis', tag: '7-alpine' }, internal_ports: [6379], instance_size_slug: 'basic-xxs', instance_count: 1 },
+      {
+        name: 'redis',
+        image: { registry_type: 'DOCKER_HUB', repository: 'redis', tag: '7-alpine' },
+        internal_ports: [6379],
+        instance_size_slug: 'basic-xxs',
+        instance_count: 1,
+      },
     ],
     workers: [
-      { name: 'superset-worker', ...supersetBuild, run_command: `${celery} worker --pool=prefork -O fair -c 2`, instance_size_slug: 'basic-xxs', instance_count: 1 },
       {
-        name: 'superset-beat', ...supersetBuild,
+        name: 'superset-worker',
+        ...supersetBuild,
+        run_command: `${celery} worker --pool=prefork -O fair -c 2`,
+        instance_size_slug: 'basic-xxs',
+        instance_count: 1,
+      },
+      {
+        name: 'superset-beat',
+        ...supersetBuild,
         run_command: `${celery} beat --pidfile /tmp/celerybeat.pid --schedule /tmp/celerybeat-schedule`,
-        instance_size_slug: 'basic-xxs', instance_count: 1,
+        instance_size_slug: 'basic-xxs',
+        instance_count: 1,
       },
     ],
     ingress: { rules: [route('/', 'superset-web')] },
@@ -206,7 +286,10 @@ function insightPulse(r: Rand): AppDef[] {
     {
       // Newest push fails its health check; the previous deployment stays ACTIVE. The custom
       // domain never resolved (CNAME missing at the registrar), so it is in ERROR.
-      spec: odoo, tenantGroup: 'InsightPulse', spanDays: 19, deployer,
+      spec: odoo,
+      tenantGroup: 'InsightPulse',
+      spanDays: 19,
+      deployer,
       history: change(h('fail-health', 'push', 'push', 'manual', 'spec', 'push'), 4, (s) => {
         const hc = service(s, 'odoo-web').health_check;
         if (hc) hc.initial_delay_seconds = 60;
@@ -215,7 +298,10 @@ function insightPulse(r: Rand): AppDef[] {
       behaviour: { 'odoo-web': { cpuPercent: 64, memoryPercent: 91 } },
     },
     {
-      spec: superset, tenantGroup: 'InsightPulse', spanDays: 18, deployer,
+      spec: superset,
+      tenantGroup: 'InsightPulse',
+      spanDays: 18,
+      deployer,
       history: change(h('push', 'manual', 'push', 'spec', 'push'), 3, (s) => {
         service(s, 'superset-web').instance_size_slug = 'basic-xxs';
       }),
@@ -226,7 +312,13 @@ function insightPulse(r: Rand): AppDef[] {
         redis: { cpuPercent: 6, memoryPercent: 44 },
       },
     },
-    { spec: mcp, tenantGroup: 'InsightPulse', spanDays: 25, deployer, history: h('push', 'push', 'push', 'manual', 'push', 'push', 'push') },
+    {
+      spec: mcp,
+      tenantGroup: 'InsightPulse',
+      spanDays: 25,
+      deployer,
+      history: h('push', 'push', 'push', 'manual', 'push', 'push', 'push'),
+    },
   ];
 }
 
@@ -234,14 +326,37 @@ function multivio(r: Rand): AppDef[] {
   const shared = (environment: 'production' | 'staging', origins: string) => [
     ...envs({ ENVIRONMENT: environment, DEBUG: 'false', LOG_LEVEL: 'INFO' }, 'RUN_AND_BUILD_TIME'),
     ...envs({ ALLOWED_ORIGINS: origins, FIREBASE_AUTH_URI: 'https://accounts.google.com/o/oauth2/auth' }),
-    ...envs({ FIREBASE_TOKEN_URI: 'https://oauth2.googleapis.com/token', AI_DEFAULT_MODEL: 'grok-3-mini', AI_MAX_TOKENS: '2000' }),
-    ...envs({ DB_POOL_SIZE: '10', R2_BUCKET_NAME: environment === 'production' ? 'multivio-media' : 'multivio-media-staging' }),
+    ...envs({
+      FIREBASE_TOKEN_URI: 'https://oauth2.googleapis.com/token',
+      AI_DEFAULT_MODEL: 'grok-3-mini',
+      AI_MAX_TOKENS: '2000',
+    }),
+    ...envs({
+      DB_POOL_SIZE: '10',
+      R2_BUCKET_NAME: environment === 'production' ? 'multivio-media' : 'multivio-media-staging',
+    }),
     ...envs({ CDN_DOMAIN: 'https://cdn.multivio.com', EMAIL_FROM: 'noreply@multivio.com' }),
     ...secrets(r, [
-      'SUPABASE_URL', 'SUPABASE_KEY', 'SUPABASE_SERVICE_KEY', 'FIREBASE_PROJECT_ID', 'FIREBASE_CLIENT_EMAIL',
-      'FIREBASE_PRIVATE_KEY', 'FIREBASE_CLIENT_ID', 'ENCRYPTION_KEY', 'GROK_API_KEY', 'TOGETHER_API_KEY',
-      'OPENAI_API_KEY', 'TWITTER_API_KEY', 'TWITTER_API_SECRET', 'FACEBOOK_APP_ID', 'FACEBOOK_APP_SECRET',
-      'LINKEDIN_CLIENT_SECRET', 'SENDGRID_API_KEY', 'R2_ACCESS_KEY_ID', 'R2_SECRET_ACCESS_KEY', 'REDIS_URL',
+      'SUPABASE_URL',
+      'SUPABASE_KEY',
+      'SUPABASE_SERVICE_KEY',
+      'FIREBASE_PROJECT_ID',
+      'FIREBASE_CLIENT_EMAIL',
+      'FIREBASE_PRIVATE_KEY',
+      'FIREBASE_CLIENT_ID',
+      'ENCRYPTION_KEY',
+      'GROK_API_KEY',
+      'TOGETHER_API_KEY',
+      'OPENAI_API_KEY',
+      'TWITTER_API_KEY',
+      'TWITTER_API_SECRET',
+      'FACEBOOK_APP_ID',
+      'FACEBOOK_APP_SECRET',
+      'LINKEDIN_CLIENT_SECRET',
+      'SENDGRID_API_KEY',
+      'R2_ACCESS_KEY_ID',
+      'R2_SECRET_ACCESS_KEY',
+      'REDIS_URL',
     ]),
   ];
   const api = {
@@ -265,21 +380,36 @@ function multivio(r: Rand): AppDef[] {
     ],
     workers: [
       {
-        name: 'celery-worker', github: github('multivio/multivio-backend'), environment_slug: 'python',
-        run_command: 'celery -A app.celery_app worker --loglevel=INFO', instance_size_slug: 'apps-s-1vcpu-1gb', instance_count: 1,
+        name: 'celery-worker',
+        github: github('multivio/multivio-backend'),
+        environment_slug: 'python',
+        run_command: 'celery -A app.celery_app worker --loglevel=INFO',
+        instance_size_slug: 'apps-s-1vcpu-1gb',
+        instance_count: 1,
       },
     ],
   });
   const staging = baseSpec('multivio-api-staging', 'nyc', {
     envs: shared('staging', 'http://localhost:3000,http://localhost:5173,https://dev.multivio.com'),
-    services: [{ ...api, github: github('multivio/multivio-backend', 'develop'), instance_size_slug: 'apps-s-1vcpu-1gb', instance_count: 1 }],
+    services: [
+      {
+        ...api,
+        github: github('multivio/multivio-backend', 'develop'),
+        instance_size_slug: 'apps-s-1vcpu-1gb',
+        instance_count: 1,
+      },
+    ],
   });
 
   const deployer = 'devops@multivio.com';
   return [
     {
       // A bad push was rolled back; the rollback is not committed yet, so the app is pinned.
-      spec: prod, tenantGroup: 'Multivio', spanDays: 33, deployer, pinNewest: true,
+      spec: prod,
+      tenantGroup: 'Multivio',
+      spanDays: 33,
+      deployer,
+      pinNewest: true,
       history: change(h('rollback', 'push', 'push', 'spec', 'push', 'manual', 'push'), 3, (s) => {
         const svc = service(s, 'api');
         delete svc.autoscaling;
@@ -288,7 +418,13 @@ function multivio(r: Rand): AppDef[] {
       }),
       behaviour: { api: { cpuPercent: 62, memoryPercent: 48 }, 'celery-worker': { cpuPercent: 35, memoryPercent: 52 } },
     },
-    { spec: staging, tenantGroup: 'Multivio', spanDays: 21, deployer, history: h('push', 'push', 'fail-build', 'push', 'push', 'push', 'cancel', 'push') },
+    {
+      spec: staging,
+      tenantGroup: 'Multivio',
+      spanDays: 21,
+      deployer,
+      history: h('push', 'push', 'fail-build', 'push', 'push', 'push', 'cancel', 'push'),
+    },
   ];
 }
 
@@ -297,12 +433,23 @@ function presence360(r: Rand): AppDef[] {
   const zone = { zone: 'presence360.app' };
   const monorepo = (dir: string) => ({ github: src, source_dir: `apps/${dir}` });
   const fastapi = (name: string, size: 'apps-s-1vcpu-1gb' | 'apps-s-1vcpu-2gb', count: number) => ({
-    name, ...monorepo(name), dockerfile_path: `apps/${name}/Dockerfile`, http_port: 8000,
-    instance_size_slug: size, instance_count: count, health_check: { http_path: '/healthz', period_seconds: 10 },
+    name,
+    ...monorepo(name),
+    dockerfile_path: `apps/${name}/Dockerfile`,
+    http_port: 8000,
+    instance_size_slug: size,
+    instance_count: count,
+    health_check: { http_path: '/healthz', period_seconds: 10 },
   });
   const nextjs = (name: string, size: 'apps-s-1vcpu-0.5gb' | 'apps-s-1vcpu-1gb') => ({
-    name, ...monorepo(name), environment_slug: 'node-js', build_command: 'npm ci && npm run build', run_command: 'npm run start',
-    http_port: 3000, instance_size_slug: size, instance_count: 1,
+    name,
+    ...monorepo(name),
+    environment_slug: 'node-js',
+    build_command: 'npm ci && npm run build',
+    run_command: 'npm run start',
+    http_port: 3000,
+    instance_size_slug: size,
+    instance_count: 1,
   });
   const pg = { engine: 'PG' as const, production: true, cluster_name: 'presence360-pg' };
 
@@ -314,7 +461,9 @@ function presence360(r: Rand): AppDef[] {
       ...secrets(r, ['REDIS_URL', 'JWT_SECRET', 'TENANT_CREDENTIALS_KEY']),
     ],
     services: [fastapi('control-plane-api', 'apps-s-1vcpu-1gb', 1), nextjs('web-control-plane', 'apps-s-1vcpu-0.5gb')],
-    ingress: { rules: [route('/', 'web-control-plane', { host: 'admin.presence360.app' }), route('/', 'control-plane-api')] },
+    ingress: {
+      rules: [route('/', 'web-control-plane', { host: 'admin.presence360.app' }), route('/', 'control-plane-api')],
+    },
   });
   const tenantPlane = baseSpec('presence360-tenant', 'lon', {
     domains: [
@@ -325,22 +474,41 @@ function presence360(r: Rand): AppDef[] {
     databases: [{ name: 'tenants-db', ...pg }],
     envs: [
       ...envs({ CONTROL_PLANE_URL: 'https://cp.presence360.app', TENANT_DB_CLUSTER_HOST: '${tenants-db.HOSTNAME}' }),
-      ...secrets(r, ['REDIS_URL', 'JWT_SECRET', 'AWS_REKOGNITION_ACCESS_KEY', 'AWS_REKOGNITION_SECRET_KEY', 'MNOTIFY_API_KEY']),
+      ...secrets(r, [
+        'REDIS_URL',
+        'JWT_SECRET',
+        'AWS_REKOGNITION_ACCESS_KEY',
+        'AWS_REKOGNITION_SECRET_KEY',
+        'MNOTIFY_API_KEY',
+      ]),
     ],
     services: [fastapi('tenant-api', 'apps-s-1vcpu-2gb', 2), nextjs('web-tenant', 'apps-s-1vcpu-1gb')],
     workers: [
       {
-        name: 'worker', ...monorepo('tenant-api'), dockerfile_path: 'apps/tenant-api/Dockerfile',
-        run_command: 'celery -A app.worker worker --loglevel=info -Q recognition,messaging', instance_size_slug: 'apps-s-1vcpu-1gb', instance_count: 1,
+        name: 'worker',
+        ...monorepo('tenant-api'),
+        dockerfile_path: 'apps/tenant-api/Dockerfile',
+        run_command: 'celery -A app.worker worker --loglevel=info -Q recognition,messaging',
+        instance_size_slug: 'apps-s-1vcpu-1gb',
+        instance_count: 1,
       },
     ],
     ingress: { rules: [route('/', 'tenant-api', { host: 'api.presence360.app' }), route('/', 'web-tenant')] },
   });
   const deployer = 'platform@presence360.app';
   return [
-    { spec: controlPlane, tenantGroup: 'Presence360', spanDays: 12, deployer, history: h('push', 'push', 'manual', 'push') },
     {
-      spec: tenantPlane, tenantGroup: 'Presence360', spanDays: 12, deployer,
+      spec: controlPlane,
+      tenantGroup: 'Presence360',
+      spanDays: 12,
+      deployer,
+      history: h('push', 'push', 'manual', 'push'),
+    },
+    {
+      spec: tenantPlane,
+      tenantGroup: 'Presence360',
+      spanDays: 12,
+      deployer,
       history: h('push', 'push', 'push', 'fail-health', 'push', 'manual'),
       domainPhases: { 'presence360.app': 'CONFIGURING' },
     },
@@ -357,24 +525,57 @@ function taskAssistant(r: Rand): AppDef {
       ...envs({ APP_NAME: 'Task Assistant AI', DEBUG: 'False', ENVIRONMENT: 'production' }, 'RUN_AND_BUILD_TIME'),
       ...envs({ LOG_LEVEL: 'INFO', RATE_LIMIT_PER_MINUTE: '100', RATE_LIMIT_PER_HOUR: '1000' }),
       ...envs({ ALLOWED_ORIGINS: 'https://app.taskassistant.ai,https://taskassistant.ai' }),
-      ...secrets(r, ['DATABASE_URL', 'REDIS_URL', 'CELERY_BROKER_URL', 'CELERY_RESULT_BACKEND', 'SECRET_KEY', 'ENCRYPTION_KEY']),
+      ...secrets(r, [
+        'DATABASE_URL',
+        'REDIS_URL',
+        'CELERY_BROKER_URL',
+        'CELERY_RESULT_BACKEND',
+        'SECRET_KEY',
+        'ENCRYPTION_KEY',
+      ]),
       ...secrets(r, ['OPENAI_API_KEY', 'ANTHROPIC_API_KEY', 'GOOGLE_API_KEY', 'GROQ_API_KEY']),
       secret(r, 'SENTRY_DSN', 'RUN_AND_BUILD_TIME'),
     ],
     services: [
       {
-        name: 'api', ...image, http_port: 8000, instance_size_slug: 'apps-s-2vcpu-4gb', instance_count: 2,
+        name: 'api',
+        ...image,
+        http_port: 8000,
+        instance_size_slug: 'apps-s-2vcpu-4gb',
+        instance_count: 2,
         health_check: { http_path: '/health', initial_delay_seconds: 15, period_seconds: 10 },
       },
     ],
     workers: [
-      { name: 'worker', ...image, run_command: `${celery} worker --loglevel=info`, instance_size_slug: 'apps-s-1vcpu-2gb', instance_count: 2 },
-      { name: 'beat', ...image, run_command: `${celery} beat --loglevel=info`, instance_size_slug: 'apps-s-1vcpu-0.5gb', instance_count: 1 },
+      {
+        name: 'worker',
+        ...image,
+        run_command: `${celery} worker --loglevel=info`,
+        instance_size_slug: 'apps-s-1vcpu-2gb',
+        instance_count: 2,
+      },
+      {
+        name: 'beat',
+        ...image,
+        run_command: `${celery} beat --loglevel=info`,
+        instance_size_slug: 'apps-s-1vcpu-0.5gb',
+        instance_count: 1,
+      },
     ],
-    jobs: [preDeployJob({ name: 'migrate', ...image, run_command: 'alembic upgrade head', instance_size_slug: 'apps-s-1vcpu-0.5gb' })],
+    jobs: [
+      preDeployJob({
+        name: 'migrate',
+        ...image,
+        run_command: 'alembic upgrade head',
+        instance_size_slug: 'apps-s-1vcpu-0.5gb',
+      }),
+    ],
   });
   return {
-    spec, tenantGroup: 'Task Assistant AI', spanDays: 28, deployer: 'devops@taskassistant.ai',
+    spec,
+    tenantGroup: 'Task Assistant AI',
+    spanDays: 28,
+    deployer: 'devops@taskassistant.ai',
     history: change(h('push', 'manual', 'push', 'push', 'spec', 'push'), 4, (s) => {
       service(s, 'api').instance_count = 1;
     }),

@@ -15,7 +15,13 @@ const PRODUCTS = [
   { group: 'Clinicflow', product: 'Clinicflow Records', slug: 'clinicflow', mail: 'clinicflow.example' },
 ] as const;
 const REGIONS: readonly RegionSlug[] = ['fra', 'ams', 'nyc', 'sfo', 'lon', 'sgp', 'tor', 'blr'];
-const API_SIZES: readonly SizeSlug[] = ['apps-s-1vcpu-1gb', 'apps-s-1vcpu-1gb', 'apps-s-1vcpu-2gb', 'professional-xs', 'basic-xs'];
+const API_SIZES: readonly SizeSlug[] = [
+  'apps-s-1vcpu-1gb',
+  'apps-s-1vcpu-1gb',
+  'apps-s-1vcpu-2gb',
+  'professional-xs',
+  'basic-xs',
+];
 const WORKER_SIZES: readonly SizeSlug[] = ['apps-s-1vcpu-0.5gb', 'apps-s-1vcpu-1gb', 'basic-xxs'];
 
 function historyFor(i: number): DeployKind[] {

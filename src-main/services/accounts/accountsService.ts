@@ -2,7 +2,12 @@
 // none, into memory until quit) only after their API accepted them; the window learns who they
 // belong to and what they can do, never the token. A 401 later marks the account as needing
 // attention instead of showing an empty fleet.
-import type { AccountProvider, AccountsOverview, AccountSummary, ContextSummary } from '../../../src-preload/contract/accounts';
+import type {
+  AccountProvider,
+  AccountsOverview,
+  AccountSummary,
+  ContextSummary,
+} from '../../../src-preload/contract/accounts';
 import { DEMO_CONTEXT } from '../../../src-preload/contract/accounts';
 import type { Disposable } from '../../base/disposable';
 import { ApiError } from '../../clients/http/apiError';
@@ -43,7 +48,11 @@ export class AccountsService {
     for (const account of this.data.accounts) {
       const token = await this.options.keychain.get(account);
       if (token) registerSecret(token);
-      else Object.assign(account, { status: 'needs_attention', problem: 'The token is no longer in the OS keychain: add it again.' });
+      else
+        Object.assign(account, {
+          status: 'needs_attention',
+          problem: 'The token is no longer in the OS keychain: add it again.',
+        });
     }
     if (!this.contexts().some((c) => c.name === this.data.activeContext)) this.data.activeContext = DEMO_CONTEXT;
   }
@@ -57,7 +66,9 @@ export class AccountsService {
       accounts: structuredClone(this.data.accounts),
       contexts: this.contexts(),
       activeContext: this.data.activeContext,
-      keychain: this.keychainAvailable ? { available: true } : { available: false, problem: this.options.keychainProblem },
+      keychain: this.keychainAvailable
+        ? { available: true }
+        : { available: false, problem: this.options.keychainProblem },
     };
   }
 
@@ -73,7 +84,9 @@ export class AccountsService {
     if (context === DEMO_CONTEXT) throw invalid(`"${DEMO_CONTEXT}" is the sandbox's own context; choose another name.`);
     const memoryOnly = request.memoryOnly === true;
     if (!memoryOnly && !this.keychainAvailable) {
-      throw invalid(`${this.options.keychainProblem ?? 'The OS keychain is not available.'} Choose "Keep only until Fleetdeck quits" to use the token for this session; it is never written to disk.`);
+      throw invalid(
+        `${this.options.keychainProblem ?? 'The OS keychain is not available.'} Choose "Keep only until Fleetdeck quits" to use the token for this session; it is never written to disk.`,
+      );
     }
     const token = request.token.trim();
     registerSecret(token);
@@ -155,7 +168,9 @@ export class AccountsService {
     for (const a of this.data.accounts) byName.set(a.context, [...(byName.get(a.context) ?? []), a.provider]);
     return [
       { name: DEMO_CONTEXT, demo: true, providers: ['digitalocean'] },
-      ...[...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, providers]) => ({ name, demo: false, providers })),
+      ...[...byName]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, providers]) => ({ name, demo: false, providers })),
     ];
   }
 
@@ -165,7 +180,8 @@ export class AccountsService {
 
   private require(key: Key): AccountSummary {
     const account = this.find(key);
-    if (!account) throw new ApiError({ code: 'not_found', message: `No ${key.provider} account in context "${key.context}".` });
+    if (!account)
+      throw new ApiError({ code: 'not_found', message: `No ${key.provider} account in context "${key.context}".` });
     return account;
   }
 

@@ -31,7 +31,8 @@ export function priceCompute(component: PriceableComponent, catalog: InstanceSiz
   };
 }
 
-export const STATIC_SITE_NOTE = 'Static sites are free within the account allowance (3 apps); beyond it, priced by the API.';
+export const STATIC_SITE_NOTE =
+  'Static sites are free within the account allowance (3 apps); beyond it, priced by the API.';
 export const JOB_NOTE = 'Deploy-time jobs are billed per second while they run.';
 export const DATABASE_NOTE = 'Dev databases are priced by the API (propose), not by the size list.';
 

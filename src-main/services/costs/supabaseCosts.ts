@@ -2,11 +2,7 @@
 // documented prices (supabasePlans.ts). The plan and the compute sizes are the account's own,
 // read from the Management API; the Management API has no invoice endpoint, so every dollar
 // figure is an estimate and carries its source.
-import type {
-  SupabaseCosts,
-  SupabaseOrganizationCost,
-  SupabaseProjectCost,
-} from '../../../src-preload/contract';
+import type { SupabaseCosts, SupabaseOrganizationCost, SupabaseProjectCost } from '../../../src-preload/contract';
 import { SupabaseClient } from '../../clients/supabase/client';
 import type { SupabaseOrganization, SupabaseOrganizationProject } from '../../clients/supabase/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -68,7 +64,9 @@ export class SupabaseCostsService {
         this.client.listOrganizations(),
         this.tenantGroups().catch(() => []),
       ]);
-      const costs = await mapWithConcurrency(organizations, ORGANIZATION_CONCURRENCY, (org) => this.organization(org, groups));
+      const costs = await mapWithConcurrency(organizations, ORGANIZATION_CONCURRENCY, (org) =>
+        this.organization(org, groups),
+      );
       const estimated = costs.filter((o) => o.monthlyEstimate !== undefined);
       return {
         ...base,
@@ -142,7 +140,11 @@ function projectCost(
   };
 }
 
-const words = (name: string) => name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /**
  * The tenant group a Supabase name belongs to: "TaskifAI-BIBBI" and "taskifai_bibbi" are

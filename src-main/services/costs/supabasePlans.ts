@@ -64,8 +64,13 @@ export function computePrice(size: string | undefined, plan: SupabasePlan | unde
 const PAUSED_STATUSES = new Set(['INACTIVE', 'PAUSING', 'PAUSE_FAILED']);
 
 /** A project's compute as billed: nothing while paused, otherwise its size's documented price. */
-export function projectComputePrice(size: string | undefined, plan: SupabasePlan | undefined, status: string | undefined): ComputePrice {
-  if (status && PAUSED_STATUSES.has(status)) return { monthly: 0, note: 'Paused: no compute is billed while a project is paused.' };
+export function projectComputePrice(
+  size: string | undefined,
+  plan: SupabasePlan | undefined,
+  status: string | undefined,
+): ComputePrice {
+  if (status && PAUSED_STATUSES.has(status))
+    return { monthly: 0, note: 'Paused: no compute is billed while a project is paused.' };
   return computePrice(size, plan);
 }
 
@@ -96,12 +101,16 @@ export function estimateOrganization(
     notes.push(`The docs give no price for the ${planLabel(plan)} plan: see supabase.com/pricing or your invoice.`);
   }
   if (unpriced > 0) {
-    notes.push(`${unpriced} project${unpriced === 1 ? '' : 's'} without a documented compute price: the estimate is at least this much.`);
+    notes.push(
+      `${unpriced} project${unpriced === 1 ? '' : 's'} without a documented compute price: the estimate is at least this much.`,
+    );
   }
   if (plan === 'free') {
     const active = projects.filter((p) => p.status !== 'INACTIVE').length;
     if (active > 2) {
-      notes.push(`${active} active projects: the Free plan includes two free projects per owner, counted across organizations.`);
+      notes.push(
+        `${active} active projects: the Free plan includes two free projects per owner, counted across organizations.`,
+      );
     }
   }
   return {

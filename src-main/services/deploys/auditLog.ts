@@ -17,13 +17,18 @@ export class AuditLog {
   }
 
   /** Records the start of an action; `finish` appends its outcome as a second line with the same id. */
-  start(entry: Omit<ActivityEntry, 'id' | 'startedAt' | 'result'> & { result?: ActivityEntry['result'] }): ActivityEntry {
+  start(
+    entry: Omit<ActivityEntry, 'id' | 'startedAt' | 'result'> & { result?: ActivityEntry['result'] },
+  ): ActivityEntry {
     const full: ActivityEntry = { id: randomUUID(), startedAt: new Date().toISOString(), result: 'started', ...entry };
     this.append(full);
     return full;
   }
 
-  finish(entry: ActivityEntry, outcome: Pick<ActivityEntry, 'result'> & Partial<Pick<ActivityEntry, 'message' | 'deploymentId'>>): ActivityEntry {
+  finish(
+    entry: ActivityEntry,
+    outcome: Pick<ActivityEntry, 'result'> & Partial<Pick<ActivityEntry, 'message' | 'deploymentId'>>,
+  ): ActivityEntry {
     const done: ActivityEntry = { ...entry, ...outcome, endedAt: new Date().toISOString() };
     this.append(done);
     return done;

@@ -9,7 +9,10 @@ type Compute = NonNullable<AppSpec['services']>[number];
 
 /** Identifies what a dialog was opened on: the API has no If-Match, so we compare this ourselves. */
 export function specVersion(app: App): string {
-  return createHash('sha256').update(`${app.updated_at ?? ''}\n${JSON.stringify(app.spec)}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${app.updated_at ?? ''}\n${JSON.stringify(app.spec)}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function findCompute(spec: AppSpec, name: string): Compute | undefined {
@@ -20,7 +23,10 @@ export function withScale(spec: AppSpec, change: ScaleChange): AppSpec {
   const next = structuredClone(spec);
   const component = findCompute(next, change.component);
   if (!component) {
-    throw new ApiError({ code: 'invalid_argument', message: `${spec.name} has no service or worker named "${change.component}".` });
+    throw new ApiError({
+      code: 'invalid_argument',
+      message: `${spec.name} has no service or worker named "${change.component}".`,
+    });
   }
   if (change.instanceSizeSlug) component.instance_size_slug = change.instanceSizeSlug as Compute['instance_size_slug'];
   if (change.autoscaling === null) {
@@ -37,7 +43,10 @@ export function withScale(spec: AppSpec, change: ScaleChange): AppSpec {
     };
   } else if (change.instanceCount !== undefined) {
     if (component.autoscaling) {
-      throw new ApiError({ code: 'invalid_argument', message: `${change.component} autoscales: change its min and max, or turn autoscaling off.` });
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `${change.component} autoscales: change its min and max, or turn autoscaling off.`,
+      });
     }
     component.instance_count = change.instanceCount;
   }

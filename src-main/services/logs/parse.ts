@@ -31,7 +31,16 @@ const PINO_LEVELS: Array<[number, LogLevel]> = [
 
 function levelWord(word: string): LogLevel | undefined {
   const w = word.toLowerCase();
-  if (w.startsWith('err') || w === 'critical' || w === 'crit' || w === 'fatal' || w === 'panic' || w === 'alert' || w === 'emerg') return 'error';
+  if (
+    w.startsWith('err') ||
+    w === 'critical' ||
+    w === 'crit' ||
+    w === 'fatal' ||
+    w === 'panic' ||
+    w === 'alert' ||
+    w === 'emerg'
+  )
+    return 'error';
   if (w.startsWith('warn')) return 'warn';
   if (w === 'info' || w === 'notice' || w === 'information') return 'info';
   if (w === 'debug' || w === 'trace' || w === 'verbose') return 'debug';
@@ -48,7 +57,8 @@ function jsonLevel(record: Record<string, unknown>): LogLevel | undefined {
 }
 
 // The first level-looking word near the start wins ("INFO: … 500" is an access line, not an error).
-const LEVEL_WORD = /(?:^|[\s[(:/|"'=-])(ERROR|ERR|CRITICAL|FATAL|PANIC|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE)(?=$|[\s\]):/|,"'-])/i;
+const LEVEL_WORD =
+  /(?:^|[\s[(:/|"'=-])(ERROR|ERR|CRITICAL|FATAL|PANIC|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE)(?=$|[\s\]):/|,"'-])/i;
 const PYTHON_TRACE = /^(Traceback \(most recent call last\)|\w+(\.\w+)*(Error|Exception|Exit|Interrupt)\b:?)/;
 const REDIS_LINE = /^\d+:[MCSX] \d{2} \w{3} \d{4} [\d:.]+ ([.\-*#]) /;
 /** Next.js's ⨯ and App Platform's builder/deployer ✘ mark a failure. */

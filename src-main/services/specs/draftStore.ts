@@ -44,7 +44,11 @@ export class DraftStore {
   /** Writes per app run one after another, so an older save never lands after a newer one. */
   private readonly queue = new KeyedQueue();
 
-  constructor(dataDir: string, context: string, private readonly options: DraftStoreOptions = {}) {
+  constructor(
+    dataDir: string,
+    context: string,
+    private readonly options: DraftStoreOptions = {},
+  ) {
     this.dir = join(dataDir, 'drafts', contextFolder(context));
   }
 
@@ -95,9 +99,12 @@ export class DraftStore {
     }
     try {
       const stored = JSON.parse(text) as StoredDraft & { format?: number };
-      if (typeof stored.yaml !== 'string' || typeof stored.baseYaml !== 'string' || typeof stored.appId !== 'string') throw new Error('shape');
+      if (typeof stored.yaml !== 'string' || typeof stored.baseYaml !== 'string' || typeof stored.appId !== 'string')
+        throw new Error('shape');
       const { format: _format, pendingSecretIds, ...draft } = stored;
-      const ids = Array.isArray(pendingSecretIds) ? pendingSecretIds.filter((id): id is string => typeof id === 'string') : [];
+      const ids = Array.isArray(pendingSecretIds)
+        ? pendingSecretIds.filter((id): id is string => typeof id === 'string')
+        : [];
       return ids.length ? { ...draft, pendingSecretIds: ids } : draft;
     } catch {
       // Never written by us (the rename is atomic): set it aside rather than lose or overwrite it.
@@ -147,6 +154,11 @@ export class DraftStore {
 
 /** A folder name for an account context: readable, and unique even for names that slug alike. */
 export function contextFolder(context: string): string {
-  const slug = context.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'context';
+  const slug =
+    context
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'context';
   return `${slug}-${createHash('sha256').update(context).digest('hex').slice(0, 8)}`;
 }

@@ -89,7 +89,12 @@ export function matchRanges(pattern: RegExp | undefined, text: string): Array<[n
  * The next row from `from` in direction `dir` that satisfies `test`, wrapping around; -1 when
  * none does. `from` -1 starts at the first (or, going back, the last) row.
  */
-export function findRow<T>(rows: readonly T[], from: number, dir: 1 | -1, test: (row: T, index: number) => boolean): number {
+export function findRow<T>(
+  rows: readonly T[],
+  from: number,
+  dir: 1 | -1,
+  test: (row: T, index: number) => boolean,
+): number {
   const n = rows.length;
   if (n === 0) return -1;
   const start = from < 0 ? (dir === 1 ? -1 : n) : from;
@@ -108,7 +113,12 @@ export function startsError(rows: readonly BufferedLine[], index: number): boole
   const line = rows[index];
   if (!line || line.level !== 'error' || line.marker) return false;
   const before = rows[index - 1];
-  return !before || before.level !== 'error' || before.source !== line.source || before.ts.slice(0, 23) !== line.ts.slice(0, 23);
+  return (
+    !before ||
+    before.level !== 'error' ||
+    before.source !== line.source ||
+    before.ts.slice(0, 23) !== line.ts.slice(0, 23)
+  );
 }
 
 /** Pretty JSON for the line detail; the raw message if it does not parse. */

@@ -1,7 +1,15 @@
 // Scale one component: size, fixed count or autoscaling bounds, with the app's monthly cost before
 // → after as the API prices it. Every edit is re-priced (debounced) by the scale store.
 import type { FleetError, ScalePreview } from '../../../src-preload/contract';
-import { autoscaleCeiling, costDeltaTone, describeError, formatCostDelta, formatInstances, isNoChange, scaleChangeOf } from '../../actionFormat';
+import {
+  autoscaleCeiling,
+  costDeltaTone,
+  describeError,
+  formatCostDelta,
+  formatInstances,
+  isNoChange,
+  scaleChangeOf,
+} from '../../actionFormat';
 import { Dialog } from '../../components/Dialog';
 import { Money } from '../../components/Money';
 import { formatUsd } from '../../format';
@@ -35,7 +43,11 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
       footer={
         <>
           <span className="dialog__aside">
-            {unchanged ? <span className="muted">Change the size or instances to see the new cost.</span> : <UndoNote />}
+            {unchanged ? (
+              <span className="muted">Change the size or instances to see the new cost.</span>
+            ) : (
+              <UndoNote />
+            )}
           </span>
           <button type="button" className="button" onClick={close} disabled={applying}>
             Cancel
@@ -55,7 +67,8 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
       {stale ? (
         <div className="stale-note" role="alert" data-testid="scale-stale">
           <p>
-            <strong>The app’s spec changed since you opened this dialog — nothing was sent.</strong> Review the new spec and try again.
+            <strong>The app’s spec changed since you opened this dialog — nothing was sent.</strong> Review the new spec
+            and try again.
           </p>
           <button type="button" className="button" onClick={() => void reload()} data-testid="scale-reload">
             Reload
@@ -69,7 +82,12 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
         <legend className="visually-hidden">New scale</legend>
         <label className="field">
           <span className="field__label">Instance size</span>
-          <select className="input" value={draft.size} onChange={(e) => edit({ size: e.target.value })} data-testid="scale-size">
+          <select
+            className="input"
+            value={draft.size}
+            onChange={(e) => edit({ size: e.target.value })}
+            data-testid="scale-size"
+          >
             {options.some((o) => o.slug === draft.size) ? null : <option value={draft.size}>{draft.size}</option>}
             {options.map((o) => (
               <option key={o.slug} value={o.slug}>
@@ -83,7 +101,12 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
           <span className="field__label">Instances</span>
           <div className="choice" role="radiogroup" aria-label="Instances">
             <label className={draft.autoscale ? 'choice__item' : 'choice__item is-on'}>
-              <input type="radio" name="scale-mode" checked={!draft.autoscale} onChange={() => edit({ autoscale: false })} />
+              <input
+                type="radio"
+                name="scale-mode"
+                checked={!draft.autoscale}
+                onChange={() => edit({ autoscale: false })}
+              />
               Fixed count
             </label>
             <label
@@ -111,7 +134,12 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
               </>
             ) : (
               <>
-                <NumberField label="Count" value={draft.count} onChange={(count) => edit({ count })} testId="scale-count" />
+                <NumberField
+                  label="Count"
+                  value={draft.count}
+                  onChange={(count) => edit({ count })}
+                  testId="scale-count"
+                />
                 <span className="muted">instances</span>
               </>
             )}
@@ -126,17 +154,21 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
 
       {previewError ? (
         <div className="action-error action-error--inline" role="alert">
-          <span className="action-error__icon" aria-hidden="true">!</span>
-          <div className="action-error__text">
-            Couldn’t price this change. {describeError(previewError).title}
-          </div>
+          <span className="action-error__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="action-error__text">Couldn’t price this change. {describeError(previewError).title}</div>
           <button type="button" className="button button--quiet" onClick={() => void reload()}>
             Retry
           </button>
         </div>
       ) : null}
 
-      {preview ? <Comparison preview={preview} updating={previewing || !!problem || stale} /> : <div className="compare compare--loading">Pricing with DigitalOcean…</div>}
+      {preview ? (
+        <Comparison preview={preview} updating={previewing || !!problem || stale} />
+      ) : (
+        <div className="compare compare--loading">Pricing with DigitalOcean…</div>
+      )}
     </Dialog>
   );
 }
@@ -161,19 +193,33 @@ function Comparison({ preview, updating }: { preview: ScalePreview; updating: bo
           <Row label="Instances" before={formatInstances(before)} after={formatInstances(after)} />
           <tr>
             <th scope="row">{preview.component} per month</th>
-            <td><Money cost={before.componentMonthlyCost} /></td>
-            <td className="compare__arrow" aria-hidden="true">→</td>
-            <td><Money cost={after.componentMonthlyCost} /></td>
+            <td>
+              <Money cost={before.componentMonthlyCost} />
+            </td>
+            <td className="compare__arrow" aria-hidden="true">
+              →
+            </td>
+            <td>
+              <Money cost={after.componentMonthlyCost} />
+            </td>
           </tr>
           <tr className="compare__total">
             <th scope="row" title={`${preview.appName}, all components`}>
               Whole app per month
             </th>
-            <td data-testid="scale-cost-before"><Money amount={preview.appMonthlyCostBefore} /></td>
-            <td className="compare__arrow" aria-hidden="true">→</td>
+            <td data-testid="scale-cost-before">
+              <Money amount={preview.appMonthlyCostBefore} />
+            </td>
+            <td className="compare__arrow" aria-hidden="true">
+              →
+            </td>
             <td data-testid="scale-cost-after">
               <Money amount={preview.appMonthlyCostAfter} />{' '}
-              <span className={`cost-delta cost-delta--${costDeltaTone(preview.appMonthlyCostBefore, preview.appMonthlyCostAfter)}`}>{delta}</span>
+              <span
+                className={`cost-delta cost-delta--${costDeltaTone(preview.appMonthlyCostBefore, preview.appMonthlyCostAfter)}`}
+              >
+                {delta}
+              </span>
             </td>
           </tr>
         </tbody>
@@ -199,7 +245,9 @@ function ErrorLine({ error }: { error: FleetError }) {
   const words = describeError(error);
   return (
     <div className="action-error action-error--inline" role="alert" data-code={error.code}>
-      <span className="action-error__icon" aria-hidden="true">!</span>
+      <span className="action-error__icon" aria-hidden="true">
+        !
+      </span>
       <div className="action-error__text">
         {words.title}
         {words.detail ? <span className="action-error__detail"> {words.detail}</span> : null}
@@ -214,13 +262,25 @@ function Row({ label, before, after, mono }: { label: string; before: string; af
     <tr className={changed ? 'is-changed' : undefined}>
       <th scope="row">{label}</th>
       <td className={mono ? 'slug' : undefined}>{before}</td>
-      <td className="compare__arrow" aria-hidden="true">→</td>
+      <td className="compare__arrow" aria-hidden="true">
+        →
+      </td>
       <td className={mono ? 'slug' : undefined}>{after}</td>
     </tr>
   );
 }
 
-function NumberField({ label, value, onChange, testId }: { label: string; value: number; onChange: (n: number) => void; testId: string }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+  testId: string;
+}) {
   return (
     <label className="number-field">
       <span className="visually-hidden">{label}</span>

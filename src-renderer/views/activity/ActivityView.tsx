@@ -33,7 +33,9 @@ export function ActivityView() {
 
   let body;
   if (!entries && error) {
-    body = <ErrorState title="Couldn’t load the activity log" error={error} onRetry={() => void load()} retrying={loading} />;
+    body = (
+      <ErrorState title="Couldn’t load the activity log" error={error} onRetry={() => void load()} retrying={loading} />
+    );
   } else if (!entries) {
     body = <LoadingState label="Loading activity…" rows={6} columns={8} />;
   } else if (entries.length === 0) {
@@ -47,12 +49,16 @@ export function ActivityView() {
         }
       />
     ) : (
-      <EmptyState title="No actions yet">Every deploy, restart, scale, rollback and cancel you start is recorded here.</EmptyState>
+      <EmptyState title="No actions yet">
+        Every deploy, restart, scale, rollback and cancel you start is recorded here.
+      </EmptyState>
     );
   } else {
     body = (
       <>
-        {error ? <InlineWarning error={error}>Couldn’t refresh; showing the last successful read.</InlineWarning> : null}
+        {error ? (
+          <InlineWarning error={error}>Couldn’t refresh; showing the last successful read.</InlineWarning>
+        ) : null}
         <ActivityTable entries={entries} />
       </>
     );
@@ -87,7 +93,9 @@ export function ActivityView() {
             <select
               className="input"
               value={filters.action ?? ''}
-              onChange={(e) => setFilters({ ...filters, action: (e.target.value || undefined) as ActionKind | undefined })}
+              onChange={(e) =>
+                setFilters({ ...filters, action: (e.target.value || undefined) as ActionKind | undefined })
+              }
               data-testid="activity-filter-action"
             >
               <option value="">All actions</option>
@@ -98,8 +106,18 @@ export function ActivityView() {
               ))}
             </select>
           </label>
-          <button type="button" className="button refresh" onClick={() => void load()} disabled={loading} data-testid="activity-refresh">
-            <svg className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'} viewBox="0 0 16 16" aria-hidden="true">
+          <button
+            type="button"
+            className="button refresh"
+            onClick={() => void load()}
+            disabled={loading}
+            data-testid="activity-refresh"
+          >
+            <svg
+              className={loading ? 'refresh__icon refresh__icon--spin' : 'refresh__icon'}
+              viewBox="0 0 16 16"
+              aria-hidden="true"
+            >
               <path d="M13.6 2.4v3.8H9.8l1.5-1.5A4.5 4.5 0 1 0 12.4 9h1.5A6 6 0 1 1 12.4 3.6l1.2-1.2Z" />
             </svg>
             {loading ? 'Refreshing' : 'Refresh'}
@@ -166,7 +184,11 @@ function ActivityRow({ entry: e }: { entry: ActivityEntry }) {
             {e.appName}
           </a>
         ) : null}
-        {e.target && e.target !== e.appName ? <span className="sub truncate" title={e.target}>{e.target}</span> : null}
+        {e.target && e.target !== e.appName ? (
+          <span className="sub truncate" title={e.target}>
+            {e.target}
+          </span>
+        ) : null}
         {!e.appName && !e.target ? <span className="muted">—</span> : null}
       </td>
       <td>
@@ -183,17 +205,34 @@ function ActivityRow({ entry: e }: { entry: ActivityEntry }) {
           {e.result}
         </Badge>
         {e.message ? (
-          <span className={`sub activity-message${e.result === 'failed' || e.result === 'refused' ? ' is-error' : ''}`} title={e.message}>
+          <span
+            className={`sub activity-message${e.result === 'failed' || e.result === 'refused' ? ' is-error' : ''}`}
+            title={e.message}
+          >
             {e.message}
           </span>
         ) : null}
       </td>
-      <td>{e.deploymentId ? <code className="commit selectable" title={e.deploymentId}>{shortId(e.deploymentId)}</code> : <span className="muted">—</span>}</td>
+      <td>
+        {e.deploymentId ? (
+          <code className="commit selectable" title={e.deploymentId}>
+            {shortId(e.deploymentId)}
+          </code>
+        ) : (
+          <span className="muted">—</span>
+        )}
+      </td>
       <td>
         <RelativeTime iso={e.startedAt} />
       </td>
       <td className="align-end tabular">
-        {seconds !== undefined ? formatDuration(seconds) : e.result === 'started' ? <span className="muted">running</span> : <span className="muted">—</span>}
+        {seconds !== undefined ? (
+          formatDuration(seconds)
+        ) : e.result === 'started' ? (
+          <span className="muted">running</span>
+        ) : (
+          <span className="muted">—</span>
+        )}
       </td>
     </tr>
   );

@@ -1,7 +1,12 @@
 // The Supabase side of the bill: per organization its plan, the plan's fee and credits, and each
 // tenant project's compute, all estimated from the documented prices and labelled so, with the
 // pages they come from. The plan and sizes are the account's own; the dollars are not a bill.
-import type { FleetError, SupabaseCosts, SupabaseOrganizationCost, SupabaseProjectCost } from '../../../src-preload/contract';
+import type {
+  FleetError,
+  SupabaseCosts,
+  SupabaseOrganizationCost,
+  SupabaseProjectCost,
+} from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -19,7 +24,14 @@ interface SupabasePanelProps {
 export function SupabasePanel({ state, retry }: SupabasePanelProps) {
   const costs = state.value;
   if (!costs && state.error) {
-    return <ErrorState title="Couldn’t load Supabase plans" error={state.error} onRetry={() => void retry()} retrying={state.loading} />;
+    return (
+      <ErrorState
+        title="Couldn’t load Supabase plans"
+        error={state.error}
+        onRetry={() => void retry()}
+        retrying={state.loading}
+      />
+    );
   }
   if (!costs) return <LoadingState label="Loading Supabase plans…" rows={3} columns={4} />;
   if (!costs.connected) {
@@ -27,7 +39,11 @@ export function SupabasePanel({ state, retry }: SupabasePanelProps) {
       <EmptyState
         title="No Supabase account in this context"
         action={
-          <button type="button" className="button" onClick={() => useNavigationStore.getState().navigate({ name: 'settings' })}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => useNavigationStore.getState().navigate({ name: 'settings' })}
+          >
             Open Settings → Accounts
           </button>
         }
@@ -40,7 +56,9 @@ export function SupabasePanel({ state, retry }: SupabasePanelProps) {
   if (costs.problem) {
     return (
       <div className="state state--error" role="alert" data-testid="supabase-problem">
-        <div className="state__icon" aria-hidden="true">!</div>
+        <div className="state__icon" aria-hidden="true">
+          !
+        </div>
         <h2 className="state__title">Couldn’t read Supabase</h2>
         <p className="state__message">{costs.problem}</p>
         <button type="button" className="button button--primary" onClick={() => void retry()} disabled={state.loading}>
@@ -50,7 +68,11 @@ export function SupabasePanel({ state, retry }: SupabasePanelProps) {
     );
   }
   if (costs.organizations.length === 0) {
-    return <EmptyState title="The Supabase token sees no organizations">Its projects will show here once it does.</EmptyState>;
+    return (
+      <EmptyState title="The Supabase token sees no organizations">
+        Its projects will show here once it does.
+      </EmptyState>
+    );
   }
   return (
     <div className="supabase" data-testid="supabase-panel">
@@ -86,7 +108,12 @@ export function SupabasePanel({ state, retry }: SupabasePanelProps) {
 
 function OrganizationCard({ org }: { org: SupabaseOrganizationCost }) {
   return (
-    <section className="supabase-org" data-testid="supabase-org" data-org={org.slug} aria-label={`Supabase organization ${org.name}`}>
+    <section
+      className="supabase-org"
+      data-testid="supabase-org"
+      data-org={org.slug}
+      aria-label={`Supabase organization ${org.name}`}
+    >
       <header className="supabase-org__head">
         <h3 className="supabase-org__name">{org.name}</h3>
         <span className={`plan-badge plan-badge--${org.plan ?? 'unknown'}`} data-testid="plan-badge">
@@ -113,7 +140,11 @@ function OrganizationCard({ org }: { org: SupabaseOrganizationCost }) {
               <th scope="col">Tenant group</th>
               <th scope="col">Region</th>
               <th scope="col">Compute</th>
-              <th scope="col" className="align-end" title="Estimated monthly compute from the documented prices, before credits">
+              <th
+                scope="col"
+                className="align-end"
+                title="Estimated monthly compute from the documented prices, before credits"
+              >
                 Est. / month
               </th>
             </tr>
@@ -133,9 +164,18 @@ function OrganizationCard({ org }: { org: SupabaseOrganizationCost }) {
             <SummaryRow label={`${planName(org.plan)} plan fee`} amount={org.planFee} missing="not documented" />
             <SummaryRow label="Compute" amount={org.computeEstimate} />
             {org.computeCredits ? (
-              <SummaryRow label={`Compute credits (${formatUsd(org.computeCredits)} included)`} amount={-org.creditsApplied} />
+              <SummaryRow
+                label={`Compute credits (${formatUsd(org.computeCredits)} included)`}
+                amount={-org.creditsApplied}
+              />
             ) : null}
-            <SummaryRow label="Estimate per month" amount={org.monthlyEstimate} missing="—" total partial={org.partial} />
+            <SummaryRow
+              label="Estimate per month"
+              amount={org.monthlyEstimate}
+              missing="—"
+              total
+              partial={org.partial}
+            />
           </tfoot>
         </table>
       </div>
@@ -163,7 +203,11 @@ function ProjectRow({ project }: { project: SupabaseProjectCost }) {
         {project.computeNote ? <span className="supabase-table__note">{project.computeNote}</span> : null}
       </td>
       <td className="align-end money">
-        {project.computeEstimate !== undefined ? formatUsd(project.computeEstimate) : <span className="muted">price not documented</span>}
+        {project.computeEstimate !== undefined ? (
+          formatUsd(project.computeEstimate)
+        ) : (
+          <span className="muted">price not documented</span>
+        )}
       </td>
     </tr>
   );

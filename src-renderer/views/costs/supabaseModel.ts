@@ -39,7 +39,10 @@ export function estimateLabel(org: Pick<SupabaseOrganizationCost, 'monthlyEstima
 }
 
 /** The fleet's DigitalOcean cost plus the Supabase estimate; undefined until both are known. */
-export function fleetWithSupabase(fleet: MonthlyCost | undefined, supabase: SupabaseCosts | undefined): MonthlyCost | undefined {
+export function fleetWithSupabase(
+  fleet: MonthlyCost | undefined,
+  supabase: SupabaseCosts | undefined,
+): MonthlyCost | undefined {
   if (!fleet || !supabase?.connected || supabase.problem) return undefined;
   const add = (n: number) => Math.round((n + supabase.monthlyEstimate) * 100) / 100;
   return { min: add(fleet.min), max: add(fleet.max) };

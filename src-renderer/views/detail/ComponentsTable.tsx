@@ -75,22 +75,36 @@ export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked
   );
 }
 
-function ComponentRow({ component: c, healthKnown, children }: { component: ComponentDetail; healthKnown: boolean; children?: ReactNode }) {
+function ComponentRow({
+  component: c,
+  healthKnown,
+  children,
+}: {
+  component: ComponentDetail;
+  healthKnown: boolean;
+  children?: ReactNode;
+}) {
   const size = sizeLabel(c);
   const scale = formatScale(c);
   const source = formatSource(c.source);
   const h = c.health;
   const replicas = h ? formatReplicas(h.replicasReady, h.replicasDesired) : '';
-  const usage = h && (h.cpuPercent !== undefined || h.memoryPercent !== undefined)
-    ? `cpu ${formatPercent(h.cpuPercent)} · mem ${formatPercent(h.memoryPercent)}`
-    : '';
+  const usage =
+    h && (h.cpuPercent !== undefined || h.memoryPercent !== undefined)
+      ? `cpu ${formatPercent(h.cpuPercent)} · mem ${formatPercent(h.memoryPercent)}`
+      : '';
   // App Platform reports health for running components only.
   const showsHealth = c.kind === 'service' || c.kind === 'worker';
   return (
     <tr data-testid="component-row" data-component-name={c.name}>
       <td>
         <span className="strong">{c.name}</span>
-        {c.httpPort ? <span className="sub">:{c.httpPort}{c.healthCheckPath ?? ''}</span> : null}
+        {c.httpPort ? (
+          <span className="sub">
+            :{c.httpPort}
+            {c.healthCheckPath ?? ''}
+          </span>
+        ) : null}
       </td>
       <td>
         <span className={`kind-chip kind-chip--${c.kind}`}>{kindLabel(c.kind)}</span>

@@ -12,7 +12,8 @@ const DOMAIN_TONE: Record<string, Tone> = {
 };
 
 export function DomainsList({ domains }: { domains: AppDomainSummary[] }) {
-  if (domains.length === 0) return <p className="muted section-empty">No custom domains; the app answers on its default ingress.</p>;
+  if (domains.length === 0)
+    return <p className="muted section-empty">No custom domains; the app answers on its default ingress.</p>;
   return (
     <ul className="domains" data-testid="domains-list">
       {domains.map((d) => (
@@ -29,7 +30,11 @@ export function DomainsList({ domains }: { domains: AppDomainSummary[] }) {
         </li>
       ))}
       <li className="domain">
-        <a href={hrefFor({ name: 'dns' })} data-testid="check-dns-link" title="Does this account's DNS point these domains at the app?">
+        <a
+          href={hrefFor({ name: 'dns' })}
+          data-testid="check-dns-link"
+          title="Does this account's DNS point these domains at the app?"
+        >
           Check DNS →
         </a>
       </li>

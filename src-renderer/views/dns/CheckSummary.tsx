@@ -40,7 +40,11 @@ export function CheckSummary({ report }: { report?: DnsCheckReport }) {
         )}
         <span className="dns-summary__jumps">
           <span className="muted">Jump to</span>
-          <button type="button" className="dns-link" onClick={() => jumpTo(firstFinding, findings.length > 0 ? 'center' : 'start')}>
+          <button
+            type="button"
+            className="dns-link"
+            onClick={() => jumpTo(firstFinding, findings.length > 0 ? 'center' : 'start')}
+          >
             Problems
           </button>
           <span aria-hidden="true">·</span>

@@ -14,7 +14,9 @@ interface StrayRecordsProps {
 
 export function StrayRecords({ report, onFix, readOnly }: StrayRecordsProps) {
   if (report.dangling.length === 0 && report.unserved.length === 0) {
-    return <p className="muted section-empty">Every record that points at App Platform points at an app that serves it.</p>;
+    return (
+      <p className="muted section-empty">Every record that points at App Platform points at an app that serves it.</p>
+    );
   }
   return (
     <ul className="dns-dangling">

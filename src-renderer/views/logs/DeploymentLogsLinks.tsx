@@ -7,7 +7,10 @@ export function DeploymentLogsLinks({ deployment }: { deployment: DeploymentSumm
   const appId = useNavigationStore((s) => (s.route.name === 'app' ? s.route.appId : undefined));
   if (!appId) return null;
   const href = (type: 'BUILD' | 'DEPLOY') =>
-    hrefFor({ name: 'logs', query: `app=${encodeURIComponent(appId)}&deployment=${encodeURIComponent(deployment.id)}&type=${type}` });
+    hrefFor({
+      name: 'logs',
+      query: `app=${encodeURIComponent(appId)}&deployment=${encodeURIComponent(deployment.id)}&type=${type}`,
+    });
   return (
     <span className="deployment-logs" data-testid="deployment-logs">
       <a href={href('BUILD')} data-testid="deployment-build-logs" title="Build log of this deployment">

@@ -3,11 +3,36 @@ import { useRef } from 'react';
 import { CAPACITY_CHOICES, useLogsStore } from '../../stores/logsStore';
 import { LEVEL_CHOICES, type LevelChoice } from '../../stores/logs/logFilter';
 
-const LEVEL_NAMES: Record<LevelChoice, string> = { error: 'Error', warn: 'Warn', info: 'Info', debug: 'Debug', none: 'Other' };
+const LEVEL_NAMES: Record<LevelChoice, string> = {
+  error: 'Error',
+  warn: 'Warn',
+  info: 'Info',
+  debug: 'Debug',
+  none: 'Other',
+};
 
-function Toggle({ on, onClick, label, title, testId }: { on: boolean; onClick: () => void; label: string; title: string; testId: string }) {
+function Toggle({
+  on,
+  onClick,
+  label,
+  title,
+  testId,
+}: {
+  on: boolean;
+  onClick: () => void;
+  label: string;
+  title: string;
+  testId: string;
+}) {
   return (
-    <button type="button" className={`toggle${on ? ' toggle--on' : ''}`} aria-pressed={on} onClick={onClick} title={title} data-testid={testId}>
+    <button
+      type="button"
+      className={`toggle${on ? ' toggle--on' : ''}`}
+      aria-pressed={on}
+      onClick={onClick}
+      title={title}
+      data-testid={testId}
+    >
       {label}
     </button>
   );
@@ -44,14 +69,43 @@ export function LogToolbar() {
           onChange={(e) => a.setFilter({ text: e.target.value })}
           data-testid="log-filter"
         />
-        <Toggle on={filter.regex} onClick={() => a.setFilter({ regex: !filter.regex })} label=".*" title="Regular expression" testId="filter-regex" />
-        <Toggle on={filter.caseSensitive} onClick={() => a.setFilter({ caseSensitive: !filter.caseSensitive })} label="Aa" title="Match case" testId="filter-case" />
-        <Toggle on={filter.exclude} onClick={() => a.setFilter({ exclude: !filter.exclude })} label="Exclude" title="Hide matching lines instead of keeping them" testId="filter-exclude" />
-        {filterError ? <span className="logs-error" role="alert">{filterError}</span> : null}
+        <Toggle
+          on={filter.regex}
+          onClick={() => a.setFilter({ regex: !filter.regex })}
+          label=".*"
+          title="Regular expression"
+          testId="filter-regex"
+        />
+        <Toggle
+          on={filter.caseSensitive}
+          onClick={() => a.setFilter({ caseSensitive: !filter.caseSensitive })}
+          label="Aa"
+          title="Match case"
+          testId="filter-case"
+        />
+        <Toggle
+          on={filter.exclude}
+          onClick={() => a.setFilter({ exclude: !filter.exclude })}
+          label="Exclude"
+          title="Hide matching lines instead of keeping them"
+          testId="filter-exclude"
+        />
+        {filterError ? (
+          <span className="logs-error" role="alert">
+            {filterError}
+          </span>
+        ) : null}
         <span className="logs-toolbar__sep" aria-hidden="true" />
         <span className="logs-toolbar__label">Levels</span>
         {LEVEL_CHOICES.map((level) => (
-          <Toggle key={level} on={levels.has(level)} onClick={() => toggleLevel(level)} label={LEVEL_NAMES[level]} title={`Show ${LEVEL_NAMES[level].toLowerCase()} lines`} testId={`level-${level}`} />
+          <Toggle
+            key={level}
+            on={levels.has(level)}
+            onClick={() => toggleLevel(level)}
+            label={LEVEL_NAMES[level]}
+            title={`Show ${LEVEL_NAMES[level].toLowerCase()} lines`}
+            testId={`level-${level}`}
+          />
         ))}
       </div>
       <div className="logs-toolbar__row" role="group" aria-label="Search and actions">
@@ -67,17 +121,41 @@ export function LogToolbar() {
           }}
           data-testid="log-search"
         />
-        <Toggle on={search.regex} onClick={() => a.setSearch({ regex: !search.regex })} label=".*" title="Regular expression" testId="search-regex" />
-        <button type="button" className="button" onClick={() => a.jumpToMatch(-1)} disabled={searchCount === 0} aria-label="Previous match" data-testid="search-prev">
+        <Toggle
+          on={search.regex}
+          onClick={() => a.setSearch({ regex: !search.regex })}
+          label=".*"
+          title="Regular expression"
+          testId="search-regex"
+        />
+        <button
+          type="button"
+          className="button"
+          onClick={() => a.jumpToMatch(-1)}
+          disabled={searchCount === 0}
+          aria-label="Previous match"
+          data-testid="search-prev"
+        >
           ↑
         </button>
-        <button type="button" className="button" onClick={() => a.jumpToMatch(1)} disabled={searchCount === 0} aria-label="Next match" data-testid="search-next">
+        <button
+          type="button"
+          className="button"
+          onClick={() => a.jumpToMatch(1)}
+          disabled={searchCount === 0}
+          aria-label="Next match"
+          data-testid="search-next"
+        >
           ↓
         </button>
         <span className="muted tabular logs-toolbar__count" data-testid="search-count">
           {search.text ? `${searchCount.toLocaleString('en-US')} ${searchCount === 1 ? 'match' : 'matches'}` : ''}
         </span>
-        {searchError ? <span className="logs-error" role="alert">{searchError}</span> : null}
+        {searchError ? (
+          <span className="logs-error" role="alert">
+            {searchError}
+          </span>
+        ) : null}
         <span className="logs-toolbar__sep" aria-hidden="true" />
         <button type="button" className="button" onClick={() => a.jumpToError(-1)} data-testid="prev-error">
           ↑ Error
@@ -86,7 +164,13 @@ export function LogToolbar() {
           ↓ Error
         </button>
         <span className="topbar__spacer" />
-        <button type="button" className={`button${paused ? ' button--primary' : ''}`} onClick={a.togglePause} aria-pressed={paused} data-testid="pause-button">
+        <button
+          type="button"
+          className={`button${paused ? ' button--primary' : ''}`}
+          onClick={a.togglePause}
+          aria-pressed={paused}
+          data-testid="pause-button"
+        >
           {paused ? 'Resume' : 'Pause'}
           {paused ? (
             <span className="pause-count tabular" data-testid="paused-count">
@@ -109,7 +193,12 @@ export function LogToolbar() {
         </details>
         <label className="logs-toolbar__label">
           Buffer
-          <select className="logs-select" value={capacity} onChange={(e) => a.setCapacity(Number(e.target.value))} data-testid="buffer-size">
+          <select
+            className="logs-select"
+            value={capacity}
+            onChange={(e) => a.setCapacity(Number(e.target.value))}
+            data-testid="buffer-size"
+          >
             {CAPACITY_CHOICES.map((n) => (
               <option key={n} value={n}>
                 {n.toLocaleString('en-US')} lines

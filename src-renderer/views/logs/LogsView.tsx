@@ -80,7 +80,12 @@ function SourcesHeader() {
       <h1>Logs</h1>
       <label className="logs-toolbar__label">
         Kind
-        <select className="logs-select" value={type} onChange={(e) => setType(e.target.value as LogType)} data-testid="log-type">
+        <select
+          className="logs-select"
+          value={type}
+          onChange={(e) => setType(e.target.value as LogType)}
+          data-testid="log-type"
+        >
           {RUN_TYPES.map((t) => (
             <option key={t.type} value={t.type}>
               {t.label}
@@ -88,7 +93,9 @@ function SourcesHeader() {
           ))}
         </select>
       </label>
-      {selected === 0 ? <span className="muted">Pick components on the left, or a quick pick, to follow their logs.</span> : null}
+      {selected === 0 ? (
+        <span className="muted">Pick components on the left, or a quick pick, to follow their logs.</span>
+      ) : null}
     </header>
   );
 }
@@ -96,7 +103,11 @@ function SourcesHeader() {
 function DeploymentHeader({ target }: { target: DeploymentLogsTarget }) {
   const status = useLogsStore((s) => Object.values(s.subs)[0]);
   const other = target.type === 'BUILD' ? 'DEPLOY' : 'BUILD';
-  const href = (type: string) => hrefFor({ name: 'logs', query: `app=${encodeURIComponent(target.appId)}&deployment=${encodeURIComponent(target.deploymentId)}&type=${type}` });
+  const href = (type: string) =>
+    hrefFor({
+      name: 'logs',
+      query: `app=${encodeURIComponent(target.appId)}&deployment=${encodeURIComponent(target.deploymentId)}&type=${type}`,
+    });
   return (
     <header className="logs-header" data-testid="deployment-logs-header">
       <a href={hrefFor({ name: 'app', appId: target.appId })} className="back-link">
@@ -107,7 +118,9 @@ function DeploymentHeader({ target }: { target: DeploymentLogsTarget }) {
         {target.deploymentId.slice(0, 8)}
       </code>
       <SourceState status={status} />
-      <span className="muted">{status?.state === 'live' ? 'following while it runs' : status?.state === 'ended' ? 'archived log' : ''}</span>
+      <span className="muted">
+        {status?.state === 'live' ? 'following while it runs' : status?.state === 'ended' ? 'archived log' : ''}
+      </span>
       <a className="button" href={href(other)} data-testid="switch-log-type">
         {other === 'BUILD' ? 'Build log' : 'Deploy log'}
       </a>
@@ -151,8 +164,13 @@ function StatusBar() {
   useLogsStore((s) => s.version);
   const shown = logModel.rows().length;
   const troubled = Object.values(subs).filter((s) => s.state === 'reconnecting' || s.state === 'failed');
-  const states = Object.values(subs).reduce<Record<string, number>>((acc, s) => ({ ...acc, [s.state]: (acc[s.state] ?? 0) + 1 }), {});
-  const summary = Object.entries(states).map(([state, count]) => `${count} ${state}`).join(', ');
+  const states = Object.values(subs).reduce<Record<string, number>>(
+    (acc, s) => ({ ...acc, [s.state]: (acc[s.state] ?? 0) + 1 }),
+    {},
+  );
+  const summary = Object.entries(states)
+    .map(([state, count]) => `${count} ${state}`)
+    .join(', ');
   const n = (x: number) => x.toLocaleString('en-US');
   return (
     <footer className="logs-status" data-testid="logs-status">
@@ -172,7 +190,12 @@ function StatusBar() {
         </>
       ) : null}
       {troubled.map((s) => (
-        <span key={s.label} className={`logs-status__problem logs-status__problem--${s.state}`} role="status" data-testid="stream-problem">
+        <span
+          key={s.label}
+          className={`logs-status__problem logs-status__problem--${s.state}`}
+          role="status"
+          data-testid="stream-problem"
+        >
           {s.label}: {s.message ?? s.state}
         </span>
       ))}

@@ -128,7 +128,11 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
                     {row.getAllCells().map((cell) => (
                       <td
                         key={cell.id}
-                        className={cell.column.columnDef.meta?.align === 'end' ? `align-end col-${cell.column.id}` : `col-${cell.column.id}`}
+                        className={
+                          cell.column.columnDef.meta?.align === 'end'
+                            ? `align-end col-${cell.column.id}`
+                            : `col-${cell.column.id}`
+                        }
                       >
                         <table.FlexRender cell={cell} />
                       </td>

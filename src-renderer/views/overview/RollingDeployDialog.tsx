@@ -21,7 +21,11 @@ export function RollingDeployButton({ apps }: { apps: FleetApp[] }) {
   useEffect(() => retain(ids), [ids, retain]);
 
   const n = selected.length;
-  const reason = running ? 'A rolling deploy is already running.' : n === 0 ? 'Tick apps in the table to deploy them one after another.' : undefined;
+  const reason = running
+    ? 'A rolling deploy is already running.'
+    : n === 0
+      ? 'Tick apps in the table to deploy them one after another.'
+      : undefined;
   return (
     <>
       {n > 0 ? (
@@ -81,9 +85,9 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
       }
     >
       <p className="dialog__lead">
-        Each app is deployed from its current spec, {concurrency === 1 ? 'one at a time' : `${concurrency} at a time`}, in this
-        order. If a deployment fails, the rolling deploy stops and the apps after it are left as they are. Cancel stops before the
-        next app; deployments already running finish.
+        Each app is deployed from its current spec, {concurrency === 1 ? 'one at a time' : `${concurrency} at a time`},
+        in this order. If a deployment fails, the rolling deploy stops and the apps after it are left as they are.
+        Cancel stops before the next app; deployments already running finish.
       </p>
       <ol className="rolling-order" data-testid="rolling-order">
         {ordered.map((a) => (
@@ -106,7 +110,13 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
         <div className="choice" role="radiogroup" aria-label="Apps deployed at a time">
           {Array.from({ length: MAX_CONCURRENCY }, (_, i) => i + 1).map((c) => (
             <label key={c} className={`choice__item${concurrency === c ? ' is-on' : ''}`}>
-              <input type="radio" name="concurrency" checked={concurrency === c} onChange={() => setConcurrency(c)} data-testid={`concurrency-${c}`} />
+              <input
+                type="radio"
+                name="concurrency"
+                checked={concurrency === c}
+                onChange={() => setConcurrency(c)}
+                data-testid={`concurrency-${c}`}
+              />
               {c}
             </label>
           ))}
@@ -121,10 +131,10 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
       </label>
       {startError ? (
         <div className="action-error action-error--inline" role="alert" data-code={startError.code}>
-          <span className="action-error__icon" aria-hidden="true">!</span>
-          <div className="action-error__text">
-            The rolling deploy did not start. {describeError(startError).title}
-          </div>
+          <span className="action-error__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="action-error__text">The rolling deploy did not start. {describeError(startError).title}</div>
         </div>
       ) : null}
     </Dialog>

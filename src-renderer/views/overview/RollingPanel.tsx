@@ -1,7 +1,14 @@
 // The live rolling deploy: one row per app with its state, Cancel while it runs, and at the end a
 // summary of what was deployed, what failed and what was never started.
 import type { RollingDeployStatus } from '../../../src-preload/contract';
-import { describeError, rollingLabel, shortId, rollingTone, ROLLING_STATE_TEXT, summarizeRolling } from '../../actionFormat';
+import {
+  describeError,
+  rollingLabel,
+  shortId,
+  rollingTone,
+  ROLLING_STATE_TEXT,
+  summarizeRolling,
+} from '../../actionFormat';
 import { Badge } from '../../components/Badge';
 import { InlineWarning } from '../../components/ErrorState';
 import { PhaseBadge } from '../../components/PhaseBadge';
@@ -23,10 +30,21 @@ export function RollingPanel() {
   const summary = summarizeRolling(status);
   const endMs = status.endedAt ? Date.parse(status.endedAt) : now;
   const elapsed = formatDuration((endMs - Date.parse(status.startedAt)) / 1000);
-  const tone = running ? 'progress' : status.state === 'succeeded' ? 'success' : status.state === 'halted' ? 'danger' : 'warning';
+  const tone = running
+    ? 'progress'
+    : status.state === 'succeeded'
+      ? 'success'
+      : status.state === 'halted'
+        ? 'danger'
+        : 'warning';
 
   return (
-    <section className={`rolling-panel progress-card progress-card--${tone}`} data-testid="rolling-panel" data-state={status.state} aria-label="Rolling deploy">
+    <section
+      className={`rolling-panel progress-card progress-card--${tone}`}
+      data-testid="rolling-panel"
+      data-state={status.state}
+      aria-label="Rolling deploy"
+    >
       <header className="progress-card__header">
         <Badge tone={tone}>{status.state}</Badge>
         <span className="progress-card__title">{ROLLING_STATE_TEXT[status.state]}</span>
@@ -54,11 +72,19 @@ export function RollingPanel() {
       </header>
       {cancelError ? <InlineWarning>Couldn’t cancel. {describeError(cancelError).title}</InlineWarning> : null}
       {watchError && running ? (
-        <InlineWarning error={watchError}>Live status is paused; it resumes when Fleetdeck can reach main again.</InlineWarning>
+        <InlineWarning error={watchError}>
+          Live status is paused; it resumes when Fleetdeck can reach main again.
+        </InlineWarning>
       ) : null}
       <ol className="rolling-apps">
         {status.apps.map((a, i) => (
-          <li key={a.appId} className="rolling-app" data-testid="rolling-app-row" data-app-name={a.appName} data-state={a.state}>
+          <li
+            key={a.appId}
+            className="rolling-app"
+            data-testid="rolling-app-row"
+            data-app-name={a.appName}
+            data-state={a.state}
+          >
             <span className="rolling-app__index tabular">{i + 1}</span>
             <a className="rolling-app__name" href={hrefFor({ name: 'app', appId: a.appId })}>
               {a.appName}
@@ -86,14 +112,26 @@ function Summary({ status }: { status: RollingDeployStatus }) {
   return (
     <div className="rolling-summary" data-testid="rolling-summary">
       <SummaryGroup tone="success" title="Deployed" names={s.succeeded} />
-      <SummaryGroup tone="danger" title="Failed" names={s.failed.map((f) => (f.message ? `${f.name} — ${f.message}` : f.name))} />
+      <SummaryGroup
+        tone="danger"
+        title="Failed"
+        names={s.failed.map((f) => (f.message ? `${f.name} — ${f.message}` : f.name))}
+      />
       <SummaryGroup tone="warning" title="Canceled" names={s.canceled} />
       <SummaryGroup tone="neutral" title="Not started (left as they were)" names={s.notStarted} />
     </div>
   );
 }
 
-function SummaryGroup({ tone, title, names }: { tone: 'success' | 'danger' | 'warning' | 'neutral'; title: string; names: string[] }) {
+function SummaryGroup({
+  tone,
+  title,
+  names,
+}: {
+  tone: 'success' | 'danger' | 'warning' | 'neutral';
+  title: string;
+  names: string[];
+}) {
   if (names.length === 0) return null;
   return (
     <div className={`rolling-summary__group rolling-summary__group--${tone}`}>

@@ -94,7 +94,9 @@ export function AccountCard({ account }: { account: AccountSummary }) {
           <div>
             <dt>Token</dt>
             <dd>
-              <code className="account-card__token" data-testid="account-last-four">…{account.lastFour}</code>
+              <code className="account-card__token" data-testid="account-last-four">
+                …{account.lastFour}
+              </code>
             </dd>
           </div>
           <div>
@@ -112,7 +114,9 @@ export function AccountCard({ account }: { account: AccountSummary }) {
           <ul className="account-card__limitations" data-testid="account-limitations">
             {account.limitations.map((text) => (
               <li key={text}>
-                <span className="inline-warning__icon" aria-hidden="true">!</span>
+                <span className="inline-warning__icon" aria-hidden="true">
+                  !
+                </span>
                 {text}
               </li>
             ))}
@@ -128,7 +132,8 @@ export function AccountCard({ account }: { account: AccountSummary }) {
         {confirmingRemove ? (
           <div className="account-card__confirm" role="group" aria-label="Confirm removal">
             <span>
-              Remove this account? {account.storage === 'keychain' ? 'Its token is deleted from the keychain.' : 'Its token is forgotten.'}
+              Remove this account?{' '}
+              {account.storage === 'keychain' ? 'Its token is deleted from the keychain.' : 'Its token is forgotten.'}
             </span>
             <button
               type="button"
@@ -138,13 +143,22 @@ export function AccountCard({ account }: { account: AccountSummary }) {
             >
               {busy === 'removing' ? 'Removing…' : 'Remove'}
             </button>
-            <button type="button" className="button button--small button--quiet" onClick={() => setConfirmingRemove(false)}>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => setConfirmingRemove(false)}
+            >
               Keep
             </button>
           </div>
         ) : (
           <>
-            <button type="button" className="button button--small" disabled={!!busy} onClick={() => void revalidate(account)}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!!busy}
+              onClick={() => void revalidate(account)}
+            >
               {busy === 'revalidating' ? 'Checking…' : 'Re-validate'}
             </button>
             <button

@@ -41,11 +41,15 @@ export function ContextSwitcher() {
   const active = overview?.activeContext ?? fallbackName;
   if (!active) return null;
   const contexts = overview ? ordered(overview.contexts) : [];
-  const needsAttention = overview?.accounts.some((a) => a.context === overview.activeContext && a.status === 'needs_attention');
+  const needsAttention = overview?.accounts.some(
+    (a) => a.context === overview.activeContext && a.status === 'needs_attention',
+  );
 
   return (
     <div className="context-switcher" ref={root}>
-      <span className="topbar__sep" aria-hidden="true">/</span>
+      <span className="topbar__sep" aria-hidden="true">
+        /
+      </span>
       <button
         type="button"
         className="context-switcher__button"
@@ -89,7 +93,9 @@ export function ContextSwitcher() {
                 void switchContext(c.name);
               }}
             >
-              <span className="context-menu__check" aria-hidden="true">{c.name === active ? '✓' : ''}</span>
+              <span className="context-menu__check" aria-hidden="true">
+                {c.name === active ? '✓' : ''}
+              </span>
               <span className="context-menu__name">{c.name}</span>
               <span className="context-menu__meta">
                 {c.demo ? 'sandbox' : c.providers.map((p) => PROVIDER_NAMES[p]).join(', ') || 'no accounts'}
@@ -97,7 +103,12 @@ export function ContextSwitcher() {
             </button>
           ))}
           <div className="context-menu__sep" role="separator" />
-          <a className="context-menu__item context-menu__link" role="menuitem" href={hrefFor({ name: 'settings' })} onClick={() => setOpen(false)}>
+          <a
+            className="context-menu__item context-menu__link"
+            role="menuitem"
+            href={hrefFor({ name: 'settings' })}
+            onClick={() => setOpen(false)}
+          >
             <span className="context-menu__check" aria-hidden="true" />
             Manage accounts…
           </a>

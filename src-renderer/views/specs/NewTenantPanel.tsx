@@ -35,7 +35,10 @@ export function NewTenantPanel() {
     void useFleetStore.getState().ensureLoaded();
   }, []);
 
-  const apps = useMemo(() => [...(snapshot?.apps ?? [])].sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name)), [snapshot]);
+  const apps = useMemo(
+    () => [...(snapshot?.apps ?? [])].sort((a, b) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name)),
+    [snapshot],
+  );
   const template = apps.find((a) => a.id === templateAppId);
   // Until the user edits them, replacements follow the names: "bibbi" → "customer4".
   const replacements = edited ?? suggestReplacements(template?.name ?? '', name);
@@ -44,7 +47,8 @@ export function NewTenantPanel() {
   const request: TenantTemplateRequest = { templateAppId, name, replacements: replacements.filter((r) => r.from) };
   const canPreview = !!template && !!name && !nameProblem && !taken && !tenant.previewing;
   const preview = tenant.previewedFor === requestKey(request) ? tenant.preview : undefined;
-  const canCreate = !!preview && !remainingProblems(preview, secrets).some((p) => p.severity === 'error') && !tenant.creating;
+  const canCreate =
+    !!preview && !remainingProblems(preview, secrets).some((p) => p.severity === 'error') && !tenant.creating;
   const leftovers = preview ? templateLeftovers(preview) : [];
   const unresolved = unresolvedLeftovers(leftovers, overrides);
   const overridden = leftovers.filter((l) => !unresolved.includes(l));
@@ -55,7 +59,12 @@ export function NewTenantPanel() {
 
   if (!snapshot) {
     return fleetError ? (
-      <ErrorState title="Couldn’t load the fleet to pick a template" error={fleetError} onRetry={() => void useFleetStore.getState().load()} retrying={fleetLoading} />
+      <ErrorState
+        title="Couldn’t load the fleet to pick a template"
+        error={fleetError}
+        onRetry={() => void useFleetStore.getState().load()}
+        retrying={fleetLoading}
+      />
     ) : (
       <LoadingState label="Loading the fleet…" />
     );
@@ -66,7 +75,12 @@ export function NewTenantPanel() {
       <div className="spec-tenant__form">
         <label className="field">
           <span className="field__label">Template tenant</span>
-          <select className="input" value={templateAppId} onChange={(e) => setTemplateAppId(e.target.value)} data-testid="tenant-template">
+          <select
+            className="input"
+            value={templateAppId}
+            onChange={(e) => setTemplateAppId(e.target.value)}
+            data-testid="tenant-template"
+          >
             <option value="">Choose an app…</option>
             {apps.map((a) => (
               <option key={a.id} value={a.id}>
@@ -85,23 +99,47 @@ export function NewTenantPanel() {
             spellCheck={false}
             data-testid="tenant-name"
           />
-          {nameProblem || taken ? <span className="field-error">{taken ? `An app named ${name} already exists.` : nameProblem}</span> : null}
+          {nameProblem || taken ? (
+            <span className="field-error">{taken ? `An app named ${name} already exists.` : nameProblem}</span>
+          ) : null}
         </label>
         <div className="field spec-tenant__replacements">
           <span className="field__label">Replace everywhere (names, domains, env values)</span>
-          {replacements.length === 0 ? <span className="field__hint">Pick a template and a name; the tenant’s slug is filled in.</span> : null}
+          {replacements.length === 0 ? (
+            <span className="field__hint">Pick a template and a name; the tenant’s slug is filled in.</span>
+          ) : null}
           {replacements.map((r, i) => (
             <div className="spec-tenant__row" key={i}>
-              <input className="input input--compact" value={r.from} onChange={(e) => setRow(i, { from: e.target.value })} aria-label={`Replace ${i + 1}: text`} data-testid="replace-from" />
+              <input
+                className="input input--compact"
+                value={r.from}
+                onChange={(e) => setRow(i, { from: e.target.value })}
+                aria-label={`Replace ${i + 1}: text`}
+                data-testid="replace-from"
+              />
               <span aria-hidden="true">→</span>
-              <input className="input input--compact" value={r.to} onChange={(e) => setRow(i, { to: e.target.value })} aria-label={`Replace ${i + 1}: with`} data-testid="replace-to" />
-              <button type="button" className="button button--quiet button--small" onClick={() => setEdited(replacements.filter((_, j) => j !== i))}>
+              <input
+                className="input input--compact"
+                value={r.to}
+                onChange={(e) => setRow(i, { to: e.target.value })}
+                aria-label={`Replace ${i + 1}: with`}
+                data-testid="replace-to"
+              />
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                onClick={() => setEdited(replacements.filter((_, j) => j !== i))}
+              >
                 Remove
               </button>
             </div>
           ))}
           <div>
-            <button type="button" className="button button--small" onClick={() => setEdited([...replacements, { from: '', to: '' }])}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setEdited([...replacements, { from: '', to: '' }])}
+            >
               Add replacement
             </button>
             {edited ? (
@@ -112,10 +150,20 @@ export function NewTenantPanel() {
           </div>
         </div>
         <div className="spec-tenant__actions">
-          <button type="button" className="button" disabled={!canPreview} onClick={() => void useTenantTemplateStore.getState().previewTenant(request)} data-testid="tenant-preview">
+          <button
+            type="button"
+            className="button"
+            disabled={!canPreview}
+            onClick={() => void useTenantTemplateStore.getState().previewTenant(request)}
+            data-testid="tenant-preview"
+          >
             {tenant.previewing ? 'Previewing…' : 'Preview'}
           </button>
-          <button type="button" className="button button--primary" disabled={!canCreate} onClick={() => {
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!canCreate}
+            onClick={() => {
               setAcknowledged(false);
               setConfirming(true);
             }}
@@ -124,8 +172,16 @@ export function NewTenantPanel() {
             Create app…
           </button>
         </div>
-        {tenant.previewError ? <p className="field-error" role="alert">Preview failed: {describeError(tenant.previewError).title}</p> : null}
-        {tenant.createError ? <p className="field-error" role="alert">Not created: {describeError(tenant.createError).title}</p> : null}
+        {tenant.previewError ? (
+          <p className="field-error" role="alert">
+            Preview failed: {describeError(tenant.previewError).title}
+          </p>
+        ) : null}
+        {tenant.createError ? (
+          <p className="field-error" role="alert">
+            Not created: {describeError(tenant.createError).title}
+          </p>
+        ) : null}
       </div>
 
       <div className="spec-tenant__preview" data-testid="tenant-preview-panel">
@@ -141,7 +197,9 @@ export function NewTenantPanel() {
             onOverride={(id, value) => setOverrides({ ...overrides, [id]: value })}
           />
         ) : (
-          <p className="muted spec-tenant__empty">The new app’s spec, its problems and its monthly price show here after Preview.</p>
+          <p className="muted spec-tenant__empty">
+            The new app’s spec, its problems and its monthly price show here after Preview.
+          </p>
         )}
       </div>
 
@@ -163,8 +221,10 @@ export function NewTenantPanel() {
         >
           <p className="dialog__lead">
             DigitalOcean creates the app and starts its first build and deployment.
-            {preview.validation.monthlyCostAfter !== undefined ? ` It costs ${formatUsd(preview.validation.monthlyCostAfter)}/mo from then on.` : ''} Its
-            domains need DNS records before they serve traffic.
+            {preview.validation.monthlyCostAfter !== undefined
+              ? ` It costs ${formatUsd(preview.validation.monthlyCostAfter)}/mo from then on.`
+              : ''}{' '}
+            Its domains need DNS records before they serve traffic.
           </p>
           {overridden.length > 0 ? (
             <div data-testid="tenant-confirm-overrides">
@@ -179,7 +239,11 @@ export function NewTenantPanel() {
             </div>
           ) : null}
           {unresolved.length > 0 ? (
-            <div className="spec-validation spec-validation--warning" role="alert" data-testid="tenant-confirm-leftovers">
+            <div
+              className="spec-validation spec-validation--warning"
+              role="alert"
+              data-testid="tenant-confirm-leftovers"
+            >
               <strong>
                 {unresolved.length === 1 ? 'This value still points' : 'These values still point'} at {templateName}:
               </strong>
@@ -189,9 +253,15 @@ export function NewTenantPanel() {
                 ))}
               </ul>
               <label className="check">
-                <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="tenant-acknowledge" />
+                <input
+                  type="checkbox"
+                  checked={acknowledged}
+                  onChange={(e) => setAcknowledged(e.target.checked)}
+                  data-testid="tenant-acknowledge"
+                />
                 <span>
-                  I know {unresolved.length === 1 ? 'this value still points' : 'these values still point'} at {templateName}
+                  I know {unresolved.length === 1 ? 'this value still points' : 'these values still point'} at{' '}
+                  {templateName}
                 </span>
               </label>
             </div>

@@ -32,7 +32,8 @@ export function applyBlockedReason(entry: SpecEditorEntry, blocked?: string): st
     return `Enter ${reenter.map(secretName).join(', ')} again first: ${one ? 'its' : 'their'} new value was kept only in memory, and Fleetdeck has restarted since.`;
   }
   if (!review.valid) return fixFirst(review.problems);
-  if (review.liveYaml === reviewedText && !draft?.pendingSecrets.length) return 'The draft is the same as the live spec: nothing to apply.';
+  if (review.liveYaml === reviewedText && !draft?.pendingSecrets.length)
+    return 'The draft is the same as the live spec: nothing to apply.';
   return blocked;
 }
 
@@ -59,7 +60,13 @@ export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClos
       width={1120}
       footer={
         <>
-          <span className="dialog__aside">{reason && review ? <span className="muted" data-testid="apply-blocked">{reason}</span> : null}</span>
+          <span className="dialog__aside">
+            {reason && review ? (
+              <span className="muted" data-testid="apply-blocked">
+                {reason}
+              </span>
+            ) : null}
+          </span>
           <button type="button" className="button" onClick={onClose} disabled={applying}>
             Cancel
           </button>
@@ -99,8 +106,9 @@ export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClos
           ) : null}
           {draft?.pendingSecrets.length ? (
             <p className="spec-review__note">
-              Apply also sends new values for {draft.pendingSecrets.length} secret{draft.pendingSecrets.length === 1 ? '' : 's'} (
-              {draft.pendingSecrets.map(secretName).join(', ')}); they are not shown here.
+              Apply also sends new values for {draft.pendingSecrets.length} secret
+              {draft.pendingSecrets.length === 1 ? '' : 's'} ({draft.pendingSecrets.map(secretName).join(', ')}); they
+              are not shown here.
             </p>
           ) : null}
           {applyError && applyError.code !== 'stale' ? (
@@ -109,7 +117,13 @@ export function ReviewDialog({ appName, entry, blocked, onApply, onRetry, onClos
               {describeError(applyError).detail ? ` ${describeError(applyError).detail}` : ''}
             </p>
           ) : null}
-          <DiffView before={review.liveYaml} after={reviewedText ?? ''} beforeLabel="Live spec" afterLabel="Your draft" testId="review-diff" />
+          <DiffView
+            before={review.liveYaml}
+            after={reviewedText ?? ''}
+            beforeLabel="Live spec"
+            afterLabel="Your draft"
+            testId="review-diff"
+          />
           <p className="muted spec-review__footnote">
             Applying updates the app’s spec and starts a deployment; its progress shows on this page.
           </p>

@@ -32,7 +32,11 @@ export function SecretDialog({ appId, target, onClose }: SecretDialogProps) {
   };
   const submit = async () => {
     if (!value || busy) return;
-    const ok = await setSecret(appId, { ...(target.component ? { component: target.component } : {}), key: target.key, value });
+    const ok = await setSecret(appId, {
+      ...(target.component ? { component: target.component } : {}),
+      key: target.key,
+      value,
+    });
     if (ok) close();
   };
 
@@ -50,7 +54,13 @@ export function SecretDialog({ appId, target, onClose }: SecretDialogProps) {
           <button type="button" className="button" onClick={close} disabled={busy}>
             Cancel
           </button>
-          <button type="button" className="button button--primary" onClick={() => void submit()} disabled={!value || busy} data-testid="secret-save">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void submit()}
+            disabled={!value || busy}
+            data-testid="secret-save"
+          >
             {busy ? 'Setting…' : 'Set new value'}
           </button>
         </>
@@ -83,8 +93,8 @@ export function SecretDialog({ appId, target, onClose }: SecretDialogProps) {
           </button>
         </div>
         <p className="muted secret-form__note">
-          Kept in memory until you apply the draft, then sent to DigitalOcean, which encrypts it. It is never written into the
-          YAML or the draft file. Closing Fleetdeck before applying forgets it.
+          Kept in memory until you apply the draft, then sent to DigitalOcean, which encrypts it. It is never written
+          into the YAML or the draft file. Closing Fleetdeck before applying forgets it.
         </p>
         {error ? (
           <p className="field-error" role="alert">

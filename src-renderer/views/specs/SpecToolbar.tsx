@@ -59,14 +59,26 @@ export function SpecToolbar(props: SpecToolbarProps) {
       <button type="button" className="button" onClick={() => onExport('live')} data-testid="export-live">
         Export live
       </button>
-      <button type="button" className="button button--danger-quiet" onClick={() => setDiscarding(true)} disabled={!changed} data-testid="discard-button">
+      <button
+        type="button"
+        className="button button--danger-quiet"
+        onClick={() => setDiscarding(true)}
+        disabled={!changed}
+        data-testid="discard-button"
+      >
         Discard draft
       </button>
       <span className="spec-toolbar__spacer" />
       <button type="button" className="button" onClick={onValidate} disabled={validating} data-testid="validate-button">
         {validating ? 'Validating…' : 'Validate'}
       </button>
-      <button type="button" className="button button--primary" onClick={onReview} disabled={reviewing} data-testid="review-button">
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={onReview}
+        disabled={reviewing}
+        data-testid="review-button"
+      >
         {reviewing ? 'Preparing review…' : 'Review & apply…'}
       </button>
       {readError ? (
@@ -88,8 +100,8 @@ export function SpecToolbar(props: SpecToolbarProps) {
           onClose={() => setImporting(undefined)}
         >
           <p className="dialog__lead">
-            Your draft has changes that are not applied. Importing replaces them with the file’s spec. Export the draft first if you
-            want to keep a copy.
+            Your draft has changes that are not applied. Importing replaces them with the file’s spec. Export the draft
+            first if you want to keep a copy.
           </p>
         </ConfirmDialog>
       ) : null}
@@ -107,8 +119,8 @@ export function SpecToolbar(props: SpecToolbarProps) {
           onClose={() => setDiscarding(false)}
         >
           <p className="dialog__lead">
-            Your changes and any new secret values are thrown away. The live app is not touched; the editor starts again from its live
-            spec.
+            Your changes and any new secret values are thrown away. The live app is not touched; the editor starts again
+            from its live spec.
           </p>
         </ConfirmDialog>
       ) : null}

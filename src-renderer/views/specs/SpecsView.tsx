@@ -33,7 +33,10 @@ export function SpecsView() {
       <header className="spec-header">
         <div>
           <h1 className="spec-header__title">Specs</h1>
-          <p className="muted spec-header__sub">Drafts of app specs you are editing, and new tenants made from an existing one. To edit a spec, open an app and choose Edit spec.</p>
+          <p className="muted spec-header__sub">
+            Drafts of app specs you are editing, and new tenants made from an existing one. To edit a spec, open an app
+            and choose Edit spec.
+          </p>
         </div>
       </header>
 
@@ -41,13 +44,22 @@ export function SpecsView() {
         <h2 className="section__title" id="drafts-title">
           Open drafts {drafts.list ? <span className="section__count">{drafts.list.length}</span> : null}
         </h2>
-        {drafts.list && drafts.error ? <InlineWarning error={drafts.error}>The drafts list could not be refreshed.</InlineWarning> : null}
+        {drafts.list && drafts.error ? (
+          <InlineWarning error={drafts.error}>The drafts list could not be refreshed.</InlineWarning>
+        ) : null}
         {!drafts.list && drafts.error ? (
-          <ErrorState title="Couldn’t list the drafts" error={drafts.error} onRetry={() => void useSpecsStore.getState().loadDrafts()} retrying={drafts.loading} />
+          <ErrorState
+            title="Couldn’t list the drafts"
+            error={drafts.error}
+            onRetry={() => void useSpecsStore.getState().loadDrafts()}
+            retrying={drafts.loading}
+          />
         ) : !drafts.list ? (
           <LoadingState label="Loading drafts…" rows={3} columns={5} />
         ) : drafts.list.length === 0 ? (
-          <EmptyState title="No open drafts">Edit an app’s spec from its page; unapplied changes are kept here until you apply or discard them.</EmptyState>
+          <EmptyState title="No open drafts">
+            Edit an app’s spec from its page; unapplied changes are kept here until you apply or discard them.
+          </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="data-table spec-drafts" data-testid="drafts-table">
@@ -55,7 +67,9 @@ export function SpecsView() {
                 <tr>
                   <th scope="col">App</th>
                   <th scope="col">Origin</th>
-                  <th scope="col" className="align-end">Changed lines</th>
+                  <th scope="col" className="align-end">
+                    Changed lines
+                  </th>
                   <th scope="col">Last saved</th>
                   <th scope="col" className="align-end">
                     <span className="visually-hidden">Actions</span>
@@ -79,7 +93,12 @@ export function SpecsView() {
                       <a className="button button--small" href={hrefFor({ name: 'spec', appId: d.appId })}>
                         Open
                       </a>{' '}
-                      <button type="button" className="button button--small button--danger-quiet" onClick={() => setDiscarding(d)} data-testid="draft-discard">
+                      <button
+                        type="button"
+                        className="button button--small button--danger-quiet"
+                        onClick={() => setDiscarding(d)}
+                        data-testid="draft-discard"
+                      >
                         Discard
                       </button>
                     </td>
@@ -109,7 +128,9 @@ export function SpecsView() {
           onConfirm={() => void discard(discarding)}
           onClose={() => setDiscarding(undefined)}
         >
-          <p className="dialog__lead">Its changes and any new secret values are thrown away. The live app is not touched.</p>
+          <p className="dialog__lead">
+            Its changes and any new secret values are thrown away. The live app is not touched.
+          </p>
         </ConfirmDialog>
       ) : null}
     </main>

@@ -29,7 +29,11 @@ export function StaleDialog({ appName, entry, stale, onRebase, onCopy, onExport,
 
   return (
     <Dialog
-      title={stale.reason === 'apply' ? `Not applied: ${appName} changed since your draft started` : `${appName} changed since your draft started`}
+      title={
+        stale.reason === 'apply'
+          ? `Not applied: ${appName} changed since your draft started`
+          : `${appName} changed since your draft started`
+      }
       subtitle={`Your draft started from the live spec of ${formatAbsoluteTime(entry.draft?.createdAt)}. Nothing was applied; your draft is kept as it is.`}
       onClose={onClose}
       testId="stale-dialog"
@@ -37,7 +41,11 @@ export function StaleDialog({ appName, entry, stale, onRebase, onCopy, onExport,
       footer={
         <>
           <span className="dialog__aside">
-            {rebaseBlocked ? <span className="muted" data-testid="rebase-unavailable">{rebaseBlocked}</span> : null}
+            {rebaseBlocked ? (
+              <span className="muted" data-testid="rebase-unavailable">
+                {rebaseBlocked}
+              </span>
+            ) : null}
           </span>
           <button type="button" className="button" onClick={onCopy} data-testid="copy-draft">
             Copy my draft
@@ -57,17 +65,30 @@ export function StaleDialog({ appName, entry, stale, onRebase, onCopy, onExport,
       }
     >
       <p className="dialog__lead">
-        Applying now would overwrite those live changes, so Fleetdeck refused. Compare the three versions: the <strong>base</strong>{' '}
-        your draft started from, the <strong>live</strong> spec now, and <strong>your draft</strong>.
+        Applying now would overwrite those live changes, so Fleetdeck refused. Compare the three versions: the{' '}
+        <strong>base</strong> your draft started from, the <strong>live</strong> spec now, and{' '}
+        <strong>your draft</strong>.
       </p>
       <div className="spec-three-way" data-testid="three-way">
         <section>
           <h3 className="spec-three-way__title">Changed on the live app since your draft started</h3>
-          <DiffView before={base} after={stale.liveYaml} beforeLabel="Base (when your draft started)" afterLabel="Live now" testId="three-way-live" />
+          <DiffView
+            before={base}
+            after={stale.liveYaml}
+            beforeLabel="Base (when your draft started)"
+            afterLabel="Live now"
+            testId="three-way-live"
+          />
         </section>
         <section>
           <h3 className="spec-three-way__title">Your changes</h3>
-          <DiffView before={base} after={draft} beforeLabel="Base (when your draft started)" afterLabel="Your draft" testId="three-way-draft" />
+          <DiffView
+            before={base}
+            after={draft}
+            beforeLabel="Base (when your draft started)"
+            afterLabel="Your draft"
+            testId="three-way-draft"
+          />
         </section>
       </div>
     </Dialog>

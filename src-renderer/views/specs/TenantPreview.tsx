@@ -22,7 +22,10 @@ interface TenantPreviewProps {
 }
 
 /** Problems left once the secrets typed here are counted: a missing SECRET value is one of them. */
-export function remainingProblems(preview: TenantTemplatePreview, secrets: Readonly<Record<string, string>>): SpecProblem[] {
+export function remainingProblems(
+  preview: TenantTemplatePreview,
+  secrets: Readonly<Record<string, string>>,
+): SpecProblem[] {
   const filled = new Set(
     secretEnvs(preview.yaml)
       .filter((s) => secrets[s.id])
@@ -50,7 +53,11 @@ export function TenantPreview({ preview, templateName, secrets, onSecret, overri
 
   return (
     <>
-      <div className={`spec-validation spec-validation--${state === 'check' ? 'warning' : state}`} data-testid="tenant-validation" data-state={state}>
+      <div
+        className={`spec-validation spec-validation--${state === 'check' ? 'warning' : state}`}
+        data-testid="tenant-validation"
+        data-state={state}
+      >
         <strong>{headline}</strong>
         {cost !== undefined ? (
           <span className="tabular" data-testid="tenant-cost">
@@ -71,7 +78,9 @@ export function TenantPreview({ preview, templateName, secrets, onSecret, overri
       {envs.length > 0 ? (
         <fieldset className="spec-tenant__secrets" data-testid="tenant-secrets">
           <legend>Secrets for the new app</legend>
-          <p className="muted">Never copied from the template. Sent once with the new app; DigitalOcean encrypts them.</p>
+          <p className="muted">
+            Never copied from the template. Sent once with the new app; DigitalOcean encrypts them.
+          </p>
           {envs.map((s) => (
             <label className="spec-tenant__secret" key={s.id}>
               <span>
@@ -94,8 +103,8 @@ export function TenantPreview({ preview, templateName, secrets, onSecret, overri
         <fieldset className="spec-tenant__secrets spec-tenant__leftovers" data-testid="tenant-leftovers">
           <legend>Values still pointing at {templateName}</legend>
           <p className="muted">
-            The replacements did not change these: the new tenant would use {templateName}’s project. Enter the new tenant’s value, or leave it
-            empty and confirm you know when creating.
+            The replacements did not change these: the new tenant would use {templateName}’s project. Enter the new
+            tenant’s value, or leave it empty and confirm you know when creating.
           </p>
           {leftovers.map((l) => (
             <label className="spec-tenant__secret" key={l.id}>
@@ -118,7 +127,13 @@ export function TenantPreview({ preview, templateName, secrets, onSecret, overri
           ))}
         </fieldset>
       ) : null}
-      <CodeEditor value={preview.yaml} extensions={extensions} label="New tenant spec (read-only)" testId="tenant-yaml" className="spec-tenant__yaml" />
+      <CodeEditor
+        value={preview.yaml}
+        extensions={extensions}
+        label="New tenant spec (read-only)"
+        testId="tenant-yaml"
+        className="spec-tenant__yaml"
+      />
     </>
   );
 }

@@ -32,22 +32,36 @@ describe('switching account contexts in the running app', () => {
     await call('switchContext', { context: 'staging' });
     const staging = await call<EnvironmentInfo>('getEnvironment');
     expect(staging.readOnlyReason).toMatch(/read-only \(it lacks app:update\)/);
-    expect(blockedReason('deploy', { deploying: false, readOnlyReason: staging.readOnlyReason })).toBe(staging.readOnlyReason);
+    expect(blockedReason('deploy', { deploying: false, readOnlyReason: staging.readOnlyReason })).toBe(
+      staging.readOnlyReason,
+    );
 
     await call('switchContext', { context: 'Demo fleet' });
     expect((await call<EnvironmentInfo>('getEnvironment')).mode).toBe('demo');
   });
 
   it('a token revoked while in use marks its account as needing attention, with the API words', async () => {
-    const runtime = await start({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: READ_WRITE, scopes: 'read-write' }] });
+    const runtime = await start({
+      logger: silentLogger,
+      accountApis: 'sandbox',
+      grantSandboxTokens: [{ token: READ_WRITE, scopes: 'read-write' }],
+    });
     await call('addAccount', { provider: 'digitalocean', context: 'production', token: READ_WRITE, memoryOnly: true });
     await call('switchContext', { context: 'production' });
     runtime.sandbox.state.tokens.delete(READ_WRITE);
     const refused = await runtime.dispatcher.call('listFleet', undefined);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'DigitalOcean: Unable to authenticate you.' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: 'DigitalOcean: Unable to authenticate you.' },
+    });
     await new Promise((r) => setTimeout(r, 20));
     const overview = await call<AccountsOverview>('listAccounts');
-    expect(overview.accounts[0]).toMatchObject({ status: 'needs_attention', problem: 'DigitalOcean: Unable to authenticate you.' });
-    expect((await call<EnvironmentInfo>('getEnvironment')).readOnlyReason).toBe('DigitalOcean: Unable to authenticate you.');
+    expect(overview.accounts[0]).toMatchObject({
+      status: 'needs_attention',
+      problem: 'DigitalOcean: Unable to authenticate you.',
+    });
+    expect((await call<EnvironmentInfo>('getEnvironment')).readOnlyReason).toBe(
+      'DigitalOcean: Unable to authenticate you.',
+    );
   });
 });

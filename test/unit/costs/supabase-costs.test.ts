@@ -7,7 +7,11 @@ import { supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
 import { InstanceSizeCache } from '../../../src-main/services/apps/instanceSizeCache';
 import { createCostsDomain } from '../../../src-main/services/costs';
 import { groupFor } from '../../../src-main/services/costs/supabaseCosts';
-import { computePrice, estimateOrganization, projectComputePrice } from '../../../src-main/services/costs/supabasePlans';
+import {
+  computePrice,
+  estimateOrganization,
+  projectComputePrice,
+} from '../../../src-main/services/costs/supabasePlans';
 import type { AccountsOverview, SupabaseCosts } from '../../../src-preload/contract';
 import { estimateLabel, fleetWithSupabase } from '../../../src-renderer/views/costs/supabaseModel';
 import { sandboxWithClient } from '../../support/sandbox';
@@ -30,7 +34,10 @@ describe('the documented Supabase prices add up', () => {
 
   it('Nano is free on the Free plan and billed at the Micro price on Pro', () => {
     expect(computePrice('nano', 'free').monthly).toBe(0);
-    expect(computePrice('nano', 'pro')).toEqual({ monthly: 10, note: 'Nano is billed at the Micro price on paid plans.' });
+    expect(computePrice('nano', 'pro')).toEqual({
+      monthly: 10,
+      note: 'Nano is billed at the Micro price on paid plans.',
+    });
     expect(estimateOrganization('free', priced('free', ['nano', 'nano'])).monthlyEstimate).toBe(0);
     // One Nano on Pro is the Micro the credits cover: the plan fee alone.
     expect(estimateOrganization('pro', priced('pro', ['nano'])).monthlyEstimate).toBe(25);
@@ -43,15 +50,24 @@ describe('the documented Supabase prices add up', () => {
   });
 
   it('credits pay only for compute: a Pro organization with one Small pays $30, one with no projects $25', () => {
-    expect(estimateOrganization('pro', priced('pro', ['small']))).toMatchObject({ creditsApplied: 10, monthlyEstimate: 30 });
-    expect(estimateOrganization('pro', [])).toMatchObject({ computeEstimate: 0, creditsApplied: 0, monthlyEstimate: 25 });
+    expect(estimateOrganization('pro', priced('pro', ['small']))).toMatchObject({
+      creditsApplied: 10,
+      monthlyEstimate: 30,
+    });
+    expect(estimateOrganization('pro', [])).toMatchObject({
+      computeEstimate: 0,
+      creditsApplied: 0,
+      monthlyEstimate: 25,
+    });
   });
 
   it('a size the docs give no price for has no number, and the total says it is a lower bound', () => {
     expect(computePrice('xlarge', 'pro')).toEqual({ note: 'Price not documented for xlarge compute: not included.' });
     const estimate = estimateOrganization('pro', priced('pro', ['xlarge', 'medium']));
     expect(estimate).toMatchObject({ computeEstimate: 60, monthlyEstimate: 75, partial: true });
-    expect(estimate.notes.join(' ')).toMatch(/1 project without a documented compute price: the estimate is at least this much/);
+    expect(estimate.notes.join(' ')).toMatch(
+      /1 project without a documented compute price: the estimate is at least this much/,
+    );
   });
 
   it('a Team organization shows its plan without a fee, and says why', () => {
@@ -59,12 +75,16 @@ describe('the documented Supabase prices add up', () => {
     expect(estimate.planFee).toBeUndefined();
     expect(estimate.monthlyEstimate).toBeUndefined();
     expect(estimate.computeEstimate).toBe(110);
-    expect(estimate.notes).toEqual(['The docs give no price for the Team plan: see supabase.com/pricing or your invoice.']);
+    expect(estimate.notes).toEqual([
+      'The docs give no price for the Team plan: see supabase.com/pricing or your invoice.',
+    ]);
   });
 
   it('warns when a Free organization runs more than the two free projects', () => {
     expect(estimateOrganization('free', priced('free', ['nano', 'nano'])).notes).toEqual([]);
-    expect(estimateOrganization('free', priced('free', ['nano', 'nano', 'nano'])).notes[0]).toMatch(/3 active projects/);
+    expect(estimateOrganization('free', priced('free', ['nano', 'nano', 'nano'])).notes[0]).toMatch(
+      /3 active projects/,
+    );
   });
 });
 
@@ -118,7 +138,13 @@ describe('the Supabase costs of the demo fleet, read from the sandbox over HTTP'
     expect(result.problem).toBeUndefined();
     expect(result.source.url).toBe('https://supabase.com/docs/guides/platform/billing-on-supabase');
     const [taskifai, insightpulse] = result.organizations;
-    expect(taskifai).toMatchObject({ name: 'TaskifAI', plan: 'pro', planFee: 25, computeCredits: 10, computeEstimate: 45 });
+    expect(taskifai).toMatchObject({
+      name: 'TaskifAI',
+      plan: 'pro',
+      planFee: 25,
+      computeCredits: 10,
+      computeEstimate: 45,
+    });
     expect(taskifai).toMatchObject({ creditsApplied: 10, monthlyEstimate: 60 });
     expect(taskifai!.projects.map((p) => [p.name, p.computeSize, p.computeEstimate, p.group])).toEqual([
       ['TaskifAI-BIBBI', 'small', 15, 'TaskifAI'],
@@ -128,7 +154,9 @@ describe('the Supabase costs of the demo fleet, read from the sandbox over HTTP'
     ]);
     expect(taskifai!.projects[2]!.computeNote).toBe('Nano is billed at the Micro price on paid plans.');
     expect(insightpulse).toMatchObject({ plan: 'free', planFee: 0, monthlyEstimate: 0 });
-    expect(insightpulse!.projects).toMatchObject([{ name: 'insightpulse-odoo', region: 'us-east-1', computeEstimate: 0, group: 'InsightPulse' }]);
+    expect(insightpulse!.projects).toMatchObject([
+      { name: 'insightpulse-odoo', region: 'us-east-1', computeEstimate: 0, group: 'InsightPulse' },
+    ]);
     // Projects are read from the organization endpoint the spec prefers, a page of 100 at a time.
     expect(sandbox.requests).toContain('GET /supabase/v1/organizations/taskifai/projects?offset=0&limit=100');
     expect(sandbox.requests).toContain('GET /supabase/v1/organizations/insightpulse');
@@ -151,7 +179,10 @@ describe('the Supabase costs of the demo fleet, read from the sandbox over HTTP'
 
   it('a context without a Supabase account is not connected, and nothing is asked of Supabase', async () => {
     const { sandbox, client } = await sandboxWithClient();
-    const costs = createCostsDomain(client, new InstanceSizeCache(client), { baseUrl: `${sandbox.url}/supabase`, token: async () => undefined });
+    const costs = createCostsDomain(client, new InstanceSizeCache(client), {
+      baseUrl: `${sandbox.url}/supabase`,
+      token: async () => undefined,
+    });
     const result = await costs.supabase.getSupabaseCosts();
     expect(result).toMatchObject({ connected: false, organizations: [], monthlyEstimate: 0 });
     expect(sandbox.requests.filter((r) => r.includes('/supabase/'))).toEqual([]);
@@ -164,7 +195,11 @@ const { start, value: call } = runningApp();
 
 describe('Supabase costs in the running app, per account context', () => {
   it('the demo fleet reads the sandbox’s Supabase; a live context without a Supabase account is told to connect one', async () => {
-    await start({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: DO_TOKEN, scopes: 'read-write' }] });
+    await start({
+      logger: silentLogger,
+      accountApis: 'sandbox',
+      grantSandboxTokens: [{ token: DO_TOKEN, scopes: 'read-write' }],
+    });
     const demo = await call<SupabaseCosts>('getSupabaseCosts');
     expect(demo).toMatchObject({ connected: true, monthlyEstimate: 60 });
     await call('addAccount', { provider: 'digitalocean', context: 'production', token: DO_TOKEN, memoryOnly: true });
@@ -189,7 +224,9 @@ describe('Supabase costs in the running app, per account context', () => {
     runtime.sandbox.state.tokens.delete(SUPABASE_TOKEN);
     const refused = await call<SupabaseCosts>('getSupabaseCosts');
     expect(refused).toMatchObject({ connected: true, organizations: [] });
-    expect(refused.problem).toBe('Supabase refused the token (401): it may be revoked or expired. Replace it in Settings → Accounts.');
+    expect(refused.problem).toBe(
+      'Supabase refused the token (401): it may be revoked or expired. Replace it in Settings → Accounts.',
+    );
     expect(JSON.stringify(refused)).not.toContain(SUPABASE_TOKEN);
     await new Promise((r) => setTimeout(r, 20));
     const overview = await call<AccountsOverview>('listAccounts');

@@ -7,7 +7,10 @@ describe('the founder rolls taskifai-demo back to its previous deployment', () =
     const app = appNamed('taskifai-demo');
     const failed = app.deployments.find((d) => d.phase === 'ERROR')!;
     const check = await deploys.actions.validateRollback(app.app.id!, failed.id!);
-    expect(check).toMatchObject({ valid: false, error: expect.stringMatching(/ended ERROR; only successful deployments/) });
+    expect(check).toMatchObject({
+      valid: false,
+      error: expect.stringMatching(/ended ERROR; only successful deployments/),
+    });
     const previous = app.deployments.find((d) => d.phase === 'SUPERSEDED')!;
     const ok = await deploys.actions.validateRollback(app.app.id!, previous.id!);
     expect(ok.valid).toBe(true);

@@ -52,7 +52,9 @@ describe('records pointing at App Platform hosts this account does not own', () 
       [shop],
       [{ name: 'example.com', records: [stale] }],
       0,
-      new Map([['gone-zzzzz.ondigitalocean.app', { state: 'gone' as const, evidence: 'it does not exist in DNS (NXDOMAIN)' }]]),
+      new Map([
+        ['gone-zzzzz.ondigitalocean.app', { state: 'gone' as const, evidence: 'it does not exist in DNS (NXDOMAIN)' }],
+      ]),
     );
     expect(report.apps[0]!.domains[0]).toMatchObject({ status: 'mismatched', fix: { kind: 'update', recordId: 1 } });
     expect(report.dangling).toEqual([]);

@@ -35,7 +35,9 @@ describe('before a record is deleted or edited', () => {
     ]);
     const txt = records.find((r) => r.type === 'TXT' && r.name === '_acme-challenge.customer3')!;
     expect(recordUsage(report, 'taskifai.com', txt, 'delete')).toEqual([
-      expect.stringContaining('App Platform validates taskifai-customer3’s customer3.taskifai.com with this TXT record'),
+      expect.stringContaining(
+        'App Platform validates taskifai-customer3’s customer3.taskifai.com with this TXT record',
+      ),
     ]);
   });
 });
@@ -43,7 +45,12 @@ describe('before a record is deleted or edited', () => {
 describe('the summary of the check', () => {
   it('lists exactly as many problems and warnings as the report counts, problems first', async () => {
     const { dns, client, hostOf } = await dnsWithSandbox();
-    await client.createDomainRecord('taskifai.com', { type: 'CNAME', name: 'partners', data: `${FOREIGN_APP_HOST}.`, ttl: 1800 });
+    await client.createDomainRecord('taskifai.com', {
+      type: 'CNAME',
+      name: 'partners',
+      data: `${FOREIGN_APP_HOST}.`,
+      ttl: 1800,
+    });
     await client.createDomainRecord('insightpulseai.net', {
       type: 'CNAME',
       name: 'staging',
@@ -88,7 +95,15 @@ describe('the free-form live check', () => {
   it('says “Enter a hostname such as app.example.com” without asking the main process, and shows a good one’s result under the input', async () => {
     const probeHost = vi.fn(async ({ hostname }: { hostname: string }) => ({
       ok: true as const,
-      value: { hostname, probedName: hostname, resolver: 'test', cnames: [], addresses: ['127.0.0.1'], findings: [], probedAt: '' },
+      value: {
+        hostname,
+        probedName: hostname,
+        resolver: 'test',
+        cnames: [],
+        addresses: ['127.0.0.1'],
+        findings: [],
+        probedAt: '',
+      },
     }));
     vi.stubGlobal('window', { fleet: { probeHost } });
     const store = useDnsStore.getState();

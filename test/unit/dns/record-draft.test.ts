@@ -53,7 +53,15 @@ describe('the record editor’s draft', () => {
   });
 
   it('opens a CAA record with its flags and tag, and saves them unchanged', () => {
-    const caa: DnsRecord = { id: 7, type: 'CAA', name: '@', data: 'letsencrypt.org', ttl: 3600, flags: 128, tag: 'issuewild' };
+    const caa: DnsRecord = {
+      id: 7,
+      type: 'CAA',
+      name: '@',
+      data: 'letsencrypt.org',
+      ttl: 3600,
+      flags: 128,
+      tag: 'issuewild',
+    };
     expect(useDnsStore.getState().editor).toBeUndefined();
     expect(reopened(caa)).toEqual({
       record: { type: 'CAA', name: '@', data: 'letsencrypt.org', ttl: 3600, flags: 128, tag: 'issuewild' },
@@ -73,7 +81,15 @@ describe('the record editor’s draft', () => {
       port: 5061,
     };
     expect(reopened(srv)).toEqual({
-      record: { type: 'SRV', name: '_sip._tls', data: 'sip.taskifai.com', ttl: 1800, priority: 10, weight: 60, port: 5061 },
+      record: {
+        type: 'SRV',
+        name: '_sip._tls',
+        data: 'sip.taskifai.com',
+        ttl: 1800,
+        priority: 10,
+        weight: 60,
+        port: 5061,
+      },
     });
     useDnsStore.getState().closeEditor();
   });

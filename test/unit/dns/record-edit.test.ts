@@ -40,7 +40,12 @@ describe('editing a record keeps the fields the edit does not set', () => {
     // Someone else changes the tag in the control panel meanwhile.
     await client.updateDomainRecord('taskifai.com', caa.id!, { ...caa, tag: 'iodef', data: 'mailto:ops@taskifai.com' });
 
-    await dns.updateRecord('taskifai.com', caa.id!, { type: 'CAA', name: '@', data: 'mailto:dns@taskifai.com', ttl: 3600 });
+    await dns.updateRecord('taskifai.com', caa.id!, {
+      type: 'CAA',
+      name: '@',
+      data: 'mailto:dns@taskifai.com',
+      ttl: 3600,
+    });
     expect(recordsAt('taskifai.com', '@').find((r) => r.id === caa.id)).toMatchObject({
       tag: 'iodef',
       data: 'mailto:dns@taskifai.com',
@@ -95,7 +100,10 @@ describe('editing a record keeps the fields the edit does not set', () => {
     const { dns, sandbox } = await dnsWithSandbox();
     await expect(
       dns.createRecord('taskifai.com', { type: 'CAA', name: '@', data: 'letsencrypt.org', ttl: 3600 }),
-    ).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('issue, issuewild or iodef') });
+    ).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('issue, issuewild or iodef'),
+    });
     expect(sandbox.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
   });
 

@@ -16,7 +16,9 @@ describe('nothing secret reaches a log line', () => {
   });
 
   it('cuts the signed token from a live-log URL but keeps the URL readable', () => {
-    expect(redact('wss://proxy.example/logs?token=s3cr3t&tail=10')).toBe('wss://proxy.example/logs?token=[redacted]&tail=10');
+    expect(redact('wss://proxy.example/logs?token=s3cr3t&tail=10')).toBe(
+      'wss://proxy.example/logs?token=[redacted]&tail=10',
+    );
   });
 
   it('cuts a token registered at run time wherever it appears', () => {

@@ -6,7 +6,12 @@ import { LogRing, mergeInto } from '../../../src-renderer/stores/logs/logBuffer'
 import { LogModel } from '../../../src-renderer/stores/logs/logModel';
 
 const t = (s: number) => `2026-11-20T12:00:${String(s).padStart(2, '0')}.000000000Z`;
-const line = (s: number, message: string, component = 'api', extra: Partial<LogLine> = {}): LogLine => ({ component, ts: t(s), message, ...extra });
+const line = (s: number, message: string, component = 'api', extra: Partial<LogLine> = {}): LogLine => ({
+  component,
+  ts: t(s),
+  message,
+  ...extra,
+});
 const item = (s: number, name: string) => ({ ts: t(s), name });
 
 describe('the ring buffer', () => {
@@ -62,9 +67,10 @@ describe('the Logs view model', () => {
     const batches = Array.from({ length: 10 }, (_, source) => ({
       label: `app/c${source}`,
       appName: 'app',
-      lines: Array.from({ length: 20 }, (_, i) => line(((i * 3 + source) % 60), `c${source} #${i}`, `c${source}`)),
+      lines: Array.from({ length: 20 }, (_, i) => line((i * 3 + source) % 60, `c${source} #${i}`, `c${source}`)),
     }));
-    for (const batch of batches.reverse()) model.add([{ ...batch, lines: [...batch.lines].sort((a, b) => (a.ts < b.ts ? -1 : 1)) }]);
+    for (const batch of batches.reverse())
+      model.add([{ ...batch, lines: [...batch.lines].sort((a, b) => (a.ts < b.ts ? -1 : 1)) }]);
     const times = model.visible.map((l) => l.ts);
     expect(times).toEqual([...times].sort());
     expect(model.received).toBe(200);
@@ -73,7 +79,13 @@ describe('the Logs view model', () => {
 
   it('tags each line with its app and component, and markers of a whole-app stream with the app', () => {
     const model = new LogModel();
-    model.add([{ label: 'taskifai-bibbi', appName: 'taskifai-bibbi', lines: [line(1, 'x', 'bibbi-api'), line(2, 'gap', '', { marker: 'gap' })] }]);
+    model.add([
+      {
+        label: 'taskifai-bibbi',
+        appName: 'taskifai-bibbi',
+        lines: [line(1, 'x', 'bibbi-api'), line(2, 'gap', '', { marker: 'gap' })],
+      },
+    ]);
     expect(model.visible.map((l) => l.source)).toEqual(['taskifai-bibbi/bibbi-api', 'taskifai-bibbi']);
     expect(model.received).toBe(1);
   });
@@ -81,7 +93,8 @@ describe('the Logs view model', () => {
   it('keeps at most its cap, and the filtered view loses the same oldest lines', () => {
     const model = new LogModel(5);
     model.setFilter((l) => l.message.includes('keep'));
-    const batch = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i).map((s) => line(s, s % 2 ? `keep ${s}` : `drop ${s}`));
+    const batch = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i).map((s) => line(s, s % 2 ? `keep ${s}` : `drop ${s}`));
     model.add([{ label: 'a/api', appName: 'a', lines: batch(1, 5) }]);
     model.add([{ label: 'a/api', appName: 'a', lines: batch(6, 7) }]);
     expect(model.ring.size).toBe(5);

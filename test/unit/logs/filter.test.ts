@@ -2,13 +2,27 @@
 // that does not compile is reported instead of hiding everything.
 import { describe, expect, it } from 'vitest';
 import type { BufferedLine } from '../../../src-renderer/stores/logs/logBuffer';
-import { compileFilter, compileMatcher, EMPTY_FILTER, findRow, lineAsText, matchRanges, prettyJson, startsError } from '../../../src-renderer/stores/logs/logFilter';
+import {
+  compileFilter,
+  compileMatcher,
+  EMPTY_FILTER,
+  findRow,
+  lineAsText,
+  matchRanges,
+  prettyJson,
+  startsError,
+} from '../../../src-renderer/stores/logs/logFilter';
 import { LogModel } from '../../../src-renderer/stores/logs/logModel';
 import { colourOf, quickPicks, sourceOptions } from '../../../src-renderer/stores/logs/logSources';
 import type { FleetSnapshot } from '../../../src-preload/contract';
 
 let id = 0;
-const l = (message: string, level?: BufferedLine['level'], source = 'bibbi/api', marker?: BufferedLine['marker']): BufferedLine => ({
+const l = (
+  message: string,
+  level?: BufferedLine['level'],
+  source = 'bibbi/api',
+  marker?: BufferedLine['marker'],
+): BufferedLine => ({
   id: ++id,
   component: 'api',
   source,
@@ -24,7 +38,8 @@ const lines = [
   l('celery beat starting'),
   l('Reconnected: lines may be missing', undefined, 'bibbi/api', 'gap'),
 ];
-const shown = (spec: Partial<typeof EMPTY_FILTER>) => lines.filter(compileFilter({ ...EMPTY_FILTER, ...spec }).value).map((x) => x.message);
+const shown = (spec: Partial<typeof EMPTY_FILTER>) =>
+  lines.filter(compileFilter({ ...EMPTY_FILTER, ...spec }).value).map((x) => x.message);
 
 describe('the filter', () => {
   it('keeps every line when empty', () => {
@@ -67,7 +82,10 @@ describe('the filter', () => {
 describe('the search', () => {
   it('finds every match in a line for highlighting', () => {
     const pattern = compileMatcher({ text: 'a', regex: false, caseSensitive: false }).value;
-    expect(matchRanges(pattern, 'Rate limit exceeded for A')).toEqual([[1, 2], [24, 25]]);
+    expect(matchRanges(pattern, 'Rate limit exceeded for A')).toEqual([
+      [1, 2],
+      [24, 25],
+    ]);
     expect(matchRanges(compileMatcher({ text: 'x*', regex: true, caseSensitive: false }).value, 'abc')).toEqual([]);
   });
 
@@ -90,7 +108,10 @@ describe('the search', () => {
 
 describe('jumping to errors', () => {
   it('lands on the first line of each error, not on every frame of its stack trace', () => {
-    const at = (ms: string, message: string, level?: BufferedLine['level'], source = 'bibbi/api') => ({ ...l(message, level, source), ts: `2026-11-20T12:00:00.${ms}000000Z` });
+    const at = (ms: string, message: string, level?: BufferedLine['level'], source = 'bibbi/api') => ({
+      ...l(message, level, source),
+      ts: `2026-11-20T12:00:00.${ms}000000Z`,
+    });
     const rows = [
       at('100', 'GET / 200', 'info'),
       at('200', 'ERROR:    Exception in ASGI application', 'error'),
@@ -123,20 +144,36 @@ describe('picking sources', () => {
     fetchedAt: '2026-11-20T12:00:00Z',
     monthlyCost: { min: 0, max: 0 },
     apps: [
-      { id: 'a1', name: 'taskifai-bibbi', group: 'TaskifAI', region: 'fra', monthlyCost: { min: 0, max: 0 }, components: [
-        { name: 'bibbi-frontend', kind: 'static_site', monthlyCost: { min: 0, max: 0 } },
-        { name: 'bibbi-api', kind: 'service', monthlyCost: { min: 0, max: 0 } },
-        { name: 'bibbi-worker', kind: 'worker', monthlyCost: { min: 0, max: 0 } },
-      ] },
-      { id: 'a2', name: 'superset-analytics', group: 'InsightPulse', region: 'sgp', monthlyCost: { min: 0, max: 0 }, components: [
-        { name: 'superset-worker', kind: 'worker', monthlyCost: { min: 0, max: 0 } },
-      ] },
+      {
+        id: 'a1',
+        name: 'taskifai-bibbi',
+        group: 'TaskifAI',
+        region: 'fra',
+        monthlyCost: { min: 0, max: 0 },
+        components: [
+          { name: 'bibbi-frontend', kind: 'static_site', monthlyCost: { min: 0, max: 0 } },
+          { name: 'bibbi-api', kind: 'service', monthlyCost: { min: 0, max: 0 } },
+          { name: 'bibbi-worker', kind: 'worker', monthlyCost: { min: 0, max: 0 } },
+        ],
+      },
+      {
+        id: 'a2',
+        name: 'superset-analytics',
+        group: 'InsightPulse',
+        region: 'sgp',
+        monthlyCost: { min: 0, max: 0 },
+        components: [{ name: 'superset-worker', kind: 'worker', monthlyCost: { min: 0, max: 0 } }],
+      },
     ],
   } as FleetSnapshot;
 
   it('offers the components that run, and quick picks for a whole product and for every worker', () => {
     const options = sourceOptions(snapshot);
-    expect(options.map((o) => o.label)).toEqual(['taskifai-bibbi/bibbi-api', 'taskifai-bibbi/bibbi-worker', 'superset-analytics/superset-worker']);
+    expect(options.map((o) => o.label)).toEqual([
+      'taskifai-bibbi/bibbi-api',
+      'taskifai-bibbi/bibbi-worker',
+      'superset-analytics/superset-worker',
+    ]);
     expect(quickPicks(options).map((p) => [p.label, p.keys])).toEqual([
       ['All of TaskifAI', ['a1:bibbi-api', 'a1:bibbi-worker']],
       ['All of InsightPulse', ['a2:superset-worker']],

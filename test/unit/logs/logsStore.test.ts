@@ -56,10 +56,19 @@ describe('picking sources in the Logs view', () => {
 
   it('shows lines in batches, and a source unticked and ticked again reads its recent history afresh', () => {
     useLogsStore.getState().setSelection([api]);
-    open()[0]!.emit({ kind: 'lines', lines: [{ component: 'bibbi-api', ts: at(1), message: 'one' }, { component: 'bibbi-api', ts: at(2), message: 'two' }] });
+    open()[0]!.emit({
+      kind: 'lines',
+      lines: [
+        { component: 'bibbi-api', ts: at(1), message: 'one' },
+        { component: 'bibbi-api', ts: at(2), message: 'two' },
+      ],
+    });
     expect(logModel.rows()).toHaveLength(0);
     vi.advanceTimersByTime(100);
-    expect(logModel.rows().map((l) => `${l.source} ${l.message}`)).toEqual(['taskifai-bibbi/bibbi-api one', 'taskifai-bibbi/bibbi-api two']);
+    expect(logModel.rows().map((l) => `${l.source} ${l.message}`)).toEqual([
+      'taskifai-bibbi/bibbi-api one',
+      'taskifai-bibbi/bibbi-api two',
+    ]);
     expect(useLogsStore.getState().received).toBe(2);
 
     // Unticking a source takes its lines off the screen, so there is nothing to start after.
@@ -71,9 +80,19 @@ describe('picking sources in the Logs view', () => {
 
   it('shows each stream’s state, and a failure of the bridge itself as a failed stream', () => {
     useLogsStore.getState().setSelection([api]);
-    open()[0]!.emit({ kind: 'state', state: 'reconnecting', message: 'The connection dropped; reconnecting (attempt 1).' });
-    expect(useLogsStore.getState().subs[api.key]).toMatchObject({ state: 'reconnecting', message: expect.stringMatching(/dropped/) });
-    open()[0]!.emit({ ok: false, error: { code: 'network', message: 'Lost the connection to the Fleetdeck harness.' } } as unknown as LogStreamEvent);
+    open()[0]!.emit({
+      kind: 'state',
+      state: 'reconnecting',
+      message: 'The connection dropped; reconnecting (attempt 1).',
+    });
+    expect(useLogsStore.getState().subs[api.key]).toMatchObject({
+      state: 'reconnecting',
+      message: expect.stringMatching(/dropped/),
+    });
+    open()[0]!.emit({
+      ok: false,
+      error: { code: 'network', message: 'Lost the connection to the Fleetdeck harness.' },
+    } as unknown as LogStreamEvent);
     expect(useLogsStore.getState().subs[api.key]).toMatchObject({ state: 'failed' });
   });
 
@@ -98,7 +117,9 @@ describe('picking sources in the Logs view', () => {
 
   it('opens one whole-app stream for a deployment’s build log, and goes back to the sources after', () => {
     useLogsStore.getState().setSelection([api]);
-    useLogsStore.getState().openDeployment({ appId: 'app-1', appName: 'taskifai-bibbi', deploymentId: 'dep-1', type: 'BUILD' });
+    useLogsStore
+      .getState()
+      .openDeployment({ appId: 'app-1', appName: 'taskifai-bibbi', deploymentId: 'dep-1', type: 'BUILD' });
     expect(open().map((s) => s.request)).toEqual([{ appId: 'app-1', deploymentId: 'dep-1', type: 'BUILD' }]);
     useLogsStore.getState().closeDeployment();
     expect(open().map((s) => s.request.component)).toEqual(['bibbi-api']);

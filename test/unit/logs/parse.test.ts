@@ -5,7 +5,9 @@ import { detectLevel, LogLineParser, normalizeTimestamp, splitFrame } from '../.
 
 describe('a log line from App Platform', () => {
   it('is split into component, time and message, as doctl prints it', () => {
-    const line = new LogLineParser('api').parse('web 2024-05-29T20:14:14.996999111Z INFO:     10.0.0.1:5000 - "GET / HTTP/1.1" 200 OK');
+    const line = new LogLineParser('api').parse(
+      'web 2024-05-29T20:14:14.996999111Z INFO:     10.0.0.1:5000 - "GET / HTTP/1.1" 200 OK',
+    );
     expect(line).toEqual({
       component: 'web',
       ts: '2024-05-29T20:14:14.996999111Z',
@@ -20,8 +22,14 @@ describe('a log line from App Platform', () => {
     expect(normalizeTimestamp('2024-05-29T22:14:14.123456+02:00')).toBe('2024-05-29T20:14:14.123456000Z');
     expect(normalizeTimestamp('2024-05-29T22:14:14.5+0200')).toBe('2024-05-29T20:14:14.500000000Z');
     expect(normalizeTimestamp('yesterday')).toBeUndefined();
-    const sorted = ['2024-05-29T20:14:14.9Z', '2024-05-29T20:14:14.123456789Z', '2024-05-29T20:14:14Z'].map((t) => normalizeTimestamp(t)!).sort();
-    expect(sorted).toEqual(['2024-05-29T20:14:14.000000000Z', '2024-05-29T20:14:14.123456789Z', '2024-05-29T20:14:14.900000000Z']);
+    const sorted = ['2024-05-29T20:14:14.9Z', '2024-05-29T20:14:14.123456789Z', '2024-05-29T20:14:14Z']
+      .map((t) => normalizeTimestamp(t)!)
+      .sort();
+    expect(sorted).toEqual([
+      '2024-05-29T20:14:14.000000000Z',
+      '2024-05-29T20:14:14.123456789Z',
+      '2024-05-29T20:14:14.900000000Z',
+    ]);
   });
 
   it('without the prefix keeps the whole text and is stamped now, under the stream component', () => {
@@ -31,8 +39,14 @@ describe('a log line from App Platform', () => {
 
   it('that is a JSON object is marked as such and its level field is read (names and pino numbers)', () => {
     const parser = new LogLineParser('api');
-    expect(parser.parse('api 2026-11-20T12:00:00Z {"level":"error","msg":"boom"}')).toMatchObject({ json: true, level: 'error' });
-    expect(parser.parse('web 2026-11-20T12:00:00Z {"level":40,"msg":"slow"}')).toMatchObject({ json: true, level: 'warn' });
+    expect(parser.parse('api 2026-11-20T12:00:00Z {"level":"error","msg":"boom"}')).toMatchObject({
+      json: true,
+      level: 'error',
+    });
+    expect(parser.parse('web 2026-11-20T12:00:00Z {"level":40,"msg":"slow"}')).toMatchObject({
+      json: true,
+      level: 'warn',
+    });
     expect(parser.parse('web 2026-11-20T12:00:00Z {"severity":"INFO"}')).toMatchObject({ json: true, level: 'info' });
     expect(parser.parse('web 2026-11-20T12:00:00Z {not json}')).not.toHaveProperty('json');
   });

@@ -29,7 +29,10 @@ const overview = (activeContext: string, accounts: AccountSummary[] = []): Accou
 });
 
 function fakeFleet(overrides: Record<string, unknown>) {
-  const quiet = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not in this test' } }));
+  const quiet = vi.fn(async () => ({
+    ok: false as const,
+    error: { code: 'internal' as const, message: 'not in this test' },
+  }));
   const api = new Proxy(overrides, { get: (target, key: string) => target[key] ?? quiet });
   return api as unknown as FleetApi;
 }
@@ -61,10 +64,17 @@ describe('accounts store', () => {
     const { useAccountsStore } = await import('../../../src-renderer/stores/accountsStore');
     useAccountsStore.setState({ overview: overview('Demo fleet') });
 
-    const ok = await useAccountsStore.getState().add({ provider: 'digitalocean', context: ' production ', token: TOKEN, memoryOnly: true });
+    const ok = await useAccountsStore
+      .getState()
+      .add({ provider: 'digitalocean', context: ' production ', token: TOKEN, memoryOnly: true });
 
     expect(ok).toBe(true);
-    expect(addAccount).toHaveBeenCalledWith({ provider: 'digitalocean', context: 'production', token: TOKEN, memoryOnly: true });
+    expect(addAccount).toHaveBeenCalledWith({
+      provider: 'digitalocean',
+      context: 'production',
+      token: TOKEN,
+      memoryOnly: true,
+    });
     expect(useAccountsStore.getState().adding).toEqual({ status: 'added', account });
     expect(useAccountsStore.getState().overview?.accounts).toEqual([account]);
     expect(await allStoreState()).not.toContain(TOKEN);
@@ -77,7 +87,9 @@ describe('accounts store', () => {
     const { useAccountsStore } = await import('../../../src-renderer/stores/accountsStore');
     useAccountsStore.setState({ overview: overview('Demo fleet') });
 
-    expect(await useAccountsStore.getState().add({ provider: 'digitalocean', context: 'staging', token: TOKEN })).toBe(false);
+    expect(await useAccountsStore.getState().add({ provider: 'digitalocean', context: 'staging', token: TOKEN })).toBe(
+      false,
+    );
     expect(useAccountsStore.getState().adding).toEqual({ status: 'failed', error: refusal });
     expect(useAccountsStore.getState().overview?.accounts).toEqual([]);
     expect(await allStoreState()).not.toContain(TOKEN);
@@ -86,8 +98,14 @@ describe('accounts store', () => {
   it('switching context re-reads the environment and the fleet and leaves an app detail', async () => {
     const location = { hash: '#/apps/abc' };
     const switchContext = vi.fn(async () => ({ ok: true as const, value: overview('production', [account]) }));
-    const getEnvironment = vi.fn(async () => ({ ok: true as const, value: { mode: 'live' as const, contextName: 'production', appVersion: 't' } }));
-    const listFleet = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'later' } }));
+    const getEnvironment = vi.fn(async () => ({
+      ok: true as const,
+      value: { mode: 'live' as const, contextName: 'production', appVersion: 't' },
+    }));
+    const listFleet = vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'later' },
+    }));
     vi.stubGlobal('window', { fleet: fakeFleet({ switchContext, getEnvironment, listFleet }), location });
     const { useAccountsStore } = await import('../../../src-renderer/stores/accountsStore');
     const { useNavigationStore } = await import('../../../src-renderer/stores/navigationStore');
@@ -110,7 +128,10 @@ describe('accounts store', () => {
   });
 
   it('does not reload when the stream repeats the same active context', async () => {
-    const getEnvironment = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'x' } }));
+    const getEnvironment = vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'x' },
+    }));
     let emit: ((event: AccountsOverview) => void) | undefined;
     const watchAccounts = vi.fn((_request: unknown, listener: (event: AccountsOverview) => void) => {
       emit = listener;

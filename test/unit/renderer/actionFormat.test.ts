@@ -22,7 +22,9 @@ import {
 describe('errors in words', () => {
   it('tells a read-only token apart from other refusals', () => {
     expect(describeError({ code: 'forbidden', message: 'You are not authorized' }).title).toMatch(/read-only/);
-    expect(describeError({ code: 'forbidden', message: 'You are not authorized' }).detail).toBe('You are not authorized');
+    expect(describeError({ code: 'forbidden', message: 'You are not authorized' }).detail).toBe(
+      'You are not authorized',
+    );
   });
 
   it('says a stale spec sent nothing', () => {
@@ -70,7 +72,11 @@ describe('scale drafts', () => {
 
   it('send only what changed', () => {
     expect(isNoChange(scaleChangeOf('a', 'api', fixed, fixed))).toBe(true);
-    expect(scaleChangeOf('a', 'api', fixed, { ...fixed, count: 3 })).toEqual({ appId: 'a', component: 'api', instanceCount: 3 });
+    expect(scaleChangeOf('a', 'api', fixed, { ...fixed, count: 3 })).toEqual({
+      appId: 'a',
+      component: 'api',
+      instanceCount: 3,
+    });
     expect(scaleChangeOf('a', 'api', fixed, { ...fixed, size: 'apps-s-1vcpu-2gb' })).toEqual({
       appId: 'a',
       component: 'api',
@@ -85,7 +91,9 @@ describe('scale drafts', () => {
       autoscaling: null,
       instanceCount: 2,
     });
-    expect(scaleChangeOf('a', 'api', fixed, { ...fixed, size: 'apps-d-1vcpu-1gb', autoscale: true, min: 2, max: 4 })).toEqual({
+    expect(
+      scaleChangeOf('a', 'api', fixed, { ...fixed, size: 'apps-d-1vcpu-1gb', autoscale: true, min: 2, max: 4 }),
+    ).toEqual({
       appId: 'a',
       component: 'api',
       instanceSizeSlug: 'apps-d-1vcpu-1gb',
@@ -120,7 +128,9 @@ describe('scale drafts', () => {
 
 describe('what blocks an action', () => {
   it('an action in flight blocks everything', () => {
-    expect(blockedReason('rollback', { inFlight: 'deploy', deploying: false })).toMatch(/Deploy on this app is on its way/);
+    expect(blockedReason('rollback', { inFlight: 'deploy', deploying: false })).toMatch(
+      /Deploy on this app is on its way/,
+    );
   });
 
   it('a running deployment blocks new ones', () => {
@@ -143,7 +153,11 @@ describe('rolling deploys', () => {
       { id: '2', name: 'multivio-api', group: 'Multivio' },
       { id: '3', name: 'taskifai-bibbi', group: 'TaskifAI' },
     ];
-    expect(orderSelected(apps, ['1', '3', '2']).map((a) => a.name)).toEqual(['multivio-api', 'taskifai-bibbi', 'taskifai-demo']);
+    expect(orderSelected(apps, ['1', '3', '2']).map((a) => a.name)).toEqual([
+      'multivio-api',
+      'taskifai-bibbi',
+      'taskifai-demo',
+    ]);
   });
 
   it('sum up what was done, what failed and what was not started', () => {
@@ -163,9 +177,9 @@ describe('rolling deploys', () => {
 
 describe('activity', () => {
   it('lists parameters in words, leaving out those left as they were (null)', () => {
-    expect(formatParameters({ force_build: true, components: 'api,worker', autoscaling: null, instance_count: 2 })).toBe(
-      'force_build: yes · components: api,worker · instance_count: 2',
-    );
+    expect(
+      formatParameters({ force_build: true, components: 'api,worker', autoscaling: null, instance_count: 2 }),
+    ).toBe('force_build: yes · components: api,worker · instance_count: 2');
     expect(formatParameters({ force_build: false })).toBe('force_build: no');
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetApp } from '../../../src-preload/contract';
-import { formatCost, formatDuration, formatRelativeTime, formatScale, formatUsd, summarizeKinds } from '../../../src-renderer/format';
+import {
+  formatCost,
+  formatDuration,
+  formatRelativeTime,
+  formatScale,
+  formatUsd,
+  summarizeKinds,
+} from '../../../src-renderer/format';
 import { parseHash, hrefFor } from '../../../src-renderer/stores/navigationStore';
 import { appMatchesFilter, groupRows } from '../../../src-renderer/views/overview/fleetModel';
 
@@ -24,7 +31,9 @@ describe('how the window writes numbers and times', () => {
   });
 
   it('summarises components and their scale', () => {
-    expect(summarizeKinds([{ kind: 'static_site' }, { kind: 'service' }, { kind: 'worker' }])).toBe('1 static · 1 service · 1 worker');
+    expect(summarizeKinds([{ kind: 'static_site' }, { kind: 'service' }, { kind: 'worker' }])).toBe(
+      '1 static · 1 service · 1 worker',
+    );
     expect(formatScale({ autoscaling: { min: 2, max: 6 } })).toBe('2–6');
     expect(formatScale({ instanceCount: 2 })).toBe('×2');
   });
@@ -32,7 +41,11 @@ describe('how the window writes numbers and times', () => {
 
 describe('the fleet overview model', () => {
   const app = (name: string, group: string, cost: number, region = 'fra'): FleetApp => ({
-    id: name, name, group, region, components: [{ name: `${name}-api`, kind: 'service', monthlyCost: { min: cost, max: cost } }],
+    id: name,
+    name,
+    group,
+    region,
+    components: [{ name: `${name}-api`, kind: 'service', monthlyCost: { min: cost, max: cost } }],
     monthlyCost: { min: cost, max: cost },
   });
 
@@ -42,7 +55,7 @@ describe('the fleet overview model', () => {
     expect(appMatchesFilter(app('odoo', 'InsightPulse', 5), 'odoo-api')).toBe(true);
   });
 
-  it('groups sorted rows by product, in the order of each group\'s first row, with group totals', () => {
+  it("groups sorted rows by product, in the order of each group's first row, with group totals", () => {
     const rows = [app('b', 'Beta', 50), app('a1', 'Alpha', 20), app('b2', 'Beta', 10)];
     const blocks = groupRows(rows, (r) => r);
     expect(blocks.map((b) => [b.group, b.rows.map((r) => r.name), b.monthlyCost.min])).toEqual([

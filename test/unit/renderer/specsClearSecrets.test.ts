@@ -92,7 +92,12 @@ describe('Export draft and Copy with a clear SECRET in the editor', () => {
       return 'blob:fake';
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    const link = { href: '', download: '', click: () => files.push({ name: link.download, blob: lastBlob! }), remove: () => undefined };
+    const link = {
+      href: '',
+      download: '',
+      click: () => files.push({ name: link.download, blob: lastBlob! }),
+      remove: () => undefined,
+    };
     vi.stubGlobal('document', { createElement: () => link, body: { append: () => undefined } });
     vi.stubGlobal('navigator', { clipboard: { writeText: async (text: string) => void clipboard.push(text) } });
     vi.stubGlobal('window', { fleet: fleet.api, location: { hash: '' } });

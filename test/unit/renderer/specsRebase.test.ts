@@ -32,7 +32,10 @@ describe('rebasing a draft on the live spec', () => {
   it('refuses when both touch the same lines, and says why', () => {
     const draft = base.replace('  instance_count: 2', '  instance_count: 3');
     const live = base.replace('  instance_count: 2', '  instance_count: 4');
-    expect(rebaseDraft(base, draft, live)).toEqual({ ok: false, reason: 'Your changes and the live changes touch the same part of the spec.' });
+    expect(rebaseDraft(base, draft, live)).toEqual({
+      ok: false,
+      reason: 'Your changes and the live changes touch the same part of the spec.',
+    });
   });
 
   it('refuses when the changes are too close to apply with their context', () => {

@@ -38,7 +38,10 @@ describe('a save on its way while the draft is replaced', () => {
     const store = await typeAndStartSaving(mine);
     await setEntry({ reviewedText: mine });
     fleet.applyDraft.mockResolvedValueOnce({ ok: true, value: { deploymentId: 'dep-1', terminal: true } });
-    fleet.openDraft.mockResolvedValueOnce({ ok: true, value: draftOf(mine, { baseYaml: mine, baseVersion: 'fedcba98' }) });
+    fleet.openDraft.mockResolvedValueOnce({
+      ok: true,
+      value: draftOf(mine, { baseYaml: mine, baseVersion: 'fedcba98' }),
+    });
 
     const applying = store.getState().apply('app-1');
     await vi.advanceTimersByTimeAsync(0);
@@ -93,7 +96,11 @@ describe('a save on its way while the draft is replaced', () => {
     expect(fleet.rebaseDraft).not.toHaveBeenCalled();
     again.resolve({ ok: true, value: { savedAt: SAVED_AT } });
     expect(await rebasing).toBe(true);
-    expect(fleet.rebaseDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${mine}region: fra\n`, liveVersion: '99999999' });
+    expect(fleet.rebaseDraft).toHaveBeenCalledWith({
+      appId: 'app-1',
+      yaml: `${mine}region: fra\n`,
+      liveVersion: '99999999',
+    });
   });
 
   it('an answer for a text the editor no longer holds does not start another save', async () => {
@@ -117,7 +124,10 @@ describe('a save on its way while the draft is replaced', () => {
     answer.resolve(failure('stale', 'This draft was discarded or applied meanwhile; nothing was saved.'));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
-    expect(store.getState().editors['app-1']?.save).toEqual({ state: 'failed', error: { code: 'stale', message: expect.stringContaining('applied meanwhile') } });
+    expect(store.getState().editors['app-1']?.save).toEqual({
+      state: 'failed',
+      error: { code: 'stale', message: expect.stringContaining('applied meanwhile') },
+    });
     expect(store.getState().editors['app-1']?.text).toBe(text);
 
     fleet.openDraft.mockResolvedValueOnce({ ok: true, value: draftOf(LIVE, { baseVersion: 'fedcba98' }) });

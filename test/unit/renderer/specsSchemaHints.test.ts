@@ -15,7 +15,11 @@ import { encryptedRanges, fillSecrets, secretEnvs } from '../../../src-renderer/
 import { appNameProblem, suggestReplacements } from '../../../src-renderer/specSchema/tenantNames';
 
 const live: LiveHints = {
-  instanceSizes: sizes.instance_sizes.map((s) => ({ slug: s.slug, label: s.name, usdPerMonth: Number(s.usd_per_month) })),
+  instanceSizes: sizes.instance_sizes.map((s) => ({
+    slug: s.slug,
+    label: s.name,
+    usdPerMonth: Number(s.usd_per_month),
+  })),
   regions: regions.regions.map((r) => ({ slug: r.slug, label: r.label })),
 };
 const fleet = buildDemoFleet({ nowMs: Date.parse('2026-01-01T00:00:00Z') });
@@ -46,7 +50,9 @@ describe.each(Object.entries(styles))('schema hints on the demo fleet (%s lists)
 
     // A size value: the live list with prices (legacy slugs in old specs are left to the API).
     expect(labels(text, after(text, 'instance_size_slug: '))).toEqual(live.instanceSizes.map((s) => s.slug));
-    expect(completionsAt(text, after(text, 'instance_size_slug: '), live)?.options[0]?.detail).toMatch(/^\$\d+\.\d\d\/mo$/);
+    expect(completionsAt(text, after(text, 'instance_size_slug: '), live)?.options[0]?.detail).toMatch(
+      /^\$\d+\.\d\d\/mo$/,
+    );
     expect(labels(text, after(text, 'region: '))).toEqual(live.regions.map((r) => r.slug));
 
     // A new top-level key: the App Spec's keys not yet in the spec.
@@ -65,7 +71,9 @@ describe.each(Object.entries(styles))('schema hints on the demo fleet (%s lists)
     const missing = ['log_destinations', 'build_command', 'source_dir', 'envs'].filter((k) => !(k in component));
     for (const key of missing) expect(componentKeys).toContain(key);
     expect(componentKeys).not.toContain('region');
-    const serviceOnly = ['internal_ports', 'protocol', 'liveness_health_check', 'termination'].filter((k) => !(k in component));
+    const serviceOnly = ['internal_ports', 'protocol', 'liveness_health_check', 'termination'].filter(
+      (k) => !(k in component),
+    );
     if (group === 'services') for (const key of serviceOnly) expect(componentKeys).toContain(key);
     if (group === 'jobs') expect(componentKeys).toContain('schedule');
 
@@ -73,7 +81,10 @@ describe.each(Object.entries(styles))('schema hints on the demo fleet (%s lists)
     if (text.includes('type: GENERAL')) {
       expect(labels(text, after(text, 'type: '.padStart(6), 0))).toBeDefined();
       const envType = after(text, 'type: GENERAL') - 'GENERAL'.length;
-      expect(labels(text.slice(0, envType) + text.slice(envType + 'GENERAL'.length), envType)).toEqual(['GENERAL', 'SECRET']);
+      expect(labels(text.slice(0, envType) + text.slice(envType + 'GENERAL'.length), envType)).toEqual([
+        'GENERAL',
+        'SECRET',
+      ]);
       const scope = after(text, 'scope: ');
       expect(labels(text, scope)).toEqual(['UNSET', 'RUN_TIME', 'BUILD_TIME', 'RUN_AND_BUILD_TIME']);
     }
@@ -90,7 +101,10 @@ describe.each(Object.entries(styles))('schema hints on the demo fleet (%s lists)
     const typo = typedAfter(text, `name: ${component.name}`, 'instance_sise: 2').text;
     const warnings = schemaMarks(typo, live);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ severity: 'warning', line: typo.slice(0, typo.indexOf('instance_sise')).split('\n').length });
+    expect(warnings[0]).toMatchObject({
+      severity: 'warning',
+      line: typo.slice(0, typo.indexOf('instance_sise')).split('\n').length,
+    });
     expect(warnings[0]?.message).toContain('Unknown key "instance_sise"');
 
     // Encrypted SECRET values are found exactly, one per SECRET env.
@@ -110,7 +124,8 @@ describe('local checks', () => {
   });
 
   it('warns of a size outside the live list and of a SECRET typed in clear', () => {
-    const text = 'name: shop\nservices:\n- name: api\n  instance_size_slug: apps-huge\n  envs:\n  - key: TOKEN\n    type: SECRET\n    value: hunter2hunter2\n';
+    const text =
+      'name: shop\nservices:\n- name: api\n  instance_size_slug: apps-huge\n  envs:\n  - key: TOKEN\n    type: SECRET\n    value: hunter2hunter2\n';
     const marks = localMarks(text, live);
     expect(marks.map((m) => [m.line, m.severity])).toEqual([
       [4, 'warning'],
@@ -122,13 +137,20 @@ describe('local checks', () => {
 
   it('reads the cursor position in a half-typed spec', () => {
     const text = 'name: shop\nservices:\n- name: api\n  envs:\n  - key: A\n    ty';
-    expect(cursorContext(text, text.length)).toMatchObject({ kind: 'key', parentPath: ['services', 0, 'envs', 0], prefix: 'ty', siblings: ['key'] });
+    expect(cursorContext(text, text.length)).toMatchObject({
+      kind: 'key',
+      parentPath: ['services', 0, 'envs', 0],
+      prefix: 'ty',
+      siblings: ['key'],
+    });
   });
 
   it('puts a new tenant’s secret values in place, quoted, and nothing else moves', () => {
     const text = 'name: shop\nenvs:\n- key: TOKEN\n  type: SECRET\n  value: ""\n- key: MODE\n  value: live\n';
     const filled = fillSecrets(text, { '/TOKEN': 'a "quoted" secret' });
-    expect(filled).toBe('name: shop\nenvs:\n- key: TOKEN\n  type: SECRET\n  value: "a \\"quoted\\" secret"\n- key: MODE\n  value: live\n');
+    expect(filled).toBe(
+      'name: shop\nenvs:\n- key: TOKEN\n  type: SECRET\n  value: "a \\"quoted\\" secret"\n- key: MODE\n  value: live\n',
+    );
   });
 });
 

@@ -36,7 +36,15 @@ const preview = (change: Partial<ApplyPreview> = {}): ApplyPreview => ({
 
 describe('a secret to enter again after a restart', () => {
   it('is marked in the Secrets panel, with its Change button, and the others are not', () => {
-    const html = renderToStaticMarkup(createElement(SpecSidePanel, { text: restored.yaml, draft: restored, apiProblems: [], onGoTo: () => undefined, onChangeSecret: () => undefined }));
+    const html = renderToStaticMarkup(
+      createElement(SpecSidePanel, {
+        text: restored.yaml,
+        draft: restored,
+        apiProblems: [],
+        onGoTo: () => undefined,
+        onChangeSecret: () => undefined,
+      }),
+    );
     const rows = html.split('data-testid="secret-row"').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('JWT_SECRET');
@@ -49,10 +57,20 @@ describe('a secret to enter again after a restart', () => {
   });
 
   it('blocks Apply in Review with that reason, even for an otherwise valid draft', () => {
-    const entry = { ...EMPTY_SPEC_EDITOR, draft: restored, text: restored.yaml, review: preview(), reviewedText: restored.yaml };
-    expect(applyBlockedReason(entry)).toBe('Enter app/JWT_SECRET again first: its new value was kept only in memory, and Fleetdeck has restarted since.');
+    const entry = {
+      ...EMPTY_SPEC_EDITOR,
+      draft: restored,
+      text: restored.yaml,
+      review: preview(),
+      reviewedText: restored.yaml,
+    };
+    expect(applyBlockedReason(entry)).toBe(
+      'Enter app/JWT_SECRET again first: its new value was kept only in memory, and Fleetdeck has restarted since.',
+    );
     // Once entered again the main process clears the list, and Apply is possible.
-    expect(applyBlockedReason({ ...entry, draft: { ...restored, secretsToReenter: [], pendingSecrets: ['/JWT_SECRET'] } })).toBeUndefined();
+    expect(
+      applyBlockedReason({ ...entry, draft: { ...restored, secretsToReenter: [], pendingSecrets: ['/JWT_SECRET'] } }),
+    ).toBeUndefined();
   });
 });
 
@@ -76,7 +94,10 @@ describe('the store keeps the list the main process reports', () => {
     await useSpecsStore.getState().open('app-1');
     expect(useSpecsStore.getState().editors['app-1']?.draft?.secretsToReenter).toEqual(['/JWT_SECRET']);
 
-    fleet.saveDraft.mockResolvedValueOnce({ ok: true, value: { savedAt: SAVED_AT, pendingSecrets: [], secretsToReenter: ['/JWT_SECRET', '/REDIS_URL'] } });
+    fleet.saveDraft.mockResolvedValueOnce({
+      ok: true,
+      value: { savedAt: SAVED_AT, pendingSecrets: [], secretsToReenter: ['/JWT_SECRET', '/REDIS_URL'] },
+    });
     useSpecsStore.getState().edit('app-1', `${restored.yaml}# more\n`);
     await useSpecsStore.getState().saveNow('app-1');
     expect(useSpecsStore.getState().editors['app-1']?.draft?.secretsToReenter).toEqual(['/JWT_SECRET', '/REDIS_URL']);

@@ -36,7 +36,10 @@ describe('the spec draft while the founder types', () => {
     await vi.advanceTimersByTimeAsync(200);
     expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
     expect(fleet.saveDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${LIVE}# ab` });
-    expect(useSpecsStore.getState().editors['app-1']?.save).toEqual({ state: 'saved', savedAt: '2026-01-01T10:05:00Z' });
+    expect(useSpecsStore.getState().editors['app-1']?.save).toEqual({
+      state: 'saved',
+      savedAt: '2026-01-01T10:05:00Z',
+    });
   });
 
   it('saves at once on Ctrl/Cmd+S, without waiting for the pause', async () => {
@@ -86,7 +89,10 @@ describe('the spec draft while the founder types', () => {
   });
 
   it('restores a draft with changes and says from when', async () => {
-    fleet.openDraft.mockResolvedValueOnce({ ok: true, value: { ...draft(`${LIVE}# kept\n`), updatedAt: '2026-01-01T11:00:00Z' } });
+    fleet.openDraft.mockResolvedValueOnce({
+      ok: true,
+      value: { ...draft(`${LIVE}# kept\n`), updatedAt: '2026-01-01T11:00:00Z' },
+    });
     const { useSpecsStore } = await load();
     const entry = useSpecsStore.getState().editors['app-1'];
     expect(entry?.text).toBe(`${LIVE}# kept\n`);
@@ -97,7 +103,9 @@ describe('the spec draft while the founder types', () => {
     const { useSpecsStore } = await load();
     const mine = LIVE.replace('instance_count: 1', 'instance_count: 2');
     useSpecsStore.getState().edit('app-1', mine);
-    useSpecsStore.setState((s) => ({ editors: { ...s.editors, 'app-1': { ...s.editors['app-1']!, reviewedText: mine } } }));
+    useSpecsStore.setState((s) => ({
+      editors: { ...s.editors, 'app-1': { ...s.editors['app-1']!, reviewedText: mine } },
+    }));
     await useSpecsStore.getState().apply('app-1');
     expect(fleet.applyDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: mine, baseVersion: 'abcdef12' });
     const entry = useSpecsStore.getState().editors['app-1'];
@@ -114,11 +122,22 @@ describe('the spec draft while the founder types', () => {
     fleet.rebaseDraft.mockResolvedValueOnce(failure('stale', 'The live spec changed again.'));
     fleet.previewApply.mockResolvedValueOnce({
       ok: true,
-      value: { appId: 'app-1', valid: true, problems: [], liveYaml: `${LIVE}region: ams\n`, liveVersion: '77777777', stale: true },
+      value: {
+        appId: 'app-1',
+        valid: true,
+        problems: [],
+        liveYaml: `${LIVE}region: ams\n`,
+        liveVersion: '77777777',
+        stale: true,
+      },
     });
 
     expect(await useSpecsStore.getState().rebase('app-1')).toBe(false);
-    expect(fleet.rebaseDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${mine}region: fra\n`, liveVersion: '99999999' });
+    expect(fleet.rebaseDraft).toHaveBeenCalledWith({
+      appId: 'app-1',
+      yaml: `${mine}region: fra\n`,
+      liveVersion: '99999999',
+    });
     const entry = useSpecsStore.getState().editors['app-1'];
     expect(entry?.stale).toEqual({ liveYaml: `${LIVE}region: ams\n`, liveVersion: '77777777', reason: 'apply' });
     expect(entry?.notice).toEqual({ text: expect.stringContaining('the live spec changed again'), failed: true });

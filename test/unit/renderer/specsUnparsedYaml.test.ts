@@ -11,11 +11,21 @@ import { applyBlockedReason } from '../../../src-renderer/views/specs/ReviewDial
 import { SpecSidePanel } from '../../../src-renderer/views/specs/SpecSidePanel';
 import { draftOf } from './specsFleetFake';
 
-const SPEC = ['name: shop', 'envs:', '- key: JWT_SECRET', '  type: SECRET', '  value: EV[1:live-jwt:abc]', ''].join('\n');
+const SPEC = ['name: shop', 'envs:', '- key: JWT_SECRET', '  type: SECRET', '  value: EV[1:live-jwt:abc]', ''].join(
+  '\n',
+);
 const BROKEN = `${SPEC}services:\n- name: api\n   instance_count: [1\n`;
 
 const panel = (text: string) =>
-  renderToStaticMarkup(createElement(SpecSidePanel, { text, draft: draftOf(SPEC, { baseYaml: SPEC }), apiProblems: [], onGoTo: () => undefined, onChangeSecret: () => undefined }));
+  renderToStaticMarkup(
+    createElement(SpecSidePanel, {
+      text,
+      draft: draftOf(SPEC, { baseYaml: SPEC }),
+      apiProblems: [],
+      onGoTo: () => undefined,
+      onChangeSecret: () => undefined,
+    }),
+  );
 
 describe('while the YAML does not parse', () => {
   it('the Secrets panel shows the secrets of the last valid version, says why, and Change waits', () => {
@@ -44,17 +54,36 @@ describe('while the YAML does not parse', () => {
 });
 
 describe('Review says who found the errors', () => {
-  const review = (problems: SpecProblem[]): ApplyPreview => ({ appId: 'app-1', valid: false, problems, liveYaml: SPEC, liveVersion: 'abcdef12', stale: false });
+  const review = (problems: SpecProblem[]): ApplyPreview => ({
+    appId: 'app-1',
+    valid: false,
+    problems,
+    liveYaml: SPEC,
+    liveVersion: 'abcdef12',
+    stale: false,
+  });
   const reason = (problems: SpecProblem[]) =>
-    applyBlockedReason({ ...EMPTY_SPEC_EDITOR, draft: draftOf(BROKEN, { baseYaml: SPEC }), text: BROKEN, review: review(problems), reviewedText: BROKEN });
+    applyBlockedReason({
+      ...EMPTY_SPEC_EDITOR,
+      draft: draftOf(BROKEN, { baseYaml: SPEC }),
+      text: BROKEN,
+      review: review(problems),
+      reviewedText: BROKEN,
+    });
 
   it('the YAML parser', () => {
-    expect(reason([{ source: 'yaml', severity: 'error', message: 'Unexpected flow-seq', line: 8 }])).toBe('Fix the YAML errors first.');
+    expect(reason([{ source: 'yaml', severity: 'error', message: 'Unexpected flow-seq', line: 8 }])).toBe(
+      'Fix the YAML errors first.',
+    );
   });
   it('DigitalOcean, only when every error is its own', () => {
-    expect(reason([{ source: 'api', severity: 'error', message: 'instance_count must be at least 1' }])).toBe('Fix the problems DigitalOcean found first.');
+    expect(reason([{ source: 'api', severity: 'error', message: 'instance_count must be at least 1' }])).toBe(
+      'Fix the problems DigitalOcean found first.',
+    );
   });
   it('Fleetdeck’s checks', () => {
-    expect(reason([{ source: 'schema', severity: 'error', message: 'Set JWT_SECRET' }])).toBe('Fix the problems listed above first.');
+    expect(reason([{ source: 'schema', severity: 'error', message: 'Set JWT_SECRET' }])).toBe(
+      'Fix the problems listed above first.',
+    );
   });
 });

@@ -20,7 +20,11 @@ describe('the demo fleet modelled on the seeds', () => {
 
   it('keeps every secret encrypted, never in clear', () => {
     const secrets = fleet.flatMap((r) =>
-      [...(r.app.spec.services ?? []), ...(r.app.spec.workers ?? []), ...(r.app.spec.envs ? [{ envs: r.app.spec.envs }] : [])]
+      [
+        ...(r.app.spec.services ?? []),
+        ...(r.app.spec.workers ?? []),
+        ...(r.app.spec.envs ? [{ envs: r.app.spec.envs }] : []),
+      ]
         .flatMap((c) => c.envs ?? [])
         .filter((e) => e.type === 'SECRET'),
     );

@@ -45,7 +45,12 @@ describe('what a component costs per month', () => {
   });
 
   it('adds to the cent without floating-point dust', () => {
-    expect(addCosts([{ min: 0.1, max: 0.1 }, { min: 0.2, max: 0.7 }])).toEqual({ min: 0.3, max: 0.8 });
+    expect(
+      addCosts([
+        { min: 0.1, max: 0.1 },
+        { min: 0.2, max: 0.7 },
+      ]),
+    ).toEqual({ min: 0.3, max: 0.8 });
   });
 });
 

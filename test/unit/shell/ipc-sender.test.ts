@@ -5,7 +5,8 @@ import type { ContractDispatcher } from '../../../src-main/bridge/dispatcher';
 const handlers = vi.hoisted(() => new Map<string, (event: unknown, ...args: unknown[]) => unknown>());
 vi.mock('electron', () => ({
   ipcMain: {
-    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, handler),
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) =>
+      handlers.set(channel, handler),
     on: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => handlers.set(channel, handler),
   },
 }));
@@ -28,10 +29,15 @@ describe('the Electron ipc registration', () => {
     expect(call).toHaveBeenCalledTimes(1);
 
     for (const url of ['https://evil.example/', 'file:///tmp/index.html', '']) {
-      expect(await listFleet(eventFrom(url), undefined)).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+      expect(await listFleet(eventFrom(url), undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'untrusted_sender' },
+      });
     }
     const watch = handlers.get('fleet:subscribe:watchFleet')!;
-    expect(await watch(eventFrom('https://evil.example/'), { id: 'x', request: { intervalSeconds: 15 } })).toMatchObject({
+    expect(
+      await watch(eventFrom('https://evil.example/'), { id: 'x', request: { intervalSeconds: 15 } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'untrusted_sender' },
     });

@@ -18,7 +18,8 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents = {
       setWindowOpenHandler: (h: typeof recorded.windowOpenHandler) => (recorded.windowOpenHandler = h),
-      on: (event: string, listener: (e: { preventDefault: () => void }, url?: string) => void) => recorded.listeners.set(event, listener),
+      on: (event: string, listener: (e: { preventDefault: () => void }, url?: string) => void) =>
+        recorded.listeners.set(event, listener),
       getURL: () => recorded.currentUrl,
     };
     once() {}
@@ -123,10 +124,11 @@ describe("the window follows Electron's security checklist", () => {
     expect(recorded.permissionCheck?.()).toBe(false);
   });
 
-  it("ships a Content-Security-Policy without unsafe-eval or remote scripts", async () => {
+  it('ships a Content-Security-Policy without unsafe-eval or remote scripts', async () => {
     const { readFileSync } = await import('node:fs');
     for (const page of ['src-renderer/index.html', 'src-renderer/harness.html']) {
-      const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1] ?? '';
+      const csp =
+        /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(page, 'utf8'))?.[1] ?? '';
       expect(csp, page).toMatch(/default-src 'self'/);
       expect(csp, page).toMatch(/script-src 'self'(;|$)/);
       expect(csp, page).not.toMatch(/unsafe-eval/);

@@ -9,7 +9,11 @@ const { start, call, value } = runningApp();
 
 describe('the spec editor through the running app', () => {
   it('opens, saves and lists drafts per account context; a secret never comes back over the bridge', async () => {
-    await start({ logger: silentLogger, accountApis: 'sandbox', grantSandboxTokens: [{ token: TOKEN, scopes: 'read-write' }] });
+    await start({
+      logger: silentLogger,
+      accountApis: 'sandbox',
+      grantSandboxTokens: [{ token: TOKEN, scopes: 'read-write' }],
+    });
     const fleet = await value<FleetSnapshot>('listFleet');
     const appId = fleet.apps.find((a) => a.name === 'taskifai-demo')!.id;
     const live = await value<SpecDocument>('getSpec', { appId });
@@ -17,10 +21,17 @@ describe('the spec editor through the running app', () => {
     expect(draft).toMatchObject({ yaml: live.yaml, baseVersion: live.specVersion, pendingSecrets: [] });
 
     await value('saveDraft', { appId, yaml: draft.yaml.replace('region: fra', 'region: ams') });
-    const withSecret = await call<SpecDraft>('setDraftSecret', { appId, component: 'demo-api', key: 'STRIPE_WEBHOOK_SECRET', value: SECRET });
+    const withSecret = await call<SpecDraft>('setDraftSecret', {
+      appId,
+      component: 'demo-api',
+      key: 'STRIPE_WEBHOOK_SECRET',
+      value: SECRET,
+    });
     expect(withSecret.ok && withSecret.value.pendingSecrets).toEqual(['demo-api/STRIPE_WEBHOOK_SECRET']);
     expect(JSON.stringify(withSecret)).not.toContain(SECRET);
-    expect(await value<DraftSummary[]>('listDrafts')).toEqual([expect.objectContaining({ appId, appName: 'taskifai-demo' })]);
+    expect(await value<DraftSummary[]>('listDrafts')).toEqual([
+      expect.objectContaining({ appId, appName: 'taskifai-demo' }),
+    ]);
 
     // The contract refuses malformed requests in words, before any service sees them.
     const bad = await call('applyDraft', { appId, yaml: draft.yaml, baseVersion: 'not a version' });

@@ -12,7 +12,14 @@ async function openedBibbi(options: Parameters<typeof specsWithSandbox>[0] = {})
   const draft = await setup.specs.openDraft(appId);
   const folder = join(setup.dataDir, 'drafts', contextFolder('Demo fleet'));
   const draftFiles = () => readdirSync(folder);
-  return { ...setup, appId, draft, edited: draft.yaml.replace('instance_count: 2', 'instance_count: 3'), file: join(folder, `${appId}.json`), draftFiles };
+  return {
+    ...setup,
+    appId,
+    draft,
+    edited: draft.yaml.replace('instance_count: 2', 'instance_count: 3'),
+    file: join(folder, `${appId}.json`),
+    draftFiles,
+  };
 }
 
 describe('draft changes to one app happen in the order they were asked for', () => {

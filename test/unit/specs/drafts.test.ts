@@ -14,10 +14,14 @@ const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 /** Runs the miniature main process until it prints `until`, then kills it with SIGKILL. */
 function runThenKill(dataDir: string, mode: 'save' | 'tear-next-write', until: string): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, 'draftWriter.ts'), dataDir, mode, join(FIXTURES, 'taskifai-demo.app.yaml')], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(FIXTURES, 'draftWriter.ts'), dataDir, mode, join(FIXTURES, 'taskifai-demo.app.yaml')],
+      {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -55,9 +59,20 @@ describe('a draft survives Fleetdeck being killed', () => {
 
   it('a failed write leaves the previous draft in place and no temporary file behind', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetdeck-drafts-'));
-    const good = { appId: APP, appName: 'taskifai-demo', yaml: COMMENTED, baseYaml: '', baseVersion: '0123456789abcdef', origin: 'edit' as const, createdAt: 'x', updatedAt: 'x' };
+    const good = {
+      appId: APP,
+      appName: 'taskifai-demo',
+      yaml: COMMENTED,
+      baseYaml: '',
+      baseVersion: '0123456789abcdef',
+      origin: 'edit' as const,
+      createdAt: 'x',
+      updatedAt: 'x',
+    };
     await new DraftStore(dataDir, 'Demo fleet').write(good);
-    const failing = new DraftStore(dataDir, 'Demo fleet', { beforeRename: async () => Promise.reject(new Error('ENOSPC: no space left on device')) });
+    const failing = new DraftStore(dataDir, 'Demo fleet', {
+      beforeRename: async () => Promise.reject(new Error('ENOSPC: no space left on device')),
+    });
     await expect(failing.write({ ...good, yaml: 'name: broken\n' })).rejects.toThrow(/ENOSPC/);
     expect((await failing.read(APP))?.yaml).toBe(COMMENTED);
     expect(readdirSync(join(dataDir, 'drafts', contextFolder('Demo fleet')))).toEqual([`${APP}.json`]);
@@ -66,7 +81,16 @@ describe('a draft survives Fleetdeck being killed', () => {
   it('a draft file damaged outside Fleetdeck is set aside, not overwritten or lost', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fleetdeck-drafts-'));
     const folder = join(dataDir, 'drafts', contextFolder('Demo fleet'));
-    await new DraftStore(dataDir, 'Demo fleet').write({ appId: APP, appName: 'x', yaml: 'a', baseYaml: 'a', baseVersion: 'v', origin: 'edit', createdAt: 'x', updatedAt: 'x' });
+    await new DraftStore(dataDir, 'Demo fleet').write({
+      appId: APP,
+      appName: 'x',
+      yaml: 'a',
+      baseYaml: 'a',
+      baseVersion: 'v',
+      origin: 'edit',
+      createdAt: 'x',
+      updatedAt: 'x',
+    });
     writeFileSync(join(folder, `${APP}.json`), '{"yaml": "half');
     const seen: string[] = [];
     const store = new DraftStore(dataDir, 'Demo fleet', { onUnreadable: (f) => seen.push(f) });
@@ -86,8 +110,13 @@ describe('drafts are kept per app and per account context', () => {
     await specs.openDraft(demo);
     // Opened but untouched drafts are not worth listing.
     expect(await specs.listDrafts()).toEqual([]);
-    await specs.saveDraft(bibbi, draft.yaml.replace('instance_count: 2', 'instance_count: 3').replace('region: fra', 'region: ams'));
-    expect(await specs.listDrafts()).toEqual([expect.objectContaining({ appId: bibbi, appName: 'taskifai-bibbi', origin: 'edit', changedLines: 2 })]);
+    await specs.saveDraft(
+      bibbi,
+      draft.yaml.replace('instance_count: 2', 'instance_count: 3').replace('region: fra', 'region: ams'),
+    );
+    expect(await specs.listDrafts()).toEqual([
+      expect.objectContaining({ appId: bibbi, appName: 'taskifai-bibbi', origin: 'edit', changedLines: 2 }),
+    ]);
     // Another account context has its own drafts.
     expect(await make('production').listDrafts()).toEqual([]);
     await specs.discardDraft(bibbi);
@@ -120,8 +149,11 @@ describe('a draft file that cannot be read is never written over', () => {
     // Unreadable the way a disk or permission problem makes it (tests run as root: a folder it is).
     rmSync(file);
     mkdirSync(file);
-    writeFileSync(join(file, 'keep'), 'the founder\'s work');
-    const refusal = { code: 'internal', message: 'Your draft of taskifai-demo could not be read (EISDIR); nothing was changed.' };
+    writeFileSync(join(file, 'keep'), "the founder's work");
+    const refusal = {
+      code: 'internal',
+      message: 'Your draft of taskifai-demo could not be read (EISDIR); nothing was changed.',
+    };
     await expect(specs.openDraft(appId)).rejects.toMatchObject(refusal);
     await expect(specs.saveDraft(appId, 'name: taskifai-demo\n')).rejects.toMatchObject(refusal);
     expect(statSync(file).isDirectory()).toBe(true);

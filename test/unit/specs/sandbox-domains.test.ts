@@ -27,7 +27,9 @@ describe('the founder changes the domains in a spec', () => {
       id: expect.any(String),
       spec: { domain: 'eu.taskifai.com', type: 'ALIAS' },
       phase: 'PENDING',
-      validations: [{ txt_name: '_acme-challenge.eu.taskifai.com', txt_value: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/) }],
+      validations: [
+        { txt_name: '_acme-challenge.eu.taskifai.com', txt_value: expect.stringMatching(/^[A-Za-z0-9_-]{40,}$/) },
+      ],
     });
     expect(after.domains![1]!.id).not.toBe(kept.id);
   });
@@ -37,7 +39,9 @@ describe('the founder changes the domains in a spec', () => {
     const record = [...sandbox.state.apps.values()].find((r) => r.app.spec.name === 'taskifai-central')!;
     const before = await client.getApp(record.app.id!);
     const spec = structuredClone(before.spec);
-    spec.domains = spec.domains!.map((d) => (d.domain === 'app.taskifai.com' ? { ...d, minimum_tls_version: '1.3' } : d));
+    spec.domains = spec.domains!.map((d) =>
+      d.domain === 'app.taskifai.com' ? { ...d, minimum_tls_version: '1.3' } : d,
+    );
     await client.updateApp(record.app.id!, spec);
     const after = await client.getApp(record.app.id!);
     const kept = after.domains!.find((d) => d.spec?.domain === 'app.taskifai.com')!;

@@ -16,7 +16,10 @@ describe('the founder keeps .do/app.yaml in the repo, comments and all', () => {
     expect(parse(live.yaml)).toEqual(demo.app.spec);
     expect(live.specVersion).toBe(specVersion(demo.app));
     // sigs.k8s.io/yaml: keys sorted, list items flush with their key, no anchors.
-    const topKeys = live.yaml.split('\n').filter((l) => /^[a-z_]+:/.test(l)).map((l) => l.split(':')[0]);
+    const topKeys = live.yaml
+      .split('\n')
+      .filter((l) => /^[a-z_]+:/.test(l))
+      .map((l) => l.split(':')[0]);
     expect(topKeys).toEqual([...topKeys].sort());
     expect(live.yaml).toMatch(/^services:\n- dockerfile_path: backend\/Dockerfile$/m);
     expect(live.yaml).not.toMatch(/[&*]a\d/);
@@ -48,19 +51,29 @@ describe('the founder keeps .do/app.yaml in the repo, comments and all', () => {
     expect(changed).toEqual([
       ['    value: "TaskifAI Analytics Platform - Demo"', '    value: "TaskifAI Analytics Platform - Demo EU"'],
       ['    instance_count: 1', '    instance_count: "2"'],
-      ['      component: {name: demo-api, preserve_path_prefix: true}', '      component: {name: demo-api-v2, preserve_path_prefix: true}'],
+      [
+        '      component: {name: demo-api, preserve_path_prefix: true}',
+        '      component: {name: demo-api-v2, preserve_path_prefix: true}',
+      ],
     ]);
   });
 
-  it('a SECRET added for the draft keeps the file\'s comments and its sequence style', async () => {
+  it("a SECRET added for the draft keeps the file's comments and its sequence style", async () => {
     const { specs, appNamed } = await specsWithSandbox();
     const appId = appNamed('taskifai-demo').app.id!;
     await specs.importDraft(appId, COMMENTED);
-    const draft = await specs.setDraftSecret({ appId, component: 'demo-worker', key: 'SENTRY_DSN', value: 'https://k@sentry.example/1' });
+    const draft = await specs.setDraftSecret({
+      appId,
+      component: 'demo-worker',
+      key: 'SENTRY_DSN',
+      value: 'https://k@sentry.example/1',
+    });
     for (const comment of COMMENTED.split('\n').filter((l) => l.includes('#'))) {
       expect(draft.yaml).toContain(comment.replace(/ {2,}#/, ' #').trim());
     }
-    expect(draft.yaml).toMatch(/ {2}- name: demo-worker[\s\S]*envs:\n {6}- key: SENTRY_DSN\n {8}scope: RUN_AND_BUILD_TIME\n {8}type: SECRET/);
+    expect(draft.yaml).toMatch(
+      / {2}- name: demo-worker[\s\S]*envs:\n {6}- key: SENTRY_DSN\n {8}scope: RUN_AND_BUILD_TIME\n {8}type: SECRET/,
+    );
     expect(draft.pendingSecrets).toEqual(['demo-worker/SENTRY_DSN']);
     expect(draft.yaml).not.toContain('sentry.example');
   });
@@ -68,14 +81,20 @@ describe('the founder keeps .do/app.yaml in the repo, comments and all', () => {
   it('locates a YAML mistake by line and column, and never loses the text that has it', async () => {
     const { specs, appNamed } = await specsWithSandbox();
     const appId = appNamed('taskifai-demo').app.id!;
-    const broken = COMMENTED.replace('    instance_count: 1\n    health_check:', '    instance_count: 1\n   health_check:');
+    const broken = COMMENTED.replace(
+      '    instance_count: 1\n    health_check:',
+      '    instance_count: 1\n   health_check:',
+    );
     const parsed = parseSpecYaml(broken);
     const line = broken.split('\n').indexOf('   health_check:') + 1;
     expect(parsed.problems[0]).toMatchObject({ source: 'yaml', severity: 'error', line });
     await specs.openDraft(appId);
     await specs.saveDraft(appId, broken);
     expect((await specs.openDraft(appId)).yaml).toBe(broken);
-    await expect(specs.importDraft(appId, broken)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining(`line ${line}`) });
+    await expect(specs.importDraft(appId, broken)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining(`line ${line}`),
+    });
   });
 
   it('refuses a file written for another tenant, and keeps the current draft', async () => {
@@ -100,6 +119,8 @@ describe('the founder keeps .do/app.yaml in the repo, comments and all', () => {
 
 describe('the fixture', () => {
   it('is the commented, hand-ordered kind of file a repo holds', () => {
-    expect(readFileSync(new URL('./fixtures/taskifai-demo.app.yaml', import.meta.url), 'utf8').match(/#/g)!.length).toBeGreaterThan(5);
+    expect(
+      readFileSync(new URL('./fixtures/taskifai-demo.app.yaml', import.meta.url), 'utf8').match(/#/g)!.length,
+    ).toBeGreaterThan(5);
   });
 });

@@ -21,8 +21,22 @@ export function DiffView({ before, after, beforeLabel, afterLabel, testId }: Dif
     const merge = new MergeView({
       parent: host.current,
       // Long lines wrap: half a dialog is too narrow to scroll sideways through a run_command.
-      a: { doc: before, extensions: [readOnlyExtensions(), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': beforeLabel })] },
-      b: { doc: after, extensions: [readOnlyExtensions(), EditorView.lineWrapping, EditorView.contentAttributes.of({ 'aria-label': afterLabel })] },
+      a: {
+        doc: before,
+        extensions: [
+          readOnlyExtensions(),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': beforeLabel }),
+        ],
+      },
+      b: {
+        doc: after,
+        extensions: [
+          readOnlyExtensions(),
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': afterLabel }),
+        ],
+      },
       collapseUnchanged: { margin: 3, minSize: 6 },
       gutter: true,
     });

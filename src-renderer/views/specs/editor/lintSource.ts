@@ -28,7 +28,12 @@ const apiMarks = StateField.define<ApiMark[]>({
       return effect.value.map((p) => {
         // A problem without a line (the API named no field) sits on the first line.
         const range = rangeOfLine(text, p.line ?? 1, p.line ? p.column : undefined);
-        return { ...range, severity: p.severity, message: p.message, source: p.source === 'api' ? 'DigitalOcean' : 'Validate' };
+        return {
+          ...range,
+          severity: p.severity,
+          message: p.message,
+          source: p.source === 'api' ? 'DigitalOcean' : 'Validate',
+        };
       });
     }
     if (!tr.docChanged) return marks;
