@@ -12,7 +12,8 @@ import { useActionsStore } from './actionsStore';
 import { useFleetStore } from './fleetStore';
 import { createDraftSaver, SAVE_DEBOUNCE_MS } from './specDraftSaves';
 import { download, EMPTY_SPEC_EDITOR as EMPTY, shareable, SCRUBBED, type SpecEditorEntry } from './specEditorEntry';
-import { beforeContextSwitch, onContextChange, readFleet, resetWithContext } from './contextScope';
+import { onContextChange, readFleet, resetWithContext } from './contextScope';
+import { guardUnload, saveBeforeContextSwitch, type UnsavedText } from './specUnsavedText';
 import { useNavigationStore } from './navigationStore';
 
 export { SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } from './specDraftSaves';
@@ -82,17 +83,13 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       ...extra,
     });
   };
-  const unsavedApps = () =>
-    Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText);
-  // Drafts are kept per context: typing must reach the old context's draft before the switch, and
-  // nothing of it may be saved into the new one's afterwards.
-  beforeContextSwitch(async () => {
-    await Promise.all(unsavedApps().map((id) => saver.saveNow(id)));
-    const left = unsavedApps().length;
-    return left > 0
-      ? `${left === 1 ? 'A spec draft has' : `${left} spec drafts have`} unsaved changes that could not be saved: save or discard ${left === 1 ? 'it' : 'them'} before switching.`
-      : undefined;
-  });
+  const unsaved: UnsavedText = {
+    apps: () =>
+      Object.keys(get().editors).filter((id) => entry(id).text !== undefined && entry(id).text !== entry(id).savedText),
+    saveNow: (id) => saver.saveNow(id),
+    failing: (id) => entry(id).save?.state === 'failed',
+  };
+  saveBeforeContextSwitch(unsaved);
   onContextChange({
     reset: () => {
       for (const id of Object.keys(get().editors)) saver.forget(id);
@@ -389,27 +386,7 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       else set((s) => ({ drafts: { ...s.drafts, loading: false, error: result.error } }));
     },
 
-    startUnloadGuard: () => {
-      const flush = () => {
-        for (const id of unsavedApps()) void get().saveNow(id);
-      };
-      let heldBack = new Set<string>();
-      const onBeforeUnload = (event: BeforeUnloadEvent) => {
-        const failing = new Set(unsavedApps().filter((id) => entry(id).save?.state === 'failed'));
-        flush();
-        const left = unsavedApps();
-        // Asked again while every one of those saves keeps failing: let the window go, or it could never close.
-        const stuck = left.every((id) => heldBack.has(id) && failing.has(id));
-        heldBack = new Set(left);
-        if (left.length > 0 && !stuck) event.preventDefault();
-      };
-      window.addEventListener('pagehide', flush);
-      window.addEventListener('beforeunload', onBeforeUnload);
-      return () => {
-        window.removeEventListener('pagehide', flush);
-        window.removeEventListener('beforeunload', onBeforeUnload);
-      };
-    },
+    startUnloadGuard: () => guardUnload(unsaved),
   };
 });
 
