@@ -1,6 +1,7 @@
 // e2e: the built renderer in Debian's Chromium, against the browser harness that the config
 // starts (real main-process services on the demo fleet in the sandbox cloud).
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './test/support/chromium';
 import { E2E_PORT, HARNESS_DATA_DIR, READONLY_DO_TOKEN, SENTINEL_DO_TOKEN } from './test/e2e/support';
 
 const port = E2E_PORT;
@@ -16,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
   },
   webServer: {
     // The URL carries a per-run token; the harness writes it where the tests can read it.

@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { startHarness } from '../../src-main/harness/server';
 import { silentLogger } from '../../src-main/logging/logger';
 import { startRuntime } from '../../src-main/runtime';
+import { CHROMIUM_LAUNCH } from '../support/chromium';
 
 const SOURCES = 10;
 const LINES_PER_SECOND = 10_000;
@@ -28,18 +29,7 @@ export async function benchLogs(): Promise<Record<string, number | string>> {
   });
   const sandbox = runtime.sandbox;
   const harness = await startHarness({ dispatcher: runtime.dispatcher, rendererDir: resolve('out/renderer') });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(() => {

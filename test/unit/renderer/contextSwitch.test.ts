@@ -47,6 +47,19 @@ async function stores() {
   };
 }
 
+/** A draft of app-1 whose editor holds typing not yet saved ('a: 2' over the saved 'a: 1'). */
+const draft = {
+  appId: 'app-1',
+  appName: 'shop',
+  yaml: 'a: 1\n',
+  baseYaml: 'a: 1\n',
+  baseVersion: 'v',
+  origin: 'edit',
+  createdAt: 'x',
+  updatedAt: 'x',
+  pendingSecrets: [],
+};
+
 const DEMO_FIX = {
   kind: 'create' as const,
   domain: 'taskifai.com',
@@ -171,17 +184,6 @@ describe('switching account context resets every domain store', () => {
     });
     vi.stubGlobal('window', { fleet: fakeFleet({ saveDraft, switchContext }), location: { hash: '' } });
     const s = await stores();
-    const draft = {
-      appId: 'app-1',
-      appName: 'shop',
-      yaml: 'a: 1\n',
-      baseYaml: 'a: 1\n',
-      baseVersion: 'v',
-      origin: 'edit',
-      createdAt: 'x',
-      updatedAt: 'x',
-      pendingSecrets: [],
-    };
     s.specs.setState({ editors: { 'app-1': { loading: false, draft, text: 'a: 2\n', savedText: 'a: 1\n' } as never } });
 
     await s.accounts.getState().switchContext('production');
@@ -198,17 +200,6 @@ describe('switching account context resets every domain store', () => {
     const switchContext = vi.fn(async () => ok(overview('production')));
     vi.stubGlobal('window', { fleet: fakeFleet({ saveDraft, switchContext }), location: { hash: '' } });
     const s = await stores();
-    const draft = {
-      appId: 'app-1',
-      appName: 'shop',
-      yaml: 'a: 1\n',
-      baseYaml: 'a: 1\n',
-      baseVersion: 'v',
-      origin: 'edit',
-      createdAt: 'x',
-      updatedAt: 'x',
-      pendingSecrets: [],
-    };
     s.specs.setState({ editors: { 'app-1': { loading: false, draft, text: 'a: 2\n', savedText: 'a: 1\n' } as never } });
 
     await s.accounts.getState().switchContext('production');
