@@ -57,7 +57,7 @@ export function CostsView() {
   return (
     <main className="view view--costs" aria-labelledby="costs-title" aria-busy={fleet.loading || billing.loading}>
       <div className="overview-header">
-        <div className="overview-header__title">
+        <div className="overview-header__title costs-header__title">
           <h1 id="costs-title">Costs</h1>
           <Stats costs={costs} billing={billing.value} supabase={supabase.value} />
         </div>
