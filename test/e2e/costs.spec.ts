@@ -98,11 +98,19 @@ test.describe('the founder checks what the fleet costs', () => {
   });
 
   test('clicks a group’s bar and lands on the overview showing only that group’s apps', async ({ page }) => {
+    // The click is aimed by position: wait until the bill (and the projection's note) has landed
+    // and the header has its final height, or the chart moves under the pointer.
+    await expect(page.getByTestId('projection')).toContainText('$');
+    await expect(page.getByTestId('projection-basis')).toBeVisible();
     const tick = page
       .getByTestId('fleet-costs-chart')
       .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value', { hasText: /^TaskifAI$/ });
     const box = (await tick.boundingBox())!;
-    await page.mouse.click(box.x + box.width + 40, box.y + box.height / 2);
+    const [x, y] = [box.x + box.width + 40, box.y + box.height / 2];
+    // Pointing first, as a person does: the readout under the chart names the bar, then the click.
+    await page.mouse.move(x, y);
+    await expect(page.getByTestId('fleet-costs-readout')).toContainText('TaskifAI');
+    await page.mouse.click(x, y);
     await expect(page).toHaveURL(/#\/$/);
     await expect(page.getByTestId('fleet-filter')).toHaveValue('TaskifAI');
     await expect(page.getByTestId('fleet-row')).toHaveCount(4);
