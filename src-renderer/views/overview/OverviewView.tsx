@@ -66,7 +66,11 @@ export function OverviewView() {
   });
 
   const rows = table.getRowModel().rows;
-  const blocks = useMemo(() => groupRows(rows, (row) => row.original.app), [rows]);
+  const costSort = sorting[0]?.id === 'cost' ? sorting[0] : undefined;
+  const blocks = useMemo(
+    () => groupRows(rows, (row) => row.original.app, costSort && { desc: costSort.desc }),
+    [rows, costSort],
+  );
   // Display order (group by group) is what the keyboard walks through.
   const visibleIds = useMemo(() => blocks.flatMap((b) => b.rows.map((r) => r.original.app.id)), [blocks]);
 

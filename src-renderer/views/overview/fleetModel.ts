@@ -45,11 +45,16 @@ export interface GroupBlock<TRow> {
 }
 
 /**
- * Splits rows (already filtered and sorted) into product groups. Groups appear in the order of
- * their first row, so a sort by name keeps groups alphabetical and a sort by cost puts the group
- * with the most expensive app first; rows keep their sorted order inside a group.
+ * Splits rows (already filtered and sorted) into product groups; rows keep their sorted order
+ * inside a group. Groups appear in the order of their first row (a sort by name keeps them
+ * alphabetical), except when sorted by cost: then a group goes by what it costs in all, not by its
+ * most expensive app (by the top of autoscaled ranges, as the cost column sorts apps).
  */
-export function groupRows<TRow>(rows: readonly TRow[], appOf: (row: TRow) => FleetApp): GroupBlock<TRow>[] {
+export function groupRows<TRow>(
+  rows: readonly TRow[],
+  appOf: (row: TRow) => FleetApp,
+  byCost?: { desc: boolean },
+): GroupBlock<TRow>[] {
   const blocks = new Map<string, TRow[]>();
   for (const row of rows) {
     const group = appOf(row).group;
@@ -57,11 +62,14 @@ export function groupRows<TRow>(rows: readonly TRow[], appOf: (row: TRow) => Fle
     if (list) list.push(row);
     else blocks.set(group, [row]);
   }
-  return [...blocks].map(([group, list]) => ({
+  const groups = [...blocks].map(([group, list]) => ({
     group,
     rows: list,
     monthlyCost: sumCosts(list.map((r) => appOf(r).monthlyCost)),
   }));
+  if (!byCost) return groups;
+  const sign = byCost.desc ? -1 : 1;
+  return groups.sort((a, b) => sign * (a.monthlyCost.max - b.monthlyCost.max || a.monthlyCost.min - b.monthlyCost.min));
 }
 
 /** Number of distinct groups (products) in a fleet. */

@@ -64,6 +64,17 @@ describe('the fleet overview model', () => {
     ]);
   });
 
+  it('sorted by cost, groups go by their total, not by their most expensive app', () => {
+    // Beta's one app is the dearest, but Alpha's three cost more together.
+    const rows = [app('b', 'Beta', 50), app('a1', 'Alpha', 30), app('a2', 'Alpha', 20), app('a3', 'Alpha', 10)];
+    const blocks = groupRows(rows, (r) => r, { desc: true });
+    expect(blocks.map((b) => [b.group, b.monthlyCost.min])).toEqual([
+      ['Alpha', 60],
+      ['Beta', 50],
+    ]);
+    expect(groupRows(rows, (r) => r, { desc: false }).map((b) => b.group)).toEqual(['Beta', 'Alpha']);
+  });
+
   it('routes hashes to views and back', () => {
     expect(parseHash('#/apps/abc-123')).toEqual({ name: 'app', appId: 'abc-123' });
     expect(parseHash('#/activity')).toEqual({ name: 'activity' });
