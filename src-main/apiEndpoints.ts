@@ -3,6 +3,7 @@
 // from the harness's flags or, for the Electron app, from FLEETDECK_*_API_URL variables.
 import type { ApiEndpoints } from './services/accounts/tokenValidators';
 import { REAL_ENDPOINTS } from './services/accounts/tokenValidators';
+import { isSecureOrLoopback } from './base/loopback';
 
 export type ApiProvider = keyof ApiEndpoints;
 
@@ -11,8 +12,6 @@ export const API_URL_VARIABLES: Record<ApiProvider, string> = {
   supabase: 'FLEETDECK_SUPABASE_API_URL',
   github: 'FLEETDECK_GITHUB_API_URL',
 };
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * A base URL a token may be sent to: https, or plain http on this machine only (a token must never
@@ -25,8 +24,8 @@ export function checkApiUrl(provider: ApiProvider, raw: string): string {
   } catch {
     throw new Error(`The ${provider} API URL "${raw}" is not a URL.`);
   }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure) throw new Error(`The ${provider} API URL must use https (plain http only on localhost): "${raw}".`);
+  if (!isSecureOrLoopback(url))
+    throw new Error(`The ${provider} API URL must use https (plain http only on localhost): "${raw}".`);
   if (url.username || url.password || url.search || url.hash) {
     throw new Error(
       `The ${provider} API URL may not carry credentials, a query or a fragment: "${url.origin}${url.pathname}".`,

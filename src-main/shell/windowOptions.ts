@@ -1,6 +1,7 @@
 // The main window's options, kept free of runtime Electron imports so a test can assert every
 // item of Electron's security checklist on the exact object the app uses.
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { isLoopbackHost } from '../base/loopback';
 
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
@@ -65,8 +66,7 @@ export function devRendererUrl(env: Record<string, string | undefined>, isPackag
   if (!raw || isPackaged) return undefined;
   try {
     const url = new URL(raw);
-    const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
-    return url.protocol === 'http:' && loopback ? raw : undefined;
+    return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? raw : undefined;
   } catch {
     return undefined;
   }

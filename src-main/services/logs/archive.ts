@@ -2,15 +2,14 @@
 // Authorization header goes with them and no URL goes into an error. Object storage may answer
 // with a redirect (to a CDN or another region); one is followed only to https (or to this
 // machine, for the sandbox), a few hops at most, so a signed URL cannot be bounced anywhere in clear.
-const MAX_REDIRECTS = 5;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isSecureOrLoopback } from '../../base/loopback';
 
-const mayFetch = (url: URL) => url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+const MAX_REDIRECTS = 5;
 
 export async function fetchArchive(url: string, signal: AbortSignal): Promise<string> {
   let target = new URL(url);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    if (!mayFetch(target)) throw new Error('the log archive is not on an https address, so it was not read');
+    if (!isSecureOrLoopback(target)) throw new Error('the log archive is not on an https address, so it was not read');
     const response = await fetch(target, { signal, redirect: 'manual' });
     if (response.status >= 300 && response.status < 400) {
       const location = response.headers.get('location');
