@@ -15,11 +15,16 @@ describe('the sandbox enforces DigitalOcean’s rate limits', () => {
   it('answers the request over the hourly limit with 429 and no Retry-After, until the oldest request expires', async () => {
     const { sandbox, get } = await limitedSandbox({ perHour: 5, perMinute: 250 });
     const clock = sandbox.state.clock;
-    const firstAt = clock.now();
-    for (let i = 0; i < 5; i++) {
-      expect((await get()).status).toBe(200);
+    // The sandbox clock also moves with real time, so the first request's own time is read from
+    // its answer (the hour's reset is when it expires) rather than taken before it was sent.
+    const first = await get();
+    expect(first.status).toBe(200);
+    const firstExpiresAt = Number(first.headers.get('ratelimit-reset')) * 1000;
+    for (let i = 1; i < 5; i++) {
       clock.advance(60_000); // a minute apart: only the hourly limit can be what refuses
+      expect((await get()).status).toBe(200);
     }
+    clock.advance(60_000);
 
     const limited = await get();
     expect(limited.status).toBe(429);
@@ -27,13 +32,14 @@ describe('the sandbox enforces DigitalOcean’s rate limits', () => {
     expect(limited.headers.get('ratelimit-limit')).toBe('5');
     expect(limited.headers.get('ratelimit-remaining')).toBe('0');
     // The oldest request's expiry, in epoch seconds.
-    expect(Number(limited.headers.get('ratelimit-reset'))).toBe(Math.ceil((firstAt + 3_600_000) / 1000));
+    expect(Number(limited.headers.get('ratelimit-reset')) * 1000).toBe(firstExpiresAt);
     const body = await limited.json();
     expect(body).toMatchObject({ id: 'too_many_requests', message: 'API rate limit exceeded.' });
     await expectMatchesSpec('apps_list_regions', 429, body);
 
     // A refused request is not counted; once the first request is an hour old, one more fits.
-    clock.advance(firstAt + 3_600_000 - clock.now());
+    // Just past the first request's expiry (rounded up to the second) and well before the second's.
+    clock.advance(firstExpiresAt + 1_000 - clock.now());
     const after = await get();
     expect(after.status).toBe(200);
     expect(after.headers.get('ratelimit-remaining')).toBe('0');
