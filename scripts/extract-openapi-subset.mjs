@@ -83,7 +83,17 @@ function extractOthers() {
     {
       source: process.env.GITHUB_OPENAPI,
       target: 'resources/openapi/github-subset.json',
-      paths: ['/user', '/rate_limit'],
+      // The token check (/user), the limit, and what a tenant's source needs: branch head,
+      // deployed…head comparison and the head's CI (check runs plus legacy commit statuses).
+      paths: [
+        '/user',
+        '/rate_limit',
+        '/repos/{owner}/{repo}/branches/{branch}',
+        '/repos/{owner}/{repo}/commits/{ref}',
+        '/repos/{owner}/{repo}/compare/{basehead}',
+        '/repos/{owner}/{repo}/commits/{ref}/check-runs',
+        '/repos/{owner}/{repo}/commits/{ref}/status',
+      ],
       note: 'Subset of the GitHub REST API description (github/rest-api-description via @octokit/openapi 23.0.2), MIT License.',
     },
   ];
