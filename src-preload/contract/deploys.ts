@@ -123,6 +123,11 @@ export interface RollingDeployStatus {
     phase?: DeploymentPhase;
     message?: string;
   }>;
+  /**
+   * Apps that were asked for but could not be deployed (pinned by a rollback, a read-only
+   * context), left out of `apps` when the run was started with skipBlocked.
+   */
+  skipped?: Array<{ appId: string; appName: string; reason: string }>;
   startedAt: string;
   endedAt?: string;
 }
@@ -150,7 +155,12 @@ export interface DeploysMethods {
   commitRollback: { request: { appId: string }; response: null };
   revertRollback: { request: { appId: string }; response: DeploymentProgress };
   startRollingDeploy: {
-    request: { appIds: string[]; concurrency: number; forceBuild?: boolean };
+    /**
+     * With skipBlocked, apps that cannot be deployed are listed as skipped and the run goes on
+     * with the others; without it, any blocked app refuses the start (conflict, or forbidden for
+     * a read-only context), and so does a selection in which every app is blocked.
+     */
+    request: { appIds: string[]; concurrency: number; forceBuild?: boolean; skipBlocked?: boolean };
     response: RollingDeployStatus;
   };
   cancelRollingDeploy: { request: { id: string }; response: RollingDeployStatus };

@@ -41,6 +41,7 @@ export const deploysMethodSchemas = {
       .refine((ids) => new Set(ids).size === ids.length, 'each app once'),
     concurrency: z.number().int().min(1).max(5),
     forceBuild: z.boolean().optional(),
+    skipBlocked: z.boolean().optional(),
   }),
   cancelRollingDeploy: z.strictObject({ id: runId }),
   listActivity: z.strictObject({

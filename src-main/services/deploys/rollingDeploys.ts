@@ -1,6 +1,8 @@
 // Fleet-wide rolling deploy: N apps at a time, each must reach ACTIVE and report HEALTHY before
 // the next starts; the first failure halts the run. Cancel stops before the next app; what is
 // already deploying finishes. The status says what was done, what failed and what never started.
+// An app known to be blocked (pinned, or a read-only context) is never tried: it would fail and
+// halt the run before the apps after it. The caller either skips such apps or the start is refused.
 import { randomUUID } from 'node:crypto';
 import type { RollingDeployStatus } from '../../../src-preload/contract';
 import type { Disposable } from '../../base/disposable';
@@ -10,6 +12,7 @@ import { mapWithConcurrency } from '../../base/concurrency';
 import type { AuditLog } from './auditLog';
 import type { DeployActions, DeployClient } from './deployActions';
 import type { DeploymentFollower } from './deploymentFollower';
+import { findBlocked, refusal } from './rollingBlocks';
 
 type AppRun = RollingDeployStatus['apps'][number];
 
@@ -26,7 +29,7 @@ export class RollingDeploys {
 
   constructor(
     private readonly deps: {
-      client: Pick<DeployClient, 'getApp' | 'getAppHealth'>;
+      client: Pick<DeployClient, 'getApp' | 'getAppHealth' | 'validateRollback'>;
       actions: DeployActions;
       follower: DeploymentFollower;
       audit: AuditLog;
@@ -36,19 +39,41 @@ export class RollingDeploys {
     },
   ) {}
 
-  async start(request: { appIds: string[]; concurrency: number; forceBuild?: boolean }): Promise<RollingDeployStatus> {
+  async start(request: {
+    appIds: string[];
+    concurrency: number;
+    forceBuild?: boolean;
+    skipBlocked?: boolean;
+  }): Promise<RollingDeployStatus> {
     // A few at a time: a run over hundreds of tenants must not spend the minute's limit at once.
-    const apps = await mapWithConcurrency(request.appIds, APP_READS_AT_ONCE, async (appId): Promise<AppRun> => ({
+    const read = await mapWithConcurrency(request.appIds, APP_READS_AT_ONCE, async (appId) => ({
       appId,
-      appName: (await this.deps.client.getApp(appId)).spec.name,
-      state: 'waiting',
+      app: await this.deps.client.getApp(appId),
     }));
+    const blocked = await findBlocked(this.deps.client, read);
+    const blockedIds = new Set(blocked.map((b) => b.appId));
+    const apps = read
+      .filter((r) => !blockedIds.has(r.appId))
+      .map(({ appId, app }): AppRun => ({ appId, appName: app.spec.name, state: 'waiting' }));
+    const refused = refusal(blocked, read.length, request.skipBlocked === true);
+    if (refused) {
+      // A refused start is recorded too: the Activity log says who asked for what and why not.
+      const entry = this.deps.audit.start({
+        context: this.deps.context,
+        action: 'rolling_deploy',
+        target: read.map((r) => r.app.spec.name).join(', '),
+        parameters: rollingParameters(request, read.length, blocked, 'blocked'),
+      });
+      this.deps.audit.finish(entry, { result: 'refused', message: refused.message });
+      throw refused;
+    }
     const run: Run = {
       status: {
         id: randomUUID(),
         state: 'running',
         concurrency: request.concurrency,
         apps,
+        ...(blocked.length ? { skipped: blocked } : {}),
         startedAt: new Date().toISOString(),
       },
       canceled: false,
@@ -59,7 +84,7 @@ export class RollingDeploys {
       context: this.deps.context,
       action: 'rolling_deploy',
       target: apps.map((a) => a.appName).join(', '),
-      parameters: { apps: apps.length, concurrency: request.concurrency, force_build: request.forceBuild ?? false },
+      parameters: rollingParameters(request, apps.length, blocked, 'skipped'),
     });
     // The answer is the run as accepted; progress arrives on watchRollingDeploy.
     const accepted = structuredClone(run.status);
@@ -162,5 +187,28 @@ export class RollingDeploys {
 
 export function summary(status: RollingDeployStatus): string {
   const count = (s: AppRun['state']) => status.apps.filter((a) => a.state === s).length;
-  return `${count('succeeded')} deployed, ${count('failed')} failed, ${count('not_started') + count('canceled')} not started.`;
+  const skipped = status.skipped ?? [];
+  const skips = skipped.length
+    ? ` Skipped (blocked): ${skipped.map((b) => `${b.appName} — ${b.reason.replace(/:.*$/, '')}`).join('; ')}.`
+    : '';
+  const skippedCount = skipped.length ? `, ${skipped.length} skipped` : '';
+  return `${count('succeeded')} deployed, ${count('failed')} failed, ${count('not_started') + count('canceled')} not started${skippedCount}.${skips}`;
+}
+
+/**
+ * What the Activity log keeps of a run's request. Blocked apps go by name: "skipped" when the run
+ * went on without them, "blocked" when they kept it from starting.
+ */
+function rollingParameters(
+  request: { concurrency: number; forceBuild?: boolean },
+  apps: number,
+  blocked: ReadonlyArray<{ appName: string }>,
+  as: 'skipped' | 'blocked',
+): Record<string, string | number | boolean | null> {
+  return {
+    apps,
+    concurrency: request.concurrency,
+    force_build: request.forceBuild ?? false,
+    [as]: blocked.length ? blocked.map((b) => b.appName).join(', ') : null,
+  };
 }
