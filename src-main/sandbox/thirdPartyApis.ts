@@ -4,7 +4,7 @@
 import type { SandboxResponse } from './http';
 import { json } from './http';
 import type { SandboxState, SandboxToken } from './state';
-import { answerSupabase } from './supabaseApi';
+import { answerSupabase, type SupabaseRequestParts } from './supabaseApi';
 
 export const SUPABASE_PREFIX = '/supabase';
 export const GITHUB_PREFIX = '/github';
@@ -13,17 +13,21 @@ export function isThirdPartyPath(pathname: string): boolean {
   return pathname.startsWith(`${SUPABASE_PREFIX}/`) || pathname.startsWith(`${GITHUB_PREFIX}/`);
 }
 
-/** `query` pages the Supabase project list (offset, limit); without it the defaults apply. */
+/**
+ * `query` pages the Supabase project list (offset, limit); without it the defaults apply.
+ * `request` carries the headers and parsed body (Supabase's migrations POST reads both).
+ */
 export function answerThirdParty(
   state: SandboxState,
   method: string,
   pathname: string,
   token: string | undefined,
   query?: URLSearchParams,
+  request?: SupabaseRequestParts,
 ): SandboxResponse {
   const grant = token ? state.tokens.get(token) : undefined;
   if (pathname.startsWith(`${SUPABASE_PREFIX}/`)) {
-    return answerSupabase(state, method, pathname.slice(SUPABASE_PREFIX.length), grant, query);
+    return answerSupabase(state, method, pathname.slice(SUPABASE_PREFIX.length), grant, query, request);
   }
   return github(method, pathname.slice(GITHUB_PREFIX.length), grant);
 }
