@@ -20,6 +20,12 @@ import {
 import { DNS_METHOD_NAMES, DNS_STREAM_NAMES, type DnsMethods, type DnsStreams } from './contract/dns';
 import { SPECS_METHOD_NAMES, SPECS_STREAM_NAMES, type SpecsMethods, type SpecsStreams } from './contract/specs';
 import { LOGS_METHOD_NAMES, LOGS_STREAM_NAMES, type LogsMethods, type LogsStreams } from './contract/logs';
+import {
+  TENANTS_METHOD_NAMES,
+  TENANTS_STREAM_NAMES,
+  type TenantsMethods,
+  type TenantsStreams,
+} from './contract/tenants';
 
 export * from './contract/common';
 export * from './contract/apps';
@@ -29,6 +35,7 @@ export * from './contract/logs';
 export * from './contract/costs';
 export * from './contract/specs';
 export * from './contract/dns';
+export * from './contract/tenants';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
 export type FleetMethods = AppsMethods &
@@ -37,7 +44,8 @@ export type FleetMethods = AppsMethods &
   CostsMethods &
   AccountsMethods &
   SpecsMethods &
-  DnsMethods;
+  DnsMethods &
+  TenantsMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
 export type FleetStreams = AppsStreams &
@@ -46,7 +54,8 @@ export type FleetStreams = AppsStreams &
   CostsStreams &
   AccountsStreams &
   SpecsStreams &
-  DnsStreams;
+  DnsStreams &
+  TenantsStreams;
 
 export type MethodName = keyof FleetMethods;
 export type StreamName = keyof FleetStreams;
@@ -75,6 +84,7 @@ export const METHOD_NAMES = [
   ...ACCOUNTS_METHOD_NAMES,
   ...SPECS_METHOD_NAMES,
   ...DNS_METHOD_NAMES,
+  ...TENANTS_METHOD_NAMES,
 ] as const satisfies readonly MethodName[];
 export const STREAM_NAMES = [
   ...APPS_STREAM_NAMES,
@@ -84,6 +94,7 @@ export const STREAM_NAMES = [
   ...ACCOUNTS_STREAM_NAMES,
   ...SPECS_STREAM_NAMES,
   ...DNS_STREAM_NAMES,
+  ...TENANTS_STREAM_NAMES,
 ] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;
 const everyMethodListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> extends never ? true : never = true;

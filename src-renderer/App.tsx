@@ -22,6 +22,11 @@ import { PaletteRoot } from './views/palette/PaletteRoot';
 const SpecEditorView = lazy(() => import('./views/specs/SpecEditorView').then((m) => ({ default: m.SpecEditorView })));
 const SpecsView = lazy(() => import('./views/specs/SpecsView').then((m) => ({ default: m.SpecsView })));
 const DnsView = lazy(() => import('./views/dns/DnsView').then((m) => ({ default: m.DnsView })));
+const TenantsView = lazy(() => import('./views/tenants/TenantsView').then((m) => ({ default: m.TenantsView })));
+const TenantPage = lazy(() => import('./views/tenants/TenantPage').then((m) => ({ default: m.TenantPage })));
+const SchemaDriftView = lazy(() =>
+  import('./views/tenants/schema/SchemaDriftView').then((m) => ({ default: m.SchemaDriftView })),
+);
 
 function RouteView({ route }: { route: Route }) {
   switch (route.name) {
@@ -41,6 +46,12 @@ function RouteView({ route }: { route: Route }) {
       return <SpecsView />;
     case 'dns':
       return <DnsView />;
+    case 'tenants':
+      return <TenantsView />;
+    case 'tenant':
+      return <TenantPage appId={route.appId} />;
+    case 'schema':
+      return <SchemaDriftView />;
     default:
       return <OverviewView />;
   }
@@ -73,7 +84,7 @@ export function App() {
   return (
     <div className="app">
       <TopBar />
-      <ErrorBoundary key={route.name === 'app' || route.name === 'spec' ? `${route.name}:${route.appId}` : route.name}>
+      <ErrorBoundary key={'appId' in route ? `${route.name}:${route.appId}` : route.name}>
         <Suspense fallback={<LoadingState label="Loading…" />}>
           <RouteView route={route} />
         </Suspense>

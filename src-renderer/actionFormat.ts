@@ -317,6 +317,9 @@ const ACTION_LABEL: Record<ActionKind, string> = {
   edit_spec: 'Spec edit',
   create_app: 'New app',
   dns_change: 'DNS change',
+  supabase_pause: 'Pause Supabase project',
+  supabase_restore: 'Restore Supabase project',
+  apply_migration: 'Apply migration',
 };
 export const ACTION_KINDS = Object.keys(ACTION_LABEL) as ActionKind[];
 export const actionLabel = (kind: ActionKind): string => ACTION_LABEL[kind] ?? kind;

@@ -9,6 +9,7 @@ import { deploysMethodSchemas, deploysStreamSchemas } from './schemas/deploys';
 import { dnsMethodSchemas, dnsStreamSchemas } from './schemas/dns';
 import { logsMethodSchemas, logsStreamSchemas } from './schemas/logs';
 import { specsMethodSchemas, specsStreamSchemas } from './schemas/specs';
+import { tenantsMethodSchemas, tenantsStreamSchemas } from './schemas/tenants';
 import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/types';
 
 const methodSchemas = {
@@ -19,6 +20,7 @@ const methodSchemas = {
   ...accountsMethodSchemas,
   ...specsMethodSchemas,
   ...dnsMethodSchemas,
+  ...tenantsMethodSchemas,
 };
 const streamSchemas = {
   ...appsStreamSchemas,
@@ -28,6 +30,7 @@ const streamSchemas = {
   ...accountsStreamSchemas,
   ...specsStreamSchemas,
   ...dnsStreamSchemas,
+  ...tenantsStreamSchemas,
 };
 
 export const methodRequestSchemas: MethodSchemas<FleetMethods> = methodSchemas;

@@ -16,6 +16,11 @@ export const ACTION_KINDS = [
   'edit_spec',
   'create_app',
   'dns_change',
+  /** A Supabase project paused or restored from a tenant's page. */
+  'supabase_pause',
+  'supabase_restore',
+  /** A migration applied to one tenant's Supabase project (one entry per tenant of a run). */
+  'apply_migration',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

@@ -2,6 +2,7 @@ import { hrefFor, useNavigationStore, type Route } from '../stores/navigationSto
 
 const SECTIONS: Array<{ label: string; route: Route; matches: Route['name'][] }> = [
   { label: 'Fleet', route: { name: 'overview' }, matches: ['overview', 'app'] },
+  { label: 'Tenants', route: { name: 'tenants' }, matches: ['tenants', 'tenant', 'schema'] },
   { label: 'Specs', route: { name: 'specs' }, matches: ['specs', 'spec'] },
   { label: 'DNS', route: { name: 'dns' }, matches: ['dns'] },
   { label: 'Logs', route: { name: 'logs' }, matches: ['logs'] },

@@ -1,6 +1,7 @@
 // A tiny hash router: '#/' is the fleet overview, '#/apps/<id>' one app's detail, '#/apps/<id>/spec'
 // its spec editor, '#/specs' open drafts and new tenants, '#/dns' domains and records, '#/logs' the
-// live logs, '#/activity' the audit log. The hash is the source of truth; the store mirrors it and
+// live logs, '#/activity' the audit log, '#/tenants' the tenants matrix, '#/tenants/<appId>' one
+// tenant's page and '#/tenants/schema' schema drift across tenants. The hash is the source of truth; the store mirrors it and
 // listens for hashchange (back/forward, links).
 import { create } from 'zustand';
 import { onContextChange } from './contextScope';
@@ -15,7 +16,10 @@ export type Route =
   | { name: 'settings' }
   | { name: 'spec'; appId: string }
   | { name: 'specs' }
-  | { name: 'dns' };
+  | { name: 'dns' }
+  | { name: 'tenants' }
+  | { name: 'tenant'; appId: string }
+  | { name: 'schema' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -26,6 +30,16 @@ export function parseHash(hash: string): Route {
   if (/^\/costs\/?$/.test(path)) return { name: 'costs' };
   if (/^\/specs\/?$/.test(path)) return { name: 'specs' };
   if (/^\/dns\/?$/.test(path)) return { name: 'dns' };
+  if (/^\/tenants\/?$/.test(path)) return { name: 'tenants' };
+  if (/^\/tenants\/schema\/?$/.test(path)) return { name: 'schema' };
+  const tenant = /^\/tenants\/([^/?#]+)\/?$/.exec(path);
+  if (tenant?.[1]) {
+    try {
+      return { name: 'tenant', appId: decodeURIComponent(tenant[1]) };
+    } catch {
+      return { name: 'tenants' };
+    }
+  }
   const match = /^\/apps\/([^/?#]+)(\/spec)?\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -47,6 +61,9 @@ export function hrefFor(route: Route): string {
   if (route.name === 'spec') return `#/apps/${encodeURIComponent(route.appId)}/spec`;
   if (route.name === 'specs') return '#/specs';
   if (route.name === 'dns') return '#/dns';
+  if (route.name === 'tenants') return '#/tenants';
+  if (route.name === 'schema') return '#/tenants/schema';
+  if (route.name === 'tenant') return `#/tenants/${encodeURIComponent(route.appId)}`;
   return '#/';
 }
 
@@ -88,7 +105,12 @@ export const useNavigationStore = create<NavigationState>()((set, get) => {
 
 /** Views that name something of one context (an app, its spec, a log tail of its components). */
 export function routeNamesContextItems(route: Route): boolean {
-  return route.name === 'app' || route.name === 'spec' || (route.name === 'logs' && route.query !== undefined);
+  return (
+    route.name === 'app' ||
+    route.name === 'spec' ||
+    route.name === 'tenant' ||
+    (route.name === 'logs' && route.query !== undefined)
+  );
 }
 
 // After a switch, a page about an app of the old context would show or act on the new one's app

@@ -1,12 +1,11 @@
 // What Fleetdeck remembers about accounts — labels, owners, scopes, the active context — in a
-// JSON file in the data folder. Never a token: those are only in the keychain. Written to a
-// temporary file, flushed to disk and renamed, so a crash leaves the old file or the new one,
-// never half of one.
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+// JSON file in the data folder. Never a token: those are only in the keychain. Written whole or
+// not at all (base/atomicFile.ts).
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountSummary } from '../../../src-preload/contract/accounts';
 import { DEMO_CONTEXT } from '../../../src-preload/contract/accounts';
+import { writeFileAtomic } from '../../base/atomicFile';
 
 export interface RegistryData {
   activeContext: string;
@@ -72,22 +71,7 @@ export class AccountRegistry {
     this.writing = false;
   }
 
-  /** A temporary name of its own per write: another Fleetdeck writing the same folder can't rename ours away. */
-  private async write(text: string): Promise<void> {
-    await mkdir(join(this.file, '..'), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${randomUUID()}.tmp`;
-    try {
-      const handle = await open(temporary, 'w', 0o600);
-      try {
-        await handle.writeFile(text);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, this.file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+  private write(text: string): Promise<void> {
+    return writeFileAtomic(this.file, text);
   }
 }

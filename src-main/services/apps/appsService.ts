@@ -1,6 +1,7 @@
 // The apps domain: the fleet overview, one app's detail, and health across the fleet.
 import type { AppDetail, AppHealthSummary, FleetSnapshot } from '../../../src-preload/contract';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
+import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { inBackground } from '../../clients/http/requestGate';
 import { addCosts } from '../costs/pricing';
@@ -41,6 +42,11 @@ export class AppsService {
 
   /** One list call (200 apps a page), with the cached size list and project names side by side. */
   async listFleet(): Promise<FleetSnapshot> {
+    return (await this.fleetAndApps()).snapshot;
+  }
+
+  /** The fleet and the apps it was read from (specs, deployments, domains), for domains that join on them. */
+  async fleetAndApps(): Promise<{ snapshot: FleetSnapshot; apps: App[] }> {
     const [apps, catalog, projects] = await Promise.all([
       this.client.listApps(),
       this.sizes.catalog(),
@@ -55,12 +61,13 @@ export class AppsService {
       ]),
     );
     const rateLimit = this.client.rateLimit;
-    return {
+    const snapshot: FleetSnapshot = {
       fetchedAt: new Date().toISOString(),
       apps: rows,
       monthlyCost: addCosts(rows.map((r) => r.monthlyCost)),
       ...(rateLimit ? { rateLimit } : {}),
     };
+    return { snapshot, apps };
   }
 
   /** The fleet watch's read: background work, waiting for the request budget. */

@@ -1,0 +1,129 @@
+// Assembles the tenants matrix: the DigitalOcean apps joined with the Supabase projects the
+// account can see (through the spec's references or a hand link) and their GitHub sources.
+import type {
+  FleetApp,
+  Result,
+  SupabaseCosts,
+  SupabaseProjectState,
+  TenantRow,
+  TenantSchemaState,
+  TenantSupabaseLink,
+} from '../../../src-preload/contract';
+import { SUPABASE_PROJECT_STATES } from '../../../src-preload/contract';
+import type { App } from '../../clients/digitalocean/types';
+import { primarySupabaseReference } from './supabaseRefs';
+
+export interface KnownProject {
+  ref: string;
+  name: string;
+  organization: string;
+  plan?: string;
+  status: SupabaseProjectState;
+  region: string;
+  computeEstimate?: number;
+}
+
+/** Every project the Supabase account can see, by ref, read from the costs domain's one read. */
+export function projectDirectory(costs: SupabaseCosts): Map<string, KnownProject> {
+  const out = new Map<string, KnownProject>();
+  for (const org of costs.organizations) {
+    for (const p of org.projects) {
+      out.set(p.ref, {
+        ref: p.ref,
+        name: p.name,
+        organization: org.name,
+        ...(org.plan ? { plan: org.plan } : {}),
+        status: asState(p.status),
+        region: p.region ?? '',
+        ...(p.computeEstimate !== undefined ? { computeEstimate: p.computeEstimate } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+const asState = (status: string | undefined): SupabaseProjectState =>
+  (SUPABASE_PROJECT_STATES as readonly string[]).includes(status ?? '') ? (status as SupabaseProjectState) : 'UNKNOWN';
+
+/** A hand link wins over the spec; `null` means "no project of its own". */
+export function linkOf(
+  app: App,
+  handLink: string | null | undefined,
+  directory: ReadonlyMap<string, KnownProject>,
+  supabaseReadable: boolean,
+): TenantSupabaseLink | null {
+  let link: TenantSupabaseLink;
+  if (handLink === null) return null;
+  if (handLink) link = { ref: handLink, how: 'linked' };
+  else {
+    const derived = primarySupabaseReference(app.spec);
+    if (!derived) return null;
+    link = { ref: derived.ref, how: 'derived', from: derived.from };
+  }
+  const project = directory.get(link.ref);
+  if (project) {
+    return {
+      ...link,
+      project: {
+        name: project.name,
+        organization: project.organization,
+        status: project.status,
+        region: project.region,
+      },
+    };
+  }
+  return supabaseReadable
+    ? {
+        ...link,
+        unmatched: `Project ${link.ref} is not one this Supabase account can see (another organization, or deleted).`,
+      }
+    : link;
+}
+
+export function domainsOf(app: App): TenantRow['domains'] {
+  const listed = (app.domains ?? []).map((d) => ({
+    name: d.spec?.domain ?? '',
+    ...(d.phase ? { phase: d.phase } : {}),
+    ok: d.phase === 'ACTIVE',
+  }));
+  if (listed.length) return listed.filter((d) => d.name);
+  // An app whose domains the API has not reported yet: the spec's, not known to be OK.
+  return (app.spec.domains ?? []).map((d) => ({ name: d.domain, ok: false }));
+}
+
+export function rowOf(input: {
+  app: App;
+  fleetApp: FleetApp;
+  supabase: TenantSupabaseLink | null;
+  project?: KnownProject;
+  schema?: Result<TenantSchemaState>;
+  backups?: TenantRow['backups'];
+  sources?: TenantRow['sources'];
+}): TenantRow {
+  const { fleetApp, project } = input;
+  const supabaseCost = input.supabase?.project ? project?.computeEstimate : undefined;
+  const digitalocean = fleetApp.monthlyCost;
+  return {
+    appId: fleetApp.id,
+    name: fleetApp.name,
+    group: fleetApp.group,
+    region: fleetApp.region,
+    ...(fleetApp.activeDeployment ? { phase: fleetApp.activeDeployment.phase } : {}),
+    inProgress: Boolean(fleetApp.inProgressDeployment),
+    domains: domainsOf(input.app),
+    supabase: input.supabase,
+    ...(input.schema ? { schema: input.schema } : {}),
+    ...(input.backups ? { backups: input.backups } : {}),
+    ...(input.sources ? { sources: input.sources } : {}),
+    cost: {
+      digitalocean,
+      ...(supabaseCost !== undefined ? { supabase: supabaseCost } : {}),
+      total: {
+        min: round(digitalocean.min + (supabaseCost ?? 0)),
+        max: round(digitalocean.max + (supabaseCost ?? 0)),
+      },
+    },
+  };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,4 @@
+// Placeholder until the matrix lands.
+export function TenantsView() {
+  return <main className="view">Tenants</main>;
+}
