@@ -10,10 +10,15 @@ import { onContextChange, resetWithContext } from './contextScope';
 
 export const MAX_CONCURRENCY = 3;
 
+/** What to do with selected apps that cannot be deployed now (pinned, read-only context). */
+export type BlockedChoice = 'skip' | 'refuse';
+
 interface RollingState {
   dialogOpen: boolean;
   concurrency: number;
   forceBuild: boolean;
+  /** Skip is the default: one pinned tenant should not keep the others from shipping. */
+  blockedChoice: BlockedChoice;
   /** From the click on Start until main answers (the undo window included). */
   starting: boolean;
   startError?: FleetError;
@@ -26,8 +31,13 @@ interface RollingState {
   closeDialog: () => void;
   setConcurrency: (n: number) => void;
   setForceBuild: (on: boolean) => void;
-  /** appIds in the order they should be deployed. */
-  start: (appIds: string[]) => Promise<void>;
+  setBlockedChoice: (choice: BlockedChoice) => void;
+  /**
+   * appIds in the order they should be deployed, blocked ones included: main lists those it
+   * skips. `skipping` names the apps the dialog showed as blocked and the user chose to skip;
+   * when it is empty main refuses any app it finds blocked, so nothing is skipped unseen.
+   */
+  start: (appIds: string[], skipping?: string[]) => Promise<void>;
   cancel: () => Promise<void>;
   /** Hides a finished run's summary. */
   dismiss: () => void;
@@ -67,33 +77,44 @@ export const useRollingStore = create<RollingState>()((set, get) => {
     dialogOpen: false,
     concurrency: 1,
     forceBuild: false,
+    blockedChoice: 'skip',
     starting: false,
     canceling: false,
 
-    openDialog: () => set({ dialogOpen: true, startError: undefined }),
+    // Skip again on each opening: a "don't start" chosen for one selection is no rule for the next.
+    openDialog: () => set({ dialogOpen: true, startError: undefined, blockedChoice: 'skip' }),
     closeDialog: () => {
       if (!get().starting) set({ dialogOpen: false });
     },
     setConcurrency: (n) => set({ concurrency: Math.min(MAX_CONCURRENCY, Math.max(1, Math.round(n))) }),
     setForceBuild: (on) => set({ forceBuild: on }),
+    setBlockedChoice: (choice) => set({ blockedChoice: choice }),
 
-    start: async (appIds) => {
-      if (get().starting || running() || appIds.length === 0) return;
+    start: async (appIds, skipping = []) => {
+      const n = appIds.length - skipping.length;
+      if (get().starting || running() || n <= 0) return;
       set({ starting: true, startError: undefined });
-      const n = appIds.length;
+      const skips = skipping.length ? `, skipping ${skipping.join(', ')}` : '';
       const fire = await useUndoStore
         .getState()
-        .schedule('rolling', `Deploying ${n} ${n === 1 ? 'app' : 'apps'} one after another`);
+        .schedule('rolling', `Deploying ${n} ${n === 1 ? 'app' : 'apps'} one after another${skips}`);
       if (!fire) {
         set({ starting: false });
         return;
       }
       const { concurrency, forceBuild } = get();
       const result = await callFleet((api) =>
-        api.startRollingDeploy({ appIds, concurrency, ...(forceBuild ? { forceBuild: true } : {}) }),
+        api.startRollingDeploy({
+          appIds,
+          concurrency,
+          ...(forceBuild ? { forceBuild: true } : {}),
+          ...(skipping.length ? { skipBlocked: true } : {}),
+        }),
       );
       if (!result.ok) {
         set({ starting: false, startError: result.error });
+        // Main found an app blocked that the dialog did not know of: a fresh read shows it there.
+        if (result.error.code === 'conflict' || result.error.code === 'forbidden') void useFleetStore.getState().load();
         return;
       }
       set({ starting: false, dialogOpen: false, status: result.value, cancelError: undefined, watchError: undefined });

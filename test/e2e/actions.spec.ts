@@ -224,12 +224,12 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(page.getByTestId('deploy-button')).toBeEnabled();
   });
 
-  test('a rolling deploy stops at a failure and says what was done and what was not', async ({ page }) => {
+  test('a rolling deploy skips the pinned app, says why, and deploys the ones after it', async ({ page }) => {
     test.setTimeout(DEPLOY_MS * 3);
     await page.goto(harnessUrl());
     await expect(page.getByTestId('fleet-table')).toBeVisible();
     await expect(page.getByTestId('rolling-deploy-button')).toBeDisabled();
-    // multivio-api is pinned by a rollback, so its deploy is refused and the run halts there.
+    // multivio-api is pinned by a rollback: a deploy there would be refused and halt the run.
     for (const name of ['presence360-tenant', 'multivio-api', 'mcp-coordinator']) {
       await page.locator(`[data-testid="select-app"][data-app-name="${name}"]`).check();
     }
@@ -238,28 +238,58 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(dialog).toContainText('Deploy 3 apps?');
     const order = await dialog.getByTestId('rolling-order').locator('li .strong').allInnerTexts();
     expect(order).toEqual(['mcp-coordinator', 'multivio-api', 'presence360-tenant']);
-    await expect(dialog).toContainText('deploys are blocked');
-    await confirmAndWaitOutUndo(page, /Deploying 3 apps/);
+    await expect(dialog.locator('li[data-app-name="multivio-api"]')).toContainText('deploys are blocked');
+
+    // Skipping is offered first; choosing not to start says why and offers no way to start.
+    const blocked = dialog.getByTestId('rolling-blocked');
+    await expect(blocked).toContainText('1 of 3 selected apps is blocked: multivio-api');
+    await expect(dialog.getByTestId('blocked-skip')).toBeChecked();
+    await expect(dialog.getByTestId('confirm-button')).toHaveText('Deploy 2 apps, skip 1');
+    await dialog.getByTestId('blocked-refuse').check();
+    await expect(dialog.getByTestId('rolling-refusal')).toContainText(
+      'Not started: multivio-api is blocked. Keep or undo the rollback',
+    );
+    await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+    await inBothSchemes(page, 'actions-rolling-refuse');
+    await dialog.getByTestId('blocked-skip').check();
+    await expect(dialog.locator('li[data-app-name="multivio-api"]')).toContainText('skipped');
+    await inBothSchemes(page, 'actions-rolling-skip');
+    await confirmAndWaitOutUndo(page, /Deploying 2 apps one after another, skipping multivio-api/);
 
     const panel = page.getByTestId('rolling-panel');
     await expect(panel).toBeVisible();
-    await expect(panel.getByTestId('rolling-app-row')).toHaveCount(3);
-    await expect(panel.locator('[data-testid="rolling-app-row"][data-app-name="mcp-coordinator"]')).toHaveAttribute(
-      'data-state',
-      'deploying',
-    );
-    await expect(panel).toHaveAttribute('data-state', 'halted', { timeout: DEPLOY_MS * 2 });
     const state = (name: string) => panel.locator(`[data-testid="rolling-app-row"][data-app-name="${name}"]`);
+    await expect(panel.getByTestId('rolling-app-row')).toHaveCount(3);
+    await expect(state('multivio-api')).toHaveAttribute('data-state', 'skipped');
+    await expect(state('multivio-api')).toContainText(/Pinned to deployment \w{8} by a rollback/);
+    await expect(state('mcp-coordinator')).toHaveAttribute('data-state', 'deploying');
+    await expect(panel).toHaveAttribute('data-state', 'succeeded', { timeout: DEPLOY_MS * 2 });
     await expect(state('mcp-coordinator')).toHaveAttribute('data-state', 'succeeded');
-    await expect(state('multivio-api')).toHaveAttribute('data-state', 'failed');
-    await expect(state('multivio-api')).toContainText(/pinned/i);
-    await expect(state('presence360-tenant')).toHaveAttribute('data-state', 'not_started');
+    await expect(state('presence360-tenant')).toHaveAttribute('data-state', 'succeeded');
     const summary = panel.getByTestId('rolling-summary');
-    await expect(summary).toContainText('Deployed (1)');
-    await expect(summary).toContainText('Failed (1)');
-    await expect(summary).toContainText('Not started');
+    await expect(summary).toContainText('Deployed (2)');
+    await expect(summary).toContainText('Skipped (blocked) (1)');
+    await expect(summary).toContainText('multivio-api — Pinned to deployment');
+    await expect(summary).not.toContainText('Failed');
     await page.getByTestId('rolling-panel').scrollIntoViewIfNeeded();
     await inBothSchemes(page, 'actions-rolling-summary');
+  });
+
+  test('a rolling deploy of only the pinned app cannot start, and says why', async ({ page }) => {
+    await page.goto(harnessUrl());
+    await expect(page.getByTestId('fleet-table')).toBeVisible();
+    await page.locator('[data-testid="select-app"][data-app-name="multivio-api"]').check();
+    await page.getByTestId('rolling-deploy-button').click();
+    const dialog = page.getByTestId('confirm-dialog');
+    await expect(dialog.getByTestId('rolling-blocked')).toContainText(
+      'Nothing to deploy: the selected app is blocked.',
+    );
+    await expect(dialog.getByTestId('blocked-skip')).toHaveCount(0);
+    await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+    await expect(dialog.getByTestId('confirm-button')).toHaveText('Nothing to deploy');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByTestId('clear-selection').click();
   });
 
   test('a rollback pins the app; the banner can undo it', async ({ page }) => {
@@ -321,7 +351,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(row('rollback', 'odoo-saas-platform')).toHaveCount(1);
     await expect(row('rollback_revert', 'odoo-saas-platform')).toHaveCount(1);
     await expect(row('rollback_commit', 'multivio-api')).toHaveCount(1);
+    // The run, with the app it skipped named; the start that could not happen never reached main.
     await expect(row('rolling_deploy')).toHaveCount(1);
+    await expect(row('rolling_deploy')).toContainText('skipped: multivio-api');
     await inBothSchemes(page, 'actions-activity');
 
     await expect(row('cancel', 'taskifai-demo')).toHaveCount(1);

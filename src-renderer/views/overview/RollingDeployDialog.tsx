@@ -1,12 +1,15 @@
 // "Deploy to selected (N)" and its confirmation: the apps in the order they will be deployed,
-// how many at a time, and whether to rebuild from scratch.
+// which of them are blocked and what to do about those, how many at a time, and whether to
+// rebuild from scratch.
 import { useEffect, useMemo } from 'react';
-import type { FleetApp } from '../../../src-preload/contract';
-import { describeError, orderSelected, shortId } from '../../actionFormat';
+import type { FleetApp, FleetError } from '../../../src-preload/contract';
+import { describeError, orderSelected } from '../../actionFormat';
 import { Dialog } from '../../components/Dialog';
+import { useEnvironmentStore } from '../../stores/environmentStore';
 import { MAX_CONCURRENCY, useRollingStore } from '../../stores/rollingStore';
 import { useSelectionStore } from '../../stores/selectionStore';
 import { UNDO_SECONDS } from '../../stores/undoStore';
+import { blockedOf, RollingBlockedChoice } from './RollingBlockedChoice';
 
 export function RollingDeployButton({ apps }: { apps: FleetApp[] }) {
   const selected = useSelectionStore((s) => s.selected);
@@ -54,9 +57,23 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
   const forceBuild = useRollingStore((s) => s.forceBuild);
   const starting = useRollingStore((s) => s.starting);
   const startError = useRollingStore((s) => s.startError);
-  const { closeDialog, setConcurrency, setForceBuild, start } = useRollingStore.getState();
+  const choice = useRollingStore((s) => s.blockedChoice);
+  const readOnlyReason = useEnvironmentStore((s) => s.environment?.readOnlyReason);
+  const { closeDialog, setConcurrency, setForceBuild, setBlockedChoice, start } = useRollingStore.getState();
   const ordered = orderSelected(apps, selected);
   const n = ordered.length;
+  const blocked = ordered.flatMap((a) => blockedOf(a, readOnlyReason) ?? []);
+  const blockedById = new Map(blocked.map((b) => [b.app.id, b]));
+  const deployable = n - blocked.length;
+  const skipping = blocked.length > 0 && deployable > 0 && choice === 'skip';
+  const refused = deployable === 0 || (blocked.length > 0 && choice === 'refuse');
+  const confirmLabel = starting
+    ? 'Starting…'
+    : deployable === 0
+      ? 'Nothing to deploy'
+      : skipping
+        ? `Deploy ${deployable} ${deployable === 1 ? 'app' : 'apps'}, skip ${blocked.length}`
+        : `Deploy ${n} ${n === 1 ? 'app' : 'apps'}`;
 
   return (
     <Dialog
@@ -74,12 +91,18 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => void start(ordered.map((a) => a.id))}
-            disabled={starting || n === 0}
+            onClick={() =>
+              void start(
+                ordered.map((a) => a.id),
+                skipping ? blocked.map((b) => b.app.name) : [],
+              )
+            }
+            disabled={starting || n === 0 || refused}
+            title={refused ? 'Blocked apps keep this rolling deploy from starting' : undefined}
             data-testid="confirm-button"
             autoFocus
           >
-            {starting ? 'Starting…' : `Deploy ${n} ${n === 1 ? 'app' : 'apps'}`}
+            {confirmLabel}
           </button>
         </>
       }
@@ -90,21 +113,39 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
         Cancel stops before the next app; deployments already running finish.
       </p>
       <ol className="rolling-order" data-testid="rolling-order">
-        {ordered.map((a) => (
-          <li key={a.id}>
-            <span className="strong">{a.name}</span>
-            <span className="muted">{a.group}</span>
-            <span className="rolling-order__notes">
-              {a.pinnedDeploymentId ? (
-                <span className="pin-tag" title={`Pinned to ${shortId(a.pinnedDeploymentId)} by a rollback`}>
-                  pinned by a rollback — deploys are blocked
-                </span>
-              ) : null}
-              {a.inProgressDeployment ? <span className="note-tag">a deployment is already running</span> : null}
-            </span>
-          </li>
-        ))}
+        {ordered.map((a) => {
+          const block = blockedById.get(a.id);
+          return (
+            <li
+              key={a.id}
+              className={block && skipping ? 'is-skipped' : undefined}
+              data-app-name={a.name}
+              data-blocked={block ? 'true' : undefined}
+            >
+              <span className="strong">{a.name}</span>
+              <span className="muted">{a.group}</span>
+              <span className="rolling-order__notes">
+                {block ? (
+                  <span className="pin-tag" title={block.reason}>
+                    {block.tag}
+                  </span>
+                ) : null}
+                {block && skipping ? <span className="skip-tag">skipped</span> : null}
+                {a.inProgressDeployment ? <span className="note-tag">a deployment is already running</span> : null}
+              </span>
+            </li>
+          );
+        })}
       </ol>
+      {blocked.length > 0 ? (
+        <RollingBlockedChoice
+          blocked={blocked}
+          total={n}
+          choice={choice}
+          onChoice={setBlockedChoice}
+          readOnlyReason={readOnlyReason}
+        />
+      ) : null}
       <div className="dialog-row">
         <span className="field__label">At a time</span>
         <div className="choice" role="radiogroup" aria-label="Apps deployed at a time">
@@ -134,9 +175,19 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
           <span className="action-error__icon" aria-hidden="true">
             !
           </span>
-          <div className="action-error__text">The rolling deploy did not start. {describeError(startError).title}</div>
+          <div className="action-error__text" data-testid="rolling-start-error">
+            The rolling deploy did not start. {startWords(startError)}
+          </div>
         </div>
       ) : null}
     </Dialog>
   );
+}
+
+/**
+ * A refused start (an app blocked, a read-only context) carries main's own words: which apps and
+ * why. The generic wording for those codes speaks of a single app's action, which this is not.
+ */
+function startWords(error: FleetError): string {
+  return error.code === 'conflict' || error.code === 'forbidden' ? error.message : describeError(error).title;
 }

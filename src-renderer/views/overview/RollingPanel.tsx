@@ -1,5 +1,6 @@
 // The live rolling deploy: one row per app with its state, Cancel while it runs, and at the end a
-// summary of what was deployed, what failed and what was never started.
+// summary of what was deployed, what failed and what was never started. Apps main skipped as
+// blocked are listed from the start, after the ones it deploys, with the reason.
 import type { RollingDeployStatus } from '../../../src-preload/contract';
 import {
   describeError,
@@ -28,6 +29,7 @@ export function RollingPanel() {
   if (!status) return null;
 
   const summary = summarizeRolling(status);
+  const skipped = status.skipped ?? [];
   const endMs = status.endedAt ? Date.parse(status.endedAt) : now;
   const elapsed = formatDuration((endMs - Date.parse(status.startedAt)) / 1000);
   const tone = running
@@ -49,7 +51,8 @@ export function RollingPanel() {
         <Badge tone={tone}>{status.state}</Badge>
         <span className="progress-card__title">{ROLLING_STATE_TEXT[status.state]}</span>
         <span className="muted">
-          {summary.headline} · {status.concurrency} at a time
+          {summary.headline}
+          {skipped.length ? ` · ${skipped.length} skipped` : ''} · {status.concurrency} at a time
         </span>
         <span className="progress-card__spacer" />
         <span className="progress-card__clock tabular">{elapsed}</span>
@@ -101,6 +104,24 @@ export function RollingPanel() {
             </span>
           </li>
         ))}
+        {skipped.map((a) => (
+          <li
+            key={a.appId}
+            className="rolling-app is-skipped"
+            data-testid="rolling-app-row"
+            data-app-name={a.appName}
+            data-state="skipped"
+          >
+            <span className="rolling-app__index" aria-hidden="true">
+              –
+            </span>
+            <a className="rolling-app__name" href={hrefFor({ name: 'app', appId: a.appId })}>
+              {a.appName}
+            </a>
+            <Badge tone="neutral">skipped</Badge>
+            <span className="rolling-app__message">{a.reason}</span>
+          </li>
+        ))}
       </ol>
       {!running ? <Summary status={status} /> : null}
     </section>
@@ -119,6 +140,11 @@ function Summary({ status }: { status: RollingDeployStatus }) {
       />
       <SummaryGroup tone="warning" title="Canceled" names={s.canceled} />
       <SummaryGroup tone="neutral" title="Not started (left as they were)" names={s.notStarted} />
+      <SummaryGroup
+        tone="neutral"
+        title="Skipped (blocked)"
+        names={(status.skipped ?? []).map((b) => `${b.appName} — ${b.reason}`)}
+      />
     </div>
   );
 }
