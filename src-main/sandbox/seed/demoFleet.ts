@@ -55,7 +55,7 @@ function taskifai(r: Rand): AppDef[] {
         envs: [
           ...secrets(r, ['SECRET_KEY', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_KEY', 'REDIS_URL']),
           ...envs({
-            SUPABASE_URL: 'https://taskifai-registry.supabase.co',
+            SUPABASE_URL: 'https://qhwzrtkvylmbnpjsdgfa.supabase.co',
             ALGORITHM: 'HS256',
             ACCESS_TOKEN_EXPIRE_MINUTES: '1440',
           }),
@@ -69,7 +69,16 @@ function taskifai(r: Rand): AppDef[] {
 
   type TenantOpts = Pick<
     TenantSpecOptions,
-    'name' | 'prefix' | 'displayName' | 'host' | 'apiSize' | 'apiCount' | 'workerSize' | 'jobSize' | 'concurrency'
+    | 'name'
+    | 'prefix'
+    | 'displayName'
+    | 'host'
+    | 'apiSize'
+    | 'apiCount'
+    | 'workerSize'
+    | 'jobSize'
+    | 'concurrency'
+    | 'supabaseRef'
   >;
   const tenant = (o: TenantOpts, region: TenantSpecOptions['region'] = 'fra') =>
     tenantSpec(r, {
@@ -84,6 +93,7 @@ function taskifai(r: Rand): AppDef[] {
     prefix: 'demo',
     displayName: 'Demo',
     host: 'demo.taskifai.com',
+    supabaseRef: 'mvdkxoprtazlyqwcbnje',
     apiSize: 'professional-xs',
     workerSize: 'basic-xxs',
     jobSize: 'basic-xxs',
@@ -93,6 +103,7 @@ function taskifai(r: Rand): AppDef[] {
     prefix: 'bibbi',
     displayName: 'BIBBI',
     host: 'bibbi.taskifai.com',
+    supabaseRef: 'bibzfwkqmtrlxhcevnoa',
     apiSize: 'apps-s-1vcpu-2gb',
     apiCount: 2,
     workerSize: 'apps-s-1vcpu-1gb',
@@ -104,6 +115,7 @@ function taskifai(r: Rand): AppDef[] {
       prefix: 'customer3',
       displayName: 'Customer3',
       host: 'customer3.taskifai.com',
+      supabaseRef: 'cuxtrnwqplzhkvjmbyda',
       apiSize: 'apps-s-1vcpu-1gb',
       workerSize: 'apps-s-1vcpu-0.5gb',
       jobSize: 'apps-s-1vcpu-0.5gb',

@@ -179,6 +179,8 @@ export interface TenantSpecOptions {
   workerCount?: number;
   jobSize: SizeSlug;
   concurrency?: number;
+  /** The tenant's Supabase project (SUPABASE_URL); a made-up ref when absent. */
+  supabaseRef?: string;
 }
 
 export const BASIC_ALERTS: NonNullable<AppSpec['alerts']> = [{ rule: 'DEPLOYMENT_FAILED' }, { rule: 'DOMAIN_FAILED' }];
@@ -204,6 +206,8 @@ export const backendBuild = (src: ReturnType<typeof github>) => ({
 
 export function tenantSpec(r: Rand, o: TenantSpecOptions): AppSpec {
   const src = github(o.repo, o.branch ?? 'main');
+  // Drawn even when the ref is given, so every later draw (secrets, ids) stays as it was.
+  const madeUpRef = r.chars(20, LOWER);
   const origin = o.host ? `https://${o.host}` : '${APP_URL}';
   const backend = backendBuild(src);
   return baseSpec(o.name, o.region, {
@@ -214,7 +218,7 @@ export function tenantSpec(r: Rand, o: TenantSpecOptions): AppSpec {
       ...envs({
         ALGORITHM: 'HS256',
         ACCESS_TOKEN_EXPIRE_MINUTES: '1440',
-        SUPABASE_URL: `https://${r.chars(20, LOWER)}.supabase.co`,
+        SUPABASE_URL: `https://${o.supabaseRef ?? madeUpRef}.supabase.co`,
       }),
       ...secrets(r, [
         'SECRET_KEY',
