@@ -162,13 +162,6 @@ export function sizeLabel(component: ComponentSummary): SizeLabel | undefined {
   };
 }
 
-/** "apps-s-1vcpu-0.5gb ×2" / "apps-d-1vcpu-1gb 2–6", as plain text. */
-export function formatSizeLabel(component: ComponentSummary): string {
-  const label = sizeLabel(component);
-  if (!label) return '';
-  return [label.slug, label.scale].filter(Boolean).join(' ');
-}
-
 export function formatPercent(value: number | undefined): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
   return `${Math.round(value)}%`;

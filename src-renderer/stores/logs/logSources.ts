@@ -26,11 +26,6 @@ const RUNS: ReadonlySet<ComponentKind> = new Set(['service', 'worker']);
 
 export const sourceKey = (appId: string, component: string): string => `${appId}:${component}`;
 
-export function parseSourceKey(key: string): { appId: string; component: string } | undefined {
-  const at = key.indexOf(':');
-  return at > 0 && at < key.length - 1 ? { appId: key.slice(0, at), component: key.slice(at + 1) } : undefined;
-}
-
 export function sourceOptions(snapshot: FleetSnapshot | undefined): SourceOption[] {
   if (!snapshot) return [];
   return snapshot.apps.flatMap((app) =>
