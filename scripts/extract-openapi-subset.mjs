@@ -77,7 +77,24 @@ function extractOthers() {
     {
       source: process.env.SUPABASE_OPENAPI ?? '../shared/specs/supabase-management-openapi.json',
       target: 'resources/openapi/supabase-subset.json',
-      paths: ['/v1/organizations', '/v1/organizations/{slug}', '/v1/organizations/{slug}/projects', '/v1/projects'],
+      paths: [
+        '/v1/organizations',
+        '/v1/organizations/{slug}',
+        '/v1/organizations/{slug}/projects',
+        '/v1/projects',
+        // A tenant's project: status, health, pause and restore, backups, disk, advisors, keys, migrations.
+        '/v1/projects/{ref}',
+        '/v1/projects/{ref}/health',
+        '/v1/projects/{ref}/pause',
+        '/v1/projects/{ref}/restore',
+        '/v1/projects/{ref}/database/backups',
+        '/v1/projects/{ref}/config/disk/util',
+        '/v1/projects/{ref}/advisors/security',
+        '/v1/projects/{ref}/advisors/performance',
+        '/v1/projects/{ref}/api-keys',
+        '/v1/projects/{ref}/database/migrations',
+        '/v1/projects/{ref}/database/migrations/{version}',
+      ],
       note: 'Subset of the Supabase Management API v1 (supabase/cli packages/api/src/generated/openapi.json @ 1d1e7191268e068fe9cb6aba524d1c619a9c727b), MIT License.',
     },
     {
