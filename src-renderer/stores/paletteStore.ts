@@ -12,7 +12,7 @@ import { onContextChange } from './contextScope';
 import { useDnsStore } from './dnsStore';
 import { useEnvironmentStore } from './environmentStore';
 import { useFleetStore } from './fleetStore';
-import { useNavigationStore } from './navigationStore';
+import { hrefFor, useNavigationStore } from './navigationStore';
 import { useNoticesStore } from './noticesStore';
 import { useRollbackStore } from './rollbackStore';
 import { useScaleStore } from './scaleStore';
@@ -98,7 +98,8 @@ export function waitForDetail(appId: string, timeoutMs = PAGE_WAIT_MS): Promise<
 
 /** An element once it is on the page, or undefined after the timeout or when the route moved on. */
 export function waitForElement(selector: string, timeoutMs = PAGE_WAIT_MS): Promise<HTMLElement | undefined> {
-  const route = useNavigationStore.getState().route;
+  // By address: the hashchange that follows a navigation replaces the route object with an equal one.
+  const href = hrefFor(useNavigationStore.getState().route);
   const find = () => document.querySelector<HTMLElement>(selector) ?? undefined;
   const found = find();
   if (found) return Promise.resolve(found);
@@ -109,7 +110,7 @@ export function waitForElement(selector: string, timeoutMs = PAGE_WAIT_MS): Prom
       resolve(el);
     };
     const observer = new MutationObserver(() => {
-      if (useNavigationStore.getState().route !== route) done(undefined);
+      if (hrefFor(useNavigationStore.getState().route) !== href) done(undefined);
       else if (find()) done(find());
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true });

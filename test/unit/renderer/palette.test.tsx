@@ -4,6 +4,7 @@
 // itself), show actions a read-only token cannot do as refused and why, keep Tab inside, and give
 // focus back to where it was when they press Escape.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { useEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDetail, ComponentDetail, FleetApp, FleetApi, FleetSnapshot } from '../../../src-preload/contract';
 import { useAppDetailStore } from '../../../src-renderer/stores/appDetailStore';
@@ -50,14 +51,21 @@ const detailOf = (app: FleetApp, components: ComponentDetail[]): AppDetail => ({
   domains: [{ name: `${app.name.split('-')[1]}.taskifai.com` }],
 });
 
-/** The app page's part that matters here: its Deploy and Restart buttons, as DetailView draws them. */
+/**
+ * The app page's part that matters here, drawn as DetailView draws it: the Deploy and Restart
+ * buttons appear only once the app's detail has been read.
+ */
 function AppPage() {
   const route = useNavigationStore((s) => s.route);
-  if (route.name !== 'app') return null;
-  const app = route.appId === bibbi.id ? bibbi : demo;
+  const appId = route.name === 'app' ? route.appId : undefined;
+  const loaded = useAppDetailStore((s) => (appId ? s.byId[appId]?.detail : undefined));
+  useEffect(() => {
+    if (appId) void useAppDetailStore.getState().load(appId);
+  }, [appId]);
+  if (!appId) return null;
   return (
-    <main data-testid="app-detail" data-app-id={app.id}>
-      <AppActions app={app} components={app.id === bibbi.id ? bibbiComponents : demoComponents} />
+    <main data-testid="app-detail" data-app-id={appId}>
+      {loaded ? <AppActions app={loaded.app} components={loaded.components} /> : <p>Loading app…</p>}
     </main>
   );
 }
@@ -79,15 +87,22 @@ const type = (text: string) => fireEvent.change(input(), { target: { value: text
 const key = (k: string, init: Partial<KeyboardEventInit> = {}) => fireEvent.keyDown(input(), { key: k, ...init });
 const activeOption = () => document.getElementById(input().getAttribute('aria-activedescendant') ?? '');
 
+let stopNavigation: () => void;
+
 beforeEach(() => {
   window.location.hash = '';
+  // The router follows the address as in the app: a navigation's hashchange lands mid-wait.
+  stopNavigation = useNavigationStore.getState().start();
   localStorage.clear();
   const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
   window.fleet = {
     listFleet: () => ok(snapshot),
     listDomains: () => ok([{ name: 'taskifai.com' }]),
-    getAppDetail: ({ appId }: { appId: string }) =>
-      ok(appId === bibbi.id ? detailOf(bibbi, bibbiComponents) : detailOf(demo, demoComponents)),
+    // A moment late, as over the bridge: the page is still loading when the palette closes.
+    getAppDetail: async ({ appId }: { appId: string }) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return ok(appId === bibbi.id ? detailOf(bibbi, bibbiComponents) : detailOf(demo, demoComponents));
+    },
     previewScale: () => new Promise(() => undefined),
   } as unknown as FleetApi;
   useFleetStore.setState({ snapshot, loading: false, error: undefined });
@@ -95,11 +110,11 @@ beforeEach(() => {
     status: 'ready',
     environment: { mode: 'demo', contextName: 'Demo fleet', appVersion: '1.0.0' },
   });
-  useNavigationStore.setState({ route: { name: 'overview' } });
 });
 
 afterEach(() => {
   cleanup();
+  stopNavigation();
   usePaletteStore.setState({ open: false, query: '', shortcutsOpen: false, recent: [] });
   useAppDetailStore.setState({ byId: {} });
   useScaleStore.setState({ dialog: undefined });
