@@ -16,7 +16,7 @@ import type {
 import { blockedReason, type GatedAction } from '../../actionFormat';
 import { kindLabel } from '../../format';
 import type { PaletteGroup, Rankable } from './rank';
-import { PALETTE_VIEWS, viewRoute, type ViewRouteName } from './views';
+import { PALETTE_VIEWS, viewRoute, type ViewEntry, type ViewRouteName } from './views';
 
 /** What choosing an item does; the palette store carries it out through the other stores. */
 export type PaletteCommand =
@@ -78,15 +78,13 @@ const hostOf = (url: string | undefined): string | undefined => {
 };
 
 function viewItems(): PaletteItem[] {
-  return (Object.entries(PALETTE_VIEWS) as [ViewRouteName, (typeof PALETTE_VIEWS)[ViewRouteName]][]).map(
-    ([name, view]) => ({
-      id: `view:${name}`,
-      group: 'Views',
-      label: view.label,
-      keywords: ['view', 'go', ...view.keywords],
-      command: { kind: 'navigate', route: viewRoute(name) },
-    }),
-  );
+  return (Object.entries(PALETTE_VIEWS) as [ViewRouteName, ViewEntry][]).map(([name, view]) => ({
+    id: `view:${name}`,
+    group: 'Views',
+    label: view.label,
+    keywords: ['view', 'go', ...view.keywords],
+    command: { kind: 'navigate', route: viewRoute(name) },
+  }));
 }
 
 function appItems(app: FleetApp, sources: PaletteSources): PaletteItem[] {
