@@ -8,6 +8,7 @@ const RESOURCE_BY_SEGMENT: Record<string, string> = {
   customers: 'billing',
   monitoring: 'monitoring',
   domains: 'domain',
+  databases: 'database',
 };
 
 const VERB_BY_METHOD: Record<string, string> = {

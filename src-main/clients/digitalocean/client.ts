@@ -9,6 +9,7 @@ import type {
   AppSpec,
   Balance,
   BillingHistoryEntry,
+  DatabaseCluster,
   Deployment,
   Domain,
   DomainRecord,
@@ -210,6 +211,15 @@ export class DigitalOceanClient {
 
   listInvoices(): Promise<Invoice[]> {
     return this.rest.getAllPages<Invoice>('/v2/customers/my/invoices', 'invoices');
+  }
+
+  /**
+   * Needs database:read. Not paged (the spec has no page parameters); a list left out or null
+   * reads as no clusters.
+   */
+  async listDatabaseClusters(): Promise<DatabaseCluster[]> {
+    const body = this.rest.expectObject(await this.rest.request<unknown>('GET', '/v2/databases'), 'databases');
+    return Array.isArray(body.databases) ? (body.databases as DatabaseCluster[]) : [];
   }
 
   // DNS needs the domain:read scope (domain:create/update/delete to change records).

@@ -924,6 +924,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/databases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Database Clusters
+         * @description To list all of the database clusters available on your account, send a GET request to `/v2/databases`. To limit the results to database clusters with a specific tag, include the `tag_name` query parameter set to the name of the tag. For example, `/v2/databases?tag_name=$TAG_NAME`.
+         *
+         *     The result will be a JSON object with a `databases` key. This will be set to an array of database objects, each of which will contain the standard database attributes.
+         *
+         *     The embedded `connection` and `private_connection` objects will contain the information needed to access the database cluster. For multi-node clusters, the `standby_connection` and `standby_private_connection` objects will contain the information needed to connect to the cluster's standby node(s).
+         *
+         *     The embedded `maintenance_window` object will contain information about any scheduled maintenance for the database cluster.
+         */
+        get: operations["databases_list_clusters"];
+        put?: never;
+        /**
+         * Create a New Database Cluster
+         * @description To create a database cluster, send a POST request to `/v2/databases`. To see a list  of options for each engine, such as available regions, size slugs, and versions, send a GET request to the `/v2/databases/options` endpoint. The available sizes for  the `storage_size_mib` field depends on the cluster's size. To see a list of available sizes, see [Managed Database Pricing](https://www.digitalocean.com/pricing/managed-databases).
+         *
+         *     The create response returns a JSON object with a key called `database`. The value of this is an object that contains the standard attributes associated with a database cluster. The initial value of the database cluster's `status` attribute is `creating`. When the cluster is ready to receive traffic, this changes to `online`.
+         *
+         *     The embedded `connection` and `private_connection` objects contains the information needed to access the database cluster. For multi-node clusters, the `standby_connection` and `standby_private_connection` objects contain the information needed to connect to the cluster's standby node(s).
+         *
+         *     DigitalOcean managed PostgreSQL and MySQL database clusters take automated daily backups. To create a new database cluster based on a backup of an existing cluster, send a POST request to `/v2/databases`. In addition to the standard database cluster attributes, the JSON body must include a key named `backup_restore` with the name of the original database cluster and the timestamp of the backup to be restored. Creating a database from a backup is the same as forking a database in the control panel.
+         *
+         *     PostgreSQL and MySQL Advanced Edition clusters can be provisioned by setting `engine` to `advanced_pg` or `advanced_mysql`. Advanced Edition clusters are currently in public preview and target highly available workloads. `advanced_pg` supports 1-, 2-, and 3-node deployments; `advanced_mysql` only supports 1- and 3-node deployments. See the [PostgreSQL Advanced Edition](https://docs.digitalocean.com/products/databases/postgresql/how-to/use-advanced-edition-clusters/) and [MySQL Advanced Edition](https://docs.digitalocean.com/products/databases/mysql/how-to/use-advanced-edition-clusters/) documentation for the feature differences vs. Standard Edition and current preview limitations.
+         *
+         *     Note: Caching cluster creates are no longer supported as of 2025-04-30T00:00:00Z. Backups are also not supported for Caching or Valkey clusters.
+         */
+        post: operations["databases_create_cluster"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/domains": {
         parameters: {
             query?: never;
@@ -3387,6 +3427,435 @@ export interface components {
              */
             type?: "ACHFailure" | "Adjustment" | "AttemptFailed" | "Chargeback" | "Credit" | "CreditExpiration" | "Invoice" | "Payment" | "Refund" | "Reversal";
         };
+        /** @description Contains all autoscaling configuration for a database cluster */
+        database_autoscale_params: {
+            storage?: components["schemas"]["database_storage_autoscale_params"] & unknown;
+        };
+        database_backup: {
+            /**
+             * @description The name of an existing database cluster from which the backup will be restored.
+             * @example backend
+             */
+            database_name: string;
+            /**
+             * Format: date-time
+             * @description The timestamp of an existing database cluster backup in ISO8601 combined date and time format. The most recent backup will be used if excluded.
+             * @example 2019-01-31T19:25:22Z
+             */
+            backup_created_at?: string;
+        };
+        database_cluster: {
+            /**
+             * Format: uuid
+             * @description A unique ID that can be used to identify and reference a database cluster.
+             * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+             */
+            readonly id?: string;
+            /**
+             * @description A unique, human-readable name referring to a database cluster.
+             * @example backend
+             */
+            name: string;
+            /**
+             * @description A slug representing the database engine used for the cluster. The possible values are: "pg" for PostgreSQL, "mysql" for MySQL, "redis" for Caching, "mongodb" for MongoDB, "kafka" for Kafka, "opensearch" for OpenSearch, "valkey" for Valkey, "advanced_pg" for PostgreSQL Advanced Edition, and "advanced_mysql" for MySQL Advanced Edition. Advanced Edition engines are currently in public preview.
+             * @example mysql
+             * @enum {string}
+             */
+            engine: "pg" | "mysql" | "redis" | "valkey" | "mongodb" | "kafka" | "opensearch" | "advanced_pg" | "advanced_mysql";
+            /**
+             * @description A string representing the version of the database engine in use for the cluster.
+             * @example 8
+             */
+            version?: string;
+            /**
+             * @description A string representing the semantic version of the database engine in use for the cluster.
+             * @example 8.0.28
+             */
+            readonly semantic_version?: string;
+            /**
+             * @description The number of nodes in the database cluster.
+             * @example 2
+             */
+            num_nodes: number;
+            /**
+             * @description The slug identifier representing the size of the nodes in the database cluster.
+             * @example db-s-2vcpu-4gb
+             */
+            size: string;
+            /**
+             * @description The slug identifier for the region where the database cluster is located.
+             * @example nyc3
+             */
+            region: string;
+            /**
+             * @description A string representing the current status of the database cluster.
+             * @example creating
+             * @enum {string}
+             */
+            readonly status?: "creating" | "online" | "resizing" | "migrating" | "forking";
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the database cluster was created.
+             * @example 2019-01-11T18:37:36Z
+             */
+            readonly created_at?: string;
+            /**
+             * @description A string specifying the UUID of the VPC to which the database cluster will be assigned. If excluded, the cluster when creating a new database cluster, it will be assigned to your account's default VPC for the region. <br><br>Requires `vpc:read` scope.
+             * @example d455e75d-4858-4eec-8c95-da2f0a5f93a7
+             */
+            private_network_uuid?: string;
+            /**
+             * @description An array of tags (as strings) to apply to the database cluster. <br><br>Requires `tag:create` scope.
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[] | null;
+            /**
+             * @description An array of strings containing the names of databases created in the database cluster.
+             * @example [
+             *       "doadmin"
+             *     ]
+             */
+            readonly db_names?: string[] | null;
+            /** @description The connection details for OpenSearch dashboard. */
+            ui_connection?: components["schemas"]["opensearch_connection"] & unknown;
+            /** @description The connection details for Schema Registry. */
+            schema_registry_connection?: components["schemas"]["schema_registry_connection"] & unknown;
+            connection?: components["schemas"]["database_connection"] & unknown;
+            private_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_private_connection?: components["schemas"]["database_connection"] & unknown;
+            readonly users?: components["schemas"]["database_user"][] | null;
+            maintenance_window?: components["schemas"]["database_maintenance_window"] & unknown;
+            /**
+             * Format: uuid
+             * @description The ID of the project that the database cluster is assigned to. If excluded when creating a new database cluster, it will be assigned to your default project.<br><br>Requires `project:assign_resource` scope.
+             * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+             */
+            project_id?: string;
+            rules?: components["schemas"]["firewall_rule"][];
+            /**
+             * @description A timestamp referring to the date when the particular version will no longer be supported. If null, the version does not have an end of life timeline.
+             * @example 2023-11-09T00:00:00Z
+             */
+            readonly version_end_of_life?: string;
+            /**
+             * @description A timestamp referring to the date when the particular version will no longer be available for creating new clusters. If null, the version does not have an end of availability timeline.
+             * @example 2023-05-09T00:00:00Z
+             */
+            readonly version_end_of_availability?: string;
+            /**
+             * @description Additional storage added to the cluster, in MiB. If null, no additional storage is added to the cluster, beyond what is provided as a base amount from the 'size' and any previously added additional storage.
+             * @example 61440
+             */
+            storage_size_mib?: number;
+            /** @description Public hostname and port of the cluster's metrics endpoint(s). Includes one record for the cluster's primary node and a second entry for the cluster's standby node(s). */
+            readonly metrics_endpoints?: components["schemas"]["database_service_endpoint"][];
+            /** @description Autoscaling configuration for the database cluster. Currently only supports storage autoscaling. If null, autoscaling is not configured for the cluster. */
+            autoscale?: components["schemas"]["database_autoscale_params"];
+            do_settings?: components["schemas"]["do_settings"] & unknown;
+        };
+        database_cluster_read: {
+            /**
+             * Format: uuid
+             * @description A unique ID that can be used to identify and reference a database cluster.
+             * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+             */
+            readonly id?: string;
+            /**
+             * @description A unique, human-readable name referring to a database cluster.
+             * @example backend
+             */
+            name: string;
+            /**
+             * @description A slug representing the database engine used for the cluster. The possible values are: "pg" for PostgreSQL, "mysql" for MySQL, "redis" for Caching, "mongodb" for MongoDB, "kafka" for Kafka, "opensearch" for OpenSearch, "valkey" for Valkey, "advanced_pg" for PostgreSQL Advanced Edition, and "advanced_mysql" for MySQL Advanced Edition. Advanced Edition engines are currently in public preview.
+             * @example mysql
+             * @enum {string}
+             */
+            engine: "pg" | "mysql" | "redis" | "valkey" | "mongodb" | "kafka" | "opensearch" | "advanced_pg" | "advanced_mysql";
+            /**
+             * @description A string representing the version of the database engine in use for the cluster.
+             * @example 8
+             */
+            version?: string;
+            /**
+             * @description A string representing the semantic version of the database engine in use for the cluster.
+             * @example 8.0.28
+             */
+            readonly semantic_version?: string;
+            /**
+             * @description The number of nodes in the database cluster.
+             * @example 2
+             */
+            num_nodes: number;
+            /**
+             * @description The slug identifier representing the size of the nodes in the database cluster.
+             * @example db-s-2vcpu-4gb
+             */
+            size: string;
+            /**
+             * @description The slug identifier for the region where the database cluster is located.
+             * @example nyc3
+             */
+            region: string;
+            /**
+             * @description A string representing the current status of the database cluster.
+             * @example creating
+             * @enum {string}
+             */
+            readonly status?: "creating" | "online" | "resizing" | "migrating" | "forking";
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the database cluster was created.
+             * @example 2019-01-11T18:37:36Z
+             */
+            readonly created_at?: string;
+            /**
+             * @description A string specifying the UUID of the VPC to which the database cluster will be assigned. If excluded, the cluster when creating a new database cluster, it will be assigned to your account's default VPC for the region. <br><br>Requires `vpc:read` scope.
+             * @example d455e75d-4858-4eec-8c95-da2f0a5f93a7
+             */
+            private_network_uuid?: string;
+            /**
+             * @description An array of tags that have been applied to the database cluster. <br><br>Requires `tag:read` scope.
+             * @example [
+             *       "production"
+             *     ]
+             */
+            tags?: string[] | null;
+            /**
+             * @description An array of strings containing the names of databases created in the database cluster.
+             * @example [
+             *       "doadmin"
+             *     ]
+             */
+            readonly db_names?: string[] | null;
+            /** @description The connection details for OpenSearch dashboard. */
+            ui_connection?: components["schemas"]["opensearch_connection"] & unknown;
+            /** @description The connection details for Schema Registry. */
+            schema_registry_connection?: components["schemas"]["schema_registry_connection"] & unknown;
+            connection?: components["schemas"]["database_connection"] & unknown;
+            private_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_private_connection?: components["schemas"]["database_connection"] & unknown;
+            readonly users?: components["schemas"]["database_user"][] | null;
+            maintenance_window?: components["schemas"]["database_maintenance_window"] & unknown;
+            /**
+             * Format: uuid
+             * @description The ID of the project that the database cluster is assigned to. If excluded when creating a new database cluster, it will be assigned to your default project.<br><br>Requires `project:read` scope.
+             * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+             */
+            project_id?: string;
+            rules?: components["schemas"]["firewall_rule"][];
+            /**
+             * @description A timestamp referring to the date when the particular version will no longer be supported. If null, the version does not have an end of life timeline.
+             * @example 2023-11-09T00:00:00Z
+             */
+            readonly version_end_of_life?: string;
+            /**
+             * @description A timestamp referring to the date when the particular version will no longer be available for creating new clusters. If null, the version does not have an end of availability timeline.
+             * @example 2023-05-09T00:00:00Z
+             */
+            readonly version_end_of_availability?: string;
+            /**
+             * @description Additional storage added to the cluster, in MiB. If null, no additional storage is added to the cluster, beyond what is provided as a base amount from the 'size' and any previously added additional storage.
+             * @example 61440
+             */
+            storage_size_mib?: number;
+            /** @description Public hostname and port of the cluster's metrics endpoint(s). Includes one record for the cluster's primary node and a second entry for the cluster's standby node(s). */
+            readonly metrics_endpoints?: components["schemas"]["database_service_endpoint"][];
+            do_settings?: components["schemas"]["do_settings"] & unknown;
+        };
+        database_connection: {
+            /**
+             * @description A connection string in the format accepted by the `psql` command. This is provided as a convenience and should be able to be constructed by the other attributes.
+             * @example postgres://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require
+             */
+            readonly uri?: string;
+            /**
+             * @description The name of the default database.
+             * @example defaultdb
+             */
+            readonly database?: string;
+            /**
+             * @description The FQDN pointing to the database cluster's current primary node.
+             * @example backend-do-user-19081923-0.db.ondigitalocean.com
+             */
+            readonly host?: string;
+            /**
+             * @description The port on which the database cluster is listening.
+             * @example 25060
+             */
+            readonly port?: number;
+            /**
+             * @description The default user for the database.<br><br>Requires `database:view_credentials` scope.
+             * @example doadmin
+             */
+            readonly user?: string;
+            /**
+             * @description The randomly generated password for the default user.<br><br>Requires `database:view_credentials` scope.
+             * @example wv78n3zpz42xezdk
+             */
+            readonly password?: string;
+            /**
+             * @description A boolean value indicating if the connection should be made over SSL.
+             * @example true
+             */
+            readonly ssl?: boolean;
+        };
+        database_maintenance_window: {
+            /**
+             * @description The day of the week on which to apply maintenance updates.
+             * @example tuesday
+             */
+            day: string;
+            /**
+             * @description The hour in UTC at which maintenance updates will be applied in 24 hour format.
+             * @example 14:00
+             */
+            hour: string;
+            /**
+             * @description A boolean value indicating whether any maintenance is scheduled to be performed in the next window.
+             * @example true
+             */
+            readonly pending?: boolean;
+            /**
+             * @description A list of strings, each containing information about a pending maintenance update.
+             * @example [
+             *       "Update TimescaleDB to version 1.2.1",
+             *       "Upgrade to PostgreSQL 11.2 and 10.7 bugfix releases"
+             *     ]
+             */
+            readonly description?: string[];
+        } | null;
+        database_service_endpoint: {
+            /**
+             * @description A FQDN pointing to the database cluster's node(s).
+             * @example backend-do-user-19081923-0.db.ondigitalocean.com
+             */
+            readonly host?: string;
+            /**
+             * @description The port on which a service is listening.
+             * @example 9273
+             */
+            readonly port?: number;
+        };
+        /** @description Configuration for database cluster storage autoscaling */
+        database_storage_autoscale_params: {
+            /**
+             * @description Whether storage autoscaling is enabled for the cluster
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * @description The storage usage threshold percentage that triggers autoscaling. When storage usage exceeds this percentage, additional storage will be added automatically.
+             * @example 80
+             */
+            threshold_percent?: number;
+            /**
+             * @description The amount of additional storage to add (in GiB) when autoscaling is triggered
+             * @example 10
+             */
+            increment_gib?: number;
+        };
+        database_user: {
+            /**
+             * @description The name of a database user.
+             * @example app-01
+             */
+            name: string;
+            /**
+             * @description A string representing the database user's role. The value will be either
+             *     "primary" or "normal".
+             * @example normal
+             * @enum {string}
+             */
+            readonly role?: "primary" | "normal";
+            /**
+             * @description A randomly generated password for the database user.<br>Requires `database:view_credentials` scope.
+             * @example jge5lfxtzhx42iff
+             */
+            readonly password?: string;
+            /**
+             * @description Access certificate for TLS client authentication. (Kafka only)
+             * @example -----BEGIN CERTIFICATE-----
+             *     MIIFFjCCA/6gAwIBAgISA0AznUJmXhu08/89ZuSPC/kRMA0GCSqGSIb3DQEBCwUA
+             *     MEoxCzAJBgNVBAYTAlVTMRYwFAYDVQQKEw1MZXQncyBFbmNyeXB0MSMwIQYDVQQD
+             *     ExpMZXQncyBFbmNyeXB0IEF1dGhvcml0eSBYMzAeFw0xNjExMjQwMDIzMDBaFw0x
+             *     NzAyMjIwMDIzMDBaMCQxIjAgBgNVBAMTGWNsb3VkLmFuZHJld3NvbWV0aGluZy5j
+             *     b20wggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQDBIZMz8pnK6V52SVf+
+             *     CYssOfCQHAx5f0Ou5rYbq3xNh8VWHIYJCQ1QxQIxKSP6+uODSYrb2KWyurP1DwGb
+             *     8OYm0J3syEDtCUQik1cpCzpeNlAZ2f8FzXyYQAqPopxdRpsFz8DtZnVvu86XwrE4
+             *     oFPl9MReICmZfBNWylpV5qgFPoXyJ70ZAsTm3cEe3n+LBXEnY4YrVDRWxA3wZ2mz
+             *     Z03HZ1hHrxK9CMnS829U+8sK+UneZpCO7yLRPuxwhmps0wpK/YuZZfRAKF1FZRna
+             *     k/SIQ28rnWufmdg16YqqHgl5JOgnb3aslKRvL4dI2Gwnkd2IHtpZnTR0gxFXfqqb
+             *     QwuRAgMBAAGjggIaMIICFjAOBgNVHQ8BAf8EBAMCBaAwHQYDVR0lBBYwFAYIKwYB
+             *     BQUHAwEGCCsGAQUFBwMCMAwGA1UdEwEB/wQCMAAwHQYDVR0OBBYEFLsAFcxAhFX1
+             *     MbCnzr9hEO5rL4jqMB8GA1UdIwQYMBaAFKhKamMEfd265tE5t6ZFZe/zqOyhMHAG
+             *     CCsGAQUFBwEBBGQwYjAvBggrBgEFBQcwAYYjaHR0cDovL29jc3AuaW50LXgzLmxl
+             *     dHNlbmNyeXB0Lm9yZy8wLwYIKwYBBQUHMAKGI2h0dHA6Ly9jZXJ0LmludC14My5s
+             *     ZXRzZW5jcnlwdC5vcmcvMCQGA1UdEQQdMBuCGWNsb3VkLmFuZHJld3NvbWV0aGlu
+             *     Zy5jb20wgf4GA1UdIASB9jCB8zAIBgZngQwBAgWrgeYGCysGAQQBgt8TAQEBMIHW
+             *     MCYGCCsGAQUFBwIBFhpodHRwOi8vY3BzLmxldHNlbmNyeXB0Lm9yZzCBqwYIKwYB
+             *     BQUHAgIwgZ4MgZtUaGlzIENlcnRpZmljYXRlIG1heSBvbmx5IGJlIHJlbGllZCB1
+             *     cG9uIGJ5IFJlbHlpbmcgUGFydGllcyBhbmQgb25seSQ2ziBhY2NvcmRhbmNlIHdp
+             *     dGggdGhlIENlcnRpZmljYXRlIFBvbGljeSBmb3VuZCBhdCBodHRwczovL2xldHNl
+             *     bmNyeXB0Lm9yZy9yZXBvc2l0b3J5LzANBgkqhkiG9w0BAQsFAAOCAQEAOZVQvrjM
+             *     PKXLARTjB5XsgfyDN3/qwLl7SmwGkPe+B+9FJpfScYG1JzVuCj/SoaPaK34G4x/e
+             *     iXwlwOXtMOtqjQYzNu2Pr2C+I+rVmaxIrCUXFmC205IMuUBEeWXG9Y/HvXQLPabD
+             *     D3Gdl5+Feink9SDRP7G0HaAwq13hI7ARxkL9p+UIY39X0dV3WOboW2Re8nrkFXJ7
+             *     q9Z6shK5QgpBfsLjtjNsQzaGV3ve1gOg25aTJGearBWOvEjJNA1wGMoKVXOtYwm/
+             *     WyWoVdCQ8HmconcbJB6xc0UZ1EjvzRr5ZIvSa5uHZD0L3m7/kpPWlAlFJ7hHASPu
+             *     UlF1zblDmg2Iaw==
+             *     -----END CERTIFICATE-----
+             */
+            readonly access_cert?: string;
+            /**
+             * @description Access key for TLS client authentication. (Kafka only)
+             * @example -----BEGIN PRIVATE KEY-----
+             *     MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQDBIZMz8pnK6V52
+             *     SVf+CYssOfCQHAx5f0Ou5rYbq3xNh8VHAIYJCQ1QxQIxKSP6+uODSYrb2KWyurP1
+             *     DwGb8OYm0J3syEDtCUQik1cpCzpeNlAZ2f8FzXyYQAqPopxdRpsFz8DtZnVvu86X
+             *     wrE4oFPl9MReICmZfBNWylpV5qgFPoXyJ70ZAsTm3cEe3n+LBXEnY4YrVDRWxA3w
+             *     Z2mzZ03HZ1hHrxK9CMnS829U+8sK+UneZpCO7yLRPuxwhmps0wpK/YuZZfRAKF1F
+             *     ZRnak/SIQ28rnWufmdg16YqqHgl5JOgnb3aslKRvL4dI2Gwnkd2IHtpZnTR0gxFX
+             *     fqqbQwuRAgMBAAECggEBAILLmkW0JzOkmLTDNzR0giyRkLoIROqDpfLtjKdwm95l
+             *     9NUBJcU4vCvXQITKt/NhtnNTexcowg8pInb0ksJpg3UGE+4oMNBXVi2UW5MQZ5cm
+             *     cVkQqgXkBF2YAY8FMaB6EML+0En2+dGR/3gIAr221xsFiXe1kHbB8Nb2c/d5HpFt
+             *     eRpLVJnK+TxSr78PcZA8DDGlSgwvgimdAaFUNO2OqB9/0E9UPyKk2ycdff/Z6ldF
+             *     0hkCLtdYTTl8Kf/OwjcuTgmA2O3Y8/CoQX/L+oP9Rvt9pWCEfuebiOmHJVPO6Y6x
+             *     gtQVEXwmF1pDHH4Qtz/e6UZTdYeMl9G4aNO2CawwcaYECgYEA57imgSOG4XsJLRh
+             *     GGncV9R/xhy4AbDWLtAMzQRX4ktvKCaHWyQV2XK2we/cu29NLv2Y89WmerTNPOU+
+             *     P8+pB31uty2ELySVn15QhKpQClVEAlxCnnNjXYrii5LOM80+lVmxvQwxVd8Yz8nj
+             *     IntyioXNBEnYS7V2RxxFGgFun1cCgYEA1V3W+Uyamhq8JS5EY0FhyGcXdHd70K49
+             *     W1ou7McIpncf9tM9acLS1hkI98rd2T69Zo8mKoV1V2hjFaKUYfNys6tTkYWeZCcJ
+             *     3rW44j9DTD+FmmjcX6b8DzfybGLehfNbCw6n67/r45DXIV/fk6XZfkx6IEGO4ODt
+             *     Nfnvx4TuI1cCgYBACDiKqwSUvmkUuweOo4IuCxyb5Ee8v98P5JIE/VRDxlCbKbpx
+             *     pxEam6aBBQVcDi+n8o0H3WjjlKc6UqbW/01YMoMrvzotxNBLz8Y0QtQHZvR6KoCG
+             *     RKCKstxTcWflzKuknbqN4RapAhNbKBDJ8PMSWfyDWNyaXzSmBdvaidbF1QKBgDI0
+             *     o4oD0Xkjg1QIYAUu9FBQmb9JAjRnW36saNBEQS/SZg4RRKknM683MtoDvVIKJk0E
+             *     sAlfX+4SXQZRPDMUMtA+Jyrd0xhj6zmhbwClvDMr20crF3fWdgcqtft1BEFmsuyW
+             *     JUMe5OWmRkjPI2+9ncDPRAllA7a8lnSV/Crph5N/AoGBAIK249temKrGe9pmsmAo
+             *     QbNuYSmwpnMoAqdHTrl70HEmK7ob6SIVmsR8QFAkH7xkYZc4Bxbx4h1bdpozGB+/
+             *     AangbiaYJcAOD1QyfiFbflvI1RFeHgrk7VIafeSeQv6qu0LLMi2zUbpgVzxt78Wg
+             *     eTuK2xNR0PIM8OI7pRpgyj1I
+             *     -----END PRIVATE KEY-----
+             */
+            readonly access_key?: string;
+            mysql_settings?: components["schemas"]["mysql_settings"];
+            settings?: components["schemas"]["user_settings"];
+        };
+        /** @description DigitalOcean-specific settings for the database cluster. */
+        do_settings: {
+            /**
+             * @description An array of custom CNAMEs for the database cluster. Each CNAME must be a valid RFC 1123 hostname (e.g., "db.example.com"). Maximum of 16 CNAMEs allowed, each up to 253 characters.
+             * @example [
+             *       "db.example.com",
+             *       "database.myapp.io"
+             *     ]
+             */
+            service_cnames?: string[];
+        };
         domain: {
             /**
              * @description The name of the domain itself. This should follow the standard domain format of domain.TLD. For instance, `example.com` is a valid domain name.
@@ -3492,6 +3961,40 @@ export interface components {
              * @example 4d9d8375-3c56-4925-a3e7-eb137fed17e9
              */
             request_id?: string;
+        };
+        firewall_rule: {
+            /**
+             * @description A unique ID for the firewall rule itself.
+             * @example 79f26d28-ea8a-41f2-8ad8-8cfcdd020095
+             */
+            uuid?: string;
+            /**
+             * @description A unique ID for the database cluster to which the rule is applied.
+             * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+             */
+            readonly cluster_uuid?: string;
+            /**
+             * @description The type of resource that the firewall rule allows to access the database cluster.
+             * @example droplet
+             * @enum {string}
+             */
+            type: "droplet" | "k8s" | "ip_addr" | "tag" | "app";
+            /**
+             * @description The ID of the specific resource, the name of a tag applied to a group of resources, or the IP address that the firewall rule allows to access the database cluster.
+             * @example ff2a6c52-5a44-4b63-b99c-0e98e7a63d61
+             */
+            value: string;
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the firewall rule was created.
+             * @example 2019-01-11T18:37:36Z
+             */
+            readonly created_at?: string;
+            /**
+             * @description A human-readable description of the rule.
+             * @example an IP address for local development
+             */
+            description?: string;
         };
         forward_links: components["schemas"]["link_to_last_page"] & components["schemas"]["link_to_next_page"];
         /**
@@ -3713,6 +4216,50 @@ export interface components {
              */
             values: (number | string)[][];
         };
+        mysql_settings: {
+            /**
+             * @description A string specifying the authentication method to be used for connections
+             *     to the MySQL user account. The valid values are `mysql_native_password`
+             *     or `caching_sha2_password`. If excluded when creating a new user, the
+             *     default for the version of MySQL in use will be used. As of MySQL 8.0, the
+             *     default is `caching_sha2_password`.
+             * @example mysql_native_password
+             * @enum {string}
+             */
+            auth_plugin: "mysql_native_password" | "caching_sha2_password";
+        };
+        opensearch_connection: {
+            /**
+             * @description This is provided as a convenience and should be able to be constructed by the other attributes.
+             * @example https://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25060
+             */
+            readonly uri?: string;
+            /**
+             * @description The FQDN pointing to the opensearch cluster's current primary node.
+             * @example backend-do-user-19081923-0.db.ondigitalocean.com
+             */
+            readonly host?: string;
+            /**
+             * @description The port on which the opensearch dashboard is listening.
+             * @example 25060
+             */
+            readonly port?: number;
+            /**
+             * @description The default user for the opensearch dashboard.<br><br>Requires `database:view_credentials` scope.
+             * @example doadmin
+             */
+            readonly user?: string;
+            /**
+             * @description The randomly generated password for the default user.<br><br>Requires `database:view_credentials` scope.
+             * @example wv78n3zpz42xezdk
+             */
+            readonly password?: string;
+            /**
+             * @description A boolean value indicating if the connection should be made over SSL.
+             * @example true
+             */
+            readonly ssl?: boolean;
+        };
         page_links: {
             /**
              * @example {
@@ -3878,6 +4425,38 @@ export interface components {
             status?: "ok" | "not_found" | "assigned" | "already_assigned" | "service_down";
         };
         schema: string;
+        schema_registry_connection: {
+            /**
+             * @description This is provided as a convenience and should be able to be constructed by the other attributes.
+             * @example https://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25060
+             */
+            readonly uri?: string;
+            /**
+             * @description The FQDN pointing to the schema registry connection uri.
+             * @example backend-do-user-19081923-0.db.ondigitalocean.com
+             */
+            readonly host?: string;
+            /**
+             * @description The port on which the schema registry is listening.
+             * @example 20835
+             */
+            readonly port?: number;
+            /**
+             * @description The default user for the schema registry.<br><br>Requires `database:view_credentials` scope.
+             * @example doadmin
+             */
+            readonly user?: string;
+            /**
+             * @description The randomly generated password for the schema registry.<br><br>Requires `database:view_credentials` scope.
+             * @example wv78n3zpz42xezdk
+             */
+            readonly password?: string;
+            /**
+             * @description A boolean value indicating if the connection should be made over SSL.
+             * @example true
+             */
+            readonly ssl?: boolean;
+        };
         simple_charge: {
             /**
              * @description Name of the charge
@@ -3920,6 +4499,66 @@ export interface components {
          * @example do:droplet:13457723
          */
         urn: string;
+        user_settings: {
+            /**
+             * @description For PostgreSQL clusters, set to `true` to grant the user replication
+             *     privileges. When omitted on create or update, the value defaults to
+             *     `false` and replication privileges are not granted. This option is not
+             *     currently supported for other database engines.
+             * @example true
+             */
+            pg_allow_replication?: boolean;
+            /** @description ACLs (Access Control Lists) specifying permissions on index within a OpenSearch cluster. */
+            opensearch_acl?: {
+                /**
+                 * @description A regex for matching the indexes that this ACL should apply to.
+                 * @example index-abc.*
+                 */
+                index?: string;
+                /**
+                 * @description Permission set applied to the ACL. 'read' allows user to read from the index. 'write' allows for user to write to the index. 'readwrite' allows for both 'read' and 'write' permission. 'deny'(default) restricts user from performing any operation over an index. 'admin' allows for 'readwrite' as well as any operations to administer the index.
+                 * @example read
+                 * @enum {string}
+                 */
+                permission?: "deny" | "admin" | "read" | "readwrite" | "write";
+            }[];
+            /** @description ACLs (Access Control Lists) specifying permissions on topics within a Kafka cluster. */
+            acl?: {
+                /**
+                 * @description An identifier for the ACL. Will be computed after the ACL is created/updated.
+                 * @example aaa
+                 */
+                id?: string;
+                /**
+                 * @description A regex for matching the topic(s) that this ACL should apply to.
+                 * @example topic-abc.*
+                 */
+                topic: string;
+                /**
+                 * @description Permission set applied to the ACL. 'consume' allows for messages to be consumed from the topic. 'produce' allows for messages to be published to the topic. 'produceconsume' allows for both 'consume' and 'produce' permission. 'admin' allows for 'produceconsume' as well as any operations to administer the topic (delete, update).
+                 * @example consume
+                 * @enum {string}
+                 */
+                permission: "admin" | "consume" | "produce" | "produceconsume";
+            }[];
+            /** @description MongoDB-specific settings for the user. This option is not currently supported for other database engines. */
+            mongo_user_settings?: {
+                /**
+                 * @description A list of databases to which the user should have access. When the database is set to `admin`, the user will have access to all databases based on the user's role i.e. a user with the role `readOnly` assigned to the `admin` database will have read access to all databases.
+                 * @example [
+                 *       "my-db",
+                 *       "my-db-2"
+                 *     ]
+                 */
+                databases?: string[];
+                /**
+                 * @description The role to assign to the user with each role mapping to a MongoDB built-in role.  `readOnly` maps to a [read](https://www.mongodb.com/docs/manual/reference/built-in-roles/#mongodb-authrole-read) role. `readWrite` maps to a [readWrite](https://www.mongodb.com/docs/manual/reference/built-in-roles/#mongodb-authrole-readWrite) role. `dbAdmin` maps to a [dbAdmin](https://www.mongodb.com/docs/manual/reference/built-in-roles/#mongodb-authrole-dbAdmin) role.
+                 * @example readOnly
+                 * @enum {string}
+                 */
+                role?: "readOnly" | "readWrite" | "dbAdmin";
+            };
+        };
     };
     responses: {
         /** @description A JSON object keyed on account with an excerpt of the current user account data. */
@@ -4172,6 +4811,179 @@ export interface components {
             content: {
                 "application/json": {
                     domain_record?: components["schemas"]["domain_record"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `database`. */
+        database_cluster: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "database": {
+                 *         "id": "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+                 *         "name": "backend",
+                 *         "engine": "pg",
+                 *         "version": "14",
+                 *         "semantic_version": "14.5",
+                 *         "connection": {
+                 *           "uri": "postgres://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require",
+                 *           "database": "",
+                 *           "host": "backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *           "port": 25060,
+                 *           "user": "doadmin",
+                 *           "password": "wv78n3zpz42xezdk",
+                 *           "ssl": true
+                 *         },
+                 *         "private_connection": {
+                 *           "uri": "postgres://doadmin:wv78n3zpz42xezdk@private-backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require",
+                 *           "database": "",
+                 *           "host": "private-backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *           "port": 25060,
+                 *           "user": "doadmin",
+                 *           "password": "wv78n3zpz42xezdk",
+                 *           "ssl": true
+                 *         },
+                 *         "standby_connection": {
+                 *           "uri": "postgres://doadmin:wv78n3zpz42xezdk@replica-backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require",
+                 *           "database": "",
+                 *           "host": "replica-backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *           "port": 25060,
+                 *           "user": "doadmin",
+                 *           "password": "wv78n3zpz42xezdk",
+                 *           "ssl": true
+                 *         },
+                 *         "standby_private_connection": {
+                 *           "uri": "postgres://doadmin:wv78n3zpz42xezdk@private-replica-backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require",
+                 *           "database": "",
+                 *           "host": "private-replica-backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *           "port": 25060,
+                 *           "user": "doadmin",
+                 *           "password": "wv78n3zpz42xezdk",
+                 *           "ssl": true
+                 *         },
+                 *         "users": [
+                 *           {
+                 *             "name": "doadmin",
+                 *             "role": "primary",
+                 *             "password": "wv78n3zpz42xezdk"
+                 *           }
+                 *         ],
+                 *         "db_names": [
+                 *           "defaultdb"
+                 *         ],
+                 *         "num_nodes": 2,
+                 *         "region": "nyc3",
+                 *         "status": "creating",
+                 *         "created_at": "2019-01-11T18:37:36Z",
+                 *         "maintenance_window": {
+                 *           "day": "saturday",
+                 *           "hour": "08:45:12",
+                 *           "pending": true,
+                 *           "description": [
+                 *             "Update TimescaleDB to version 1.2.1",
+                 *             "Upgrade to PostgreSQL 11.2 and 10.7 bugfix releases"
+                 *           ]
+                 *         },
+                 *         "size": "db-s-2vcpu-4gb",
+                 *         "tags": [
+                 *           "production"
+                 *         ],
+                 *         "private_network_uuid": "d455e75d-4858-4eec-8c95-da2f0a5f93a7",
+                 *         "version_end_of_life": "2023-11-09T00:00:00Z",
+                 *         "version_end_of_availability": "2023-05-09T00:00:00Z",
+                 *         "storage_size_mib": 61440,
+                 *         "do_settings": {
+                 *           "service_cnames": [
+                 *             "db.example.com",
+                 *             "database.myapp.io"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    database: components["schemas"]["database_cluster_read"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `databases`. */
+        database_clusters: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "databases": [
+                 *         {
+                 *           "id": "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+                 *           "name": "backend",
+                 *           "engine": "pg",
+                 *           "version": "10",
+                 *           "connection": {
+                 *             "uri": "postgres://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require",
+                 *             "database": "",
+                 *             "host": "backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *             "port": 25060,
+                 *             "user": "doadmin",
+                 *             "password": "wv78n3zpz42xezdk",
+                 *             "ssl": true
+                 *           },
+                 *           "private_connection": {
+                 *             "uri": "postgres://doadmin:wv78n3zpz42xezdk@private-backend-do-user-19081923-0.db.ondigitalocean.com:25060/defaultdb?sslmode=require",
+                 *             "database": "",
+                 *             "host": "private-backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *             "port": 25060,
+                 *             "user": "doadmin",
+                 *             "password": "wv78n3zpz42xezdk",
+                 *             "ssl": true
+                 *           },
+                 *           "users": [
+                 *             {
+                 *               "name": "doadmin",
+                 *               "role": "primary",
+                 *               "password": "wv78n3zpz42xezdk"
+                 *             }
+                 *           ],
+                 *           "db_names": [
+                 *             "defaultdb"
+                 *           ],
+                 *           "num_nodes": 1,
+                 *           "region": "nyc3",
+                 *           "status": "online",
+                 *           "created_at": "2019-01-11T18:37:36Z",
+                 *           "maintenance_window": {
+                 *             "day": "saturday",
+                 *             "hour": "08:45:12",
+                 *             "pending": true,
+                 *             "description": [
+                 *               "Update TimescaleDB to version 1.2.1",
+                 *               "Upgrade to PostgreSQL 11.2 and 10.7 bugfix releases"
+                 *             ]
+                 *           },
+                 *           "size": "db-s-2vcpu-4gb",
+                 *           "tags": [
+                 *             "production"
+                 *           ],
+                 *           "private_network_uuid": "d455e75d-4858-4eec-8c95-da2f0a5f93a7",
+                 *           "version_end_of_life": "2023-11-09T00:00:00Z",
+                 *           "version_end_of_availability": "2023-05-09T00:00:00Z",
+                 *           "storage_size_mib": 61440
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    databases?: components["schemas"]["database_cluster_read"][];
                 };
             };
         };
@@ -4955,6 +5767,11 @@ export interface components {
          * @example 512189
          */
         ssh_key_identifier: components["schemas"]["ssh_key_id"] | components["schemas"]["ssh_key_fingerprint"];
+        /**
+         * @description Limits the results to database clusters with a specific tag.<br><br>Requires `tag:read` scope.
+         * @example production
+         */
+        tag_name: string;
         /**
          * @description An optional time duration to wait if the underlying component instance is not immediately available. Default: `3m`.
          * @example 3m
@@ -6578,6 +7395,52 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["invoice_summary"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_list_clusters: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Limits the results to database clusters with a specific tag.<br><br>Requires `tag:read` scope.
+                 * @example production
+                 */
+                tag_name?: components["parameters"]["tag_name"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["database_clusters"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_create_cluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["database_cluster"] & {
+                    backup_restore?: components["schemas"]["database_backup"];
+                };
+            };
+        };
+        responses: {
+            201: components["responses"]["database_cluster"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             429: components["responses"]["too_many_requests"];

@@ -82,3 +82,5 @@ export type Invoice = Schemas['invoice_preview'];
 export type MetricsSeries = Schemas['metrics_result'];
 export type Domain = Schemas['domain'];
 export type DomainRecord = Schemas['domain_record'];
+/** A managed database cluster (GET /v2/databases): what an app's `cluster_name` points at. */
+export type DatabaseCluster = Schemas['database_cluster_read'];

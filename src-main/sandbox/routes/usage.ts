@@ -1,8 +1,9 @@
-// Billing (balance, billing history, invoices) and App Platform monitoring endpoints of the
-// sandbox cloud, in the shapes of the official spec.
+// Billing (balance, billing history, invoices), the database clusters the bill includes, and App
+// Platform monitoring endpoints of the sandbox cloud, in the shapes of the official spec.
 import { doError, json, paginate, type Router, type SandboxRequest } from '../http';
 import type { SandboxState } from '../state';
 import { balanceOf, billingHistoryOf, invoicePreviewOf, invoicesOf } from '../usage/billing';
+import { clustersOf } from '../usage/databases';
 import { seriesFor, type SandboxMetric } from '../usage/metrics';
 
 const METRICS: readonly SandboxMetric[] = ['cpu_percentage', 'memory_percentage', 'restart_count'];
@@ -16,6 +17,12 @@ export function registerUsageRoutes(router: Router, state: SandboxState): void {
     .add('GET', '/v2/customers/my/invoices', (req) => {
       const page = paginate(req, 'invoices', invoicesOf(state));
       return { ...page, body: { ...(page.body as object), invoice_preview: invoicePreviewOf(state) } };
+    })
+    // Not paged (the spec has no page parameters); tag_name keeps the clusters with that tag.
+    .add('GET', '/v2/databases', (req) => {
+      const tag = req.url.searchParams.get('tag_name');
+      const clusters = clustersOf(state).filter((c) => !tag || (c.tags ?? []).includes(tag));
+      return json(200, { databases: clusters });
     });
 
   for (const metric of METRICS) {
