@@ -2,8 +2,17 @@
 // account was billed, and which components are sized wrong for what they do.
 import type { ComponentKind, MonthlyCost } from './apps';
 
-/** How the Costs view splits a bill: frontend = static sites, API = services. */
-export type CostCategory = 'frontend' | 'api' | 'worker' | 'other';
+/**
+ * How the Costs view splits a bill: frontend = static sites, API = services, database = dev
+ * databases and the app's share of the managed clusters it uses.
+ */
+export type CostCategory = 'frontend' | 'api' | 'worker' | 'database' | 'other';
+
+/** A published price list a figure comes from. */
+export interface PriceSource {
+  label: string;
+  url: string;
+}
 
 export interface ComponentCost {
   name: string;
@@ -16,6 +25,10 @@ export interface ComponentCost {
   unitPrice?: number;
   monthlyCost: MonthlyCost;
   costNote?: string;
+  /** Priced from a published price list rather than by the API: an estimate. */
+  estimate?: boolean;
+  /** The managed database cluster this component is a share of (spec.databases[].cluster_name). */
+  cluster?: string;
 }
 
 export interface AppCost {
@@ -23,11 +36,14 @@ export interface AppCost {
   name: string;
   group: string;
   components: ComponentCost[];
+  /** Every component's cost, the share of its managed database clusters included. */
   monthlyCost: MonthlyCost;
   byCategory: Record<CostCategory, MonthlyCost>;
+  /** Some of monthlyCost is an estimate from published prices (a managed cluster's share). */
+  estimated: boolean;
   /** The API's own price of the app's spec (POST /v2/apps/propose); absent when it could not be read. */
   proposedCost?: number;
-  /** Set when the API's price and ours disagree, in words. */
+  /** Set when the API's price and ours disagree, in words (managed clusters left out: propose does not price them). */
   mismatch?: string;
 }
 
@@ -36,6 +52,22 @@ export interface GroupCost {
   appIds: string[];
   monthlyCost: MonthlyCost;
   byCategory: Record<CostCategory, MonthlyCost>;
+  estimated: boolean;
+}
+
+/** A Managed Database cluster on the account, billed on its own and shared by the apps that use it. */
+export interface DatabaseClusterCost {
+  name: string;
+  engine: string;
+  size: string;
+  nodes: number;
+  region?: string;
+  /** Published price a month; absent when there is none for this engine and size (then not in any total). */
+  monthlyPrice?: number;
+  /** How it was priced, or why it was not, in words. */
+  note: string;
+  /** Apps whose spec.databases name it; its price is split evenly among them. Empty: counted once for the account. */
+  appIds: string[];
 }
 
 export interface FleetCosts {
@@ -43,9 +75,21 @@ export interface FleetCosts {
   apps: AppCost[];
   /** Most expensive first (by the minimum). */
   groups: GroupCost[];
+  /**
+   * Everything above plus the clusters no app uses: every billed resource Fleetdeck knows of, so
+   * the CSV's lines always add up to it.
+   */
   monthlyCost: MonthlyCost;
   /** Apps whose propose price could not be read (the cross-check is skipped for them). */
   proposeFailures: number;
+  /** The account's managed database clusters, priced. */
+  databases: DatabaseClusterCost[];
+  /** Set when the clusters could not be read (e.g. the token lacks database:read): their cost is missing, in words. */
+  databasesProblem?: string;
+  /** Some of monthlyCost is an estimate from published prices. */
+  estimated: boolean;
+  /** Where the estimated and documented prices come from. */
+  priceSources: PriceSource[];
 }
 
 export interface InvoiceSummary {

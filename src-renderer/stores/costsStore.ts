@@ -11,7 +11,7 @@ import type {
   UsageSeries,
 } from '../../src-preload/contract';
 import { create } from 'zustand';
-import { costTableRows, toCsv } from '../views/costs/costModel';
+import { costTableRows, toCsv, type ChartBy } from '../views/costs/costModel';
 import { readFleet, resetWithContext } from './contextScope';
 import { useNavigationStore } from './navigationStore';
 
@@ -35,6 +35,8 @@ interface CostsState {
   usageRange: UsageRange;
   /** Monthly revenue per tenant group, typed by the founder and kept on this machine only. */
   revenue: Record<string, number>;
+  /** What the main chart's bars stand for; remembered on this machine like the theme. */
+  chartBy: ChartBy;
 
   load: () => Promise<void>;
   loadFleet: () => Promise<void>;
@@ -48,9 +50,22 @@ interface CostsState {
   loadUsage: (appId: string, component: string) => Promise<void>;
   loadRevenue: () => void;
   setRevenue: (group: string, amount: number | undefined) => void;
+  setChartBy: (by: ChartBy) => void;
 }
 
 const REVENUE_KEY = 'fleetdeck.costs.revenue';
+const CHART_BY_KEY = 'fleetdeck.costs.chartBy';
+
+const storage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
+
+function readChartBy(): ChartBy {
+  try {
+    return storage()?.getItem(CHART_BY_KEY) === 'tenant' ? 'tenant' : 'group';
+  } catch {
+    // Storage disabled: the chart starts by product group.
+    return 'group';
+  }
+}
 
 export const usageKey = (appId: string, component: string, range: UsageRange) => `${appId}/${component}/${range}`;
 
@@ -63,6 +78,7 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
   usage: {},
   usageRange: '24h',
   revenue: {},
+  chartBy: readChartBy(),
 
   load: async () => {
     await Promise.all([get().loadFleet(), get().loadBilling(), get().loadSupabase()]);
@@ -161,6 +177,16 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
     }
   },
 
+  setChartBy: (by) => {
+    set({ chartBy: by });
+    try {
+      if (by === 'group') storage()?.removeItem(CHART_BY_KEY);
+      else storage()?.setItem(CHART_BY_KEY, by);
+    } catch {
+      // Not remembered (storage refused), but the chart still switches for this session.
+    }
+  },
+
   loadUsage: async (appId, component) => {
     const range = get().usageRange;
     const key = usageKey(appId, component, range);
@@ -179,9 +205,9 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
 }));
 
 // The bill, the plans and the advice are the old account's; the revenue typed per tenant group and
-// the chart's range are the founder's own.
+// the charts' range and grouping are the founder's own.
 resetWithContext(useCostsStore, {
-  keep: ['revenue', 'usageRange'],
+  keep: ['revenue', 'usageRange', 'chartBy'],
   reload: () => {
     if (useNavigationStore.getState().route.name === 'costs') void useCostsStore.getState().load();
   },

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { InstanceSizeCache } from '../../src-main/services/apps/instanceSizeCache';
 import { createCostsDomain } from '../../src-main/services/costs';
+import { costTableRows } from '../../src-renderer/views/costs/costModel';
 import { expectMatchesSpec } from '../support/openapi';
 import { FIXED_NOW, sandboxWithClient } from '../support/sandbox';
 
@@ -122,5 +123,69 @@ describe('the sandbox bills and measures like DigitalOcean', () => {
     const { response, body } = await get('/v2/monitoring/metrics/apps/cpu_percentage');
     expect(response.status).toBe(400);
     expect(body.id).toBe('bad_request');
+  });
+});
+
+describe('every DigitalOcean resource that bills is in the totals', () => {
+  it('lists the account’s managed database clusters as the API does (GET /v2/databases)', async () => {
+    const { response, body } = await get('/v2/databases');
+    expect(response.status).toBe(200);
+    await expectMatchesSpec('databases_list_clusters', 200, body);
+    expect(body.databases).toEqual([
+      expect.objectContaining({ name: 'presence360-pg', engine: 'pg', size: 'db-s-2vcpu-4gb', num_nodes: 1 }),
+    ]);
+  });
+
+  it('counts Presence360’s Postgres once, shared by the two apps that use it, in the apps, the group, the fleet and the CSV', async () => {
+    const { client } = await sandboxWithClient();
+    const costs = createCostsDomain(client, new InstanceSizeCache(client));
+    const [fleet, billing] = await Promise.all([costs.fleet.getFleetCosts(), costs.billing.getAccountBilling()]);
+
+    // db-s-2vcpu-4gb, one node: $60 a month published, half on each app, marked an estimate.
+    expect(fleet.databases).toEqual([
+      expect.objectContaining({ name: 'presence360-pg', monthlyPrice: 60, appIds: expect.any(Array) }),
+    ]);
+    expect(fleet.databases[0]!.appIds).toHaveLength(2);
+    for (const name of ['presence360-control-plane', 'presence360-tenant']) {
+      const app = fleet.apps.find((a) => a.name === name)!;
+      const db = app.components.find((c) => c.kind === 'database')!;
+      expect(db).toMatchObject({ cluster: 'presence360-pg', estimate: true, monthlyCost: { min: 30, max: 30 } });
+      expect(app.byCategory.database).toEqual({ min: 30, max: 30 });
+      expect(app.estimated).toBe(true);
+      // Propose prices App Platform alone: the cluster's share is not a disagreement.
+      expect(app.mismatch).toBeUndefined();
+    }
+    const presence = fleet.groups.find((g) => g.group === 'Presence360')!;
+    expect(presence.byCategory.database).toEqual({ min: 60, max: 60 });
+    expect(fleet.estimated).toBe(true);
+    expect(fleet.priceSources.map((s) => s.url)).toContain('https://www.digitalocean.com/pricing/managed-databases');
+
+    // The CSV is built from the same lines: they add up to its total, which is the fleet's.
+    const rows = costTableRows(fleet);
+    const lines = rows.slice(1, -1);
+    const sum = (column: number) => Math.round(lines.reduce((t, r) => t + Number(r[column]), 0) * 100) / 100;
+    const total = rows.at(-1)!;
+    expect(sum(7)).toBe(fleet.monthlyCost.min);
+    expect(sum(8)).toBe(fleet.monthlyCost.max);
+    expect([Number(total[7]), Number(total[8])]).toEqual([fleet.monthlyCost.min, fleet.monthlyCost.max]);
+    expect(fleet.monthlyCost.min).toBe(Math.round(fleet.apps.reduce((t, a) => t + a.monthlyCost.min, 0) * 100) / 100);
+
+    // The projection runs the database at the run rate too: nothing is left to extrapolate.
+    expect(billing.projectedMonthEnd).toBeCloseTo(fleet.monthlyCost.min, 1);
+    expect(billing.projectionBasis).toMatch(/^The apps and their databases at today’s run rate; nothing else/);
+  });
+
+  it('says what is missing when the token may not read database clusters, and still shows the rest', async () => {
+    const { client, sandbox, token } = await sandboxWithClient();
+    sandbox.state.tokens.set(token, { scopes: 'read-only', lacks: ['database:read'] });
+    const fleet = await createCostsDomain(client, new InstanceSizeCache(client)).fleet.getFleetCosts();
+    expect(fleet.databasesProblem).toMatch(/database:read/);
+    expect(fleet.databases).toEqual([]);
+    const tenant = fleet.apps.find((a) => a.name === 'presence360-tenant')!;
+    expect(tenant.components.find((c) => c.kind === 'database')).toMatchObject({
+      monthlyCost: { min: 0, max: 0 },
+      costNote: expect.stringMatching(/^Managed cluster presence360-pg: not priced — The token may not read/),
+    });
+    expect(fleet.apps).toHaveLength(12);
   });
 });

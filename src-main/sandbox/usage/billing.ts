@@ -1,15 +1,21 @@
 // The sandbox account's bill: a balance for this month and twelve months of invoices, derived
 // from what the fleet in the sandbox costs today so the Costs view's numbers hang together.
 import type { Balance, BillingHistoryEntry, Invoice } from '../../clients/digitalocean/types';
+import { clusterMonthlyPrice } from '../../services/costs/databasePricing';
 import { specMonthlyCost } from '../specValidation';
 import { seededRandom, seededUuid, type SandboxState } from '../state';
+import { clustersOf } from './databases';
 
 const MONTHS = 12;
 
-/** What the fleet costs per month right now, as propose would price each app. */
+/**
+ * What the account costs per month right now: each app as propose would price it, plus the
+ * managed database clusters, which bill on their own at their published price.
+ */
 export function fleetRunRate(state: SandboxState): number {
   let total = 0;
   for (const record of state.apps.values()) total += specMonthlyCost(record.app.spec);
+  for (const cluster of clustersOf(state)) total += clusterMonthlyPrice(cluster) ?? 0;
   return cents(total);
 }
 

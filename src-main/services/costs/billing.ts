@@ -23,9 +23,9 @@ export function periodOf(nowMs: number): string {
 
 /**
  * Month-end estimate. month_to_date_usage covers the whole account (droplets, managed databases,
- * Spaces… as well as App Platform), while the run rate covers the apps only, so each part is
- * projected on its own: the apps at today's run rate, and whatever else was used so far
- * extrapolated linearly. Without a run rate all usage is extrapolated — worse on a fleet that just
+ * Spaces… as well as App Platform), while the run rate covers the apps and the managed database
+ * clusters Fleetdeck knows of, so each part is projected on its own: those at today's run rate,
+ * and whatever else was used so far extrapolated linearly. Without a run rate all usage is extrapolated — worse on a fleet that just
  * grew, which is why the run rate is preferred. `basis` says which, in words for the screen.
  */
 export function projectMonthEnd(input: { monthToDateUsage: number; nowMs: number; monthlyRunRate?: number }): {
@@ -49,8 +49,8 @@ export function projectMonthEnd(input: { monthToDateUsage: number; nowMs: number
     amount: cents(input.monthToDateUsage + input.monthlyRunRate * (1 - elapsed) + extrapolate(otherSoFar)),
     basis:
       otherSoFar > 0.005
-        ? 'App Platform at today’s run rate, plus the account’s other products extrapolated from this month so far.'
-        : 'App Platform at today’s run rate; nothing else on the account has cost anything this month.',
+        ? 'The apps and their databases at today’s run rate, plus the account’s other products extrapolated from this month so far.'
+        : 'The apps and their databases at today’s run rate; nothing else on the account has cost anything this month.',
   };
 }
 

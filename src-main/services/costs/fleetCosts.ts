@@ -1,11 +1,13 @@
-// What the fleet costs, per app, per tenant group and per component type. Every number comes
-// from the component costs appView already priced from the API's size list (costs.ts); this file
-// only groups and sums them, and checks each app against the API's own price (propose).
+// What the fleet costs, per app, per tenant group and per component type. Compute comes from
+// the component costs appView already priced from the API's size list; databases are priced here
+// (databaseCosts.ts), the managed clusters shared among the apps that use them. This file groups
+// and sums, and checks each app against the API's own price (propose).
 import type {
   AppCost,
   ComponentCost,
   ComponentKind,
   CostCategory,
+  DatabaseClusterCost,
   FleetApp,
   FleetCosts,
   GroupCost,
@@ -15,21 +17,24 @@ import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocea
 import type { App } from '../../clients/digitalocean/types';
 import { toFleetApp } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
+import { clusterCosts, clustersProblem, databaseLines } from './databaseCosts';
+import { DEV_DATABASE_SOURCE, MANAGED_DATABASE_SOURCE } from './databasePricing';
 import { addCosts, ZERO_COST } from './pricing';
 import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import type { InstanceSizeCatalog } from '../apps/instanceSizes';
 
-export const COST_CATEGORIES: readonly CostCategory[] = ['frontend', 'api', 'worker', 'other'];
+export const COST_CATEGORIES: readonly CostCategory[] = ['frontend', 'api', 'worker', 'database', 'other'];
 
 export function categoryOf(kind: ComponentKind): CostCategory {
   if (kind === 'static_site') return 'frontend';
   if (kind === 'service') return 'api';
   if (kind === 'worker') return 'worker';
+  if (kind === 'database') return 'database';
   return 'other';
 }
 
 function emptySplit(): Record<CostCategory, MonthlyCost> {
-  return { frontend: ZERO_COST, api: ZERO_COST, worker: ZERO_COST, other: ZERO_COST };
+  return { frontend: ZERO_COST, api: ZERO_COST, worker: ZERO_COST, database: ZERO_COST, other: ZERO_COST };
 }
 
 function addSplits(splits: ReadonlyArray<Record<CostCategory, MonthlyCost>>): Record<CostCategory, MonthlyCost> {
@@ -44,8 +49,20 @@ function scaleOf(c: FleetApp['components'][number]): string {
   return c.instanceCount !== undefined ? `×${c.instanceCount}` : '';
 }
 
-export function appCostOf(app: FleetApp, catalog: InstanceSizeCatalog): AppCost {
-  const components = app.components.map((c): ComponentCost => {
+/**
+ * One app's bill. `databases` are its spec.databases priced (databaseLines); they replace the
+ * unpriced database components appView lists, so the app's total is the sum of its lines.
+ */
+export function appCostOf(
+  app: FleetApp,
+  catalog: InstanceSizeCatalog,
+  databases: readonly ComponentCost[] = [],
+): AppCost {
+  const priced = app.components.map((c): ComponentCost => {
+    if (c.kind === 'database') {
+      const line = databases.find((d) => d.name === c.name);
+      if (line) return line;
+    }
     const priced = !c.costNote && (c.kind === 'service' || c.kind === 'worker' || c.kind === 'job');
     const unitPrice = priced ? catalog.monthlyPrice(c.sizeSlug) : undefined;
     return {
@@ -60,11 +77,25 @@ export function appCostOf(app: FleetApp, catalog: InstanceSizeCatalog): AppCost 
       ...(c.costNote ? { costNote: c.costNote } : {}),
     };
   });
+  const components = [...priced, ...databases.filter((d) => !priced.includes(d))];
   const byCategory = emptySplit();
   for (const category of COST_CATEGORIES) {
     byCategory[category] = addCosts(components.filter((c) => c.category === category).map((c) => c.monthlyCost));
   }
-  return { appId: app.id, name: app.name, group: app.group, components, monthlyCost: app.monthlyCost, byCategory };
+  return {
+    appId: app.id,
+    name: app.name,
+    group: app.group,
+    components,
+    monthlyCost: addCosts(components.map((c) => c.monthlyCost)),
+    byCategory,
+    estimated: components.some((c) => c.estimate && c.monthlyCost.max > 0),
+  };
+}
+
+/** What App Platform itself bills for the app (what propose prices): its lines less managed clusters. */
+export function platformCostOf(app: AppCost): MonthlyCost {
+  return addCosts(app.components.filter((c) => !c.cluster).map((c) => c.monthlyCost));
 }
 
 /** Groups, most expensive first; ties by name so the chart does not reorder between refreshes. */
@@ -77,6 +108,7 @@ export function groupCosts(apps: readonly AppCost[]): GroupCost[] {
       appIds: members.map((a) => a.appId),
       monthlyCost: addCosts(members.map((a) => a.monthlyCost)),
       byCategory: addSplits(members.map((a) => a.byCategory)),
+      estimated: members.some((a) => a.estimated),
     }))
     .sort(
       (a, b) =>
@@ -98,42 +130,91 @@ export function proposalMismatch(ours: MonthlyCost, proposed: number): string | 
   return `DigitalOcean prices this app at ${fmt(proposed)}/month; the size list gives ${range}.`;
 }
 
-type CostsClient = Pick<DigitalOceanClient, 'listApps' | 'listProjects' | 'propose'>;
+type CostsClient = Pick<DigitalOceanClient, 'listApps' | 'listProjects' | 'propose' | 'listDatabaseClusters'>;
 
 /** Propose is one request per app: a few at a time keeps a large fleet under the burst limit. */
 const PROPOSE_CONCURRENCY = 4;
 /** An unchanged spec keeps its price; re-asking on every visit would spend the rate limit. */
 const PROPOSE_TTL_MS = 10 * 60_000;
 /** Long enough to share one read between calls made together, short enough that Refresh re-reads. */
-const APPS_TTL_MS = 2_000;
+const READ_TTL_MS = 2_000;
+
+type Clusters = { list: DatabaseClusterCost[] } | { problem: string };
+
+/** A read shared by the calls made together (fleet costs and the bill's run rate), forgotten on failure. */
+class SharedRead<T> {
+  private last: { at: number; value: Promise<T> } | undefined;
+  constructor(
+    private readonly read: () => Promise<T>,
+    private readonly now: () => number,
+  ) {}
+  get(): Promise<T> {
+    if (!this.last || this.now() - this.last.at > READ_TTL_MS) {
+      const value = this.read();
+      this.last = { at: this.now(), value };
+      value.catch(() => (this.last = undefined));
+    }
+    return this.last.value;
+  }
+}
 
 export class FleetCostsService {
   private readonly proposals = new Map<string, { at: number; cost: Promise<number | undefined> }>();
-  private apps: { at: number; list: Promise<App[]> } | undefined;
+  private readonly apps: SharedRead<App[]>;
+  private readonly clusters: SharedRead<Awaited<ReturnType<CostsClient['listDatabaseClusters']>> | Error>;
 
   constructor(
     private readonly client: CostsClient,
     private readonly sizes: InstanceSizeCache,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  /**
-   * The Costs view asks for fleet costs and the bill (which needs the run rate) at once: both
-   * share one list of apps rather than spending two requests of the rate limit.
-   */
-  private listApps(): Promise<App[]> {
-    if (!this.apps || this.now() - this.apps.at > APPS_TTL_MS) {
-      const list = this.client.listApps();
-      this.apps = { at: this.now(), list };
-      list.catch(() => (this.apps = undefined));
-    }
-    return this.apps.list;
+  ) {
+    // The Costs view asks for fleet costs and the bill (which needs the run rate) at once: both
+    // share one list of apps and clusters rather than spending two requests of the rate limit each.
+    this.apps = new SharedRead(() => client.listApps(), now);
+    // A refused cluster list is an answer (the totals say what is missing), not a failed view.
+    this.clusters = new SharedRead(
+      () => client.listDatabaseClusters().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+      now,
+    );
   }
 
-  /** The fleet's monthly cost at minimum scale from the size list alone. */
+  private async pricedClusters(apps: readonly App[]): Promise<Clusters> {
+    const read = await this.clusters.get();
+    if (!(read instanceof Error)) return { list: clusterCosts(read, apps) };
+    // Unread clusters only leave a gap the founder must hear about when an app uses one; a token
+    // without database:read on a fleet without managed databases loses nothing worth a warning.
+    const uses = apps.some((a) => (a.spec.databases ?? []).some((d) => d.production || d.cluster_name));
+    return uses ? { problem: clustersProblem(read) } : { list: [] };
+  }
+
+  /** Every app's bill and the clusters', from the same reads: the run rate and the view agree. */
+  private async bills(projects?: ReadonlyMap<string, string>) {
+    const [apps, catalog] = await Promise.all([this.apps.get(), this.sizes.catalog()]);
+    const clusters = await this.pricedClusters(apps);
+    const list = 'list' in clusters ? clusters.list : undefined;
+    const problem = 'problem' in clusters ? clusters.problem : undefined;
+    const rows = apps.map((app) =>
+      appCostOf(toFleetApp(app, catalog, projects), catalog, databaseLines(app, list, problem)),
+    );
+    // A cluster no app names still bills: once, for the account.
+    const unused = (list ?? []).filter((c) => c.appIds.length === 0 && c.monthlyPrice !== undefined);
+    const monthlyCost = addCosts([
+      ...rows.map((r) => r.monthlyCost),
+      ...unused.map((c) => ({ min: c.monthlyPrice!, max: c.monthlyPrice! })),
+    ]);
+    return {
+      apps,
+      rows,
+      clusters: list ?? [],
+      problem,
+      monthlyCost,
+      estimated: unused.length > 0 || rows.some((r) => r.estimated),
+    };
+  }
+
+  /** The fleet's monthly cost at minimum scale: the apps, their databases and unused clusters. */
   async runRate(): Promise<number> {
-    const [apps, catalog] = await Promise.all([this.listApps(), this.sizes.catalog()]);
-    return addCosts(apps.map((app) => toFleetApp(app, catalog).monthlyCost)).min;
+    return (await this.bills()).monthlyCost.min;
   }
 
   private proposedCost(app: App): Promise<number | undefined> {
@@ -150,31 +231,33 @@ export class FleetCostsService {
   }
 
   async getFleetCosts(): Promise<FleetCosts> {
-    const [apps, catalog, projects] = await Promise.all([
-      this.listApps(),
-      this.sizes.catalog(),
-      this.client.listProjects().then(
-        (list) => new Map(list.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!])),
-        // Without project:read the fleet is grouped by app name, as on the overview.
-        () => new Map<string, string>(),
-      ),
-    ]);
-    const proposed = await mapWithConcurrency(apps, PROPOSE_CONCURRENCY, (app: App) => this.proposedCost(app));
-    const rows = apps
-      .map((app, i): AppCost => {
-        const cost = appCostOf(toFleetApp(app, catalog, projects), catalog);
+    const projects = await this.client.listProjects().then(
+      (list) => new Map(list.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!])),
+      // Without project:read the fleet is grouped by app name, as on the overview.
+      () => new Map<string, string>(),
+    );
+    const bill = await this.bills(projects);
+    const proposed = await mapWithConcurrency(bill.apps, PROPOSE_CONCURRENCY, (app: App) => this.proposedCost(app));
+    const rows = bill.rows
+      .map((cost, i): AppCost => {
         const api = proposed[i];
         if (api === undefined || !Number.isFinite(api)) return cost;
-        const mismatch = proposalMismatch(cost.monthlyCost, api);
+        // Propose prices what App Platform bills; a managed cluster is billed on its own.
+        const mismatch = proposalMismatch(platformCostOf(cost), api);
         return { ...cost, proposedCost: api, ...(mismatch ? { mismatch } : {}) };
       })
       .sort((a, b) => b.monthlyCost.min - a.monthlyCost.min || a.name.localeCompare(b.name));
+    const hasDatabases = rows.some((r) => r.components.some((c) => c.kind === 'database')) || bill.clusters.length > 0;
     return {
       fetchedAt: new Date().toISOString(),
       apps: rows,
       groups: groupCosts(rows),
-      monthlyCost: addCosts(rows.map((r) => r.monthlyCost)),
+      monthlyCost: bill.monthlyCost,
       proposeFailures: proposed.filter((p) => p === undefined).length,
+      databases: bill.clusters,
+      ...(bill.problem ? { databasesProblem: bill.problem } : {}),
+      estimated: bill.estimated,
+      priceSources: hasDatabases ? [MANAGED_DATABASE_SOURCE, DEV_DATABASE_SOURCE] : [],
     };
   }
 }

@@ -1,4 +1,5 @@
-// The Costs view: what the fleet costs per tenant group and component type, what the account was
+// The Costs view: what the fleet costs per product group or tenant and component type (databases
+// included, managed clusters shared among the apps that use them), what the account was
 // invoiced over the year and where this month is heading, the tenants' Supabase plans (an
 // estimate), every app's cost with DigitalOcean's own price beside it, a side-by-side comparison,
 // and right-sizing advice.
@@ -8,11 +9,9 @@ import { InlineWarning } from '../../components/ErrorState';
 import { LoadedSection, type LoadedSectionProps } from '../../components/LoadedSection';
 import { Money } from '../../components/Money';
 import { useCostsStore } from '../../stores/costsStore';
-import { useFleetStore } from '../../stores/fleetStore';
-import { useNavigationStore } from '../../stores/navigationStore';
 import { ComparePanel } from './ComparePanel';
 import { CostTable } from './CostTable';
-import { FleetCostsChart } from './FleetCostsChart';
+import { FleetCostsSection } from './FleetCostsSection';
 import { HistoryChart } from './HistoryChart';
 import { MarginTable } from './MarginTable';
 import { SizingPanel } from './SizingPanel';
@@ -30,7 +29,6 @@ export function CostsView() {
   const revenue = useCostsStore((s) => s.revenue);
   const {
     load,
-    loadFleet,
     loadBilling,
     loadSupabase,
     loadSizing,
@@ -46,10 +44,6 @@ export function CostsView() {
     loadRevenue();
   }, [load, loadRevenue]);
 
-  const openGroup = (group: string) => {
-    useFleetStore.getState().setFilter(group);
-    useNavigationStore.getState().openOverview();
-  };
   const costs = fleet.value;
   const mismatches = costs?.apps.filter((a) => a.mismatch) ?? [];
   const compared = compareIds.map((id) => costs?.apps.find((a) => a.appId === id)).filter((a) => a !== undefined);
@@ -82,15 +76,7 @@ export function CostsView() {
         </div>
       </div>
 
-      <section className="section cost-section" aria-labelledby="groups-title">
-        <h2 className="section__title" id="groups-title">
-          Monthly cost by tenant group
-          <span className="muted section__hint">size list × instances · click a bar to open the group’s apps</span>
-        </h2>
-        <Loaded what="fleet costs" state={fleet} retry={loadFleet} isEmpty={(c) => c.apps.length === 0}>
-          {(c) => <FleetCostsChart costs={c} onOpenGroup={openGroup} />}
-        </Loaded>
-      </section>
+      <FleetCostsSection />
 
       <section className="section cost-section" aria-labelledby="history-title">
         <h2 className="section__title" id="history-title">
@@ -187,9 +173,18 @@ function Stats({
   const withSupabase = fleetWithSupabase(costs?.monthlyCost, supabase);
   return (
     <dl className="stats" data-testid="cost-stats">
-      <div className="stat stat--cost">
+      <div
+        className="stat stat--cost"
+        title={
+          costs?.estimated
+            ? 'Includes managed database clusters at DigitalOcean’s published prices (an estimate)'
+            : undefined
+        }
+      >
         <dt>Fleet per month</dt>
-        <dd>{costs ? <Money cost={costs.monthlyCost} /> : placeholder}</dd>
+        <dd data-testid="fleet-per-month">
+          {costs ? <Money cost={costs.monthlyCost} suffix={costs.estimated ? ' *' : undefined} /> : placeholder}
+        </dd>
       </div>
       {withSupabase ? (
         <div

@@ -1,6 +1,6 @@
-// Fleet costs per tenant group, stacked by component type at minimum scale, with autoscaling
-// headroom on top. A bar opens that group's apps on the overview; pointing at it spells out its
-// parts on the line under the chart.
+// Fleet costs per product group or per tenant, stacked by component type at minimum scale, with
+// autoscaling headroom on top. A group's bar opens its apps on the overview, a tenant's its app
+// page; pointing at a bar spells out its parts on the line under the chart.
 import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FleetCosts } from '../../../src-preload/contract';
@@ -8,19 +8,37 @@ import { formatCost } from '../../format';
 import { ChartLegend } from './ChartLegend';
 import { ChartReadout, readoutParts, useHoveredRow, type ReadoutSeries } from './ChartReadout';
 import { AXIS_LINE, AXIS_TICK, CATEGORY_COLOR, GRID_STROKE, TOOLTIP_PROPS, axisUsd, niceTicks } from './chartTheme';
-import { CATEGORIES, CATEGORY_LABEL, groupBars } from './costModel';
+import { CATEGORIES, CATEGORY_LABEL, costBars, type ChartBy } from './costModel';
 
 const ROW_HEIGHT = 46;
+/** Tenants are named app by app ("presence360-control-plane"): their labels need more room. */
+const LABEL_WIDTH: Record<ChartBy, number> = { group: 150, tenant: 210 };
+/** Marks a total that includes a published-price estimate (a managed database's share). */
+export const ESTIMATE_MARK = '*';
 const TOTAL_TICK = { fill: 'var(--text)', fontSize: 12, fontWeight: 600, textAnchor: 'end', dx: 130 } as const;
 const SERIES: ReadoutSeries[] = [
   ...CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABEL[c], color: CATEGORY_COLOR[c] })),
   { key: 'headroom', label: 'Autoscaling up to max', color: CATEGORY_COLOR.headroom },
 ];
 
-export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onOpenGroup: (group: string) => void }) {
+interface FleetCostsChartProps {
+  costs: FleetCosts;
+  by: ChartBy;
+  onOpenGroup: (group: string) => void;
+  onOpenApp: (appId: string) => void;
+}
+
+export function FleetCostsChart({ costs, by, onOpenGroup, onOpenApp }: FleetCostsChartProps) {
   // Kept across renders: pointing at a bar re-renders this, and new data would redraw the bars
   // under the pointer (a click's mouseup then lands on a new element and is lost).
-  const rows = useMemo(() => groupBars(costs).map((r) => ({ ...r, totalLabel: formatCost(r.total) })), [costs]);
+  const rows = useMemo(
+    () =>
+      costBars(costs, by).map((r) => ({
+        ...r,
+        totalLabel: `${formatCost(r.total)}${r.estimated ? ` ${ESTIMATE_MARK}` : ''}`,
+      })),
+    [costs, by],
+  );
   const hasHeadroom = rows.some((r) => r.headroom > 0);
   const ticks = useMemo(() => niceTicks(Math.max(...rows.map((r) => r.total.max))), [rows]);
   const legend = [
@@ -31,11 +49,18 @@ export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onO
   const active = hovered.index === undefined ? undefined : rows[hovered.index];
   const open = (index: number) => {
     const row = rows[index];
-    if (row) onOpenGroup(row.group);
+    if (row?.appId) onOpenApp(row.appId);
+    else if (row) onOpenGroup(row.group);
   };
+  const estimated = rows.some((r) => r.estimated);
   return (
     <>
-      <div className="chart" data-testid="fleet-costs-chart" style={{ height: rows.length * ROW_HEIGHT + 40 }}>
+      <div
+        className="chart"
+        data-testid="fleet-costs-chart"
+        data-by={by}
+        style={{ height: rows.length * ROW_HEIGHT + 40 }}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 8, bottom: 4, left: 8 }} barCategoryGap={10}>
             <CartesianGrid horizontal={false} stroke={GRID_STROKE} />
@@ -48,7 +73,14 @@ export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onO
               axisLine={AXIS_LINE}
               tickLine={false}
             />
-            <YAxis type="category" dataKey="group" width={150} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={LABEL_WIDTH[by]}
+              tick={AXIS_TICK}
+              axisLine={AXIS_LINE}
+              tickLine={false}
+            />
             {/* Totals as a right-hand column: a label on a zero-width segment would not be drawn. */}
             <YAxis
               yAxisId="total"
@@ -88,12 +120,24 @@ export function FleetCostsChart({ costs, onOpenGroup }: { costs: FleetCosts; onO
       </div>
       <ChartReadout
         testId="fleet-costs-readout"
-        title={active?.group}
+        title={active ? (active.appId ? `${active.label} (${active.group})` : active.label) : undefined}
         parts={readoutParts(active, SERIES)}
-        total={active ? `${formatCost(active.total)} a month` : undefined}
-        hint="Point at a bar to see what it is made of; click it to open the group’s apps."
+        total={
+          active ? `${formatCost(active.total)} a month${active.estimated ? ', partly estimated' : ''}` : undefined
+        }
+        hint={
+          by === 'tenant'
+            ? 'Point at a bar to see what it is made of; click it to open the app.'
+            : 'Point at a bar to see what it is made of; click it to open the group’s apps.'
+        }
       />
       <ChartLegend items={legend} />
+      {estimated ? (
+        <p className="chart-footnote muted" data-testid="chart-estimate-note">
+          {ESTIMATE_MARK} includes a managed database’s share at DigitalOcean’s published price (an estimate: the API
+          gives no price for a cluster).
+        </p>
+      ) : null}
     </>
   );
 }

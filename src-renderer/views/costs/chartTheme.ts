@@ -7,6 +7,7 @@ export const CATEGORY_COLOR: Record<CostCategory | 'headroom', string> = {
   frontend: 'var(--chart-frontend)',
   api: 'var(--chart-api)',
   worker: 'var(--chart-worker)',
+  database: 'var(--chart-database)',
   other: 'var(--chart-other)',
   headroom: 'var(--chart-headroom)',
 };

@@ -13,9 +13,10 @@ export const CATEGORY_LABEL: Record<CostCategory, string> = {
   frontend: 'Frontend (static)',
   api: 'API (services)',
   worker: 'Workers',
+  database: 'Databases',
   other: 'Other',
 };
-export const CATEGORIES: readonly CostCategory[] = ['frontend', 'api', 'worker', 'other'];
+export const CATEGORIES: readonly CostCategory[] = ['frontend', 'api', 'worker', 'database', 'other'];
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF rows. */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
@@ -30,7 +31,10 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): stri
 
 const amount = (n: number) => n.toFixed(2);
 
-/** One line per component, so the spreadsheet can pivot by app, group or type. */
+/**
+ * One line per component, so the spreadsheet can pivot by app, group or type, then the clusters
+ * no app uses. Built from the same figures as the totals: the lines add up to the last one.
+ */
 export function costTableRows(costs: FleetCosts): Array<Array<string | number>> {
   const header = [
     'Group',
@@ -43,6 +47,7 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
     'Monthly min (USD)',
     'Monthly max (USD)',
     'Note',
+    'Estimate',
   ];
   const lines = costs.apps.flatMap((app) =>
     app.components.map((c) => [
@@ -56,36 +61,72 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
       amount(c.monthlyCost.min),
       amount(c.monthlyCost.max),
       c.costNote ?? '',
+      c.estimate ? 'yes' : '',
     ]),
   );
-  return [
-    header,
-    ...lines,
-    ['Fleet total', '', '', '', '', '', '', amount(costs.monthlyCost.min), amount(costs.monthlyCost.max), ''],
-  ];
+  const unused = costs.databases
+    .filter((d) => d.appIds.length === 0 && d.monthlyPrice !== undefined)
+    .map((d) => [
+      'Account',
+      '',
+      d.name,
+      CATEGORY_LABEL.database,
+      d.size,
+      String(d.nodes),
+      amount(d.monthlyPrice! / d.nodes),
+      amount(d.monthlyPrice!),
+      amount(d.monthlyPrice!),
+      `No app uses this cluster; it bills all the same. ${d.note}`,
+      'yes',
+    ]);
+  const total = ['Fleet total', '', '', '', '', '', '', amount(costs.monthlyCost.min), amount(costs.monthlyCost.max)];
+  return [header, ...lines, ...unused, [...total, '', costs.estimated ? 'includes estimates' : '']];
 }
 
-export interface GroupBarRow {
+/** What the main chart's bars stand for: a product group, or one tenant (an app). */
+export type ChartBy = 'group' | 'tenant';
+
+export interface CostBarRow extends Record<CostCategory, number> {
+  /** The bar's label: the group's name, or the app's. */
+  label: string;
+  /** The group a tenant's bar belongs to (the group itself for a group's bar). */
   group: string;
-  frontend: number;
-  api: number;
-  worker: number;
-  other: number;
+  /** The app a tenant's bar opens; absent on a group's bar. */
+  appId?: string;
   /** What autoscaling may add at maximum scale. */
   headroom: number;
   total: MonthlyCost;
+  /** Part of the total is an estimate from published prices. */
+  estimated: boolean;
 }
 
-/** Bars at minimum scale per type, with the autoscaling headroom stacked on top. */
-export function groupBars(costs: FleetCosts): GroupBarRow[] {
+const split = (byCategory: Record<CostCategory, MonthlyCost>) =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, byCategory[c].min])) as Record<CostCategory, number>;
+const headroomOf = (cost: MonthlyCost) => Math.round((cost.max - cost.min) * 100) / 100;
+
+/**
+ * Bars at minimum scale per type, with the autoscaling headroom stacked on top: one per product
+ * group, or one per tenant (both most expensive first, as the service sorts them).
+ */
+export function costBars(costs: FleetCosts, by: ChartBy): CostBarRow[] {
+  if (by === 'tenant') {
+    return costs.apps.map((a) => ({
+      label: a.name,
+      group: a.group,
+      appId: a.appId,
+      ...split(a.byCategory),
+      headroom: headroomOf(a.monthlyCost),
+      total: a.monthlyCost,
+      estimated: a.estimated,
+    }));
+  }
   return costs.groups.map((g) => ({
+    label: g.group,
     group: g.group,
-    frontend: g.byCategory.frontend.min,
-    api: g.byCategory.api.min,
-    worker: g.byCategory.worker.min,
-    other: g.byCategory.other.min,
-    headroom: Math.round((g.monthlyCost.max - g.monthlyCost.min) * 100) / 100,
+    ...split(g.byCategory),
+    headroom: headroomOf(g.monthlyCost),
     total: g.monthlyCost,
+    estimated: g.estimated,
   }));
 }
 

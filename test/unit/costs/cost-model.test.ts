@@ -3,7 +3,7 @@ import type { AccountBilling, AppCost, FleetCosts } from '../../../src-preload/c
 import {
   compareByRole,
   costTableRows,
-  groupBars,
+  costBars,
   historyBars,
   marginOf,
   parseAmount,
@@ -14,6 +14,7 @@ const split = (api: number, worker = 0) => ({
   frontend: { min: 0, max: 0 },
   api: { min: api, max: api },
   worker: { min: worker, max: worker },
+  database: { min: 0, max: 0 },
   other: { min: 0, max: 0 },
 });
 
@@ -53,6 +54,7 @@ function tenant(name: string, apiSize: string, apiPrice: number, workerPrice: nu
     ],
     monthlyCost: { min: apiPrice + workerPrice, max: apiPrice + workerPrice },
     byCategory: split(apiPrice, workerPrice),
+    estimated: false,
   };
 }
 
@@ -67,10 +69,14 @@ const costs: FleetCosts = {
       appIds: [bibbi.appId, demo.appId],
       monthlyCost: { min: 47, max: 47 },
       byCategory: split(37, 10),
+      estimated: false,
     },
   ],
   monthlyCost: { min: 47, max: 47 },
   proposeFailures: 0,
+  databases: [],
+  estimated: false,
+  priceSources: [],
 };
 
 describe('exporting the cost table for a spreadsheet', () => {
@@ -95,6 +101,7 @@ describe('exporting the cost table for a spreadsheet', () => {
       'Monthly min (USD)',
       'Monthly max (USD)',
       'Note',
+      'Estimate',
     ]);
     expect(rows).toHaveLength(1 + 6 + 1);
     expect(rows[2]).toEqual([
@@ -108,8 +115,9 @@ describe('exporting the cost table for a spreadsheet', () => {
       '25.00',
       '25.00',
       '',
+      '',
     ]);
-    expect(rows.at(-1)).toEqual(['Fleet total', '', '', '', '', '', '', '47.00', '47.00', '']);
+    expect(rows.at(-1)).toEqual(['Fleet total', '', '', '', '', '', '', '47.00', '47.00', '', '']);
     expect(toCsv(rows)).toContain('"Static sites are free, within the allowance"');
   });
 });
@@ -117,7 +125,40 @@ describe('exporting the cost table for a spreadsheet', () => {
 describe('the charts and the comparison', () => {
   it('stacks each group by type with the autoscaling headroom on top', () => {
     const withRange: FleetCosts = { ...costs, groups: [{ ...costs.groups[0]!, monthlyCost: { min: 47, max: 200 } }] };
-    expect(groupBars(withRange)[0]).toMatchObject({ group: 'TaskifAI', api: 37, worker: 10, headroom: 153 });
+    expect(costBars(withRange, 'group')[0]).toMatchObject({ label: 'TaskifAI', api: 37, worker: 10, headroom: 153 });
+  });
+
+  it('stacks each tenant (one app) by type instead when the chart is switched to tenants', () => {
+    expect(costBars(costs, 'tenant')).toEqual([
+      expect.objectContaining({ label: 'taskifai-bibbi', group: 'TaskifAI', appId: 'id-taskifai-bibbi', api: 25 }),
+      expect.objectContaining({ label: 'taskifai-demo', group: 'TaskifAI', appId: 'id-taskifai-demo', api: 12 }),
+    ]);
+  });
+
+  it('writes a managed cluster no app uses as an account line, so the lines still add up to the total', () => {
+    const withCluster: FleetCosts = {
+      ...costs,
+      monthlyCost: { min: 62, max: 62 },
+      estimated: true,
+      databases: [
+        {
+          name: 'old-pg',
+          engine: 'pg',
+          size: 'db-s-1vcpu-1gb',
+          nodes: 1,
+          monthlyPrice: 15,
+          note: 'estimate',
+          appIds: [],
+        },
+      ],
+    };
+    const rows = costTableRows(withCluster);
+    expect(rows.at(-2)).toEqual(
+      expect.arrayContaining(['Account', 'old-pg', 'Databases', 'db-s-1vcpu-1gb', '15.00', 'yes']),
+    );
+    const lines = rows.slice(1, -1);
+    expect(lines.reduce((t, r) => t + Number(r[7]), 0)).toBe(62);
+    expect(rows.at(-1)).toEqual(['Fleet total', '', '', '', '', '', '', '62.00', '62.00', '', 'includes estimates']);
   });
 
   it('shows past invoices and this month as used-so-far plus the projected rest', () => {

@@ -26,12 +26,12 @@ const tenant = (name: string) =>
   );
 
 describe('a founder reading what each tenant costs', () => {
-  it('sees the frontend, API, worker and everything else as separate parts of the bill', () => {
+  it('sees the frontend, API, workers, databases and everything else as separate parts of the bill', () => {
     expect(categoryOf('static_site')).toBe('frontend');
     expect(categoryOf('service')).toBe('api');
     expect(categoryOf('worker')).toBe('worker');
     expect(categoryOf('job')).toBe('other');
-    expect(categoryOf('database')).toBe('other');
+    expect(categoryOf('database')).toBe('database');
   });
 
   it('pays for the API at the listed price times two instances, the legacy worker as its current size, and nothing for the static site', () => {
@@ -40,6 +40,7 @@ describe('a founder reading what each tenant costs', () => {
       frontend: { min: 0, max: 0 },
       api: { min: 24, max: 24 },
       worker: { min: 5, max: 5 },
+      database: { min: 0, max: 0 },
       other: { min: 0, max: 0 },
     });
     expect(cost.monthlyCost).toEqual({ min: 29, max: 29 });
