@@ -69,6 +69,37 @@ test.describe('the command palette', () => {
     await expect(page.getByTestId('deployment-row')).toHaveCount(deployments);
   });
 
+  test('scale, roll back and logs by name open the same dialogs and views as the page', async ({ page }) => {
+    await page.goto(harnessUrl());
+    await expect(page.getByTestId('fleet-row').first()).toBeVisible();
+
+    await openPalette(page);
+    await page.keyboard.type('scale taskifai-demo api');
+    await expect(activeOption(page)).toContainText('Scale taskifai-demo demo-api');
+    await page.keyboard.press('Enter');
+    const scale = page.getByTestId('scale-dialog');
+    await expect(scale).toBeVisible({ timeout: 15_000 });
+    await expect(scale).toContainText('demo-api');
+    await page.keyboard.press('Escape');
+    await expect(scale).toBeHidden();
+
+    await openPalette(page);
+    await page.keyboard.type('rollback central');
+    await expect(activeOption(page)).toContainText('Roll back taskifai-central');
+    await page.keyboard.press('Enter');
+    const rollback = page.getByTestId('rollback-dialog');
+    await expect(rollback).toContainText(/Roll taskifai-central back to \w{7}\?/, { timeout: 15_000 });
+    await rollback.getByRole('button', { name: 'Cancel' }).click();
+    await expect(rollback).toBeHidden();
+
+    await openPalette(page);
+    await page.keyboard.type('logs customer3 worker');
+    await expect(activeOption(page)).toContainText('Logs of taskifai-customer3 customer3-worker');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('logs-view')).toBeVisible();
+    await expect(page.getByTestId('source-chip')).toHaveText(['taskifai-customer3/customer3-worker']);
+  });
+
   test('? lists every shortcut, and Escape closes it', async ({ page }) => {
     await page.goto(harnessUrl('#/costs'));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
