@@ -8,10 +8,11 @@ import type { AppSpec } from '../clients/digitalocean/types';
 import { InstanceSizeCatalog } from '../services/apps/instanceSizes';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from './catalog';
 import { firstSchemaProblem } from './specSchemaCheck';
+import { APP_NAME_PATTERN, COMPONENT_NAME_PATTERN, ENV_KEY_PATTERN } from '../../src-preload/contract/namePatterns';
 
 const catalog = new InstanceSizeCatalog(SANDBOX_INSTANCE_SIZES);
-const NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
-const ENV_KEY = /^[_A-Za-z][_A-Za-z0-9]*$/;
+const NAME = APP_NAME_PATTERN;
+const ENV_KEY = ENV_KEY_PATTERN;
 
 type Compute = {
   name?: string;
@@ -44,7 +45,7 @@ export function validateSpec(spec: unknown): string | undefined {
     for (const [i, c] of (list ?? []).entries()) {
       components++;
       const at = `${group}.${i}`;
-      if (typeof c.name !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(c.name))
+      if (typeof c.name !== 'string' || !COMPONENT_NAME_PATTERN.test(c.name))
         return field(`${at}.name`, 'must be lowercase letters, digits and dashes');
       if (names.has(c.name)) return field(`${at}.name`, `component name "${c.name}" is used twice`);
       names.add(c.name);

@@ -1,7 +1,8 @@
 // Names for a new tenant made from a template tenant: the replacement the form starts with, and the
 // App Platform name rule checked before anything is sent.
+import { APP_NAME_PATTERN } from '../../src-preload/contract/namePatterns';
 
-export const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
+export const APP_NAME = APP_NAME_PATTERN;
 
 export function appNameProblem(name: string): string | undefined {
   if (!name) return 'Give the new app a name.';

@@ -2,6 +2,7 @@
 // API takes, or into words on what is wrong, before anything is sent.
 import type { DnsRecord, DnsRecordInput, DnsRecordType, FleetError } from '../../src-preload/contract';
 import { CAA_TAGS } from '../../src-preload/contract';
+import { WILDCARD_HOSTNAME_PATTERN } from '../../src-preload/contract/namePatterns';
 
 export interface RecordDraft {
   type: DnsRecordType;
@@ -33,7 +34,7 @@ export const EMPTY_DRAFT: RecordDraft = {
 
 // The same names the bridge accepts (a "*." prefix allowed); checked here first so a typo gets
 // words for people, not the bridge's.
-const HOSTNAME = /^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const HOSTNAME = WILDCARD_HOSTNAME_PATTERN;
 
 /** A typed or pasted hostname ("https://App.example.com/path" too), or undefined if it is none. */
 export function hostnameFrom(typed: string): string | undefined {

@@ -8,15 +8,16 @@ import {
   type DnsStreams,
 } from '../../../src-preload/contract';
 import { dnsNameProblem, dnsRecordProblem } from '../../../src-preload/contract/nameRules';
+import { HOST_LABEL_SOURCE, TLD_SOURCE } from '../../../src-preload/contract/namePatterns';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { none } from './shared';
 
 // Names are taken as people write them: upper case and one trailing dot are normalized away, not
 // refused. Labels are letters, digits and hyphens ("_" too in hostnames: _acme-challenge); the TLD
 // is letters, or an IDN's punycode such as xn--p1ai.
-const LABEL = '[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?';
+const LABEL = HOST_LABEL_SOURCE;
 const DOMAIN_LABEL = '[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?';
-const TLD = '([a-z]{2,63}|xn--[a-z0-9-]{1,59})';
+const TLD = TLD_SOURCE;
 // The length caps here only bound the work on absurd input; the DNS size rules (253 and 63) are
 // the shared rules', said in their words.
 const asName = z

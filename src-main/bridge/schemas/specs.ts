@@ -4,13 +4,12 @@ import { z } from 'zod';
 import type { SpecsMethods, SpecsStreams } from '../../../src-preload/contract';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { appId, componentName, none } from './shared';
+import { APP_NAME_PATTERN, ENV_KEY_PATTERN } from '../../../src-preload/contract/namePatterns';
 
 const specYaml = z.string().max(256 * 1024, 'a spec is at most 256 KiB');
 const onApp = z.strictObject({ appId });
-const envKey = z.string().regex(/^[_A-Za-z][_A-Za-z0-9]*$/, 'an env key is letters, digits and underscores');
-const appName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, 'an app name is lowercase letters, digits and dashes');
+const envKey = z.string().regex(ENV_KEY_PATTERN, 'an env key is letters, digits and underscores');
+const appName = z.string().regex(APP_NAME_PATTERN, 'an app name is lowercase letters, digits and dashes');
 const specVersion = z.string().regex(/^[a-f0-9]{8,64}$/, 'a spec version');
 
 export const specsMethodSchemas = {

@@ -14,10 +14,11 @@ import {
   type SandboxZone,
   type StoredRecord,
 } from '../dns/zones';
+import { HOSTNAME_PATTERN } from '../../../src-preload/contract/namePatterns';
 
 const RECORD_TYPES = ['A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'SOA', 'SRV', 'TXT'];
 // The TLD is letters, or an IDN's punycode (xn--p1ai).
-const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i;
+const HOSTNAME = HOSTNAME_PATTERN;
 const RECORD_NAME = /^(@|\*|(\*\.)?[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)$/i;
 
 const unprocessable = (message: string) => doError(422, 'unprocessable_entity', message);

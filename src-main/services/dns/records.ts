@@ -11,12 +11,13 @@ import {
 import { dnsRecordProblem } from '../../../src-preload/contract/nameRules';
 import type { DomainRecord } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
+import { HOSTNAME_PATTERN } from '../../../src-preload/contract/namePatterns';
 
 export const APP_PLATFORM_SUFFIX = '.ondigitalocean.app';
 /** Record types whose data is a hostname. */
 const HOST_VALUED = new Set<DnsRecordType>(['CNAME', 'MX', 'NS', 'SRV']);
 /** Labels of letters, digits, "_" and "-"; the TLD is letters or an IDN's punycode ("xn--p1ai"). */
-const HOSTNAME = /^([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9])?\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59})\.?$/i;
+const HOSTNAME = HOSTNAME_PATTERN;
 /** The fields only some record types have; an edit that leaves one out keeps the record's own. */
 const TYPE_FIELDS = ['priority', 'port', 'weight', 'flags', 'tag'] as const;
 

@@ -8,10 +8,11 @@ import { ApiError } from '../../clients/http/apiError';
 import type { InstanceSizeCatalog } from '../apps/instanceSizes';
 import { COMPONENT_GROUPS, envRefs, isEncrypted } from './secrets';
 import { locate, type ParsedSpec, type SpecPath } from './yamlSpec';
+import { APP_NAME_PATTERN, COMPONENT_NAME_PATTERN, ENV_KEY_PATTERN } from '../../../src-preload/contract/namePatterns';
 
-const APP_NAME = /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/;
-const COMPONENT_NAME = /^[a-z][a-z0-9-]{0,31}$/;
-const ENV_KEY = /^[_A-Za-z][_A-Za-z0-9]*$/;
+const APP_NAME = APP_NAME_PATTERN;
+const COMPONENT_NAME = COMPONENT_NAME_PATTERN;
+const ENV_KEY = ENV_KEY_PATTERN;
 const TOP_LEVEL = new Set([
   'name',
   'region',
