@@ -74,6 +74,13 @@ export function databaseLines(
     const even = cents(cluster.monthlyPrice / sharers);
     const share =
       cluster.appIds.indexOf(app.id ?? '') === 0 ? cents(cluster.monthlyPrice - even * (sharers - 1)) : even;
+    const shape = cluster.nodes > 1 ? `${cluster.size} × ${cluster.nodes} nodes` : cluster.size;
+    const what =
+      sharers > 1
+        ? `Share of managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month, used by ${sharers} apps)`
+        : `Managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month)`;
+    // Standby nodes may bill below a primary: the published node price times the nodes is a ceiling.
+    const nodes = cluster.nodes > 1 ? ', each node at the single-node price' : '';
     return {
       ...zero,
       sizeSlug: cluster.size,
@@ -81,10 +88,7 @@ export function databaseLines(
       unitPrice: cents(cluster.monthlyPrice / cluster.nodes),
       monthlyCost: { min: share, max: share },
       estimate: true,
-      costNote:
-        sharers > 1
-          ? `Share of managed cluster ${clusterName} (${usd(cluster.monthlyPrice)} a month, used by ${sharers} apps). ${cluster.note}`
-          : `Managed cluster ${clusterName}, ${usd(cluster.monthlyPrice)} a month. ${cluster.note}`,
+      costNote: `${what}: estimate from DigitalOcean’s published prices${nodes}.`,
     };
   });
 }

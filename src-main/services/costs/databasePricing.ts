@@ -50,9 +50,9 @@ export function clusterPriceNote(cluster: ClusterShape, price: number | undefine
   const nodes = Math.max(1, cluster.num_nodes);
   const shape = `${cluster.size}${nodes > 1 ? ` × ${nodes} nodes` : ''}`;
   if (price === undefined) {
-    return `Managed ${cluster.engine} cluster (${shape}): no published price in Fleetdeck's table, so it is left out of the total.`;
+    return `Managed ${cluster.engine} cluster (${shape}): no published price in Fleetdeck’s table, so it is left out of the total.`;
   }
   // Standby nodes may be billed below a primary's price: the published node price is the ceiling.
-  const standby = nodes > 1 ? '; each node at the single-node price' : '';
-  return `Managed ${cluster.engine} cluster (${shape}): estimate from DigitalOcean's published prices${standby}.`;
+  const standby = nodes > 1 ? ', each node at the single-node price' : '';
+  return `Managed ${cluster.engine} cluster (${shape}): estimate from DigitalOcean’s published prices${standby}.`;
 }
