@@ -145,6 +145,18 @@ async function pressPageButton(appId: string, testId: 'deploy-button' | 'restart
   button.click();
 }
 
+/** How long the page's own button is looked for before a store opens its dialog without it. */
+const BUTTON_WAIT_MS = 2_000;
+
+/**
+ * Focus on the page's button for the dialog the store is about to open, as if it had been
+ * clicked: the dialog gives focus back to it when it closes.
+ */
+async function focusPageButton(selector: string): Promise<void> {
+  const button = await waitForElement(selector, BUTTON_WAIT_MS);
+  button?.focus();
+}
+
 async function carryOut(command: PaletteCommand): Promise<void> {
   const nav = useNavigationStore.getState();
   switch (command.kind) {
@@ -178,7 +190,11 @@ async function carryOut(command: PaletteCommand): Promise<void> {
       nav.openApp(command.appId);
       const detail = await waitForDetail(command.appId);
       const component = detail?.components.find((c) => c.name === command.component);
-      if (detail && component) useScaleStore.getState().open(detail.app, component);
+      if (!detail || !component) return;
+      await focusPageButton(
+        `${onAppPage(command.appId)} [data-component-name=${quoted(component.name)}] [data-testid="scale-button"]`,
+      );
+      useScaleStore.getState().open(detail.app, component);
       return;
     }
     case 'rollback': {
@@ -187,6 +203,9 @@ async function carryOut(command: PaletteCommand): Promise<void> {
       if (!detail) return;
       const target = previousDeployment(detail.deployments);
       if (target) {
+        await focusPageButton(
+          `${onAppPage(command.appId)} [data-deployment-id=${quoted(target.id)}] [data-testid="rollback-button"]`,
+        );
         await useRollbackStore.getState().open(detail.app, target);
       } else {
         useNoticesStore.getState().push({

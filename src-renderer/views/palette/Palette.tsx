@@ -94,6 +94,7 @@ export function Palette() {
         aria-label="Command palette"
         onKeyDown={onKeyDown}
         data-testid="palette"
+        data-modal-root
       >
         <div className="palette__search">
           <span className="palette__prompt" aria-hidden="true">

@@ -33,6 +33,7 @@ export function ShortcutsOverlay() {
         aria-labelledby="shortcuts-title"
         onKeyDown={onKeyDown}
         data-testid="shortcuts-overlay"
+        data-modal-root
       >
         <header className="shortcuts__header">
           <h2 id="shortcuts-title" className="shortcuts__title">

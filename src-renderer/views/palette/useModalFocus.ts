@@ -5,12 +5,25 @@ import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 
 const FOCUSABLE = 'input:not(:disabled), button:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
+/** Each open one's opener, so the overlay opened from the palette returns focus past it. */
+const openers = new WeakMap<Element, HTMLElement | null>();
+
+function openerNow(): HTMLElement | null {
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const closing = active
+    ? [...document.querySelectorAll('[data-modal-root]')].find((m) => m.contains(active))
+    : undefined;
+  return closing && openers.has(closing) ? (openers.get(closing) ?? null) : active;
+}
+
+/** For a root marked data-modal-root; returns the Tab handler to call from its onKeyDown. */
 export function useModalFocus(ref: RefObject<HTMLElement | null>): (event: KeyboardEvent) => void {
   // Read while rendering, before anything inside takes focus.
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  const [opener] = useState(openerNow);
 
   useEffect(() => {
     const root = ref.current;
+    if (root) openers.set(root, opener);
     return () => {
       const now = document.activeElement;
       const ours = !now || now === document.body || !!root?.contains(now);

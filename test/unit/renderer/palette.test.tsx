@@ -65,7 +65,20 @@ function AppPage() {
   if (!appId) return null;
   return (
     <main data-testid="app-detail" data-app-id={appId}>
-      {loaded ? <AppActions app={loaded.app} components={loaded.components} /> : <p>Loading app…</p>}
+      {loaded ? (
+        <>
+          <AppActions app={loaded.app} components={loaded.components} />
+          {loaded.components.map((c) => (
+            <div key={c.name} data-testid="component-row" data-component-name={c.name}>
+              <button type="button" data-testid="scale-button">
+                Scale {c.name}
+              </button>
+            </div>
+          ))}
+        </>
+      ) : (
+        <p>Loading app…</p>
+      )}
     </main>
   );
 }
@@ -218,6 +231,8 @@ describe('running actions through the page’s own confirmations', () => {
     await vi.waitFor(() => expect(useScaleStore.getState().dialog?.component).toBe('demo-api'));
     expect(useScaleStore.getState().dialog?.app.id).toBe('app-demo');
     expect(useNavigationStore.getState().route).toEqual({ name: 'app', appId: 'app-demo' });
+    // As if its Scale button had been clicked: that is where focus returns when the dialog closes.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Scale demo-api' }));
   });
 
   it('“logs bibbi worker” opens the logs on that component', async () => {
@@ -269,6 +284,21 @@ describe('the ? overlay', () => {
     expect(overlay.textContent).toContain('Open the command palette');
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('opened from the palette, it gives focus back to where it was before the palette', () => {
+    renderWindow();
+    const opener = screen.getByRole('button', { name: 'Somewhere on the page' });
+    opener.focus();
+    pressCtrlK();
+    type('shortcuts');
+    key('Enter');
+    const overlay = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(overlay.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(overlay.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(document.activeElement).toBe(opener);
   });
 
