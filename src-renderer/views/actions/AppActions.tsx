@@ -1,12 +1,14 @@
 // The app page's Deploy and Restart buttons and their confirmations. Dialog visibility and the
-// choices inside it are this component's own state; sending is the actions store's.
+// choices inside it are this component's own state; sending is the actions store's, and what a
+// deploy would ship is read by the deploy source store as the dialog opens.
 import { useState } from 'react';
 import type { ComponentDetail, FleetApp } from '../../../src-preload/contract';
-import { buildsFrom } from '../../actionFormat';
 import { ConfirmDialog } from '../../components/Dialog';
-import { formatSource, kindLabel } from '../../format';
+import { kindLabel } from '../../format';
 import { useActionsStore } from '../../stores/actionsStore';
+import { useDeploySourceStore } from '../../stores/deploySourceStore';
 import { UNDO_SECONDS } from '../../stores/undoStore';
+import { DeployDialog } from './DeployDialog';
 import { useActionGate } from './useActionGate';
 
 /** Components that run instances a restart can replace. */
@@ -41,7 +43,10 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
       <button
         type="button"
         className="button button--primary"
-        onClick={() => setDialog('deploy')}
+        onClick={() => {
+          setDialog('deploy');
+          void useDeploySourceStore.getState().load(app.id);
+        }}
         disabled={!!deployBlocked}
         title={deployBlocked ?? `Deploy ${app.name} from its current spec`}
         aria-describedby={deployBlocked ? 'deploy-blocked' : undefined}
@@ -59,9 +64,13 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
         <DeployDialog
           app={app}
           components={components}
-          onClose={() => setDialog(undefined)}
+          onClose={() => {
+            setDialog(undefined);
+            useDeploySourceStore.getState().clear();
+          }}
           onConfirm={(forceBuild) => {
             setDialog(undefined);
+            useDeploySourceStore.getState().clear();
             void deploy(app, { forceBuild });
           }}
         />
@@ -78,61 +87,6 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
         />
       ) : null}
     </>
-  );
-}
-
-interface DeployDialogProps {
-  app: FleetApp;
-  components: ComponentDetail[];
-  onClose: () => void;
-  onConfirm: (forceBuild: boolean) => void;
-}
-
-function DeployDialog({ app, components, onClose, onConfirm }: DeployDialogProps) {
-  const [forceBuild, setForceBuild] = useState(false);
-  const built = components.filter((c) => c.source.kind !== 'none' && c.kind !== 'database');
-  return (
-    <ConfirmDialog
-      title={`Deploy ${app.name}?`}
-      subtitle={`${app.group} · ${app.regionLabel ?? app.region}`}
-      confirmLabel={forceBuild ? 'Rebuild and deploy' : 'Deploy'}
-      onConfirm={() => onConfirm(forceBuild)}
-      onClose={onClose}
-      aside={<UndoNote />}
-    >
-      <p className="dialog__lead">
-        App Platform starts a new deployment of <strong>{app.name}</strong> from its current spec: it builds each
-        component from the <strong>latest commit on its branch</strong> (not the commit live now; an image component
-        pulls its tag) and rolls the new version out. The running version keeps serving until the new one is healthy; if
-        the deployment fails, it stays live.
-      </p>
-      {built.length > 0 ? (
-        <ul className="dialog-list" aria-label="Components that will be built">
-          {built.map((c) => (
-            <li key={c.name} data-testid="deploy-builds">
-              <span className="strong">{c.name}</span>
-              <span className="muted"> {kindLabel(c.kind)}</span>
-              <span className="dialog-list__end">
-                <span className="slug">{formatSource(c.source) || c.source.kind}</span>
-                <span className="dialog-list__note">{buildsFrom(c.source)}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={forceBuild}
-          onChange={(e) => setForceBuild(e.target.checked)}
-          data-testid="force-build"
-        />
-        <span>
-          <span className="strong">Force rebuild</span>
-          <span className="check__hint">Build every component from scratch, ignoring the build cache. Slower.</span>
-        </span>
-      </label>
-    </ConfirmDialog>
   );
 }
 
