@@ -46,13 +46,23 @@ test.describe('the command palette', () => {
   test('“deploy central” opens the Deploy button’s own confirmation; Cancel sends nothing', async ({ page }) => {
     await page.goto(harnessUrl());
     await expect(page.getByTestId('fleet-row').first()).toBeVisible();
-    await openPalette(page);
+    const palette = await openPalette(page);
+
+    // multivio-api is pinned by a rollback: its Deploy is refused here as on its page, and says why.
+    await page.keyboard.type('deploy multivio-api');
+    await expect(activeOption(page)).toContainText('Deploy multivio-api');
+    await expect(activeOption(page)).toHaveAttribute('aria-disabled', 'true');
+    await expect(activeOption(page)).toContainText('Pinned to deployment');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'palette-refused-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await screenshot(page, 'palette-refused-light');
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeVisible();
+
+    await page.keyboard.press('Control+a');
     await page.keyboard.type('deploy central');
     await expect(activeOption(page)).toContainText('Deploy taskifai-central');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(page, 'palette-action-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
-    await screenshot(page, 'palette-action-light');
     await page.keyboard.press('Enter');
 
     const dialog = page.getByTestId('confirm-dialog');
@@ -82,6 +92,8 @@ test.describe('the command palette', () => {
     await expect(scale).toContainText('demo-api');
     await page.keyboard.press('Escape');
     await expect(scale).toBeHidden();
+    // As after a click on the component's Scale button, focus comes back to it.
+    await expect(page.locator('[data-component-name="demo-api"] [data-testid="scale-button"]')).toBeFocused();
 
     await openPalette(page);
     await page.keyboard.type('rollback central');
