@@ -61,10 +61,11 @@ test.describe('the founder checks what the fleet costs', () => {
     const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
     await expect(labels).toHaveCount(10);
     const texts = await labels.allTextContents();
+    // Presence360's Postgres cluster (db-s-2vcpu-4gb, $60 published) puts it above TaskifAI.
     expect(texts.filter((t) => !t.startsWith('$'))).toEqual([
       'Task Assistant AI',
-      'TaskifAI',
       'Presence360',
+      'TaskifAI',
       'Multivio',
       'InsightPulse',
     ]);
@@ -77,11 +78,61 @@ test.describe('the founder checks what the fleet costs', () => {
     await expect(chart).toContainText(
       usd(priceOf('apps-s-2vcpu-4gb') * 2 + priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-0.5gb')),
     );
+    // Its two apps and the cluster they share, marked as partly an estimate.
+    await expect(chart).toContainText(
+      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 60)} *`,
+    );
+    await expect(page.getByTestId('cost-databases')).toContainText('presence360-pg $60.00/mo, split across 2 apps');
     await expect(page.getByTestId('cost-row')).toHaveCount(12);
-    await expect(page.getByTestId('fleet-total')).toContainText('$440.00–$746.00');
+    await expect(page.getByTestId('fleet-total')).toContainText('$500.00–$806.00');
+    await expect(page.getByTestId('fleet-per-month')).toContainText('$500.00–$806.00');
+    const tenantPlane = page.getByTestId('cost-row').filter({ hasText: 'presence360-tenant' });
+    await expect(tenantPlane).toContainText('$30.00');
+    await expect(tenantPlane).toContainText('$104.00 *');
+    await both(page, 'costs-table', 'cost-table');
     // Every app agrees with DigitalOcean's own price, so no warning shows.
     await expect(page.getByTestId('cost-mismatch')).toHaveCount(0);
     await both(page, 'costs-groups', 'fleet-costs-chart');
+  });
+
+  test('switches the chart to one bar per tenant, sees what the shared database adds, and opens a tenant from its bar', async ({
+    page,
+  }) => {
+    await expect(page.getByTestId('projection-basis')).toBeVisible();
+    await page.getByRole('button', { name: 'By tenant' }).click();
+    await expect(page.getByRole('button', { name: 'By tenant' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('heading', { name: /^Monthly cost by tenant/ })).toBeVisible();
+    const chart = page.getByTestId('fleet-costs-chart');
+    await expect(chart).toHaveAttribute('data-by', 'tenant');
+    const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect(labels).toHaveCount(24);
+    const names = (await labels.allTextContents()).filter((t) => !t.startsWith('$'));
+    expect(names.slice(0, 3)).toEqual(['task-assistant-ai', 'presence360-tenant', 'taskifai-bibbi']);
+    // The tenant plane carries half of presence360-pg.
+    await expect(chart).toContainText('$104.00 *');
+    await both(page, 'costs-tenants', 'fleet-costs-chart');
+
+    const tick = labels.filter({ hasText: /^presence360-tenant$/ });
+    const box = (await tick.boundingBox())!;
+    const [x, y] = [box.x + box.width + 40, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    const readout = page.getByTestId('fleet-costs-readout');
+    await expect(readout).toContainText('presence360-tenant (Presence360)');
+    await expect(readout).toContainText('Databases $30.00');
+    await expect(readout).toContainText('$104.00 a month, partly estimated');
+
+    // Still by tenant after a restart of the window.
+    await page.reload();
+    await expect(page.getByTestId('fleet-costs-chart')).toHaveAttribute('data-by', 'tenant');
+    const again = page
+      .getByTestId('fleet-costs-chart')
+      .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value', { hasText: /^taskifai-bibbi$/ });
+    await expect(page.getByTestId('projection-basis')).toBeVisible();
+    const bar = (await again.boundingBox())!;
+    await page.mouse.move(bar.x + bar.width + 40, bar.y + bar.height / 2);
+    await expect(readout).toContainText('taskifai-bibbi');
+    await page.mouse.click(bar.x + bar.width + 40, bar.y + bar.height / 2);
+    await expect(page.getByTestId('app-detail')).toBeVisible();
   });
 
   test('sees twelve months of invoices and where this month is heading', async ({ page }) => {
@@ -92,7 +143,7 @@ test.describe('the founder checks what the fleet costs', () => {
     expect(projection).toMatch(/^\$\d{1,3}(,\d{3})*\.\d{2}$/);
     await expect(chart).toContainText(projection);
     // The figure says how it was made: the demo's apps at their run rate, the rest extrapolated.
-    await expect(page.getByTestId('projection-basis')).toHaveText(/^App Platform at today’s run rate/);
+    await expect(page.getByTestId('projection-basis')).toHaveText(/^The apps and their databases at today’s run rate/);
     await both(page, 'costs-projection-basis', 'projection');
     await both(page, 'costs-history', 'history-chart');
   });
@@ -124,10 +175,21 @@ test.describe('the founder checks what the fleet costs', () => {
     const csv = readFileSync(await file.path(), 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Group,App,Component,Type,Size,Instances,Unit price (USD/mo),Monthly min (USD),Monthly max (USD),Note',
+      'Group,App,Component,Type,Size,Instances,Unit price (USD/mo),Monthly min (USD),Monthly max (USD),Note,Estimate',
     );
-    expect(lines).toContain('TaskifAI,taskifai-bibbi,bibbi-api,API (services),apps-s-1vcpu-2gb,2,25.00,50.00,50.00,');
-    expect(lines.at(-1)).toBe('Fleet total,,,,,,,440.00,746.00,');
+    expect(lines).toContain('TaskifAI,taskifai-bibbi,bibbi-api,API (services),apps-s-1vcpu-2gb,2,25.00,50.00,50.00,,');
+    // The managed database is a line of each app that uses it, and in the total the lines add up to.
+    const shares = lines.filter((l) => l.includes('presence360-pg'));
+    expect(shares).toHaveLength(2);
+    for (const line of shares) {
+      expect(line).toMatch(/^Presence360,presence360-(tenant|control-plane),[a-z-]+-db,Databases,db-s-2vcpu-4gb,/);
+      expect(line).toMatch(/,60\.00,30\.00,30\.00,"Share of managed cluster presence360-pg .*",yes$/);
+    }
+    const sum = lines
+      .slice(1, -1)
+      .reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,(?:"[^"]*"|[^,]*),(?:yes)?$/.exec(l)![1]), 0);
+    expect(Math.round(sum * 100) / 100).toBe(500);
+    expect(lines.at(-1)).toBe('Fleet total,,,,,,,500.00,806.00,,includes estimates');
   });
 
   test('compares two tenants component by component', async ({ page }) => {
@@ -202,7 +264,7 @@ test.describe('the founder checks what the fleet costs', () => {
       'href',
       'https://supabase.com/docs/guides/platform/billing-on-supabase',
     );
-    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$500.00–$806.00');
+    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$560.00–$866.00');
     const labels = page
       .getByTestId('supabase-chart')
       .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');

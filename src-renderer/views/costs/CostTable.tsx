@@ -1,5 +1,5 @@
-// Every app's monthly cost split by component type, the API's own price beside it, and a box to
-// pick apps for comparison.
+// Every app's monthly cost split by component type (its databases included), the API's own price
+// beside it, and a box to pick apps for comparison. A * marks a total with an estimate in it.
 import type { FleetCosts } from '../../../src-preload/contract';
 import { Money } from '../../components/Money';
 import { formatUsd } from '../../format';
@@ -17,14 +17,15 @@ export function CostTable({ costs, compareIds, onToggleCompare }: CostTableProps
     <div className="table-scroll">
       <table className="data-table cost-table" data-testid="cost-table">
         <colgroup>
+          {/* Five types of cost and two totals share what the names leave: ranges must fit whole. */}
           <col style={{ width: 44 }} />
-          <col style={{ width: '22%' }} />
-          <col style={{ width: '14%' }} />
+          <col style={{ width: '17%' }} />
+          <col style={{ width: '10%' }} />
           {CATEGORIES.map((c) => (
             <col key={c} />
           ))}
-          <col />
-          <col style={{ width: '15%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '10%' }} />
         </colgroup>
         <thead>
           <tr>
@@ -76,8 +77,15 @@ export function CostTable({ costs, compareIds, onToggleCompare }: CostTableProps
                     )}
                   </td>
                 ))}
-                <td className="align-end cost-table__total">
-                  <Money cost={app.monthlyCost} />
+                <td
+                  className="align-end cost-table__total"
+                  title={
+                    app.estimated
+                      ? 'Includes a managed database’s share at its published price (an estimate)'
+                      : undefined
+                  }
+                >
+                  <Money cost={app.monthlyCost} suffix={app.estimated ? ' *' : undefined} />
                 </td>
                 <td className="align-end">
                   {app.proposedCost === undefined ? (
@@ -89,7 +97,14 @@ export function CostTable({ costs, compareIds, onToggleCompare }: CostTableProps
                       ⚠ {formatUsd(app.proposedCost)}
                     </span>
                   ) : (
-                    <span className="cost-match" title="Matches the size list">
+                    <span
+                      className="cost-match"
+                      title={
+                        app.components.some((c) => c.cluster)
+                          ? 'Matches the size list; the managed database share is billed apart from App Platform'
+                          : 'Matches the size list'
+                      }
+                    >
                       ✓ {formatUsd(app.proposedCost)}
                     </span>
                   )}
@@ -109,7 +124,7 @@ export function CostTable({ costs, compareIds, onToggleCompare }: CostTableProps
               </td>
             ))}
             <td className="align-end cost-table__total" data-testid="fleet-total">
-              <Money cost={costs.monthlyCost} />
+              <Money cost={costs.monthlyCost} suffix={costs.estimated ? ' *' : undefined} />
             </td>
             <td />
           </tr>
