@@ -136,6 +136,15 @@ function appItems(app: FleetApp, sources: PaletteSources): PaletteItem[] {
       command: { kind: 'rollback', appId: app.id },
     },
     {
+      id: `tenant:${app.id}`,
+      group: 'Actions',
+      label: `Tenant page of ${app.name}`,
+      detail: 'App Platform, Supabase project and GitHub sources',
+      keywords: base,
+      verbs: ['tenant', 'supabase', 'project', 'github'],
+      command: { kind: 'navigate', route: { name: 'tenant', appId: app.id } },
+    },
+    {
       id: `spec:${app.id}`,
       group: 'Actions',
       label: `Edit spec of ${app.name}`,

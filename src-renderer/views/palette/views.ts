@@ -14,6 +14,8 @@ export interface ViewEntry {
 
 export const PALETTE_VIEWS = {
   overview: { label: 'Fleet overview', keywords: ['apps', 'fleet', 'home', 'health'] },
+  tenants: { label: 'Tenants', keywords: ['supabase', 'projects', 'github', 'matrix'] },
+  schema: { label: 'Schema drift', keywords: ['tenants', 'database', 'migrations', 'supabase'] },
   specs: { label: 'Specs', keywords: ['drafts', 'yaml', 'new tenant', 'create'] },
   dns: { label: 'DNS', keywords: ['domains', 'records', 'zones', 'certificates'] },
   logs: { label: 'Logs', keywords: ['tail', 'live', 'output'] },

@@ -161,6 +161,17 @@ describe('jumping to an app', () => {
     expect(screen.getByText('Recent')).toBeTruthy();
   });
 
+  it('every view is there, the Tenants ones included', async () => {
+    renderWindow();
+    pressCtrlK();
+    type('tenants');
+    expect(activeOption()?.dataset.itemId).toBe('view:tenants');
+    type('schema drift');
+    expect(activeOption()?.dataset.itemId).toBe('view:schema');
+    await act(async () => key('Enter'));
+    expect(useNavigationStore.getState().route).toEqual({ name: 'schema' });
+  });
+
   it('groups results and moves through them with the arrows, wrapping at the ends', () => {
     renderWindow();
     pressCtrlK();
