@@ -74,14 +74,17 @@ function project(status: SupabaseProjectState, change: Partial<SupabaseProjectDe
 const detailOf = (p: Result<SupabaseProjectDetail>): TenantDetail => ({ row, supabase: p });
 
 let statuses: SupabaseProjectState[];
-let getTenant: ReturnType<typeof vi.fn>;
+type GetTenant = (request: { appId: string }) => Promise<Result<TenantDetail>>;
+let getTenant: ReturnType<typeof vi.fn<GetTenant>>;
 let restoreSupabaseProject: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
   vi.useFakeTimers({ shouldAdvanceTime: true });
   statuses = ['INACTIVE'];
   // Each read takes the next status; the last one repeats.
-  getTenant = vi.fn(async () => ok(detailOf(ok(project(statuses.length > 1 ? statuses.shift()! : statuses[0]!)))));
+  getTenant = vi.fn<GetTenant>(async () =>
+    ok(detailOf(ok(project(statuses.length > 1 ? statuses.shift()! : statuses[0]!)))),
+  );
   restoreSupabaseProject = vi.fn(async () => ok({ status: 'RESTORING' as const }));
   window.fleet = {
     getTenant,
@@ -180,7 +183,7 @@ describe('a Pro project with a part that failed', () => {
       ),
     );
     render(<TenantPage appId="app-odoo" />);
-    const pause = (await screen.findByTestId('pause-project')) as HTMLButtonElement;
+    const pause = await screen.findByTestId<HTMLButtonElement>('pause-project');
     expect(pause.disabled).toBe(true);
     expect(screen.getByTestId('pause-reason').textContent).toBe('Projects on the Pro plan cannot be paused.');
     expect(screen.getByTestId('project-advisors').textContent).toContain('Your token lacks advisors_read');
