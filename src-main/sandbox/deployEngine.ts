@@ -13,6 +13,7 @@ import type {
 import { isTerminalPhase } from '../clients/digitalocean/types';
 import { leafCounts, nestSteps } from './deploySteps';
 import { FAILURES, stepPlan, type PlanItem } from './seed/deploymentHistory';
+import { githubBranchHead, githubWorldOf } from './github/world';
 import type { AppRecord, SandboxState } from './state';
 
 export type DeployOutcome = 'success' | 'build_failure' | 'health_check_failure';
@@ -81,6 +82,9 @@ export interface StartOptions {
 
 export function startDeployment(state: SandboxState, record: AppRecord, options: StartOptions): Deployment {
   const engine = engineOf(state);
+  // The GitHub world the commit comes from is derived (once) before the clock is read, so the
+  // time that takes is not counted as the new deployment's queueing.
+  githubWorldOf(state);
   const now = state.clock.now();
   // A newer deployment replaces one still in progress, as the platform does.
   for (const d of record.deployments) {
@@ -125,25 +129,35 @@ export function startDeployment(state: SandboxState, record: AppRecord, options:
 }
 
 /**
- * The commit a new deployment carries, as App Platform picks it: a rollback reuses its target's
- * build and a restart the running one, but any other deployment builds the branch's latest commit
- * — so a canceled or failed push is what the next deploy builds, not what is live.
+ * The commit each component of a new deployment carries, as App Platform picks it: a rollback
+ * reuses its target's build and a restart the running one, but any other deployment builds the
+ * head of the component's branch — the sandbox's GitHub (github/world.ts), so a deploy ships
+ * exactly what comparing the deployed commit with that head lists. A source GitHub does not know
+ * (GitLab, plain git) falls back to the newest commit the app built from its branch.
  */
 function commitFor(
   state: SandboxState,
   record: AppRecord,
   options: StartOptions,
   active: Deployment | undefined,
-): string | undefined {
-  if (options.clonedFrom) return commitOf(record.deployments.find((d) => d.id === options.clonedFrom));
-  if (options.skipBuild) return commitOf(active);
-  return branchHead(record, engineOf(state).rebuiltNothing);
+): (component: SourcedComponent) => string | undefined {
+  if (options.clonedFrom) {
+    const target = commitOf(record.deployments.find((d) => d.id === options.clonedFrom));
+    return () => target;
+  }
+  if (options.skipBuild) {
+    const running = commitOf(active);
+    return () => running;
+  }
+  const built = branchHead(record, engineOf(state).rebuiltNothing);
+  return (component) =>
+    (component.github?.repo && githubBranchHead(state, component.github.repo, component.github.branch ?? 'main')) ||
+    built;
 }
 
 /**
- * The branch's latest commit. The sandbox has no git history of its own: the newest deployment
- * that built from the branch (any phase, rollbacks aside, since they rebuild an old commit) is
- * the last commit pushed to it.
+ * The newest commit the app built from its branch (any phase, rollbacks and restarts aside, since
+ * they reuse an old build).
  */
 function branchHead(record: AppRecord, restarts: ReadonlySet<string>): string | undefined {
   const built = record.deployments.find(
@@ -160,12 +174,14 @@ const commitOf = (deployment: Deployment | undefined): string | undefined =>
 type SourcedComponent = NonNullable<AppSpec['services']>[number];
 
 /** Only components built from a repository have a commit; image components have none. */
-function componentRefs(list: SourcedComponent[] | undefined, commit: string | undefined) {
-  return (list ?? []).map((c) =>
-    commit && (c.github || c.gitlab || c.bitbucket || c.git)
-      ? { name: c.name, source_commit_hash: commit }
-      : { name: c.name },
-  );
+function componentRefs(
+  list: SourcedComponent[] | undefined,
+  commitOfComponent: (component: SourcedComponent) => string | undefined,
+) {
+  return (list ?? []).map((c) => {
+    const commit = c.github || c.gitlab || c.bitbucket || c.git ? commitOfComponent(c) : undefined;
+    return commit ? { name: c.name, source_commit_hash: commit } : { name: c.name };
+  });
 }
 
 export function cancelDeployment(state: SandboxState, deployment: Deployment): void {
