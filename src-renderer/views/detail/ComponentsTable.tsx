@@ -1,8 +1,12 @@
-import type { ReactNode } from 'react';
+// An app's components: size, instances, cost, source and health, with Scale per row. In a narrow
+// window Kind goes under the name and Instances beside the size, so Source and Scale stay in view
+// without a sideways scroll.
+import { useRef, type ReactNode } from 'react';
 import type { ComponentDetail } from '../../../src-preload/contract';
 import { HealthBadge } from '../../components/HealthBadge';
 import { Money } from '../../components/Money';
 import { formatPercent, formatReplicas, formatScale, formatSource, kindLabel, sizeLabel } from '../../format';
+import { useInnerWidth } from '../overview/priorityColumns';
 
 interface ComponentsTableProps {
   components: ComponentDetail[];
@@ -16,26 +20,46 @@ interface ComponentsTableProps {
 /** Components that run on instances the scale dialog can resize. */
 const scalable = (c: ComponentDetail) => c.kind === 'service' || c.kind === 'worker';
 
+/** Below this inner width the table folds Kind and Instances (the wide columns plus 200 px of Source). */
+const WIDE_FROM = 190 + 88 + 210 + 84 + 220 + 210 + 84 + 200;
+
 export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked }: ComponentsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useInnerWidth(scrollRef);
+  const narrow = width !== undefined && width < WIDE_FROM;
   return (
-    <div className="table-scroll">
-      <table className="data-table components-table" data-testid="components-table">
-        <colgroup>
-          <col style={{ width: 190 }} />
-          <col style={{ width: 88 }} />
-          <col style={{ width: 210 }} />
-          <col style={{ width: 84 }} />
-          <col style={{ width: 220 }} />
-          <col />
-          <col style={{ width: 210 }} />
-          {onScale ? <col style={{ width: 84 }} /> : null}
-        </colgroup>
+    <div className="table-scroll" ref={scrollRef}>
+      <table
+        className={narrow ? 'data-table components-table is-narrow' : 'data-table components-table'}
+        data-testid="components-table"
+      >
+        {narrow ? (
+          <colgroup>
+            <col style={{ width: 170 }} />
+            <col style={{ width: 190 }} />
+            <col style={{ width: 130 }} />
+            <col />
+            <col style={{ width: 164 }} />
+            {onScale ? <col style={{ width: 76 }} /> : null}
+          </colgroup>
+        ) : (
+          <colgroup>
+            <col style={{ width: 190 }} />
+            <col style={{ width: 88 }} />
+            <col style={{ width: 210 }} />
+            <col style={{ width: 84 }} />
+            <col style={{ width: 220 }} />
+            <col />
+            <col style={{ width: 210 }} />
+            {onScale ? <col style={{ width: 84 }} /> : null}
+          </colgroup>
+        )}
         <thead>
           <tr>
             <th scope="col">Component</th>
-            <th scope="col">Kind</th>
+            {narrow ? null : <th scope="col">Kind</th>}
             <th scope="col">Size</th>
-            <th scope="col">Instances</th>
+            {narrow ? null : <th scope="col">Instances</th>}
             <th scope="col" className="align-end">
               Per month
             </th>
@@ -50,7 +74,7 @@ export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked
         </thead>
         <tbody>
           {components.map((c) => (
-            <ComponentRow key={`${c.kind}:${c.name}`} component={c} healthKnown={healthKnown}>
+            <ComponentRow key={`${c.kind}:${c.name}`} component={c} healthKnown={healthKnown} narrow={narrow}>
               {onScale ? (
                 <td className="row-actions">
                   {scalable(c) ? (
@@ -78,10 +102,13 @@ export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked
 function ComponentRow({
   component: c,
   healthKnown,
+  narrow,
   children,
 }: {
   component: ComponentDetail;
   healthKnown: boolean;
+  /** Kind folds under the name, Instances beside the size. */
+  narrow: boolean;
   children?: ReactNode;
 }) {
   const size = sizeLabel(c);
@@ -99,20 +126,24 @@ function ComponentRow({
     <tr data-testid="component-row" data-component-name={c.name}>
       <td>
         <span className="strong">{c.name}</span>
-        {c.httpPort ? (
+        {narrow || c.httpPort ? (
           <span className="sub">
-            :{c.httpPort}
-            {c.healthCheckPath ?? ''}
+            {narrow ? kindLabel(c.kind) : null}
+            {narrow && c.httpPort ? ' · ' : null}
+            {c.httpPort ? `:${c.httpPort}${c.healthCheckPath ?? ''}` : null}
           </span>
         ) : null}
       </td>
-      <td>
-        <span className={`kind-chip kind-chip--${c.kind}`}>{kindLabel(c.kind)}</span>
-      </td>
+      {narrow ? null : (
+        <td>
+          <span className={`kind-chip kind-chip--${c.kind}`}>{kindLabel(c.kind)}</span>
+        </td>
+      )}
       <td>
         {size ? (
           <>
             <span className="slug">{size.slug}</span>
+            {narrow && scale ? <Instances component={c} scale={scale} /> : null}
             {size.hint ? (
               <span className="legacy-hint" title={`Legacy slug, priced as ${c.pricedAsSlug}`}>
                 {size.hint}
@@ -124,15 +155,11 @@ function ComponentRow({
           <span className="muted">—</span>
         )}
       </td>
-      <td className="tabular">
-        {scale ? (
-          <span title={c.autoscaling ? 'Autoscaling: min–max instances' : undefined}>
-            {c.autoscaling ? `${scale} auto` : scale}
-          </span>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
+      {narrow ? null : (
+        <td className="tabular">
+          {scale ? <Instances component={c} scale={scale} /> : <span className="muted">—</span>}
+        </td>
+      )}
       <td className="align-end">
         {c.costNote ? (
           <span className="cost-note" title={c.costNote}>
@@ -167,5 +194,13 @@ function ComponentRow({
       </td>
       {children}
     </tr>
+  );
+}
+
+function Instances({ component: c, scale }: { component: ComponentDetail; scale: string }) {
+  return (
+    <span className="instances tabular" title={c.autoscaling ? 'Autoscaling: min–max instances' : undefined}>
+      {c.autoscaling ? `${scale} auto` : scale}
+    </span>
   );
 }

@@ -1,10 +1,14 @@
-import type { ReactNode } from 'react';
+// An app's deployments, newest first, with Roll back on earlier successful ones. In a narrow
+// window the cause type goes under the cause and the duration beside the creation time, so the
+// row keeps its logs and rollback in view without a sideways scroll.
+import { useRef, type ReactNode } from 'react';
 import type { DeploymentSummary } from '../../../src-preload/contract';
 import { PhaseBadge } from '../../components/PhaseBadge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatDuration, formatProgress, isInProgress } from '../../format';
 import { WithShortIds } from '../actions/ShortIds';
 import { DeploymentLogsLinks } from '../logs/DeploymentLogsLinks';
+import { useInnerWidth } from '../overview/priorityColumns';
 
 interface DeploymentsTableProps {
   deployments: DeploymentSummary[];
@@ -16,6 +20,10 @@ interface DeploymentsTableProps {
   rollbackBlocked?: string;
 }
 
+/** Below this inner width the table folds Cause type and Duration (the wide layout's fixed columns,
+ * its 24% for progress and 150 px for the cause). */
+const WIDE_FROM = Math.ceil((184 + 150 + 90 + 100 + 90 + 116 + 138 + 150) / 0.76);
+
 export function DeploymentsTable({
   deployments,
   activeId,
@@ -23,30 +31,50 @@ export function DeploymentsTable({
   onRollback,
   rollbackBlocked,
 }: DeploymentsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useInnerWidth(scrollRef);
+  const narrow = width !== undefined && width < WIDE_FROM;
   return (
-    <div className="table-scroll">
-      <table className="data-table deployments-table" data-testid="deployments-table">
-        <colgroup>
-          <col style={{ width: 184 }} />
-          <col />
-          <col style={{ width: 150 }} />
-          <col style={{ width: 90 }} />
-          <col style={{ width: 100 }} />
-          <col style={{ width: 90 }} />
-          <col style={{ width: '24%' }} />
-          <col style={{ width: 116 }} />
-          {onRollback ? <col style={{ width: 138 }} /> : null}
-        </colgroup>
+    <div className="table-scroll" ref={scrollRef}>
+      <table
+        className={narrow ? 'data-table deployments-table is-narrow' : 'data-table deployments-table'}
+        data-testid="deployments-table"
+      >
+        {narrow ? (
+          <colgroup>
+            <col style={{ width: 170 }} />
+            <col />
+            <col style={{ width: 84 }} />
+            <col style={{ width: 136 }} />
+            <col style={{ width: 150 }} />
+            <col style={{ width: 110 }} />
+            {onRollback ? <col style={{ width: 132 }} /> : null}
+          </colgroup>
+        ) : (
+          <colgroup>
+            <col style={{ width: 184 }} />
+            <col />
+            <col style={{ width: 150 }} />
+            <col style={{ width: 90 }} />
+            <col style={{ width: 100 }} />
+            <col style={{ width: 90 }} />
+            <col style={{ width: '24%' }} />
+            <col style={{ width: 116 }} />
+            {onRollback ? <col style={{ width: 138 }} /> : null}
+          </colgroup>
+        )}
         <thead>
           <tr>
             <th scope="col">Phase</th>
             <th scope="col">Cause</th>
-            <th scope="col">Cause type</th>
+            {narrow ? null : <th scope="col">Cause type</th>}
             <th scope="col">Commit</th>
-            <th scope="col">Created</th>
-            <th scope="col" className="align-end">
-              Duration
-            </th>
+            <th scope="col">{narrow ? 'Created · took' : 'Created'}</th>
+            {narrow ? null : (
+              <th scope="col" className="align-end">
+                Duration
+              </th>
+            )}
             <th scope="col">Progress / failure</th>
             <th scope="col">Logs</th>
             {onRollback ? (
@@ -58,7 +86,13 @@ export function DeploymentsTable({
         </thead>
         <tbody>
           {deployments.map((d) => (
-            <DeploymentRow key={d.id} deployment={d} active={d.id === activeId} pinned={d.id === pinnedId}>
+            <DeploymentRow
+              key={d.id}
+              deployment={d}
+              active={d.id === activeId}
+              pinned={d.id === pinnedId}
+              narrow={narrow}
+            >
               {onRollback ? (
                 <td className="row-actions">
                   {d.phase === 'SUPERSEDED' ? (
@@ -87,13 +121,24 @@ interface DeploymentRowProps {
   deployment: DeploymentSummary;
   active: boolean;
   pinned: boolean;
+  /** Cause type folds under the cause, duration beside the creation time. */
+  narrow: boolean;
   /** Trailing action cells. */
   children?: ReactNode;
 }
 
-function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRowProps) {
+function DeploymentRow({ deployment: d, active, pinned, narrow, children }: DeploymentRowProps) {
   const running = isInProgress(d.phase);
   const progress = formatProgress(d);
+  const duration =
+    d.durationSeconds !== undefined ? (
+      formatDuration(d.durationSeconds)
+    ) : running ? (
+      <span className="muted">running</span>
+    ) : (
+      <span className="muted">—</span>
+    );
+  const causeType = d.causeType ? <span className="code-chip">{d.causeType}</span> : <span className="muted">—</span>;
   return (
     <tr
       data-testid="deployment-row"
@@ -111,23 +156,32 @@ function DeploymentRow({ deployment: d, active, pinned, children }: DeploymentRo
           ) : null}
         </span>
       </td>
-      <td className="truncate" title={d.cause}>
-        {d.cause ? <WithShortIds text={d.cause} /> : <span className="muted">—</span>}
-      </td>
-      <td>{d.causeType ? <span className="code-chip">{d.causeType}</span> : <span className="muted">—</span>}</td>
+      {narrow ? (
+        <td title={d.cause}>
+          <span className="truncate-line">
+            {d.cause ? <WithShortIds text={d.cause} /> : <span className="muted">—</span>}
+          </span>
+          {d.causeType ? <span className="sub">{causeType}</span> : null}
+        </td>
+      ) : (
+        <td className="truncate" title={d.cause}>
+          {d.cause ? <WithShortIds text={d.cause} /> : <span className="muted">—</span>}
+        </td>
+      )}
+      {narrow ? null : <td>{causeType}</td>}
       <td>{d.commit ? <code className="commit selectable">{d.commit}</code> : <span className="muted">—</span>}</td>
       <td>
         <RelativeTime iso={d.createdAt} />
+        {narrow ? (
+          <span className="tabular">
+            <span className="sep" aria-hidden="true">
+              {' · '}
+            </span>
+            {duration}
+          </span>
+        ) : null}
       </td>
-      <td className="align-end tabular">
-        {d.durationSeconds !== undefined ? (
-          formatDuration(d.durationSeconds)
-        ) : running ? (
-          <span className="muted">running</span>
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
+      {narrow ? null : <td className="align-end tabular">{duration}</td>}
       <td>
         {d.progress?.failedStep ? (
           <span className="failed-step" title={d.progress.failedStep}>

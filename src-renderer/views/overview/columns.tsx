@@ -24,11 +24,20 @@ import { hrefFor } from '../../stores/navigationStore';
 import { useClockStore } from '../../stores/clockStore';
 import { useHealthStore } from '../../stores/healthStore';
 import { appMatchesFilter, healthRank, type FleetRow } from './fleetModel';
+import { useFolded } from './priorityColumns';
 import { SelectCell } from './selection';
 
 export interface FleetColumnMeta {
   /** Column width (px); the table uses fixed layout so updates never shift columns. */
   width?: number;
+  /** For the column without a width: the least it may have before columns fold. */
+  minWidth?: number;
+  /**
+   * In a narrow window the lowest levels fold first. A founder scans name, phase, health, in
+   * progress and cost, so those never fold; region and components go under the name, then the
+   * instance sizes give way (the app page lists them), then the live URL goes under the name.
+   */
+  fold?: number;
   align?: 'end';
   /** Header label used for the sort button's accessible name. */
   label: string;
@@ -73,7 +82,7 @@ export const fleetColumns = helper.columns([
     id: 'region',
     header: 'Region',
     sortFn: 'text',
-    meta: { width: 76, label: 'Region' },
+    meta: { width: 76, fold: 1, label: 'Region' },
     cell: ({ row }) => (
       <span className="region" title={row.original.app.regionLabel}>
         {row.original.app.region}
@@ -84,13 +93,13 @@ export const fleetColumns = helper.columns([
     id: 'components',
     header: 'Components',
     sortFn: 'basic',
-    meta: { width: 150, label: 'Components' },
+    meta: { width: 150, fold: 1, label: 'Components' },
     cell: ({ row }) => <KindsCell row={row.original} />,
   }),
   helper.display({
     id: 'sizes',
     header: 'Instances',
-    meta: { width: 258, label: 'Instances' },
+    meta: { width: 258, fold: 2, label: 'Instances' },
     cell: ({ row }) => <SizesCell row={row.original} />,
   }),
   helper.accessor((r) => r.app.monthlyCost.max, {
@@ -152,16 +161,8 @@ export const fleetColumns = helper.columns([
   helper.display({
     id: 'url',
     header: 'Live URL',
-    meta: { label: 'Live URL' },
-    cell: ({ row }) => {
-      const url = row.original.app.liveUrl;
-      if (!url) return <span className="muted">—</span>;
-      return (
-        <a className="url" href={url} target="_blank" rel="noreferrer" title={url}>
-          {displayUrl(url)}
-        </a>
-      );
-    },
+    meta: { minWidth: 110, fold: 3, label: 'Live URL' },
+    cell: ({ row }) => <UrlLink url={row.original.app.liveUrl} />,
   }),
 ]);
 
@@ -170,22 +171,65 @@ function toMs(iso: string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+function UrlLink({ url }: { url: string | undefined }) {
+  if (!url) return <span className="muted">—</span>;
+  return (
+    <a className="url" href={url} target="_blank" rel="noreferrer" title={url}>
+      {displayUrl(url)}
+    </a>
+  );
+}
+
 function NameCell({ row }: { row: FleetRow }) {
   const { app } = row;
+  const folded = useFolded();
   return (
-    <span className="name-cell">
-      <a className="app-link" href={hrefFor({ name: 'app', appId: app.id })}>
-        {app.name}
-      </a>
-      {app.pinnedDeploymentId ? (
-        <span
-          className="pin-tag"
-          data-testid="pinned-marker"
-          title={`Pinned to deployment ${app.pinnedDeploymentId}: pushes do not deploy`}
-        >
-          pinned
+    <>
+      <span className="name-cell">
+        <a className="app-link" href={hrefFor({ name: 'app', appId: app.id })}>
+          {app.name}
+        </a>
+        {app.pinnedDeploymentId ? (
+          <span
+            className="pin-tag"
+            data-testid="pinned-marker"
+            title={`Pinned to deployment ${app.pinnedDeploymentId}: pushes do not deploy`}
+          >
+            pinned
+          </span>
+        ) : null}
+      </span>
+      {folded.size ? <FoldedUnderName row={row} folded={folded} /> : null}
+    </>
+  );
+}
+
+/** What folded columns hold, on one muted line under the name: region · components, live URL. */
+function FoldedUnderName({ row, folded }: { row: FleetRow; folded: ReadonlySet<string> }) {
+  const { app } = row;
+  // Each fact whole on a line: wrapping falls between "2 services" and "1 database", never inside.
+  const facts = [
+    ...(folded.has('region') ? [app.region] : []),
+    ...(folded.has('components') ? summarizeKinds(app.components).split(' · ') : []),
+  ];
+  const url = folded.has('url') && app.liveUrl ? app.liveUrl : undefined;
+  if (facts.length === 0 && !url) return null;
+  return (
+    <span className="name-folded" data-testid="name-folded">
+      {facts.length ? (
+        <span className="name-folded__facts" title={app.regionLabel}>
+          {facts.map((fact, i) => (
+            <Fragment key={fact}>
+              <span className="kinds__part">
+                {fact}
+                {i < facts.length - 1 ? ' ·' : ''}
+              </span>
+              {i < facts.length - 1 ? ' ' : ''}
+            </Fragment>
+          ))}
         </span>
       ) : null}
+      {url ? <UrlLink url={url} /> : null}
     </span>
   );
 }
