@@ -43,7 +43,7 @@ export function tenantColumns(supabase: ProviderReach) {
     helper.accessor((r) => sortKey(r, 'name', NO_HEALTH), {
       id: 'name',
       header: 'Tenant',
-      meta: { width: 190, label: 'Tenant' },
+      meta: { width: 170, label: 'Tenant' },
       cell: ({ row }) => (
         <span className="tenant-name">
           <a className="app-link" href={hrefFor({ name: 'tenant', appId: row.original.appId })} tabIndex={-1}>
@@ -57,14 +57,14 @@ export function tenantColumns(supabase: ProviderReach) {
       id: 'app',
       header: 'App',
       sortDescFirst: true,
-      meta: { width: 200, label: 'App phase and health' },
+      meta: { width: 180, label: 'App phase and health' },
       cell: ({ row }) => <AppCell row={row.original} />,
     }),
     helper.accessor((r) => sortKey(r, 'source', NO_HEALTH), {
       id: 'source',
       header: 'Deployed vs head',
       sortDescFirst: true,
-      meta: { width: 200, label: 'Deployed commit vs branch head' },
+      meta: { width: 190, label: 'Deployed commit vs branch head' },
       cell: ({ row }) => <SourceCell row={row.original} />,
     }),
     helper.accessor((r) => sortKey(r, 'schema', NO_HEALTH), {
@@ -77,7 +77,7 @@ export function tenantColumns(supabase: ProviderReach) {
     helper.accessor((r) => sortKey(r, 'supabase', NO_HEALTH), {
       id: 'supabase',
       header: 'Supabase',
-      meta: { width: 200, label: 'Supabase status' },
+      meta: { width: 210, label: 'Supabase status' },
       cell: ({ row }) =>
         supabase.state !== 'connected' && row.original.supabase && !row.original.supabase.project ? (
           <Unavailable error={{ code: 'internal', message: unreadable }} what="Supabase" />
@@ -89,7 +89,7 @@ export function tenantColumns(supabase: ProviderReach) {
       id: 'backups',
       header: 'Backups',
       sortDescFirst: true,
-      meta: { width: 140, label: 'Backups and PITR' },
+      meta: { width: 130, label: 'Backups and PITR' },
       cell: ({ row }) => <BackupsCell row={row.original} />,
     }),
     helper.accessor((r) => sortKey(r, 'domains', NO_HEALTH), {
@@ -100,9 +100,9 @@ export function tenantColumns(supabase: ProviderReach) {
     }),
     helper.accessor((r) => r.cost.total.max, {
       id: 'cost',
-      header: 'DO + Supabase /mo',
+      header: 'DO + Supabase',
       sortDescFirst: true,
-      meta: { width: 150, align: 'end', label: 'Monthly total, DigitalOcean plus Supabase' },
+      meta: { width: 130, align: 'end', label: 'Monthly total, DigitalOcean plus Supabase' },
       cell: ({ row }) => <CostCell row={row.original} />,
     }),
   ]);
