@@ -86,8 +86,17 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
 
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (isThirdPartyPath(url.pathname))
-      return writeResponse(res, answerThirdParty(state, method, url.pathname, token, url.searchParams));
+    if (isThirdPartyPath(url.pathname)) {
+      // Supabase's writes carry a JSON body (a migration) and headers (Idempotency-Key); GitHub
+      // reads Accept and If-None-Match.
+      const body = method === 'GET' ? undefined : await readBody(req);
+      if (body === Symbol.for('invalid-json'))
+        return writeResponse(res, { status: 400, body: { message: 'Request body is not valid JSON.' } });
+      return writeResponse(
+        res,
+        answerThirdParty(state, method, url.pathname, token, url.searchParams, { headers: req.headers, body }),
+      );
+    }
     const grant = token ? state.tokens.get(token) : undefined;
     if (!token || !grant || (grant.api ?? 'digitalocean') !== 'digitalocean') {
       writeResponse(res, doError(401, 'unauthorized', 'Unable to authenticate you.'));
