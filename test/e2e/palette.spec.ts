@@ -112,6 +112,24 @@ test.describe('the command palette', () => {
     await expect(page.getByTestId('source-chip')).toHaveText(['taskifai-customer3/customer3-worker']);
   });
 
+  test('a domain by name: a tenant’s own domain is listed, a DNS zone opens its records', async ({ page }) => {
+    await page.goto(harnessUrl());
+    await expect(page.getByTestId('fleet-row').first()).toBeVisible();
+    const palette = await openPalette(page);
+    await page.keyboard.type('bibbi.taskifai');
+    await expect(palette.getByRole('group', { name: 'Domains' })).toContainText('bibbi.taskifai.com');
+
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('zone insightpulse');
+    await expect(activeOption(page)).toContainText('insightpulseai.net');
+    await expect(activeOption(page)).toContainText('DNS zone');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/dns$/);
+    await expect(page.getByRole('tab', { name: 'insightpulseai.net' })).toHaveAttribute('aria-selected', 'true', {
+      timeout: 15_000,
+    });
+  });
+
   test('? lists every shortcut, and Escape closes it', async ({ page }) => {
     await page.goto(harnessUrl('#/costs'));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 15_000 });
