@@ -14,7 +14,7 @@ import type {
   MonthlyCost,
 } from '../../../src-preload/contract';
 import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
-import type { App } from '../../clients/digitalocean/types';
+import type { App, DatabaseCluster } from '../../clients/digitalocean/types';
 import { toFleetApp } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
 import { clusterCosts, clustersProblem, databaseLines } from './databaseCosts';
@@ -161,7 +161,7 @@ class SharedRead<T> {
 export class FleetCostsService {
   private readonly proposals = new Map<string, { at: number; cost: Promise<number | undefined> }>();
   private readonly apps: SharedRead<App[]>;
-  private readonly clusters: SharedRead<Awaited<ReturnType<CostsClient['listDatabaseClusters']>> | Error>;
+  private readonly clusters: SharedRead<DatabaseCluster[] | Error>;
 
   constructor(
     private readonly client: CostsClient,
@@ -178,8 +178,7 @@ export class FleetCostsService {
     );
   }
 
-  private async pricedClusters(apps: readonly App[]): Promise<Clusters> {
-    const read = await this.clusters.get();
+  private pricedClusters(apps: readonly App[], read: DatabaseCluster[] | Error): Clusters {
     if (!(read instanceof Error)) return { list: clusterCosts(read, apps) };
     // Unread clusters only leave a gap the founder must hear about when an app uses one; a token
     // without database:read on a fleet without managed databases loses nothing worth a warning.
@@ -188,13 +187,19 @@ export class FleetCostsService {
   }
 
   /** Every app's bill and the clusters', from the same reads: the run rate and the view agree. */
-  private async bills(projects?: ReadonlyMap<string, string>) {
-    const [apps, catalog] = await Promise.all([this.apps.get(), this.sizes.catalog()]);
-    const clusters = await this.pricedClusters(apps);
+  private async bills(projects?: Promise<ReadonlyMap<string, string>>) {
+    // All at once: each is a request, and the view waits for the slowest.
+    const [apps, catalog, read, names] = await Promise.all([
+      this.apps.get(),
+      this.sizes.catalog(),
+      this.clusters.get(),
+      projects,
+    ]);
+    const clusters = this.pricedClusters(apps, read);
     const list = 'list' in clusters ? clusters.list : undefined;
     const problem = 'problem' in clusters ? clusters.problem : undefined;
     const rows = apps.map((app) =>
-      appCostOf(toFleetApp(app, catalog, projects), catalog, databaseLines(app, list, problem)),
+      appCostOf(toFleetApp(app, catalog, names), catalog, databaseLines(app, list, problem)),
     );
     // A cluster no app names still bills: once, for the account.
     const unused = (list ?? []).filter((c) => c.appIds.length === 0 && c.monthlyPrice !== undefined);
@@ -231,7 +236,7 @@ export class FleetCostsService {
   }
 
   async getFleetCosts(): Promise<FleetCosts> {
-    const projects = await this.client.listProjects().then(
+    const projects = this.client.listProjects().then(
       (list) => new Map(list.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!])),
       // Without project:read the fleet is grouped by app name, as on the overview.
       () => new Map<string, string>(),
