@@ -5,7 +5,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ComponentDetail, DeploySourcePreview, FleetApi, FleetApp, Result } from '../../../src-preload/contract';
-import { useActionsStore } from '../../../src-renderer/stores/actionsStore';
+import { useActionsStore, type ActionOutcome, type AppRef } from '../../../src-renderer/stores/actionsStore';
 import { useDeploySourceStore } from '../../../src-renderer/stores/deploySourceStore';
 import { AppActions } from '../../../src-renderer/views/actions/AppActions';
 
@@ -60,7 +60,9 @@ const preview = (
   github: DeploySourcePreview['github'] = { state: 'connected' },
 ) => ({ ok: true, value: { appId: app.id, sources, github } }) as Result<DeploySourcePreview>;
 
-const deploy = vi.fn(async () => undefined);
+const deploy = vi.fn(async (_app: AppRef, _options: { forceBuild: boolean }): Promise<ActionOutcome> => ({
+  status: 'sent',
+}));
 
 function stubGitHub(answer: Promise<Result<DeploySourcePreview>>) {
   const getDeploySource = vi.fn(() => answer);
@@ -150,7 +152,7 @@ describe('what a deploy ships', () => {
 
   it('a failed preview says so in one line and the deploy goes ahead', async () => {
     stubGitHub(
-      Promise.resolve({ ok: false, error: { code: 'unavailable', message: 'GitHub answered 502 Bad Gateway' } }),
+      Promise.resolve({ ok: false, error: { code: 'server_error', message: 'GitHub answered 502 Bad Gateway' } }),
     );
     openDeploy();
     expect((await screen.findByTestId('ship-error')).textContent).toContain('GitHub answered 502 Bad Gateway');
