@@ -1,0 +1,226 @@
+// Schema drift across tenants, and applying a missing migration. The apply flow has three steps
+// the founder walks in order: choose (where the SQL comes from, which tenants in which order),
+// review (the SQL exactly as main will run it, read back through reviewMigration), and the run.
+// `apply` refuses unless the review screen is showing an answer for the very request it sends, so
+// nothing reaches a database that was not on screen first.
+import { create } from 'zustand';
+import type {
+  FleetError,
+  MigrationReview,
+  MigrationRun,
+  MigrationSource,
+  SchemaDrift,
+} from '../../src-preload/contract';
+import { callFleet } from '../fleetApi';
+import { readFleet, resetWithContext } from './contextScope';
+import { useNavigationStore } from './navigationStore';
+
+export interface Loadable<T> {
+  value?: T;
+  loading: boolean;
+  error?: FleetError;
+}
+
+export interface ApplyTarget {
+  appId: string;
+  name: string;
+  chosen: boolean;
+}
+
+/** A .sql file as read from disk: its SQL, or why it could not be used. */
+export interface PickedFile {
+  fileName: string;
+  sql?: string;
+  error?: string;
+}
+
+export interface ApplyFlow {
+  /** The grid row it started from (a migration's name as listed); absent for a file of one's own. */
+  migration?: string;
+  step: 'choose' | 'review' | 'running' | 'done';
+  source: 'tenant' | 'file';
+  /** The tenant to copy from when source is 'tenant'. */
+  fromAppId?: string;
+  file?: PickedFile;
+  reading: boolean;
+  /** The migration's name when it comes from a file; starts as the file's name. */
+  fileName: string;
+  /** In the order they will be applied; unchosen ones stay listed. */
+  targets: ApplyTarget[];
+  /** The answer the review screen shows, and the request it answered. */
+  review?: Loadable<MigrationReview> & { request: MigrationSource };
+  run?: MigrationRun;
+  runError?: FleetError;
+}
+
+interface SchemaDriftState {
+  drift: Loadable<SchemaDrift>;
+  flow?: ApplyFlow;
+  load: () => Promise<void>;
+  /** Opens "Apply to tenants…" for a migration of the grid (or for a file, with none). */
+  openApply: (migration?: string) => void;
+  chooseSource: (source: 'tenant' | 'file', fromAppId?: string) => void;
+  pickFile: (file: File) => Promise<void>;
+  setFileName: (name: string) => void;
+  toggleTarget: (appId: string) => void;
+  moveTarget: (appId: string, by: -1 | 1) => void;
+  /** To the review screen: asks main for the SQL exactly as it would run. */
+  toReview: () => Promise<void>;
+  back: () => void;
+  apply: () => Promise<void>;
+  close: () => void;
+}
+
+/** "20261118093000_report_schedules.sql" → "report_schedules", as the Supabase CLI names files. */
+export function migrationNameFromFile(fileName: string): string {
+  const base = fileName.replace(/\.sql$/i, '');
+  return base.replace(/^\d{8,}_/, '') || base;
+}
+
+/** What main is asked to review and then to apply; undefined until the choice is complete. */
+export function sourceRequest(flow: ApplyFlow): MigrationSource | undefined {
+  if (flow.source === 'tenant') {
+    // Names are the key across tenants (versions differ per project); main accepts either.
+    return flow.fromAppId && flow.migration ? { fromAppId: flow.fromAppId, version: flow.migration } : undefined;
+  }
+  const name = flow.fileName.trim();
+  return flow.file?.sql !== undefined && name ? { name, sql: flow.file.sql } : undefined;
+}
+
+export const chosenTargets = (flow: ApplyFlow): ApplyTarget[] => flow.targets.filter((t) => t.chosen);
+
+let driftSeq = 0;
+let reviewSeq = 0;
+
+export const useSchemaDriftStore = create<SchemaDriftState>()((set, get) => {
+  const patchFlow = (patch: Partial<ApplyFlow>) => set((s) => (s.flow ? { flow: { ...s.flow, ...patch } } : s));
+  /** Any change to the choice makes an earlier review stale: it is dropped, not reused. */
+  const changeChoice = (patch: Partial<ApplyFlow>) => {
+    reviewSeq++;
+    set((s) => (s.flow && s.flow.step === 'choose' ? { flow: { ...s.flow, ...patch, review: undefined } } : s));
+  };
+
+  return {
+    drift: { loading: false },
+
+    load: async () => {
+      const seq = ++driftSeq;
+      set((s) => ({ drift: { ...s.drift, loading: true } }));
+      const result = await readFleet((api) => api.getSchemaDrift());
+      if (!result || seq !== driftSeq) return;
+      set((s) => ({
+        drift: result.ok
+          ? { value: result.value, loading: false }
+          : { ...s.drift, loading: false, error: result.error },
+      }));
+    },
+
+    openApply: (migration) => {
+      const drift = get().drift.value;
+      if (!drift) return;
+      const listed = drift.migrations.find((m) => (m.name ?? m.version) === migration);
+      // Targets default to the tenants missing it, in the grid's order; a file of one's own starts
+      // with every readable tenant offered and none chosen.
+      const targets = drift.tenants
+        .filter((t) => !t.problem && (migration ? t.missing.includes(migration) : true))
+        .map((t) => ({ appId: t.appId, name: t.name, chosen: !!migration }));
+      const fromAppId = listed?.appliedOn[0];
+      reviewSeq++;
+      set({
+        flow: {
+          ...(migration ? { migration } : {}),
+          step: 'choose',
+          source: fromAppId ? 'tenant' : 'file',
+          ...(fromAppId ? { fromAppId } : {}),
+          reading: false,
+          fileName: '',
+          targets,
+        },
+      });
+    },
+
+    chooseSource: (source, fromAppId) =>
+      changeChoice(source === 'tenant' && fromAppId ? { source, fromAppId } : { source }),
+
+    pickFile: async (file) => {
+      changeChoice({ source: 'file', reading: true, file: { fileName: file.name } });
+      let picked: PickedFile;
+      try {
+        const sql = await file.text();
+        picked = sql.trim()
+          ? { fileName: file.name, sql }
+          : { fileName: file.name, error: 'The file is empty: there is no SQL to apply.' };
+      } catch (error) {
+        picked = { fileName: file.name, error: error instanceof Error ? error.message : 'The file could not be read.' };
+      }
+      // Another file picked meanwhile, or the dialog closed: this read is no longer wanted.
+      if (get().flow?.file?.fileName !== file.name) return;
+      changeChoice({ reading: false, file: picked, fileName: migrationNameFromFile(file.name) });
+    },
+
+    setFileName: (name) => changeChoice({ fileName: name }),
+
+    toggleTarget: (appId) => {
+      const flow = get().flow;
+      if (!flow) return;
+      changeChoice({ targets: flow.targets.map((t) => (t.appId === appId ? { ...t, chosen: !t.chosen } : t)) });
+    },
+
+    moveTarget: (appId, by) => {
+      const flow = get().flow;
+      if (!flow) return;
+      const from = flow.targets.findIndex((t) => t.appId === appId);
+      const to = from + by;
+      if (from < 0 || to < 0 || to >= flow.targets.length) return;
+      const targets = [...flow.targets];
+      [targets[from], targets[to]] = [targets[to]!, targets[from]!];
+      changeChoice({ targets });
+    },
+
+    toReview: async () => {
+      const flow = get().flow;
+      const request = flow && sourceRequest(flow);
+      if (!flow || flow.step !== 'choose' || !request || chosenTargets(flow).length === 0) return;
+      const seq = ++reviewSeq;
+      patchFlow({ step: 'review', review: { request, loading: true } });
+      const result = await callFleet((api) => api.reviewMigration(request));
+      if (seq !== reviewSeq || get().flow?.step !== 'review') return;
+      patchFlow({
+        review: result.ok
+          ? { request, value: result.value, loading: false }
+          : { request, loading: false, error: result.error },
+      });
+    },
+
+    back: () => {
+      reviewSeq++;
+      const flow = get().flow;
+      if (flow?.step === 'review') patchFlow({ step: 'choose', review: undefined });
+    },
+
+    apply: async () => {
+      const flow = get().flow;
+      const review = flow?.review;
+      if (!flow || flow.step !== 'review' || !review?.value) return;
+      const appIds = chosenTargets(flow).map((t) => t.appId);
+      if (appIds.length === 0) return;
+      patchFlow({ step: 'running' });
+      const result = await callFleet((api) => api.applyMigration({ source: review.request, appIds }));
+      patchFlow(result.ok ? { step: 'done', run: result.value } : { step: 'done', runError: result.error });
+      // Whatever happened, the grid must show what the databases have now.
+      void get().load();
+    },
+
+    close: () => {
+      if (get().flow?.step === 'running') return;
+      reviewSeq++;
+      set({ flow: undefined });
+    },
+  };
+});
+
+resetWithContext(useSchemaDriftStore, {
+  reload: () => {
+    if (useNavigationStore.getState().route.name === 'schema') void useSchemaDriftStore.getState().load();
+  },
+});

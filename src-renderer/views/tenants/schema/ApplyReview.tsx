@@ -1,0 +1,150 @@
+// The review screen and what follows it. The SQL shown is main's answer to reviewMigration for the
+// very request Apply sends, byte for byte; the targets are listed in the order they run. While the
+// run is under way there is nothing to report per tenant (one request runs them all), so the
+// order is shown with the promise; at the end each step says what happened, Postgres's own words
+// included as written.
+import type { MigrationRun } from '../../../../src-preload/contract';
+import { Badge } from '../../../components/Badge';
+import { ErrorState } from '../../../components/ErrorState';
+import { LoadingState } from '../../../components/LoadingState';
+import type { Tone } from '../../../format';
+import { hrefFor } from '../../../stores/navigationStore';
+import { chosenTargets, useSchemaDriftStore, type ApplyFlow } from '../../../stores/schemaDriftStore';
+
+export const RUN_PROMISE =
+  'Applied one tenant at a time; stops at the first failure; each step is in the Activity log.';
+
+function TargetOrder({ flow, testId }: { flow: ApplyFlow; testId: string }) {
+  return (
+    <ol className="drift-order" data-testid={testId}>
+      {chosenTargets(flow).map((t) => (
+        <li key={t.appId} data-tenant={t.name}>
+          {t.name}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function ApplyReview({ flow }: { flow: ApplyFlow }) {
+  const review = flow.review;
+  if (!review || review.loading) return <LoadingState label="Reading the SQL that would run…" rows={4} columns={1} />;
+  if (!review.value) {
+    return (
+      <ErrorState
+        title="Couldn’t read the migration"
+        error={review.error ?? { code: 'internal', message: 'No answer.' }}
+        onRetry={() => {
+          useSchemaDriftStore.getState().back();
+          void useSchemaDriftStore.getState().toReview();
+        }}
+      />
+    );
+  }
+  const { name, version, sql, from } = review.value;
+  return (
+    <div className="drift-review" data-testid="migration-review">
+      <p className="dialog__lead">
+        <span className="strong" data-testid="review-name">
+          {name}
+        </span>
+        {version ? <code className="drift-migration__version"> {version}</code> : null}
+        <span className="muted"> · from {from}</span>
+      </p>
+      <h3 className="drift-review__title">The SQL, exactly as it will run</h3>
+      <pre className="drift-sql selectable" data-testid="review-sql">
+        {sql}
+      </pre>
+      <h3 className="drift-review__title">On these tenants, in this order</h3>
+      <TargetOrder flow={flow} testId="review-targets" />
+      <p className="drift-promise" data-testid="review-promise">
+        {RUN_PROMISE}
+      </p>
+    </div>
+  );
+}
+
+export function ApplyRunning({ flow }: { flow: ApplyFlow }) {
+  return (
+    <div className="drift-review" data-testid="migration-running">
+      <div className="loading__label" role="status">
+        <span className="spinner" aria-hidden="true" />
+        Applying {flow.review?.value?.name} one tenant at a time…
+      </div>
+      <TargetOrder flow={flow} testId="running-targets" />
+      <p className="muted">Stops at the first failure. Each step is written to the Activity log as it happens.</p>
+    </div>
+  );
+}
+
+const STEP: Record<MigrationRun['steps'][number]['state'], { tone: Tone; words: string }> = {
+  applied: { tone: 'success', words: 'applied' },
+  failed: { tone: 'danger', words: 'failed' },
+  not_started: { tone: 'muted', words: 'not started' },
+  already_applied: { tone: 'neutral', words: 'already applied' },
+};
+
+function headline(run: MigrationRun): string {
+  const failed = run.steps.find((s) => s.state === 'failed');
+  const notStarted = run.steps.filter((s) => s.state === 'not_started').length;
+  if (failed && run.halted) {
+    const rest = notStarted === 1 ? 'the tenant after it was' : `the ${notStarted} tenants after it were`;
+    return `Halted: ${run.migration} failed on ${failed.name}, so nothing more was applied (${rest} not started).`;
+  }
+  if (failed) return `${run.migration} failed on ${failed.name}.`;
+  const applied = run.steps.filter((s) => s.state === 'applied').length;
+  return applied === 0
+    ? `Every tenant already had ${run.migration}: nothing was run.`
+    : `${run.migration} applied to ${applied === 1 ? '1 tenant' : `${applied} tenants`}.`;
+}
+
+export function ApplyResult({ flow }: { flow: ApplyFlow }) {
+  const activity = (
+    <a href={hrefFor({ name: 'activity' })} data-testid="run-activity-link">
+      Open the Activity log
+    </a>
+  );
+  if (!flow.run) {
+    return (
+      <div className="drift-review" data-testid="migration-result">
+        <p className="drift-result__headline drift-result__headline--failed" role="alert">
+          The run did not finish: {flow.runError?.message ?? 'no answer from Fleetdeck.'}
+        </p>
+        <p className="muted">The grid is read again; the Activity log lists any step that ran. {activity}</p>
+      </div>
+    );
+  }
+  const run = flow.run;
+  const failed = run.steps.some((s) => s.state === 'failed');
+  return (
+    <div className="drift-review" data-testid="migration-result" data-halted={run.halted}>
+      <p
+        className={`drift-result__headline${failed ? ' drift-result__headline--failed' : ''}`}
+        role={failed ? 'alert' : 'status'}
+        data-testid="run-headline"
+      >
+        {headline(run)}
+      </p>
+      <ol className="drift-steps">
+        {run.steps.map((step) => (
+          <li
+            key={step.appId}
+            className="drift-step"
+            data-testid="run-step"
+            data-tenant={step.name}
+            data-state={step.state}
+          >
+            <span className="drift-step__name">{step.name}</span>
+            <Badge tone={STEP[step.state].tone}>{STEP[step.state].words}</Badge>
+            {step.error ? (
+              <pre className="drift-error selectable" data-testid="run-error">
+                {step.error}
+              </pre>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <p className="muted">Each step is in the Activity log. {activity}</p>
+    </div>
+  );
+}
