@@ -34,6 +34,8 @@ export function useInnerWidth(ref: RefObject<HTMLElement | null>): number | unde
     if (!element) return;
     const measure = () => setWidth(element.clientWidth);
     measure();
+    // Some test DOMs have no ResizeObserver: the one measurement stands.
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
