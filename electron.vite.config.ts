@@ -6,6 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The main build is CommonJS and requires its dependencies at run time, but Octokit ships
+      // only ES modules (a CJS require of them can throw ERR_REQUIRE_ESM): bundle these three.
+      // Their own @octokit/* dependencies are not in package.json, so they are bundled with them.
+      externalizeDeps: { exclude: ['@octokit/rest', '@octokit/plugin-throttling', '@octokit/plugin-retry'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/shell/main.ts'),

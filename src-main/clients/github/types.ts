@@ -32,6 +32,8 @@ export interface GitHubCheck {
   kind: 'check' | 'status';
   state: Exclude<CiState, 'none'>;
   url?: string;
+  /** The check run's or status's id, as a string: GitHub's ids may exceed what a double holds exactly. */
+  id?: string;
 }
 
 /** Check runs and combined commit status of one ref, folded into one state. */

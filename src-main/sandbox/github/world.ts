@@ -91,6 +91,15 @@ export function githubRateUsage(state: SandboxState, token: string): { used: num
  * branch holding it). `lineage` is oldest first and ends at the commit.
  */
 export function resolveRef(repo: SandboxRepo, ref: string): { sha: string; lineage: string[] } | undefined {
+  // `main~2` and `main^` are ancestors, as git reads them.
+  const back = /^(.+?)(?:~(\d+)|(\^+))$/.exec(ref);
+  if (back) {
+    const steps = back[2] !== undefined ? Number(back[2]) : back[3]!.length;
+    const from = resolveRef(repo, back[1]!);
+    if (!from || steps >= from.lineage.length) return undefined;
+    const lineage = from.lineage.slice(0, from.lineage.length - steps);
+    return { sha: lineage.at(-1)!, lineage };
+  }
   const name = ref.replace(/^(refs\/)?heads\//, '');
   const branch = repo.branches.get(name);
   if (branch?.length) return { sha: branch.at(-1)!, lineage: branch };
