@@ -66,7 +66,11 @@ function remember(id: string, recent: readonly string[]): string[] {
   return next;
 }
 
-/** The palette lists what the stores hold; opening it fetches only the cheap parts that are missing. */
+/**
+ * The palette lists what the stores hold; opening it fetches only the cheap parts that are missing:
+ * the fleet, and the account's DNS zones (the DNS view's own first read). Not the DNS check, which
+ * probes every host; its domains are listed once the DNS view has run it.
+ */
 function loadSources(): void {
   void useFleetStore.getState().ensureLoaded();
   const dns = useDnsStore.getState();
@@ -120,6 +124,12 @@ export function waitForElement(selector: string, timeoutMs = PAGE_WAIT_MS): Prom
 
 /** A value inside a quoted attribute selector (CSS.escape is not everywhere the tests run). */
 const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
+/** A dialog opened after the user has moved on would wait, unseen, for their next visit. */
+const stillOn = (appId: string) => {
+  const route = useNavigationStore.getState().route;
+  return route.name === 'app' && route.appId === appId;
+};
+
 const onAppPage = (appId: string) => `[data-testid="app-detail"][data-app-id=${quoted(appId)}]`;
 
 /**
@@ -190,23 +200,23 @@ async function carryOut(command: PaletteCommand): Promise<void> {
       nav.openApp(command.appId);
       const detail = await waitForDetail(command.appId);
       const component = detail?.components.find((c) => c.name === command.component);
-      if (!detail || !component) return;
+      if (!detail || !component || !stillOn(command.appId)) return;
       await focusPageButton(
         `${onAppPage(command.appId)} [data-component-name=${quoted(component.name)}] [data-testid="scale-button"]`,
       );
-      useScaleStore.getState().open(detail.app, component);
+      if (stillOn(command.appId)) useScaleStore.getState().open(detail.app, component);
       return;
     }
     case 'rollback': {
       nav.openApp(command.appId);
       const detail = await waitForDetail(command.appId);
-      if (!detail) return;
+      if (!detail || !stillOn(command.appId)) return;
       const target = previousDeployment(detail.deployments);
       if (target) {
         await focusPageButton(
           `${onAppPage(command.appId)} [data-deployment-id=${quoted(target.id)}] [data-testid="rollback-button"]`,
         );
-        await useRollbackStore.getState().open(detail.app, target);
+        if (stillOn(command.appId)) await useRollbackStore.getState().open(detail.app, target);
       } else {
         useNoticesStore.getState().push({
           level: 'info',

@@ -246,6 +246,18 @@ describe('running actions through the page’s own confirmations', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Scale demo-api' }));
   });
 
+  it('a scale chosen and then left behind (the user went elsewhere before the app loaded) opens nothing', async () => {
+    renderWindow();
+    pressCtrlK();
+    type('scale demo api');
+    key('Enter');
+    act(() => useNavigationStore.getState().openOverview());
+    // Past the detail's answer and the wait for the page's Scale button (2 s) that follows it.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 2_200)));
+    expect(useAppDetailStore.getState().byId['app-demo']?.detail).toBeDefined();
+    expect(useScaleStore.getState().dialog).toBeUndefined();
+  });
+
   it('“logs bibbi worker” opens the logs on that component', async () => {
     renderWindow();
     pressCtrlK();
