@@ -58,6 +58,7 @@ export function SupabaseProjectPanel({ detail }: { detail: TenantDetail }) {
   );
 
   let body;
+  let parts = null;
   if (!link) {
     body = (
       <p className="muted">
@@ -131,6 +132,10 @@ export function SupabaseProjectPanel({ detail }: { detail: TenantDetail }) {
             </span>
           ) : null}
         </div>
+      </>
+    );
+    parts = (
+      <>
         <ServicesPart project={project} />
         <BackupsPart project={project} />
         <DiskPart project={project} />
@@ -158,15 +163,18 @@ export function SupabaseProjectPanel({ detail }: { detail: TenantDetail }) {
         Supabase project
       </h2>
       {body}
-      {link ? (
-        <p className="project-how muted" data-testid="project-how">
-          {link.how === 'derived'
-            ? `Derived from the spec${link.from ? ` (${link.from})` : ''}.`
-            : 'Linked by hand in Fleetdeck.'}
-        </p>
-      ) : null}
-      {linkControls}
+      <div className="project-link">
+        {link ? (
+          <p className="project-how muted" data-testid="project-how">
+            {link.how === 'derived'
+              ? `Derived from the spec${link.from ? ` (${link.from})` : ''}.`
+              : 'Linked by hand in Fleetdeck.'}
+          </p>
+        ) : null}
+        {linkControls}
+      </div>
       {errors.link && open !== 'link' ? <p className="field-error">{errors.link.message}</p> : null}
+      {parts}
       {open === 'link' ? (
         <LinkProjectDialog
           row={row}
