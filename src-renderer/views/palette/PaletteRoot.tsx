@@ -7,8 +7,9 @@ import { Palette } from './Palette';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 
 /** A question mark typed into a field is text, not a request for help. */
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && !!target.closest('input, textarea, select, [contenteditable="true"]');
+const TEXT_FIELD =
+  'input:not([type="checkbox"], [type="radio"], [type="button"], [type="submit"], [type="range"]), textarea, select, [contenteditable="true"]';
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && !!target.closest(TEXT_FIELD);
 
 export function onGlobalKey(event: KeyboardEvent): void {
   if (event.defaultPrevented || event.altKey) return;

@@ -88,6 +88,7 @@ function renderWindow() {
     <>
       <button type="button">Somewhere on the page</button>
       <input aria-label="A text field on the page" />
+      <input type="checkbox" aria-label="A checkbox on the page" />
       <AppPage />
       <PaletteRoot />
     </>,
@@ -331,5 +332,10 @@ describe('the ? overlay', () => {
     field.focus();
     fireEvent.keyDown(field, { key: '?' });
     expect(screen.queryByRole('dialog')).toBeNull();
+    // A checkbox takes no text: there ? is the shortcut.
+    const box = screen.getByRole('checkbox', { name: 'A checkbox on the page' });
+    box.focus();
+    fireEvent.keyDown(box, { key: '?' });
+    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy();
   });
 });
