@@ -130,6 +130,44 @@ describe('GitHub answers for a tenant’s source, in the official shapes', () =>
     expectValid('repos/get-combined-status-for-ref', 404, await unknownStatus.json());
   });
 
+  it('every GET has an ETag, and If-None-Match answers 304 with no body and no rate limit spent', async () => {
+    const { get } = await githubSandbox();
+    for (const path of [
+      `${REPO}/branches/main`,
+      `${REPO}/commits/main`,
+      `${REPO}/compare/main~3...main`,
+      `${REPO}/commits/main/check-runs`,
+      `${REPO}/commits/main/status`,
+      '/github/user',
+    ]) {
+      const first = await get(path);
+      const etag = first.headers.get('etag');
+      expect(etag, path).toBeTruthy();
+      const used = Number(first.headers.get('x-ratelimit-used'));
+      const again = await get(path, { 'If-None-Match': etag! });
+      expect(again.status, path).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(Number(again.headers.get('x-ratelimit-used'))).toBe(used);
+    }
+    // The bare-sha form takes the sha the client knows as its ETag.
+    const sha = await (await get(`${REPO}/commits/main`, { Accept: 'application/vnd.github.sha' })).text();
+    const unchanged = await get(`${REPO}/commits/main`, {
+      Accept: 'application/vnd.github.sha',
+      'If-None-Match': `"${sha}"`,
+    });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+  });
+
+  it('GET a commit as application/vnd.github.sha answers the bare sha', async () => {
+    const { get } = await githubSandbox();
+    const head = (await (await get(`${REPO}/branches/main`)).json()).commit.sha as string;
+    const bare = await get(`${REPO}/commits/main`, { Accept: 'application/vnd.github.sha' });
+    expect(bare.status).toBe(200);
+    expect(bare.headers.get('content-type')).toContain('application/vnd.github.sha');
+    expect(await bare.text()).toBe(head);
+  });
+
   it('401 Bad credentials, 404 for a token without the repo scope, and 403/429 once the hour is used up', async () => {
     const { sandbox, get, expectError } = await githubSandbox();
     const refused = await get(`${REPO}/branches/main`, {}, 'ghp_revoked');
