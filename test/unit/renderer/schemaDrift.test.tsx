@@ -79,7 +79,8 @@ const review: MigrationReview = {
 };
 const halted: MigrationRun = {
   migration: 'report_schedules',
-  halted: true,
+  // As main reports it: a failure on the last target leaves nothing to halt.
+  halted: false,
   steps: [
     { appId: 'app-demo', name: 'taskifai-demo', state: 'applied' },
     {
@@ -213,15 +214,15 @@ describe('schema drift across tenants', () => {
     expect(api.applyMigration.mock.calls[0]![0].appIds).toEqual(['app-c3', 'app-demo']);
   });
 
-  it('a halted run shows each step, Postgres’s error as written, and the grid is read again', async () => {
+  it('a failed run shows each step, Postgres’s error as written, and the grid is read again', async () => {
     await openView();
     fireEvent.click(cell('report_schedules', 'taskifai-demo')!);
     fireEvent.click(screen.getByTestId('apply-review-button'));
     fireEvent.click(await screen.findByTestId('apply-confirm'));
     const result = await screen.findByTestId('migration-result');
-    expect(result.dataset.halted).toBe('true');
-    expect(within(result).getByTestId('run-headline').textContent).toContain('Halted');
-    expect(within(result).getByTestId('run-headline').textContent).toContain('nothing more was applied');
+    expect(within(result).getByTestId('run-headline').textContent).toBe(
+      'report_schedules failed on taskifai-customer3, the last in the order: nothing more was applied.',
+    );
     const steps = within(result).getAllByTestId('run-step');
     expect(steps.map((s) => [s.dataset.tenant, s.dataset.state])).toEqual([
       ['taskifai-demo', 'applied'],
@@ -231,6 +232,26 @@ describe('schema drift across tenants', () => {
     expect(error.tagName).toBe('PRE');
     expect(error.textContent).toBe('ERROR:  relation "report_schedules" already exists (SQLSTATE 42P07)');
     await waitFor(() => expect(api.getSchemaDrift).toHaveBeenCalledTimes(2));
+  });
+
+  it('a run halted before the end names the tenants left not started', async () => {
+    api.applyMigration.mockImplementation(() =>
+      ok({
+        ...halted,
+        halted: true,
+        steps: [...halted.steps, { appId: 'app-bibbi', name: 'taskifai-bibbi', state: 'not_started' as const }],
+      }),
+    );
+    await openView();
+    fireEvent.click(cell('report_schedules', 'taskifai-demo')!);
+    fireEvent.click(screen.getByTestId('apply-review-button'));
+    fireEvent.click(await screen.findByTestId('apply-confirm'));
+    const result = await screen.findByTestId('migration-result');
+    expect(result.dataset.halted).toBe('true');
+    expect(within(result).getByTestId('run-headline').textContent).toBe(
+      'Halted: report_schedules failed on taskifai-customer3, so nothing more was applied (the tenant after it was not started).',
+    );
+    expect(within(result).getAllByTestId('run-step')[2]!.textContent).toContain('not started');
   });
 
   it('a .sql file is read here, named after the file, and its text is what the review shows', async () => {

@@ -1,5 +1,6 @@
 // "Apply to tenants…": one dialog walked in steps (choose → review → run → result). Apply is a
 // button of the review step only, so there is no path to a database that skips the SQL.
+import { useEffect, useRef } from 'react';
 import type { SchemaDrift } from '../../../../src-preload/contract';
 import { Dialog } from '../../../components/Dialog';
 import { chosenTargets, sourceRequest, useSchemaDriftStore, type ApplyFlow } from '../../../stores/schemaDriftStore';
@@ -19,10 +20,25 @@ export function ApplyDialog({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
   const count = targets.length === 1 ? '1 tenant' : `${targets.length} tenants`;
   const what = flow.review?.value?.name ?? flow.migration ?? (flow.fileName || 'a migration');
   const running = flow.step === 'running';
+  const body = useRef<HTMLDivElement>(null);
+
+  // Each step replaces the buttons the focus was on; it moves to the new step's safe button (Back,
+  // Close), or the dialog while nothing can be pressed, so Escape and Tab keep working.
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    const dialog = body.current?.closest<HTMLElement>('[role="dialog"]');
+    const safe = dialog?.querySelector<HTMLElement>('.dialog__footer .button:not(.button--primary):not(:disabled)');
+    (safe ?? dialog)?.focus();
+  }, [flow.step]);
 
   const footer =
     flow.step === 'choose' ? (
       <>
+        <span className="dialog__aside muted">Nothing runs until you apply it on the review screen.</span>
         <button type="button" className="button" onClick={actions.close}>
           Cancel
         </button>
@@ -38,6 +54,7 @@ export function ApplyDialog({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
       </>
     ) : flow.step === 'review' ? (
       <>
+        <span className="dialog__aside" />
         <button type="button" className="button" onClick={actions.back} data-testid="apply-back">
           Back
         </button>
@@ -52,9 +69,12 @@ export function ApplyDialog({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
         </button>
       </>
     ) : (
-      <button type="button" className="button" onClick={actions.close} disabled={running} data-testid="apply-close">
-        Close
-      </button>
+      <>
+        <span className="dialog__aside" />
+        <button type="button" className="button" onClick={actions.close} disabled={running} data-testid="apply-close">
+          Close
+        </button>
+      </>
     );
 
   return (
@@ -72,10 +92,12 @@ export function ApplyDialog({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
       start="safe"
       footer={footer}
     >
-      {flow.step === 'choose' ? <ApplyChoose flow={flow} drift={drift} /> : null}
-      {flow.step === 'review' ? <ApplyReview flow={flow} /> : null}
-      {flow.step === 'running' ? <ApplyRunning flow={flow} /> : null}
-      {flow.step === 'done' ? <ApplyResult flow={flow} /> : null}
+      <div ref={body} className="drift-step-body">
+        {flow.step === 'choose' ? <ApplyChoose flow={flow} drift={drift} /> : null}
+        {flow.step === 'review' ? <ApplyReview flow={flow} /> : null}
+        {flow.step === 'running' ? <ApplyRunning flow={flow} /> : null}
+        {flow.step === 'done' ? <ApplyResult flow={flow} /> : null}
+      </div>
     </Dialog>
   );
 }

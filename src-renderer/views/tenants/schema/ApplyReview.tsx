@@ -91,7 +91,8 @@ function headline(run: MigrationRun): string {
     const rest = notStarted === 1 ? 'the tenant after it was' : `the ${notStarted} tenants after it were`;
     return `Halted: ${run.migration} failed on ${failed.name}, so nothing more was applied (${rest} not started).`;
   }
-  if (failed) return `${run.migration} failed on ${failed.name}.`;
+  // main calls a run halted only when tenants were left; a failure on the last one ends it all the same.
+  if (failed) return `${run.migration} failed on ${failed.name}, the last in the order: nothing more was applied.`;
   const applied = run.steps.filter((s) => s.state === 'applied').length;
   return applied === 0
     ? `Every tenant already had ${run.migration}: nothing was run.`

@@ -62,12 +62,12 @@ function DriftBody({ drift }: { drift: SchemaDrift }) {
           data-groups={family.groups.join(' ')}
         >
           <h2 className="section__title">
-            {family.groups.join(', ')}
-            <span className="section__count">{family.migrations.length}</span>
+            {family.tenants.length === 1 ? family.tenants[0]!.name : family.groups.join(', ')}
             <span className="muted section__hint">
+              {family.migrations.length === 1 ? '1 migration' : `${family.migrations.length} migrations`}
               {family.tenants.length === 1
-                ? family.tenants[0]!.name
-                : `${family.tenants.length} tenants sharing one schema`}
+                ? ` · ${family.groups.join(', ')} · a schema of its own`
+                : ` · ${family.tenants.length} tenants sharing one schema`}
             </span>
           </h2>
           <DriftGrid family={family} onApply={onApply} />
