@@ -1,0 +1,128 @@
+// e2e: the founder sees that taskifai-demo and taskifai-customer3 lack report_schedules, which
+// taskifai-bibbi has, and applies it to both, demo first. Customer3 has a report_schedules table
+// made by hand, so Postgres refuses there; the run halts and says so in Postgres's words, and the
+// Activity log holds both steps. Every step is looked at in light and dark.
+import { expect, test, type Page } from '@playwright/test';
+import { harnessUrl, screenshot } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const MIGRATION = 'report_schedules';
+
+const cell = (page: Page, migration: string, tenant: string) =>
+  page.locator(
+    `[data-testid="drift-row"][data-migration="${migration}"] [data-testid="drift-cell"][data-tenant="${tenant}"]`,
+  );
+
+async function inBothSchemes(page: Page, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, `${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('a missing migration is applied tenant by tenant after its SQL is reviewed, and halts at the first failure', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl('#/tenants/schema'));
+  await expect(page.getByTestId('drift-grid').first()).toBeVisible({ timeout: 20_000 });
+
+  // The grid: bibbi has it, demo and customer3 lack it, each one behind.
+  await expect(cell(page, MIGRATION, 'taskifai-bibbi')).toHaveAttribute('data-mark', 'applied');
+  await expect(cell(page, MIGRATION, 'taskifai-demo')).toHaveAttribute('data-mark', 'missing');
+  await expect(cell(page, MIGRATION, 'taskifai-customer3')).toHaveAttribute('data-mark', 'missing');
+  const head = (tenant: string) => page.locator(`[data-testid="drift-tenant-head"][data-tenant="${tenant}"]`);
+  await expect(head('taskifai-demo').getByTestId('drift-behind')).toHaveText('1 behind');
+  await expect(head('taskifai-bibbi').getByTestId('drift-behind')).toHaveText('up to date');
+  await inBothSchemes(page, 'schema-drift');
+
+  // Apply to tenants…: copied from bibbi, to demo then customer3; nothing runs from this step.
+  await cell(page, MIGRATION, 'taskifai-demo').click();
+  const dialog = page.getByTestId('apply-dialog');
+  await expect(dialog.locator('[data-testid="apply-source-tenant"][data-tenant="taskifai-bibbi"]')).toBeChecked();
+  const targets = dialog.getByTestId('apply-target');
+  await expect(targets).toHaveCount(2);
+  // The grid lists customer3 first; the founder wants the demo tenant to take it first.
+  if ((await targets.nth(0).getAttribute('data-tenant')) !== 'taskifai-demo') {
+    await dialog.getByRole('button', { name: 'Move taskifai-demo earlier' }).click();
+  }
+  await expect(targets.nth(0)).toHaveAttribute('data-tenant', 'taskifai-demo');
+  await expect(targets.nth(1)).toHaveAttribute('data-tenant', 'taskifai-customer3');
+  await expect(dialog.getByTestId('apply-confirm')).toHaveCount(0);
+  await inBothSchemes(page, 'schema-drift-choose');
+
+  // The review screen: the SQL as it will run, the order, and what happens on a failure.
+  await dialog.getByTestId('apply-review-button').click();
+  const sql = dialog.getByTestId('review-sql');
+  await expect(sql).toContainText('create table public.report_schedules');
+  await expect(dialog.getByTestId('review-targets').locator('li')).toHaveText(['taskifai-demo', 'taskifai-customer3']);
+  await expect(dialog.getByTestId('review-promise')).toHaveText(
+    'Applied one tenant at a time; stops at the first failure; each step is in the Activity log.',
+  );
+  await inBothSchemes(page, 'schema-drift-review');
+
+  await dialog.getByTestId('apply-confirm').click();
+  const result = dialog.getByTestId('migration-result');
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  const step = (tenant: string) => result.locator(`[data-testid="run-step"][data-tenant="${tenant}"]`);
+  await expect(step('taskifai-demo')).toHaveAttribute('data-state', 'applied');
+  await expect(step('taskifai-customer3')).toHaveAttribute('data-state', 'failed');
+  await expect(step('taskifai-customer3').getByTestId('run-error')).toContainText('already exists');
+  await expect(result.getByTestId('run-headline')).toContainText('failed on taskifai-customer3');
+  await expect(result.getByTestId('run-headline')).toContainText('nothing more was applied');
+  await inBothSchemes(page, 'schema-drift-result');
+
+  // The grid is read again: demo has it now, customer3 still lacks it.
+  await dialog.getByTestId('apply-close').click();
+  await expect(cell(page, MIGRATION, 'taskifai-demo')).toHaveAttribute('data-mark', 'applied');
+  await expect(cell(page, MIGRATION, 'taskifai-customer3')).toHaveAttribute('data-mark', 'missing');
+
+  // The Activity log has both steps, the failure in Postgres's words.
+  await page.goto(harnessUrl('#/activity'));
+  const row = (app: string) =>
+    page.locator(`[data-testid="activity-row"][data-action="apply_migration"][data-app-name="${app}"]`);
+  await expect(row('taskifai-demo')).toHaveAttribute('data-result', 'succeeded');
+  await expect(row('taskifai-customer3')).toHaveAttribute('data-result', 'failed');
+  await expect(row('taskifai-customer3')).toContainText('already exists');
+});
+
+test('with three targets, a failure on the second leaves the third not started and says halted', async ({ page }) => {
+  await page.goto(harnessUrl('#/tenants/schema'));
+  await expect(page.getByTestId('drift-grid').first()).toBeVisible({ timeout: 20_000 });
+  // A file of one's own: it fails on customer3 (its table exists) and must not reach the tenant after it.
+  await page.getByTestId('drift-apply-file').click();
+  const dialog = page.getByTestId('apply-dialog');
+  await dialog.getByTestId('apply-file-input').setInputFiles({
+    name: '20261203100000_report_schedules_again.sql',
+    mimeType: 'application/sql',
+    buffer: Buffer.from('create table public.report_schedules (id uuid primary key);\n'),
+  });
+  await expect(dialog.getByTestId('apply-file-name')).toHaveValue('report_schedules_again');
+  const target = (tenant: string) => dialog.locator(`[data-testid="apply-target"][data-tenant="${tenant}"]`);
+  await target('taskifai-customer3').getByRole('checkbox').check();
+  await target('taskifai-bibbi').getByRole('checkbox').check();
+  // customer3 first, then bibbi.
+  while ((await dialog.getByTestId('apply-target').first().getAttribute('data-tenant')) !== 'taskifai-customer3') {
+    await target('taskifai-customer3')
+      .getByRole('button', { name: /earlier/ })
+      .click();
+  }
+  await dialog.getByTestId('apply-review-button').click();
+  await expect(dialog.getByTestId('review-sql')).toHaveText(
+    'create table public.report_schedules (id uuid primary key);\n',
+  );
+  await dialog.getByTestId('apply-confirm').click();
+  const result = dialog.getByTestId('migration-result');
+  await expect(result).toHaveAttribute('data-halted', 'true', { timeout: 20_000 });
+  await expect(result.locator('[data-testid="run-step"][data-tenant="taskifai-customer3"]')).toHaveAttribute(
+    'data-state',
+    'failed',
+  );
+  await expect(result.locator('[data-testid="run-step"][data-tenant="taskifai-bibbi"]')).toHaveAttribute(
+    'data-state',
+    'not_started',
+  );
+  await expect(result.getByTestId('run-headline')).toContainText('Halted');
+  await expect(result.getByTestId('run-headline')).toContainText('nothing more was applied');
+});
