@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GitHubClient } from '../../../src-main/clients/github/client';
 import type { ApiError } from '../../../src-main/clients/http/apiError';
+import { inBackground } from '../../../src-main/clients/http/requestGate';
 import { githubRateUsage, githubWorldOf, pushCommit, setGitHubRateLimit } from '../../../src-main/sandbox/github/world';
 import { sandboxWithClient } from '../../support/sandbox';
 
@@ -17,7 +18,7 @@ async function failureOf(call: Promise<unknown>): Promise<ApiError> {
   );
 }
 
-async function founder(options: { token?: string } = {}) {
+async function founder(options: { token?: string; fetch?: typeof fetch } = {}) {
   const setup = await sandboxWithClient();
   const token = 'ghp_founderToken0000000000000000000000001';
   setup.sandbox.state.tokens.set(token, { scopes: 'read-write', api: 'github' });
@@ -27,6 +28,7 @@ async function founder(options: { token?: string } = {}) {
     token: async () => options.token ?? token,
     onUnauthorized: (error) => refused.push(error),
     waitUnitMs: 1,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const appNamed = async (name: string) => (await setup.client.listApps()).find((a) => a.spec?.name === name)!;
   const runningSha = (app: Awaited<ReturnType<typeof appNamed>>) =>
@@ -107,6 +109,33 @@ describe('the founder reads the fleet’s source on GitHub', () => {
     // Counted from x-ratelimit-reset; the test's sandbox clock runs days behind this machine's.
     expect(spent.retryAfterSeconds).toBeGreaterThanOrEqual(0);
     expect(spent.message).toContain('rate limit (1 requests an hour) is used up');
+  });
+
+  it('lets a background poll wait out a spent hour once, while the founder’s own read fails at once', async () => {
+    const { sandbox, github } = await founder();
+    setGitHubRateLimit(sandbox.state, { limit: 0 });
+    const asked = () => sandbox.requests.filter((r) => r.includes('/branches/main')).length;
+    await failureOf(github.getBranchHead(TASKIFAI, 'main'));
+    expect(asked()).toBe(1);
+    const polled = await failureOf(inBackground('poll', () => github.getBranchHead(TASKIFAI, 'main')));
+    expect(polled.code).toBe('rate_limited');
+    expect(asked()).toBe(3);
+  });
+
+  it('keeps a check run id past 2^53 exact, as a string', async () => {
+    const huge = '90071992547409931';
+    // GitHub's ids will outgrow a double one day; Octokit then parses them as BigInt.
+    const { github } = await founder({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).includes('/check-runs')) return response;
+        const text = (await response.text()).replace(/"id":(\d+),"name"/, `"id":${huge},"name"`);
+        return new Response(text, { status: response.status, headers: response.headers });
+      },
+    });
+    const ci = await github.ciStatus('presence360/presence360', 'main');
+    expect(ci.checks[0]!.id).toBe(huge);
+    expect(() => JSON.stringify(ci)).not.toThrow();
   });
 
   it('deploys what it was told would ship: after a push, the next deployment builds the new head', async () => {
