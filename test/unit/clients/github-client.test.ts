@@ -128,7 +128,7 @@ describe('the founder reads the fleet’s source on GitHub', () => {
     const { github } = await founder({
       fetch: async (input, init) => {
         const response = await fetch(input, init);
-        if (!String(input).includes('/check-runs')) return response;
+        if (!(input instanceof Request ? input.url : input.toString()).includes('/check-runs')) return response;
         const text = (await response.text()).replace(/"id":(\d+),"name"/, `"id":${huge},"name"`);
         return new Response(text, { status: response.status, headers: response.headers });
       },
