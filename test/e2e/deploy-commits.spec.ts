@@ -1,6 +1,6 @@
-// e2e: before deploying, the founder reads what the deploy ships: taskifai-bibbi's dialog lists the
-// commits its live version lacks with the head's CI, and Presence360, whose newest commit broke its
-// tests, asks for an explicit "I know CI failed" before Deploy anyway. Nothing is deployed here.
+// e2e: before deploying, the founder reads what the deploy ships: a TaskifAI tenant's dialog lists
+// the commits its live version lacks with the head's CI, and Presence360, whose newest commit broke
+// its tests, asks for an explicit "I know CI failed" before Deploy anyway. Nothing is deployed here.
 import { expect, test, type Page } from '@playwright/test';
 import { harnessUrl, screenshot } from './support';
 
@@ -21,31 +21,30 @@ async function inBothSchemes(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('the deploy dialog lists the commits a deploy of taskifai-bibbi would ship, with CI', async ({ page }) => {
-  await openApp(page, 'taskifai-bibbi');
-  // The demo begins with a 20-minute build of bibbi's newest push running (the app page stories
-  // read it before this one). Canceled, the live version is days older than main's head, and the
-  // commits that push would have shipped are what the next deploy ships.
-  const progress = page.getByTestId('deployment-progress');
-  if (await page.getByTestId('deploy-button').isDisabled()) {
-    await progress.getByTestId('cancel-deployment-button').click();
-    await page.getByTestId('confirm-dialog').getByTestId('confirm-button').click();
-    await expect(progress).toHaveAttribute('data-phase', 'CANCELED', { timeout: 20_000 });
-  }
+test('the deploy dialog lists the commits a deploy of taskifai-customer3 would ship, with CI', async ({ page }) => {
+  // taskifai-bibbi would tell the same story, but the demo begins with a 20-minute build of its
+  // newest push running, which keeps its Deploy button off, and the logs stories read that build:
+  // customer3 builds the same branch and was last deployed before main moved on.
+  await openApp(page, 'taskifai-customer3');
   await expect(page.getByTestId('deploy-button')).toBeEnabled({ timeout: 10_000 });
   await page.getByTestId('deploy-button').click();
   const dialog = page.getByTestId('confirm-dialog');
   const source = dialog.getByTestId('deploy-source').first();
   await expect(source).toBeVisible({ timeout: 15_000 });
-  await expect(source.getByTestId('ship-summary')).toHaveText(/Will ship \d+ commits?|Already at the head of \S+/);
+  await expect(source).toHaveAttribute('data-repo', 'taskifai/taskifai-platform');
+  await expect(source.getByTestId('ship-summary')).toHaveText(/^Will ship \d+ commits? since [0-9a-f]{7}, live now$/);
   const count = Number(await source.getByTestId('ship-summary').getAttribute('data-count'));
-  if (count > 0) {
-    const commits = source.getByTestId('ship-commit');
-    await expect(commits).toHaveCount(Math.min(count, 20));
-    await expect(commits.first().locator('a')).toHaveText(/^[0-9a-f]{7}$/);
-    await expect(commits.first().locator('a')).toHaveAttribute('href', /\/commit\/[0-9a-f]{40}$/);
-  }
-  await expect(source.getByTestId('ship-ci')).toHaveAttribute('data-ci', /success|pending|failure|none/);
+  expect(count).toBeGreaterThan(0);
+  const commits = source.getByTestId('ship-commit');
+  await expect(commits).toHaveCount(Math.min(count, 20));
+  // Newest first: short sha linking to GitHub, title, author, when.
+  await expect(commits.first().locator('a')).toHaveText(/^[0-9a-f]{7}$/);
+  await expect(commits.first().locator('a')).toHaveAttribute('href', /\/commit\/[0-9a-f]{40}$/);
+  await expect(commits.first()).toContainText(/ago$/);
+  await expect(source.getByTestId('ship-ci')).toHaveAttribute('data-ci', /success|pending/);
+  await expect(source.getByTestId('ship-ci')).toContainText(/CI (green|pending)/);
+  await expect(dialog.getByTestId('ci-red-warning')).toHaveCount(0);
+  await expect(dialog.getByTestId('confirm-button')).toHaveText('Deploy');
   await expect(source.getByTestId('ship-check').first()).toBeVisible();
   // The which-commit line names the head it would build.
   await expect(dialog.getByTestId('deploy-builds-head').first()).toHaveText(/, now [0-9a-f]{7}/);
