@@ -16,6 +16,7 @@ import type { DeploysDomain } from './services/deploys';
 import { dnsMethodHandlers } from './bridge/domains/dns';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
 import { specsMethodHandlers } from './bridge/domains/specs';
+import { tenantsMethodHandlers } from './bridge/domains/tenants';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
@@ -87,6 +88,7 @@ export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): {
   state: SandboxState;
   token: string;
   supabaseToken: string;
+  githubToken: string;
 } {
   const nowMs = options.nowMs ?? Date.now();
   const records = options.syntheticApps
@@ -96,15 +98,20 @@ export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): {
   const token = `sandbox_${randomBytes(16).toString('hex')}`;
   // The demo fleet's Supabase plans: a PAT-shaped token, so logs redact it by its sbp_ pattern.
   const supabaseToken = `sbp_${randomBytes(20).toString('hex')}`;
+  // And a fine-grained-PAT-shaped one for the demo fleet's repos, redacted by its github_pat_ pattern.
+  const githubToken = `github_pat_${randomBytes(30).toString('hex')}`;
   return {
     token,
     supabaseToken,
+    githubToken,
     state: {
       clock: createClock(nowMs),
       apps: new Map(records.map((r) => [r.app.id!, r])),
       tokens: new Map([
         [token, { scopes: 'read-write' }],
-        [supabaseToken, { scopes: 'read-only', api: 'supabase' }],
+        // The demo fleet may pause, restore and migrate its sandbox projects, as a founder's token can.
+        [supabaseToken, { scopes: 'read-write', api: 'supabase' }],
+        [githubToken, { scopes: 'read-write', api: 'github' }],
       ]),
       ...(options.syntheticApps ? {} : { dns: seedDnsZones(records, nowMs) }),
     },
@@ -122,6 +129,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   sandbox.faults.latencyMs = options.sandbox?.latencyMs ?? 0;
   if (options.sandbox?.logLinesPerSecond !== undefined) sandbox.logs.linesPerSecond = options.sandbox.logLinesPerSecond;
   registerSecret(demo.token);
+  registerSecret(demo.supabaseToken);
+  registerSecret(demo.githubToken);
   log.info(`sandbox cloud on ${sandbox.url}`);
 
   const endpoints: ApiEndpoints =
@@ -163,6 +172,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       deployPollMs: options.deployPollMs,
       healthChecks: options.healthChecks,
       supabase: { url: endpoints.supabase, demoToken: demo.supabaseToken },
+      github: { url: endpoints.github, demoToken: demo.githubToken },
     });
   const sessionFor = (context: string) => {
     let found = sessions.get(context);
@@ -189,6 +199,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...accountsMethodHandlers(accounts),
     ...specsMethodHandlers(() => current().specs),
     ...dnsMethodHandlers(() => current().dns),
+    ...tenantsMethodHandlers(() => current().tenants),
   };
   const streams: StreamHandlers = {
     ...appsStreamHandlers(() => current().apps, toError),

@@ -19,6 +19,10 @@ import { LogsService } from './services/logs/logsService';
 import { createCostsDomain, type CostsDomain } from './services/costs';
 import { DnsService } from './services/dns';
 import { SpecsService } from './services/specs';
+import { createTenantsDomain, type TenantsService } from './services/tenants';
+import { supabaseAccessFor } from './services/costs';
+import { SupabaseClient } from './clients/supabase/client';
+import { GitHubClient } from './clients/github/client';
 
 export const APP_VERSION = '0.1.0';
 
@@ -34,6 +38,7 @@ export interface Session {
   costs: CostsDomain;
   specs: SpecsService;
   dns: DnsService;
+  tenants: TenantsService;
   /** Drafts written, live log sockets closed: the context's services stop for good (quit). */
   dispose(): Promise<void>;
 }
@@ -53,6 +58,8 @@ export interface SessionDeps {
   healthChecks?: { attempts: number; intervalMs: number };
   /** Supabase Management API base for real contexts, and the token the sandbox's Supabase accepts for the demo fleet. */
   supabase: { url: string; demoToken: string };
+  /** GitHub's REST API base for real contexts (GitHub Enterprise allowed), and the sandbox's demo token. */
+  github: { url: string; demoToken: string };
 }
 
 export function buildSession(context: string, deps: SessionDeps): Session {
@@ -97,22 +104,34 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   });
   const logs = new LogsService(client, { toError: deps.toError });
   const specs = new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log });
+  const apps = new AppsService(client, sizes, { budget });
+  const costs = createCostsDomain(client, sizes, {
+    demo,
+    context,
+    sandboxUrl: deps.sandbox.url,
+    supabase: deps.supabase,
+    accounts: deps.accounts,
+  });
+  const tenants = createTenantsDomain({
+    context,
+    dataDir: deps.dataDir,
+    apps,
+    supabaseDirectory: () => costs.supabase.getSupabaseCosts(),
+    ...providerClients(context, demo, deps),
+    audit: deps.audit,
+    toError: deps.toError,
+  });
   return {
     context,
     environment,
     client,
     budget,
-    apps: new AppsService(client, sizes, { budget }),
+    apps,
     deploys,
     logs,
-    costs: createCostsDomain(client, sizes, {
-      demo,
-      context,
-      sandboxUrl: deps.sandbox.url,
-      supabase: deps.supabase,
-      accounts: deps.accounts,
-    }),
+    costs,
     specs,
+    tenants,
     dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, {
       audit: deps.audit,
       context,
@@ -121,5 +140,46 @@ export function buildSession(context: string, deps: SessionDeps): Session {
       logs.dispose();
       await specs.flush();
     },
+  };
+}
+
+/**
+ * The context's Supabase and GitHub clients, each answering "not connected" (undefined) while the
+ * context has no token of that provider; the token is asked for on every request, never kept.
+ */
+function providerClients(context: string, demo: boolean, deps: SessionDeps) {
+  const supabaseAccess = supabaseAccessFor({
+    demo,
+    context,
+    sandboxUrl: deps.sandbox.url,
+    supabase: deps.supabase,
+    accounts: deps.accounts,
+  });
+  const required = (provider: string, token: () => Promise<string | undefined>) => async () => {
+    const found = await token();
+    if (!found)
+      throw new ApiError({
+        code: 'unauthorized',
+        message: `Context "${context}" has no ${provider} token: add one in Settings → Accounts.`,
+      });
+    return found;
+  };
+  const supabase = new SupabaseClient({
+    baseUrl: supabaseAccess.baseUrl,
+    token: required('Supabase', supabaseAccess.token),
+    onUnauthorized: (error) => supabaseAccess.onUnauthorized?.(error.message),
+  });
+  const githubToken = demo ? async () => deps.github.demoToken : () => deps.accounts.tokenFor('github', context);
+  const github = new GitHubClient({
+    baseUrl: demo ? `${deps.sandbox.url}/github` : deps.github.url,
+    token: required('GitHub', githubToken),
+    onUnauthorized: demo
+      ? undefined
+      : (error) =>
+          void deps.accounts.markNeedsAttention({ provider: 'github', context }, error.message).catch(() => {}),
+  });
+  return {
+    supabase: async () => ((await supabaseAccess.token()) ? supabase : undefined),
+    github: async () => ((await githubToken()) ? github : undefined),
   };
 }
