@@ -13,6 +13,7 @@ import type {
   Result,
   SchemaDrift,
 } from '../../../src-preload/contract';
+import { contextChanged } from '../../../src-renderer/stores/contextScope';
 import { useSchemaDriftStore } from '../../../src-renderer/stores/schemaDriftStore';
 import { SchemaDriftView } from '../../../src-renderer/views/tenants/schema/SchemaDriftView';
 
@@ -270,6 +271,14 @@ describe('schema drift across tenants', () => {
       name: 'user_locale',
       sql: 'alter table public.users add column locale text;\n',
     });
+  });
+
+  it('switching account context closes the dialog and forgets the old context’s drift', async () => {
+    await openView();
+    fireEvent.click(cell('report_schedules', 'taskifai-demo')!);
+    act(() => contextChanged());
+    expect(screen.queryByTestId('apply-dialog')).toBeNull();
+    expect(useSchemaDriftStore.getState().drift.value).toBeUndefined();
   });
 
   it('says so when no tenant has a Supabase project', async () => {
