@@ -3,12 +3,14 @@ import { benchFleetRefresh } from './fleetRefresh';
 import { benchLogs } from './logs';
 import { benchRequestBudget } from './requestBudget';
 import { benchSpecYaml } from './specYaml';
+import { benchTenantsRefresh } from './tenantsRefresh';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'fleet-refresh': benchFleetRefresh,
   logs: benchLogs,
   'request-budget': benchRequestBudget,
   'spec-yaml': benchSpecYaml,
+  'tenants-refresh': benchTenantsRefresh,
 };
 
 async function main(): Promise<void> {
