@@ -56,16 +56,14 @@ const silent = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {
 export class GitHubClient implements GitHubReposApi {
   private readonly octokit: GitHubOctokit;
   private readonly cache = new EtagCache();
-  private readonly timeoutMs: number;
 
   constructor(private readonly options: GitHubClientOptions) {
-    this.timeoutMs = options.timeoutMs ?? 30_000;
     const unit = options.waitUnitMs ?? 1000;
     this.octokit = new GitHubOctokit({
       baseUrl: (options.baseUrl ?? GITHUB_API_URL).replace(/\/+$/, ''),
       userAgent: 'Fleetdeck',
       log: silent,
-      request: { ...(options.fetch ? { fetch: options.fetch } : {}) },
+      request: { fetch: timedFetch(options.fetch ?? globalThis.fetch, options.timeoutMs ?? 30_000) },
       retry: { retries: options.retries ?? 2, retryAfterBaseValue: unit },
       throttle: {
         retryAfterBaseValue: unit,
@@ -140,11 +138,8 @@ export class GitHubClient implements GitHubReposApi {
     const key = `${url} ${media.accept ?? ''}`;
     const cached =
       this.cache.get(key) ?? (media.knownEtag ? { etag: media.knownEtag, data: media.knownData } : undefined);
-    const request: FleetRequestOptions & { signal: AbortSignal } = {
-      // Decided now: the throttle's callbacks run outside the caller's async context.
-      background: backgroundKind() !== undefined,
-      signal: AbortSignal.timeout(this.timeoutMs),
-    };
+    // Decided now: the throttle's callbacks run outside the caller's async context.
+    const request: FleetRequestOptions = { background: backgroundKind() !== undefined };
     try {
       const response = await this.octokit.request(route, {
         ...params,
@@ -164,6 +159,17 @@ export class GitHubClient implements GitHubReposApi {
       throw failure;
     }
   }
+}
+
+/**
+ * Each attempt gets its own time limit: one for the whole call would also run through a
+ * rate-limit wait and abort the retry that follows it.
+ */
+function timedFetch(base: typeof fetch, timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const limit = AbortSignal.timeout(timeoutMs);
+    return base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit });
+  };
 }
 
 function backgroundOf(request: { request?: unknown }): boolean {

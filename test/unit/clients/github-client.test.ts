@@ -122,6 +122,19 @@ describe('the founder reads the fleet’s source on GitHub', () => {
     expect(asked()).toBe(3);
   });
 
+  it('says GitHub did not answer in time when a request hangs', async () => {
+    const { sandbox, token } = await founder();
+    sandbox.faults.latencyMs = 300;
+    const slow = new GitHubClient({
+      baseUrl: `${sandbox.url}/github`,
+      token: async () => token,
+      timeoutMs: 50,
+      retries: 0,
+    });
+    const error = await failureOf(slow.getBranchHead(TASKIFAI, 'main'));
+    expect(error).toMatchObject({ code: 'timeout', message: 'GitHub did not answer in time.' });
+  });
+
   it('keeps a check run id past 2^53 exact, as a string', async () => {
     const huge = '90071992547409931';
     // GitHub's ids will outgrow a double one day; Octokit then parses them as BigInt.
