@@ -3,9 +3,8 @@
 // spec lists for the operation with the `{message}` body the API sends (the CLI's recordings; the
 // spec gives errors no body). Where the sandbox answers a status the spec does not list (400 for
 // a refused pause, restore or migration, 404 for an unknown ref), the test names it undocumented.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import supabase from '../../resources/openapi/supabase-subset.json';
-import { startSupabaseFrame, type SupabaseFrame } from '../../src-main/sandbox/supabase/frame';
 import { TENANT_MIGRATIONS } from '../../src-main/sandbox/supabase/migrationHistory';
 import { setSupabaseTiming, supabaseWorldOf } from '../../src-main/sandbox/supabaseApi';
 import { specValidator } from '../support/openapi';
@@ -30,21 +29,13 @@ const operations = new Map<string, Operation>(
 let validator: ReturnType<typeof specValidator> | undefined;
 const spec = () => (validator ??= specValidator(supabase));
 
-const frames: SupabaseFrame[] = [];
-afterEach(async () => {
-  await Promise.all(frames.splice(0).map((f) => f.close()));
-});
-
 async function account(scopes: 'read-write' | 'read-only' = 'read-write') {
   const { sandbox } = await sandboxWithClient();
   const token = `sbp_${Math.random().toString(16).slice(2).padEnd(40, '0')}`;
   sandbox.state.tokens.set(token, { scopes, api: 'supabase' });
   setSupabaseTiming(sandbox.state, { pausingMs: 1000, restoringMs: 1000, comingUpMs: 1000 });
-  // Applying a migration needs its body and Idempotency-Key, which only the Supabase frame passes on.
-  const frame = await startSupabaseFrame(sandbox.state);
-  frames.push(frame);
   const send = (method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) =>
-    fetch(`${method === 'POST' && path.includes('/migrations') ? frame.url : `${sandbox.url}/supabase`}${path}`, {
+    fetch(`${sandbox.url}/supabase${path}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),

@@ -98,7 +98,7 @@ export class SupabaseClient implements SupabaseProjectsApi {
     if (services.length === 0) return [];
     const query = new URLSearchParams(services.map((name) => ['services', name])).toString();
     const path = `/v1/projects/${ref$(ref)}/health?${query}`;
-    return this.list<SupabaseServiceHealth>('GET /v1/projects/{ref}/health', ref, path, 'service health');
+    return this.list<SupabaseServiceHealth>('/v1/projects/{ref}/health', ref, path, 'service health');
   }
 
   /** Free-plan projects only; the project goes PAUSING, then INACTIVE. */
@@ -141,14 +141,14 @@ export class SupabaseClient implements SupabaseProjectsApi {
    */
   async listApiKeys(ref: string): Promise<SupabaseApiKey[]> {
     const path = `/v1/projects/${ref$(ref)}/api-keys`;
-    const keys = await this.list<SupabaseApiKey>('GET /v1/projects/{ref}/api-keys', ref, path, 'API keys');
+    const keys = await this.list<SupabaseApiKey>('/v1/projects/{ref}/api-keys', ref, path, 'API keys');
     return keys.map(maskSecretKey);
   }
 
   /** Applied migrations, oldest first (the spec: only for selected partner OAuth apps). */
   listMigrations(ref: string): Promise<SupabaseMigration[]> {
     const path = `/v1/projects/${ref$(ref)}/database/migrations`;
-    return this.list<SupabaseMigration>('GET /v1/projects/{ref}/database/migrations', ref, path, 'migrations');
+    return this.list<SupabaseMigration>('/v1/projects/{ref}/database/migrations', ref, path, 'migrations');
   }
 
   async getMigration(ref: string, version: string): Promise<SupabaseMigrationDetail> {
@@ -185,9 +185,9 @@ export class SupabaseClient implements SupabaseProjectsApi {
     );
   }
 
-  private async list<T>(bucket: string, scope: string, path: string, what: string): Promise<T[]> {
-    const [method, template] = bucket.split(' ') as [HttpMethod, string];
-    const body = await this.call<unknown>(method, template, scope, path);
+  /** A GET whose answer is a bare array, as health, keys and migrations are. */
+  private async list<T>(template: string, scope: string, path: string, what: string): Promise<T[]> {
+    const body = await this.call<unknown>('GET', template, scope, path);
     if (!Array.isArray(body)) this.unexpected(what);
     return body as T[];
   }

@@ -1,9 +1,8 @@
 // The founder's Supabase projects, one per tenant, as the Supabase client sees them through the
 // sandbox cloud over HTTP: pausing and restoring on the sandbox clock, the API's own refusals,
 // migrations that apply once and fail in Postgres's words, the rate limit, and a read-only token.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SupabaseClient } from '../../../src-main/clients/supabase/client';
-import { startSupabaseFrame, type SupabaseFrame } from '../../../src-main/sandbox/supabase/frame';
 import { TENANT_MIGRATIONS } from '../../../src-main/sandbox/supabase/migrationHistory';
 import { setSupabaseTiming, supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
 import { sandboxWithClient } from '../../support/sandbox';
@@ -16,26 +15,12 @@ const ODOO = 'spdtwktxdalcfigzeqrz';
 const TOKEN = `sbp_${'e5'.repeat(20)}`;
 const LATEST = TENANT_MIGRATIONS.at(-1)!;
 
-const frames: SupabaseFrame[] = [];
-afterEach(async () => {
-  await Promise.all(frames.splice(0).map((f) => f.close()));
-});
-
-/**
- * The founder's Supabase account in the sandbox. Waits the client makes move the sandbox clock
- * instead of the test's. `bodies`: requests go through the Supabase frame, which passes request
- * bodies and headers on (the shared sandbox server does not yet; migrations need both).
- */
-async function supabaseAccount(options: { scopes?: 'read-write' | 'read-only'; bodies?: boolean } = {}) {
+/** The founder's Supabase account in the sandbox. Waits the client makes move the sandbox clock instead of the test's. */
+async function supabaseAccount(options: { scopes?: 'read-write' | 'read-only' } = {}) {
   const { sandbox } = await sandboxWithClient();
   sandbox.state.tokens.set(TOKEN, { scopes: options.scopes ?? 'read-write', api: 'supabase' });
   setSupabaseTiming(sandbox.state, { pausingMs: 20_000, restoringMs: 30_000, comingUpMs: 15_000 });
-  let baseUrl = `${sandbox.url}/supabase`;
-  if (options.bodies) {
-    const frame = await startSupabaseFrame(sandbox.state);
-    frames.push(frame);
-    baseUrl = frame.url;
-  }
+  const baseUrl = `${sandbox.url}/supabase`;
   const sleeps: number[] = [];
   const newClient = () =>
     new SupabaseClient({
@@ -110,7 +95,7 @@ describe('pausing and restoring a Free project, on the sandbox clock', () => {
 
 describe('migrations', () => {
   it('the Demo tenant gets the migration it lacks once, even when the apply is sent again with its key', async () => {
-    const { client } = await supabaseAccount({ bodies: true });
+    const { client } = await supabaseAccount();
     expect((await client.listMigrations(DEMO)).map((m) => m.name)).not.toContain(LATEST.name);
 
     const key = 'fleetdeck-taskifai-demo-report_schedules-1';
@@ -135,7 +120,7 @@ describe('migrations', () => {
   });
 
   it('Customer3’s leftover table makes the migration fail in Postgres’s words, and nothing is recorded', async () => {
-    const { client } = await supabaseAccount({ bodies: true });
+    const { client } = await supabaseAccount();
     const before = await client.listMigrations(CUSTOMER3);
     await expect(
       client.applyMigration(CUSTOMER3, { query: LATEST.sql, name: LATEST.name }, 'customer3-report_schedules'),
@@ -209,6 +194,17 @@ describe('the rate limit', () => {
     expect((await newClient().getProject(BIBBI)).ref).toBe(BIBBI);
     expect(sandbox.requests.filter((r) => r === path)).toHaveLength(6);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThan(59_000);
+  });
+
+  it('an apply refused with 429 was not made, so it goes again once the 3-minute window ends, and applies once', async () => {
+    const { client, newClient, sleeps, world, sandbox } = await supabaseAccount();
+    world.rateLimit.perMinute = 1;
+    const migration = { query: LATEST.sql, name: LATEST.name };
+    await client.applyMigration(DEMO, migration, 'demo-report_schedules');
+    await newClient().applyMigration(DEMO, migration, 'demo-report_schedules');
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThan(179_000);
+    sandbox.state.clock.advance(180_000);
+    expect((await client.listMigrations(DEMO)).filter((m) => m.name === LATEST.name)).toHaveLength(1);
   });
 
   it('counts per project: another project’s bucket is untouched', async () => {
