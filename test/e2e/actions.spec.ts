@@ -322,7 +322,17 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
   });
 
   test('keeping a rollback unpins the app', async ({ page }) => {
-    await openApp(page, 'multivio-api');
+    test.setTimeout(DEPLOY_MS * 2);
+    // mcp-coordinator, rolled back to the version the rolling deploy replaced: the seeded pin on
+    // multivio-api stays for the stories after this file (the palette's refused Deploy reads it).
+    await openApp(page, 'mcp-coordinator');
+    await page.getByTestId('rollback-button').first().click();
+    await expect(page.getByTestId('rollback-dialog').getByTestId('rollback-valid')).toBeVisible();
+    await confirmAndWaitOutUndo(page, /Rolling mcp-coordinator back to/);
+    await expect(page.getByTestId('deployment-progress')).toHaveAttribute('data-phase', 'ACTIVE', {
+      timeout: DEPLOY_MS,
+    });
+    await page.getByTestId('dismiss-progress').click();
     const banner = page.getByTestId('pinned-banner');
     await expect(banner).toBeVisible();
     await expect(page.getByTestId('deploy-button')).toBeDisabled();
@@ -334,8 +344,11 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(page.getByTestId('toast').filter({ hasText: 'rollback kept' })).toBeVisible();
     await page.getByTestId('back-link').click();
     await expect(
-      page.locator('[data-testid="fleet-row"][data-app-name="multivio-api"] [data-testid="pinned-marker"]'),
+      page.locator('[data-testid="fleet-row"][data-app-name="mcp-coordinator"] [data-testid="pinned-marker"]'),
     ).toHaveCount(0);
+    await expect(
+      page.locator('[data-testid="fleet-row"][data-app-name="multivio-api"] [data-testid="pinned-marker"]'),
+    ).toHaveCount(1);
   });
 
   test('the activity log lists every action, filterable by app and action', async ({ page }) => {
@@ -350,7 +363,8 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await expect(row('scale', 'presence360-control-plane')).toHaveCount(2);
     await expect(row('rollback', 'odoo-saas-platform')).toHaveCount(1);
     await expect(row('rollback_revert', 'odoo-saas-platform')).toHaveCount(1);
-    await expect(row('rollback_commit', 'multivio-api')).toHaveCount(1);
+    await expect(row('rollback', 'mcp-coordinator')).toHaveCount(1);
+    await expect(row('rollback_commit', 'mcp-coordinator')).toHaveCount(1);
     // The run, with the app it skipped named; the start that could not happen never reached main.
     await expect(row('rolling_deploy')).toHaveCount(1);
     await expect(row('rolling_deploy')).toContainText('skipped: multivio-api');
