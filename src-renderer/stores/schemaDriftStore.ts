@@ -5,6 +5,7 @@
 // nothing reaches a database that was not on screen first.
 import { create } from 'zustand';
 import type {
+  ActivityEntry,
   FleetError,
   MigrationReview,
   MigrationRun,
@@ -49,9 +50,13 @@ export interface ApplyFlow {
   targets: ApplyTarget[];
   /** The answer the review screen shows, and the request it answered. */
   review?: Loadable<MigrationReview> & { request: MigrationSource };
+  /** While the run is under way: each target's state as the Activity log has it so far. */
+  progress?: Record<string, LiveStep>;
   run?: MigrationRun;
   runError?: FleetError;
 }
+
+export type LiveStep = 'applying' | 'applied' | 'failed';
 
 interface SchemaDriftState {
   drift: Loadable<SchemaDrift>;
@@ -88,6 +93,39 @@ export function sourceRequest(flow: ApplyFlow): MigrationSource | undefined {
 }
 
 export const chosenTargets = (flow: ApplyFlow): ApplyTarget[] => flow.targets.filter((t) => t.chosen);
+
+/** How often the Activity log is read while a run is under way. */
+const PROGRESS_POLL_MS = 700;
+/** Main stamps the log with its own clock; an entry a moment older than the click still counts. */
+const CLOCK_SLACK_MS = 5_000;
+
+/**
+ * The run's steps so far, from the Activity log: main writes each tenant's step there as it starts
+ * and ends, and applyMigration itself answers only once every tenant is done.
+ */
+export function liveSteps(
+  entries: readonly ActivityEntry[],
+  migration: string,
+  appIds: readonly string[],
+  sinceMs: number,
+): Record<string, LiveStep> {
+  const steps: Record<string, LiveStep> = {};
+  // Oldest first, so the newest entry of a tenant has the last word.
+  const ours = entries
+    .filter(
+      (e) =>
+        e.action === 'apply_migration' &&
+        e.parameters.migration === migration &&
+        !!e.appId &&
+        appIds.includes(e.appId) &&
+        Date.parse(e.startedAt) >= sinceMs - CLOCK_SLACK_MS,
+    )
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  for (const e of ours) {
+    steps[e.appId!] = e.result === 'started' ? 'applying' : e.result === 'succeeded' ? 'applied' : 'failed';
+  }
+  return steps;
+}
 
 let driftSeq = 0;
 let reviewSeq = 0;
@@ -204,8 +242,20 @@ export const useSchemaDriftStore = create<SchemaDriftState>()((set, get) => {
       if (!flow || flow.step !== 'review' || !review?.value) return;
       const appIds = chosenTargets(flow).map((t) => t.appId);
       if (appIds.length === 0) return;
-      patchFlow({ step: 'running' });
+      patchFlow({ step: 'running', progress: {} });
+      const sinceMs = Date.now();
+      let running = true;
+      const watch = async () => {
+        while (running) {
+          await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+          const read = await callFleet((api) => api.listActivity({ action: 'apply_migration', limit: 50 }));
+          if (!running || get().flow?.step !== 'running') return;
+          if (read.ok) patchFlow({ progress: liveSteps(read.value, review.value!.name, appIds, sinceMs) });
+        }
+      };
+      void watch();
       const result = await callFleet((api) => api.applyMigration({ source: review.request, appIds }));
+      running = false;
       patchFlow(result.ok ? { step: 'done', run: result.value } : { step: 'done', runError: result.error });
       // Whatever happened, the grid must show what the databases have now.
       void get().load();

@@ -255,6 +255,44 @@ describe('schema drift across tenants', () => {
     expect(within(result).getAllByTestId('run-step')[2]!.textContent).toContain('not started');
   });
 
+  it('while the run is under way, each tenant’s step shows as the Activity log records it', async () => {
+    let finish!: (r: Result<MigrationRun>) => void;
+    api.applyMigration.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    const now = new Date().toISOString();
+    const entry = (appId: string, result: 'started' | 'succeeded') => ({
+      id: `${appId}-${result}`,
+      context: 'Demo fleet',
+      action: 'apply_migration' as const,
+      appId,
+      parameters: { migration: 'report_schedules' },
+      result,
+      startedAt: now,
+    });
+    Object.assign(window.fleet, {
+      listActivity: vi.fn(() => ok([entry('app-demo', 'succeeded'), entry('app-c3', 'started')])),
+    });
+    await openView();
+    fireEvent.click(cell('report_schedules', 'taskifai-demo')!);
+    fireEvent.click(screen.getByTestId('apply-review-button'));
+    fireEvent.click(await screen.findByTestId('apply-confirm'));
+    const running = await screen.findByTestId('migration-running');
+    await waitFor(() =>
+      expect(
+        within(running)
+          .getAllByTestId('running-step')
+          .map((s) => [s.dataset.tenant, s.dataset.state]),
+      ).toEqual([
+        ['taskifai-demo', 'applied'],
+        ['taskifai-customer3', 'applying'],
+      ]),
+    );
+    // Escape does not close it mid-run.
+    fireEvent.keyDown(running, { key: 'Escape' });
+    expect(screen.getByTestId('apply-dialog')).toBeTruthy();
+    await act(async () => finish({ ok: true, value: halted }));
+    expect(await screen.findByTestId('migration-result')).toBeTruthy();
+  });
+
   it('a .sql file is read here, named after the file, and its text is what the review shows', async () => {
     await openView();
     fireEvent.click(cell('report_schedules', 'taskifai-customer3')!);

@@ -1,8 +1,8 @@
 // The review screen and what follows it. The SQL shown is main's answer to reviewMigration for the
 // very request Apply sends, byte for byte; the targets are listed in the order they run. While the
-// run is under way there is nothing to report per tenant (one request runs them all), so the
-// order is shown with the promise; at the end each step says what happened, Postgres's own words
-// included as written.
+// run is under way each tenant's step shows as the Activity log records it (one request runs them
+// all, so its answer comes only at the end); then each step says what happened, Postgres's own
+// words included as written.
 import type { MigrationRun } from '../../../../src-preload/contract';
 import { Badge } from '../../../components/Badge';
 import { ErrorState } from '../../../components/ErrorState';
@@ -64,6 +64,14 @@ export function ApplyReview({ flow }: { flow: ApplyFlow }) {
   );
 }
 
+const LIVE_WORDS = { waiting: 'waiting', applying: 'applying…', applied: 'applied', failed: 'failed' } as const;
+const LIVE_TONE: Record<keyof typeof LIVE_WORDS, Tone> = {
+  waiting: 'muted',
+  applying: 'progress',
+  applied: 'success',
+  failed: 'danger',
+};
+
 export function ApplyRunning({ flow }: { flow: ApplyFlow }) {
   return (
     <div className="drift-review" data-testid="migration-running">
@@ -71,7 +79,17 @@ export function ApplyRunning({ flow }: { flow: ApplyFlow }) {
         <span className="spinner" aria-hidden="true" />
         Applying {flow.review?.value?.name} one tenant at a time…
       </div>
-      <TargetOrder flow={flow} testId="running-targets" />
+      <ol className="drift-steps">
+        {chosenTargets(flow).map((t) => {
+          const state = flow.progress?.[t.appId] ?? 'waiting';
+          return (
+            <li key={t.appId} className="drift-step" data-testid="running-step" data-tenant={t.name} data-state={state}>
+              <span className="drift-step__name">{t.name}</span>
+              <Badge tone={LIVE_TONE[state]}>{LIVE_WORDS[state]}</Badge>
+            </li>
+          );
+        })}
+      </ol>
       <p className="muted">Stops at the first failure. Each step is written to the Activity log as it happens.</p>
     </div>
   );
