@@ -40,7 +40,7 @@ const SHOWN_KEY_CHARS = 15;
 export type SupabaseClientOptions = Omit<RestClientOptions, 'service'>;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const ref$ = (ref: string) => encodeURIComponent(ref);
+const pathRef = (ref: string) => encodeURIComponent(ref);
 
 export class SupabaseClient implements SupabaseProjectsApi {
   private readonly rest: RestClient;
@@ -85,7 +85,7 @@ export class SupabaseClient implements SupabaseProjectsApi {
   }
 
   async getProject(ref: string): Promise<SupabaseProject> {
-    const body = await this.call<unknown>('GET', '/v1/projects/{ref}', ref, `/v1/projects/${ref$(ref)}`);
+    const body = await this.call<unknown>('GET', '/v1/projects/{ref}', ref, `/v1/projects/${pathRef(ref)}`);
     return this.rest.expectObject(body, 'project') as unknown as SupabaseProject;
   }
 
@@ -97,22 +97,22 @@ export class SupabaseClient implements SupabaseProjectsApi {
   async getServicesHealth(ref: string, services: readonly SupabaseServiceName[]): Promise<SupabaseServiceHealth[]> {
     if (services.length === 0) return [];
     const query = new URLSearchParams(services.map((name) => ['services', name])).toString();
-    const path = `/v1/projects/${ref$(ref)}/health?${query}`;
+    const path = `/v1/projects/${pathRef(ref)}/health?${query}`;
     return this.list<SupabaseServiceHealth>('/v1/projects/{ref}/health', ref, path, 'service health');
   }
 
   /** Free-plan projects only; the project goes PAUSING, then INACTIVE. */
   pauseProject(ref: string): Promise<void> {
-    return this.change('/v1/projects/{ref}/pause', ref, `/v1/projects/${ref$(ref)}/pause`);
+    return this.change('/v1/projects/{ref}/pause', ref, `/v1/projects/${pathRef(ref)}/pause`);
   }
 
   /** Only once the project is INACTIVE (while PAUSING the API refuses, in its words). */
   restoreProject(ref: string): Promise<void> {
-    return this.change('/v1/projects/{ref}/restore', ref, `/v1/projects/${ref$(ref)}/restore`);
+    return this.change('/v1/projects/{ref}/restore', ref, `/v1/projects/${pathRef(ref)}/restore`);
   }
 
   async listBackups(ref: string): Promise<SupabaseBackups> {
-    const path = `/v1/projects/${ref$(ref)}/database/backups`;
+    const path = `/v1/projects/${pathRef(ref)}/database/backups`;
     const body = await this.call<unknown>('GET', '/v1/projects/{ref}/database/backups', ref, path);
     const backups = this.rest.expectObject(body, 'backups');
     if (!Array.isArray(backups.backups)) this.unexpected('backups');
@@ -120,7 +120,7 @@ export class SupabaseClient implements SupabaseProjectsApi {
   }
 
   async getDiskUtilization(ref: string): Promise<SupabaseDiskUtilization> {
-    const path = `/v1/projects/${ref$(ref)}/config/disk/util`;
+    const path = `/v1/projects/${pathRef(ref)}/config/disk/util`;
     const body = await this.call<unknown>('GET', '/v1/projects/{ref}/config/disk/util', ref, path);
     return this.rest.expectObject(body, 'disk utilization') as unknown as SupabaseDiskUtilization;
   }
@@ -128,7 +128,7 @@ export class SupabaseClient implements SupabaseProjectsApi {
   /** The lints of the security or performance advisor (an endpoint the spec marks experimental). */
   async listAdvisorLints(ref: string, kind: SupabaseAdvisorKind): Promise<SupabaseAdvisorLint[]> {
     const template = `/v1/projects/{ref}/advisors/${kind}`;
-    const body = await this.call<unknown>('GET', template, ref, `/v1/projects/${ref$(ref)}/advisors/${kind}`);
+    const body = await this.call<unknown>('GET', template, ref, `/v1/projects/${pathRef(ref)}/advisors/${kind}`);
     const lints = this.rest.expectObject(body, 'advisor lints').lints;
     if (!Array.isArray(lints)) this.unexpected('advisor lints');
     return lints as SupabaseAdvisorLint[];
@@ -140,19 +140,19 @@ export class SupabaseClient implements SupabaseProjectsApi {
    * way the API masks the new ones: nothing past this client can show or log a secret key.
    */
   async listApiKeys(ref: string): Promise<SupabaseApiKey[]> {
-    const path = `/v1/projects/${ref$(ref)}/api-keys`;
+    const path = `/v1/projects/${pathRef(ref)}/api-keys`;
     const keys = await this.list<SupabaseApiKey>('/v1/projects/{ref}/api-keys', ref, path, 'API keys');
     return keys.map(maskSecretKey);
   }
 
   /** Applied migrations, oldest first (the spec: only for selected partner OAuth apps). */
   listMigrations(ref: string): Promise<SupabaseMigration[]> {
-    const path = `/v1/projects/${ref$(ref)}/database/migrations`;
+    const path = `/v1/projects/${pathRef(ref)}/database/migrations`;
     return this.list<SupabaseMigration>('/v1/projects/{ref}/database/migrations', ref, path, 'migrations');
   }
 
   async getMigration(ref: string, version: string): Promise<SupabaseMigrationDetail> {
-    const path = `/v1/projects/${ref$(ref)}/database/migrations/${encodeURIComponent(version)}`;
+    const path = `/v1/projects/${pathRef(ref)}/database/migrations/${encodeURIComponent(version)}`;
     const body = await this.call<unknown>('GET', '/v1/projects/{ref}/database/migrations/{version}', ref, path);
     return this.rest.expectObject(body, 'migration') as unknown as SupabaseMigrationDetail;
   }
@@ -164,7 +164,7 @@ export class SupabaseClient implements SupabaseProjectsApi {
    */
   applyMigration(ref: string, migration: { query: string; name?: string }, idempotencyKey: string): Promise<void> {
     const template = 'POST /v1/projects/{ref}/database/migrations';
-    const path = `/v1/projects/${ref$(ref)}/database/migrations`;
+    const path = `/v1/projects/${pathRef(ref)}/database/migrations`;
     const body = { query: migration.query, ...(migration.name !== undefined ? { name: migration.name } : {}) };
     return this.retryingRateLimit(() =>
       this.limits.within(`${template} ${ref}`, () =>
