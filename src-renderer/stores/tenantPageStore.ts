@@ -63,6 +63,8 @@ export const useTenantPageStore = create<TenantPageState>()((set, get) => {
     stopPolling();
     const changing = isSettling(statusOf(get().detail));
     if (!onPage || !changing || Date.now() - settleStartedAt > SETTLE_GIVE_UP_MS) {
+      // The matrix was read while the project was still changing: it shows the settled status too.
+      if (get().settling && !changing) void useTenantsStore.getState().load();
       set({ settling: false });
       return;
     }
@@ -87,7 +89,7 @@ export const useTenantPageStore = create<TenantPageState>()((set, get) => {
     set({ pending: undefined, lastStatus: result.value.status });
     settleStartedAt = Date.now();
     await get().load();
-    // The matrix shows the same status: it is read again when next opened.
+    // The matrix shows this project too: read it now, and again once the status settles.
     void useTenantsStore.getState().load();
     return true;
   };

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import { resetWithContext, sameContext } from './contextScope';
 import { callFleet } from '../fleetApi';
 import { useHealthStore } from './healthStore';
+import { HEALTH_CHECK_TICK_MS } from './healthPolicy';
 import type { TenantSorting } from '../views/tenants/tenantModel';
 
 interface TenantsState {
@@ -35,6 +36,8 @@ interface TenantsState {
   /** Links a Supabase project to a tenant; true when main accepted it (the matrix is re-read). */
   linkProject: (appId: string, ref: string) => Promise<boolean>;
   clearLinkError: () => void;
+  /** Keeps the rows' health fresh while the matrix is on screen; returns the function that stops. */
+  watchHealth: () => () => void;
 }
 
 let loadSeq = 0;
@@ -87,6 +90,16 @@ export const useTenantsStore = create<TenantsState>()((set, get) => ({
   },
 
   clearLinkError: () => set({ linkError: undefined }),
+
+  watchHealth: () => {
+    // Main reads health in the background only while it is asked, a few apps at a time: the
+    // matrix asks on the overview's beat, and the policy decides when an ask is due.
+    const beat = setInterval(() => {
+      const matrix = get().matrix;
+      if (matrix) void useHealthStore.getState().ensureFresh(matrix.tenants.map((t) => t.appId));
+    }, HEALTH_CHECK_TICK_MS);
+    return () => clearInterval(beat);
+  },
 }));
 
 // Filter and sort order are the user's; the matrix and its groups are the context's and are read

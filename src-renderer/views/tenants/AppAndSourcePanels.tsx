@@ -52,13 +52,12 @@ export function AppPanel({ row }: { row: TenantRow }) {
       {entry.detail ? (
         <ul className="project-list" data-testid="app-components">
           {entry.detail.components.map((c) => (
-            <li key={c.name}>
-              <span>{c.name}</span>
+            <li key={c.name} className="component-line">
+              <span className="component-line__name">{c.name}</span>
               <span className="muted">{kindLabel(c.kind)}</span>
               <span className="muted">{sizeText(c)}</span>
-              <span className="project-list__end">
-                {c.costNote ? <span className="muted">{c.costNote}</span> : <Money cost={c.monthlyCost} />}
-              </span>
+              <span className="project-list__end">{c.costNote ? null : <Money cost={c.monthlyCost} />}</span>
+              {c.costNote ? <span className="component-line__note">{c.costNote}</span> : null}
             </li>
           ))}
         </ul>

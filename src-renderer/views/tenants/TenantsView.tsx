@@ -64,6 +64,7 @@ export function TenantsView() {
 
   useEffect(() => {
     void ensureLoaded();
+    return useTenantsStore.getState().watchHealth();
   }, [ensureLoaded]);
 
   const rows = useMemo(

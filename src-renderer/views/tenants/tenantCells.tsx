@@ -114,8 +114,23 @@ export function SourceCell({ row }: { row: TenantRow }) {
   );
 }
 
+/** A project column main did not read: no project at all, or one that answers nothing now. */
+function NotRead({ row, what }: { row: TenantRow; what: string }) {
+  const status = row.supabase?.project?.status;
+  const why = !row.supabase
+    ? 'No Supabase project'
+    : status === 'INACTIVE'
+      ? `${what} is not read while the project is paused`
+      : `${what} was not read`;
+  return (
+    <span className="muted" title={why}>
+      —
+    </span>
+  );
+}
+
 export function SchemaCell({ row }: { row: TenantRow }) {
-  if (!row.schema) return <span className="muted">—</span>;
+  if (!row.schema) return <NotRead row={row} what="The schema" />;
   if (!row.schema.ok) return <Unavailable error={row.schema.error} what="Schema" />;
   const { latest, applied, missing } = row.schema.value;
   const latestText = latest ? (latest.name ?? latest.version) : 'no migrations';
@@ -161,7 +176,7 @@ export function SupabaseCell({ link, unreadable }: { link: TenantSupabaseLink | 
 
 export function BackupsCell({ row }: { row: TenantRow }) {
   const nowMs = useClockStore((s) => s.nowMs);
-  if (!row.backups) return <span className="muted">—</span>;
+  if (!row.backups) return <NotRead row={row} what="Backups" />;
   if (!row.backups.ok) return <Unavailable error={row.backups.error} what="Backups" />;
   const b = row.backups.value;
   if (b.pitrEnabled) {

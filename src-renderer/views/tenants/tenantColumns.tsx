@@ -46,7 +46,12 @@ export function tenantColumns(supabase: ProviderReach) {
       meta: { width: 170, label: 'Tenant' },
       cell: ({ row }) => (
         <span className="tenant-name">
-          <a className="app-link" href={hrefFor({ name: 'tenant', appId: row.original.appId })} tabIndex={-1}>
+          <a
+            className="app-link"
+            href={hrefFor({ name: 'tenant', appId: row.original.appId })}
+            tabIndex={-1}
+            title={row.original.name}
+          >
             {row.original.name}
           </a>
           <span className="tenant-group">{row.original.group}</span>
