@@ -166,7 +166,11 @@ describe('the Supabase costs of the demo fleet, read from the sandbox over HTTP'
     const { sandbox, costs } = await demoCosts();
     const world = supabaseWorldOf(sandbox.state);
     world.organizations[0]!.plan = 'team';
-    world.projects.insightpulse![0]!.databases[0]!.infra_compute_size = 'pico';
+    // Restored from its auto-pause, so its compute bills again, at a size the docs do not price.
+    const odoo = world.projects.insightpulse![0]!;
+    odoo.status = 'ACTIVE_HEALTHY';
+    odoo.databases[0]!.status = 'ACTIVE_HEALTHY';
+    odoo.databases[0]!.infra_compute_size = 'pico';
     const result = await costs.supabase.getSupabaseCosts();
     const [taskifai, insightpulse] = result.organizations;
     expect(taskifai).toMatchObject({ plan: 'team', computeEstimate: 45, partial: false });
