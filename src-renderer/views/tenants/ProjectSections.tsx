@@ -8,18 +8,24 @@ import { RelativeTime } from '../../components/RelativeTime';
 import type { Tone } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
 
+/** A project that is paused or changing state answers nothing: its parts' errors are expected then. */
+const expectedSilence = (project: SupabaseProjectDetail) =>
+  project.status !== 'ACTIVE_HEALTHY' && project.status !== 'ACTIVE_UNHEALTHY';
+
 function Part<T>({
   title,
   result,
   count,
   children,
   testId,
+  project,
 }: {
   title: string;
   result: Result<T>;
   count?: (value: T) => number;
   children: (value: T) => ReactNode;
   testId: string;
+  project: SupabaseProjectDetail;
 }) {
   return (
     <section className="project-part" data-testid={testId}>
@@ -30,7 +36,12 @@ function Part<T>({
       {result.ok ? (
         children(result.value)
       ) : (
-        <p className="project-part__error" role="status">
+        <p
+          className={
+            expectedSilence(project) ? 'project-part__error project-part__error--quiet' : 'project-part__error'
+          }
+          role="status"
+        >
           {result.error.message}
         </p>
       )}
@@ -47,7 +58,7 @@ const SERVICE_WORDS: Record<string, string> = {
 
 export function ServicesPart({ project }: { project: SupabaseProjectDetail }) {
   return (
-    <Part title="Services" result={project.services} testId="project-services">
+    <Part project={project} title="Services" result={project.services} testId="project-services">
       {(services) =>
         services.length === 0 ? (
           <p className="muted section-empty">Nothing answers while the project is paused.</p>
@@ -70,7 +81,7 @@ export function ServicesPart({ project }: { project: SupabaseProjectDetail }) {
 
 export function BackupsPart({ project }: { project: SupabaseProjectDetail }) {
   return (
-    <Part title="Backups" result={project.backups} testId="project-backups">
+    <Part project={project} title="Backups" result={project.backups} testId="project-backups">
       {(b) => (
         <>
           <p className="project-line">
@@ -110,7 +121,7 @@ const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 2 
 
 export function DiskPart({ project }: { project: SupabaseProjectDetail }) {
   return (
-    <Part title="Disk" result={project.disk} testId="project-disk">
+    <Part project={project} title="Disk" result={project.disk} testId="project-disk">
       {(d) => {
         const share = d.sizeBytes > 0 ? Math.min(1, d.usedBytes / d.sizeBytes) : 0;
         const tone = share >= 0.9 ? 'danger' : share >= 0.75 ? 'warning' : 'ok';
@@ -140,7 +151,13 @@ const LEVEL_TONE: Record<SupabaseAdvisorFinding['level'], Tone> = { ERROR: 'dang
 
 export function AdvisorsPart({ project }: { project: SupabaseProjectDetail }) {
   return (
-    <Part title="Advisors" result={project.advisors} count={(a) => a.length} testId="project-advisors">
+    <Part
+      project={project}
+      title="Advisors"
+      result={project.advisors}
+      count={(a) => a.length}
+      testId="project-advisors"
+    >
       {(findings) => {
         if (findings.length === 0) return <p className="muted section-empty">No security or performance findings.</p>;
         const levels = (['ERROR', 'WARN', 'INFO'] as const)
@@ -186,7 +203,7 @@ export function AdvisorsPart({ project }: { project: SupabaseProjectDetail }) {
 
 export function KeysPart({ project }: { project: SupabaseProjectDetail }) {
   return (
-    <Part title="API keys" result={project.apiKeys} count={(k) => k.length} testId="project-keys">
+    <Part project={project} title="API keys" result={project.apiKeys} count={(k) => k.length} testId="project-keys">
       {(keys) =>
         keys.length === 0 ? (
           <p className="muted section-empty">No API keys.</p>
@@ -210,7 +227,13 @@ export function KeysPart({ project }: { project: SupabaseProjectDetail }) {
 
 export function MigrationsPart({ project, missing }: { project: SupabaseProjectDetail; missing?: string[] }) {
   return (
-    <Part title="Migrations" result={project.migrations} count={(m) => m.length} testId="project-migrations">
+    <Part
+      project={project}
+      title="Migrations"
+      result={project.migrations}
+      count={(m) => m.length}
+      testId="project-migrations"
+    >
       {(migrations) => (
         <>
           {missing && missing.length > 0 ? (
