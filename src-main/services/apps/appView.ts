@@ -11,7 +11,8 @@ import type {
 } from '../../../src-preload/contract';
 import type { App, AppHealth, AppSpec, Deployment, DeploymentPhase } from '../../clients/digitalocean/types';
 import { isTerminalPhase, leafSteps } from '../../clients/digitalocean/types';
-import { addCosts, DATABASE_NOTE, JOB_NOTE, priceCompute, STATIC_SITE_NOTE, ZERO_COST } from '../costs/pricing';
+import { DEV_DATABASE_USD } from '../costs/databasePricing';
+import { addCosts, JOB_NOTE, priceCompute, STATIC_SITE_NOTE, ZERO_COST } from '../costs/pricing';
 import type { InstanceSizeCatalog } from './instanceSizes';
 
 /**
@@ -92,16 +93,27 @@ export function componentsOf(spec: AppSpec, catalog: InstanceSizeCatalog): Compo
       monthlyCost: ZERO_COST,
       source: sourceOf(f),
     })),
-    ...(spec.databases ?? []).map((d): ComponentDetail => ({
-      name: d.name,
-      kind: 'database',
-      monthlyCost: ZERO_COST,
-      costNote: d.production
-        ? `Managed cluster ${d.cluster_name ?? ''}: billed as a database, not by the app.`
-        : DATABASE_NOTE,
-      source: { kind: 'none', ref: d.engine ?? '' },
-    })),
+    ...(spec.databases ?? []).map(databaseComponent),
   ];
+}
+
+// Priced as the Costs page prices it (one price, databasePricing), so the overview, the app page
+// and the Costs page agree. A managed cluster bills as a database, shared among the apps naming it:
+// only the Costs page, which reads the clusters, can say an app's share.
+function databaseComponent(d: NonNullable<AppSpec['databases']>[number]): ComponentDetail {
+  const base = { name: d.name, kind: 'database' as const, source: { kind: 'none' as const, ref: d.engine ?? '' } };
+  if (d.production || d.cluster_name) {
+    return {
+      ...base,
+      monthlyCost: ZERO_COST,
+      costNote: `Managed cluster ${d.cluster_name ?? ''}: billed as a database, not by the app (its share is on the Costs page).`,
+    };
+  }
+  return {
+    ...base,
+    monthlyCost: { min: DEV_DATABASE_USD, max: DEV_DATABASE_USD },
+    costNote: `App Platform dev database (${d.engine ?? 'PG'}): $${DEV_DATABASE_USD.toFixed(2)} a month.`,
+  };
 }
 
 type TimedStep = { started_at?: string; ended_at?: string; steps?: TimedStep[] };
