@@ -21,11 +21,12 @@ async function inBothSchemes(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('the deploy dialog lists the commits a deploy of taskifai-customer3 would ship, with CI', async ({ page }) => {
-  // taskifai-bibbi would tell the same story, but the demo begins with a 20-minute build of its
-  // newest push running, which keeps its Deploy button off, and the logs stories read that build:
-  // customer3 builds the same branch and was last deployed before main moved on.
-  await openApp(page, 'taskifai-customer3');
+test('the deploy dialog lists the commits a deploy of taskifai-central would ship, with CI', async ({ page }) => {
+  // All of TaskifAI builds taskifai-platform@main. taskifai-bibbi would tell this story, but the demo
+  // begins with a 20-minute build of its newest push running, which keeps its Deploy button off
+  // (and the logs stories read that build); demo and customer3 are deployed to the head by earlier
+  // stories in the same harness. Nothing before this deploys the central app.
+  await openApp(page, 'taskifai-central');
   await expect(page.getByTestId('deploy-button')).toBeEnabled({ timeout: 10_000 });
   await page.getByTestId('deploy-button').click();
   const dialog = page.getByTestId('confirm-dialog');
