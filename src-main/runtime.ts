@@ -17,6 +17,7 @@ import { dnsMethodHandlers } from './bridge/domains/dns';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
 import { specsMethodHandlers } from './bridge/domains/specs';
 import { tenantsMethodHandlers } from './bridge/domains/tenants';
+import { onboardingMethodHandlers, onboardingStreamHandlers } from './bridge/domains/onboarding';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { RateLimitOptions } from './sandbox/rateLimiter';
@@ -167,6 +168,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       audit,
       notices,
       dataDir,
+      keychain: secrets,
       log,
       toError,
       deployPollMs: options.deployPollMs,
@@ -200,12 +202,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...specsMethodHandlers(() => current().specs),
     ...dnsMethodHandlers(() => current().dns),
     ...tenantsMethodHandlers(() => current().tenants),
+    ...onboardingMethodHandlers(() => current().onboarding),
   };
   const streams: StreamHandlers = {
     ...appsStreamHandlers(() => current().apps, toError),
     ...deploysStreamHandlers(() => current().deploys, toError),
     ...logsStreamHandlers(() => current().logs),
     ...accountsStreamHandlers(accounts),
+    ...onboardingStreamHandlers(() => current().onboarding, toError),
   };
   const dispatcher = new ContractDispatcher(methods, streams, log);
 

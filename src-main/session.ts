@@ -23,6 +23,8 @@ import { createTenantsDomain, type TenantsService } from './services/tenants';
 import { supabaseAccessFor } from './services/costs';
 import { SupabaseClient } from './clients/supabase/client';
 import { GitHubClient } from './clients/github/client';
+import { createOnboardingDomain, type OnboardingService } from './services/onboarding';
+import type { SecretStore } from './secrets/secretStore';
 
 export const APP_VERSION = '0.1.0';
 
@@ -39,6 +41,7 @@ export interface Session {
   specs: SpecsService;
   dns: DnsService;
   tenants: TenantsService;
+  onboarding: OnboardingService;
   /** Drafts written, live log sockets closed: the context's services stop for good (quit). */
   dispose(): Promise<void>;
 }
@@ -52,6 +55,8 @@ export interface SessionDeps {
   audit: AuditLog;
   notices: NoticeHub;
   dataDir: string;
+  /** The OS keychain (or memory store): onboarding keeps a run's generated DB password there. */
+  keychain: SecretStore;
   log: Logger;
   toError: ErrorMapper;
   deployPollMs?: number;
@@ -112,14 +117,29 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     supabase: deps.supabase,
     accounts: deps.accounts,
   });
+  const providers = providerClients(context, demo, deps);
   const tenants = createTenantsDomain({
     context,
     dataDir: deps.dataDir,
     apps,
     supabaseDirectory: () => costs.supabase.getSupabaseCosts(),
-    ...providerClients(context, demo, deps),
+    ...providers,
     audit: deps.audit,
     toError: deps.toError,
+  });
+  const dns = new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, {
+    audit: deps.audit,
+    context,
+  });
+  const onboarding = createOnboardingDomain({
+    ...deps,
+    context,
+    client,
+    apps,
+    specs,
+    dns,
+    supabase: providers.supabase,
+    supabaseDirectory: () => costs.supabase.getSupabaseCosts(),
   });
   return {
     context,
@@ -132,11 +152,10 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     costs,
     specs,
     tenants,
-    dns: new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, {
-      audit: deps.audit,
-      context,
-    }),
+    onboarding,
+    dns,
     dispose: async () => {
+      onboarding.dispose();
       logs.dispose();
       await specs.flush();
     },

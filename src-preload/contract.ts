@@ -26,6 +26,12 @@ import {
   type TenantsMethods,
   type TenantsStreams,
 } from './contract/tenants';
+import {
+  ONBOARDING_METHOD_NAMES,
+  ONBOARDING_STREAM_NAMES,
+  type OnboardingMethods,
+  type OnboardingStreams,
+} from './contract/onboarding';
 
 export * from './contract/common';
 export * from './contract/apps';
@@ -36,6 +42,7 @@ export * from './contract/costs';
 export * from './contract/specs';
 export * from './contract/dns';
 export * from './contract/tenants';
+export * from './contract/onboarding';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
 export type FleetMethods = AppsMethods &
@@ -45,7 +52,8 @@ export type FleetMethods = AppsMethods &
   AccountsMethods &
   SpecsMethods &
   DnsMethods &
-  TenantsMethods;
+  TenantsMethods &
+  OnboardingMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
 export type FleetStreams = AppsStreams &
@@ -55,7 +63,8 @@ export type FleetStreams = AppsStreams &
   AccountsStreams &
   SpecsStreams &
   DnsStreams &
-  TenantsStreams;
+  TenantsStreams &
+  OnboardingStreams;
 
 export type MethodName = keyof FleetMethods;
 export type StreamName = keyof FleetStreams;
@@ -85,6 +94,7 @@ export const METHOD_NAMES = [
   ...SPECS_METHOD_NAMES,
   ...DNS_METHOD_NAMES,
   ...TENANTS_METHOD_NAMES,
+  ...ONBOARDING_METHOD_NAMES,
 ] as const satisfies readonly MethodName[];
 export const STREAM_NAMES = [
   ...APPS_STREAM_NAMES,
@@ -95,6 +105,7 @@ export const STREAM_NAMES = [
   ...SPECS_STREAM_NAMES,
   ...DNS_STREAM_NAMES,
   ...TENANTS_STREAM_NAMES,
+  ...ONBOARDING_STREAM_NAMES,
 ] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;
 const everyMethodListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> extends never ? true : never = true;

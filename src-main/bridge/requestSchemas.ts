@@ -10,6 +10,7 @@ import { dnsMethodSchemas, dnsStreamSchemas } from './schemas/dns';
 import { logsMethodSchemas, logsStreamSchemas } from './schemas/logs';
 import { specsMethodSchemas, specsStreamSchemas } from './schemas/specs';
 import { tenantsMethodSchemas, tenantsStreamSchemas } from './schemas/tenants';
+import { onboardingMethodSchemas, onboardingStreamSchemas } from './schemas/onboarding';
 import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/types';
 
 const methodSchemas = {
@@ -21,6 +22,7 @@ const methodSchemas = {
   ...specsMethodSchemas,
   ...dnsMethodSchemas,
   ...tenantsMethodSchemas,
+  ...onboardingMethodSchemas,
 };
 const streamSchemas = {
   ...appsStreamSchemas,
@@ -31,6 +33,7 @@ const streamSchemas = {
   ...specsStreamSchemas,
   ...dnsStreamSchemas,
   ...tenantsStreamSchemas,
+  ...onboardingStreamSchemas,
 };
 
 export const methodRequestSchemas: MethodSchemas<FleetMethods> = methodSchemas;
