@@ -1,7 +1,7 @@
 // The founder runs tenants, not apps: the Tenants matrix puts every App Platform app beside its
 // Supabase project, its GitHub branch and its domains, with both bills added up. On the demo
-// fleet BIBBI's app is behind its branch (and its database has an advisor warning), the Demo
-// tenant's database lacks the newest migration, and InsightPulse's Free project is paused: the
+// fleet BIBBI's app is behind its branch (and its database has an advisor warning), the Demo and
+// Customer3 databases lack the newest migration, and InsightPulse's Free project is paused: the
 // founder restores it from a tenant's page, watches it come up, and pauses it again.
 import { expect, test, type Page } from '@playwright/test';
 import { harnessUrl, screenshot } from './support';
@@ -44,11 +44,12 @@ test('the matrix shows every demo tenant with what each provider says', async ({
   await expect(page.getByTestId('provider-banners')).toHaveCount(0);
 
   await expect(cell(page, 'taskifai-bibbi', 'source')).toContainText('behind by');
-  await expect(cell(page, 'taskifai-demo', 'schema').getByTestId('schema-behind')).toContainText('1 behind');
-  await expect(cell(page, 'taskifai-demo', 'schema').getByTestId('schema-behind')).toHaveAttribute(
-    'title',
-    /report_schedules/,
-  );
+  // Demo and Customer3 lack report_schedules; the schema-drift story (earlier in a full run) gives
+  // it to Demo and fails on Customer3, so Customer3 is behind either way.
+  const customer3Schema = cell(page, 'taskifai-customer3', 'schema').getByTestId('schema-behind');
+  await expect(customer3Schema).toContainText('1 behind');
+  await expect(customer3Schema).toHaveAttribute('title', /report_schedules/);
+  await expect(cell(page, 'taskifai-bibbi', 'schema')).toContainText('report_schedules');
   await expect(cell(page, 'taskifai-bibbi', 'supabase')).toContainText('Healthy');
   await expect(cell(page, 'taskifai-bibbi', 'backups')).toContainText('PITR');
   await expect(cell(page, 'odoo-saas-platform', 'supabase')).toContainText('Paused', { timeout: 15_000 });
@@ -73,6 +74,8 @@ test('the matrix shows every demo tenant with what each provider says', async ({
   await page.getByTestId('tenants-sort-cost').click();
   await page.getByTestId('tenants-sort-cost').click();
 
+  // Health comes from the overview's readings, a few apps at a time in the background.
+  await expect(page.getByTestId('tenants-table').getByTestId('health-pending')).toHaveCount(0, { timeout: 30_000 });
   await page.mouse.move(0, 0);
   await lightAndDark(page, 'tenants-matrix');
 
