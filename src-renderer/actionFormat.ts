@@ -320,6 +320,8 @@ const ACTION_LABEL: Record<ActionKind, string> = {
   supabase_pause: 'Pause Supabase project',
   supabase_restore: 'Restore Supabase project',
   apply_migration: 'Apply migration',
+  onboard_step: 'Onboard tenant',
+  offboard_step: 'Offboard tenant',
 };
 export const ACTION_KINDS = Object.keys(ACTION_LABEL) as ActionKind[];
 export const actionLabel = (kind: ActionKind): string => ACTION_LABEL[kind] ?? kind;

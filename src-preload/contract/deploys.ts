@@ -21,6 +21,10 @@ export const ACTION_KINDS = [
   'supabase_restore',
   /** A migration applied to one tenant's Supabase project (one entry per tenant of a run). */
   'apply_migration',
+  /** One step of a new tenant's onboarding run (Supabase project, migrations, registry, app, DNS, health), or its undo. */
+  'onboard_step',
+  /** One confirmed step of offboarding a tenant (backup check, pause, delete app, DNS, registry). */
+  'offboard_step',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
