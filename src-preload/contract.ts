@@ -112,6 +112,11 @@ const everyMethodListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> exte
 const everyStreamListed: Missing<StreamName, (typeof STREAM_NAMES)[number]> extends never ? true : never = true;
 void everyMethodListed;
 void everyStreamListed;
+// Every stream's events are Results: a transport failure (a lost socket, a refused subscription)
+// then arrives in the same shape as the stream's own, and no listener needs a special case.
+type NotResultStreams = { [S in StreamName]: FleetStreams[S]['event'] extends Result<unknown> ? never : S }[StreamName];
+const everyStreamEventIsResult: NotResultStreams extends never ? true : never = true;
+void everyStreamEventIsResult;
 
 /** Channel names used by the Electron transport; the harness speaks the same names over a socket. */
 export const channels = {

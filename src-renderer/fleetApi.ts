@@ -50,18 +50,15 @@ export function watchFleetSafely(intervalSeconds: number, listener: Parameters<F
   }
 }
 
-/** What a listener of any stream may receive: its events, or a failure in place of one. */
-export type StreamEvent<S extends StreamName> = FleetStreams[S]['event'] | { ok: false; error: FleetError };
-
 /**
- * Subscribes to any stream. The preload and the harness report a refused subscription or a lost
- * connection as { ok: false } even on streams whose events are not Results, so listeners get
- * that case typed; a missing bridge or a throwing transport is reported the same way.
+ * Subscribes to any stream. Every stream's events are Results, so a refused subscription or a
+ * lost connection (which the preload and the harness report as { ok: false }), a missing bridge
+ * and a throwing transport all arrive the way the stream's own failures do.
  */
 export function subscribeFleet<S extends StreamName>(
   stream: S,
   request: FleetStreams[S]['request'],
-  listener: (event: StreamEvent<S>) => void,
+  listener: (event: FleetStreams[S]['event']) => void,
 ): Unsubscribe {
   const api = fleet() as FleetApi | undefined;
   if (!api) {
@@ -78,9 +75,4 @@ export function subscribeFleet<S extends StreamName>(
     });
     return () => undefined;
   }
-}
-
-/** True for the failure shape any stream may deliver (see subscribeFleet). */
-export function isStreamFailure(event: unknown): event is { ok: false; error: FleetError } {
-  return typeof event === 'object' && event !== null && (event as { ok?: unknown }).ok === false;
 }

@@ -2,6 +2,8 @@
 // pastes it into, to the main process, once, when the account is added. Nothing here ever
 // carries a token back; the window sees who the token belongs to and its last four characters.
 
+import type { Result } from './common';
+
 export const ACCOUNT_PROVIDERS = ['digitalocean', 'supabase', 'github'] as const;
 export type AccountProvider = (typeof ACCOUNT_PROVIDERS)[number];
 
@@ -53,7 +55,7 @@ export interface AccountsMethods {
 
 export interface AccountsStreams {
   /** The overview again whenever an account or the active context changes (a 401 included). */
-  watchAccounts: { request: void; event: AccountsOverview };
+  watchAccounts: { request: void; event: Result<AccountsOverview> };
 }
 
 export const ACCOUNTS_METHOD_NAMES = [

@@ -182,9 +182,9 @@ export interface DeploysMethods {
 export interface DeploysStreams {
   /** Progress of one deployment until it reaches a terminal phase. */
   watchDeployment: { request: { appId: string; deploymentId: string }; event: Result<DeploymentProgress> };
-  watchRollingDeploy: { request: { id: string }; event: RollingDeployStatus };
+  watchRollingDeploy: { request: { id: string }; event: Result<RollingDeployStatus> };
   /** Deployments the user started that finished or failed. */
-  watchNotices: { request: { since?: string }; event: Notice };
+  watchNotices: { request: { since?: string }; event: Result<Notice> };
 }
 
 export const DEPLOYS_METHOD_NAMES = [

@@ -1,7 +1,7 @@
 // The logs domain of the contract: live and archived logs of components, one subscription per
 // source. The main process holds the signed log URLs (short-lived credentials) and the sockets;
 // the window only receives parsed lines, in batches, and status changes.
-import type { FleetError } from './common';
+import type { FleetError, Result } from './common';
 
 /** RUN: the running instances; RUN_RESTARTED: the instance before its last restart. */
 export type LogType = 'RUN' | 'RUN_RESTARTED' | 'BUILD' | 'DEPLOY';
@@ -61,7 +61,7 @@ export type LogsMethods = Record<never, never>;
 
 export interface LogsStreams {
   /** Lines of one source until unsubscribed (or until an archive or a finished build is read). */
-  tailLogs: { request: TailLogsRequest; event: LogStreamEvent };
+  tailLogs: { request: TailLogsRequest; event: Result<LogStreamEvent> };
 }
 
 export const LOGS_METHOD_NAMES = [] as const;

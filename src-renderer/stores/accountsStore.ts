@@ -11,7 +11,7 @@ import type {
   FleetError,
   Unsubscribe,
 } from '../../src-preload/contract';
-import { callFleet, isStreamFailure, subscribeFleet } from '../fleetApi';
+import { callFleet, subscribeFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { contextChanged, readyToSwitch } from './contextScope';
 
@@ -86,11 +86,11 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
       if (unsubscribe) return () => undefined;
       set({ loading: !get().overview });
       unsubscribe = subscribeFleet('watchAccounts', undefined, (event) => {
-        if (isStreamFailure(event)) {
+        if (!event.ok) {
           set({ loading: false, error: event.error });
           return;
         }
-        applyOverview(event);
+        applyOverview(event.value);
       });
       return () => {
         unsubscribe?.();

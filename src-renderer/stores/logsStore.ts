@@ -7,6 +7,7 @@ import type {
   LogStreamEvent,
   LogTailState,
   LogType,
+  Result,
   TailLogsRequest,
 } from '../../src-preload/contract';
 import { fleet } from '../fleetApi';
@@ -138,18 +139,15 @@ export const useLogsStore = create<LogsState>()((set, get) => {
     set(rowsCopyState());
   };
 
-  const onEvent = (
-    key: string,
-    token: object,
-    label: string,
-    appName: string,
-    event: LogStreamEvent | { ok: false; error: FleetError },
-  ) => {
+  const onEvent = (key: string, token: object, label: string, appName: string, result: Result<LogStreamEvent>) => {
     if (subscriptions.get(key)?.token !== token) return;
-    if ('ok' in event) {
+    if (!result.ok) {
       // The bridge itself failed (lost connection, refused subscription): say so on the source.
-      status(key, { label, state: 'failed', error: event.error, message: event.error.message });
-    } else if (event.kind === 'lines') {
+      status(key, { label, state: 'failed', error: result.error, message: result.error.message });
+      return;
+    }
+    const event = result.value;
+    if (event.kind === 'lines') {
       queue.push({ label, appName, lines: event.lines });
       applyTimer ??= setTimeout(apply, APPLY_EVERY_MS);
     } else {

@@ -2,7 +2,7 @@
 // subscribed once at app start) and a few the renderer raises itself. Each toast dismisses itself
 // after TOAST_MS; the timers live here so components stay pure.
 import type { FleetError, Notice, Unsubscribe } from '../../src-preload/contract';
-import { isStreamFailure, subscribeFleet } from '../fleetApi';
+import { subscribeFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { useEnvironmentStore } from './environmentStore';
 
@@ -37,14 +37,14 @@ export const useNoticesStore = create<NoticesState>()((set, get) => ({
     if (unsubscribe) return () => undefined;
     // Notices from before this window opened were for another session's eyes.
     unsubscribe = subscribeFleet('watchNotices', { since: new Date().toISOString() }, (event) => {
-      if (isStreamFailure(event)) {
+      if (!event.ok) {
         set({ error: event.error });
         return;
       }
       set({ error: undefined });
       // In Electron the shell has already put it on the desktop: a toast would say it twice.
       if (useEnvironmentStore.getState().environment?.desktopNotices) return;
-      get().push(event);
+      get().push(event.value);
     });
     return () => {
       unsubscribe?.();

@@ -1,7 +1,7 @@
 // Fleet-wide rolling deploys: the dialog's options, the start (after the undo window), the live
 // status from watchRollingDeploy until the run ends, and cancel (main stops before the next app).
 import type { FleetError, RollingDeployStatus, Unsubscribe } from '../../src-preload/contract';
-import { callFleet, isStreamFailure, subscribeFleet } from '../fleetApi';
+import { callFleet, subscribeFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { useFleetStore } from './fleetStore';
 import { useSelectionStore } from './selectionStore';
@@ -68,8 +68,8 @@ export const useRollingStore = create<RollingState>()((set, get) => {
   const watch = (id: string) => {
     stopWatch();
     unsubscribe = subscribeFleet('watchRollingDeploy', { id }, (event) => {
-      if (isStreamFailure(event)) set({ watchError: event.error });
-      else onStatus(event);
+      if (!event.ok) set({ watchError: event.error });
+      else onStatus(event.value);
     });
   };
 

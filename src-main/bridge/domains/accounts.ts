@@ -16,6 +16,6 @@ export function accountsMethodHandlers(accounts: AccountsService): DomainMethodH
 
 export function accountsStreamHandlers(accounts: AccountsService): DomainStreamHandlers<AccountsStreams> {
   return {
-    watchAccounts: (_request, emit) => accounts.subscribe(emit),
+    watchAccounts: (_request, emit) => accounts.subscribe((value) => emit({ ok: true, value })),
   };
 }

@@ -30,7 +30,7 @@ export function deploysStreamHandlers(
       const domain = deploys();
       return domain.follower.watch(appId, deploymentId, () => domain.appName(appId), toError, emit);
     },
-    watchRollingDeploy: ({ id }, emit) => deploys().rolling.subscribe(id, emit),
-    watchNotices: ({ since }, emit) => deploys().notices.subscribe(emit, since),
+    watchRollingDeploy: ({ id }, emit) => deploys().rolling.subscribe(id, (value) => emit({ ok: true, value })),
+    watchNotices: ({ since }, emit) => deploys().notices.subscribe((value) => emit({ ok: true, value }), since),
   };
 }

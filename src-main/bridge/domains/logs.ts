@@ -9,6 +9,6 @@ export function logsMethodHandlers(): DomainMethodHandlers<LogsMethods> {
 
 export function logsStreamHandlers(logs: () => LogsService): DomainStreamHandlers<LogsStreams> {
   return {
-    tailLogs: (request, emit) => logs().tail(request, emit),
+    tailLogs: (request, emit) => logs().tail(request, (value) => emit({ ok: true, value })),
   };
 }

@@ -2,13 +2,15 @@
 // The Logs view's store: one subscription per source, so ticking and unticking sources opens and
 // closes exactly those streams (and with them the sockets in the main process).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetApi, LogStreamEvent, TailLogsRequest } from '../../../src-preload/contract';
+import type { FleetApi, FleetError, LogStreamEvent, Result, TailLogsRequest } from '../../../src-preload/contract';
 import type { SourceOption } from '../../../src-renderer/stores/logs/logSources';
 import { logModel, useLogsStore } from '../../../src-renderer/stores/logsStore';
 
 interface FakeSubscription {
   request: TailLogsRequest;
   emit: (event: LogStreamEvent) => void;
+  /** The bridge itself failing (a lost socket), as the transport reports it. */
+  fail: (error: FleetError) => void;
   closed: boolean;
 }
 let subscriptions: FakeSubscription[] = [];
@@ -31,8 +33,14 @@ beforeEach(() => {
   vi.useFakeTimers();
   subscriptions = [];
   window.fleet = {
-    tailLogs: (request: TailLogsRequest, emit: (event: LogStreamEvent) => void) => {
-      const subscription = { request, emit, closed: false };
+    tailLogs: (request: TailLogsRequest, listener: (event: Result<LogStreamEvent>) => void) => {
+      const emit = (value: LogStreamEvent) => listener({ ok: true, value });
+      const subscription = {
+        request,
+        emit,
+        fail: (error: FleetError) => listener({ ok: false, error }),
+        closed: false,
+      };
       subscriptions.push(subscription);
       return () => (subscription.closed = true);
     },
@@ -89,10 +97,7 @@ describe('picking sources in the Logs view', () => {
       state: 'reconnecting',
       message: expect.stringMatching(/dropped/),
     });
-    open()[0]!.emit({
-      ok: false,
-      error: { code: 'network', message: 'Lost the connection to the Fleetdeck harness.' },
-    } as unknown as LogStreamEvent);
+    open()[0]!.fail({ code: 'network', message: 'Lost the connection to the Fleetdeck harness.' });
     expect(useLogsStore.getState().subs[api.key]).toMatchObject({ state: 'failed' });
   });
 

@@ -1,7 +1,7 @@
 // The accounts store with a fake window.fleet: a token passes through `add` and is never found in
 // any store's state afterwards, success or failure; a context switch re-reads what is on screen.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountSummary, AccountsOverview, FleetApi } from '../../../src-preload/contract';
+import type { AccountSummary, AccountsOverview, FleetApi, Result } from '../../../src-preload/contract';
 
 const TOKEN = `dop_v1_${'5e471e1'.repeat(10).slice(0, 64)}`;
 
@@ -133,8 +133,8 @@ describe('accounts store', () => {
       error: { code: 'internal' as const, message: 'x' },
     }));
     let emit: ((event: AccountsOverview) => void) | undefined;
-    const watchAccounts = vi.fn((_request: unknown, listener: (event: AccountsOverview) => void) => {
-      emit = listener;
+    const watchAccounts = vi.fn((_request: unknown, listener: (event: Result<AccountsOverview>) => void) => {
+      emit = (value) => listener({ ok: true, value });
       return () => undefined;
     });
     vi.stubGlobal('window', { fleet: fakeFleet({ watchAccounts, getEnvironment }), location: { hash: '' } });

@@ -3,7 +3,7 @@
 // the chips and downloads; a quick pick with Shift adds instead of replacing; coming back to the
 // view is live again; and scrolled up, they are told how many lines arrived below.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetApi, LogLine, LogStreamEvent, TailLogsRequest } from '../../../src-preload/contract';
+import type { FleetApi, LogLine, LogStreamEvent, Result, TailLogsRequest } from '../../../src-preload/contract';
 import type { SourceOption } from '../../../src-renderer/stores/logs/logSources';
 import { logModel, useLogsStore } from '../../../src-renderer/stores/logsStore';
 
@@ -43,7 +43,8 @@ beforeEach(() => {
   vi.useFakeTimers();
   streams = [];
   window.fleet = {
-    tailLogs: (request: TailLogsRequest, emit: (event: LogStreamEvent) => void) => {
+    tailLogs: (request: TailLogsRequest, listener: (event: Result<LogStreamEvent>) => void) => {
+      const emit = (value: LogStreamEvent) => listener({ ok: true, value });
       const stream = { request, emit, closed: false };
       streams.push(stream);
       return () => (stream.closed = true);

@@ -3,7 +3,7 @@
 // the window does not toast them a second time.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOTICE_HISTORY, NoticeHub } from '../../../src-main/services/deploys/notices';
-import type { FleetApi, Notice } from '../../../src-preload/contract';
+import type { FleetApi, Notice, Result } from '../../../src-preload/contract';
 
 describe('the notice hub', () => {
   afterEach(() => {
@@ -49,8 +49,8 @@ describe('toasts in a window whose desktop shows notices', () => {
 
   async function toastsFor(desktopNotices: boolean): Promise<number> {
     let emit: ((notice: Notice) => void) | undefined;
-    const watchNotices = vi.fn((_request: unknown, listener: (notice: Notice) => void) => {
-      emit = listener;
+    const watchNotices = vi.fn((_request: unknown, listener: (notice: Result<Notice>) => void) => {
+      emit = (value) => listener({ ok: true, value });
       return () => undefined;
     });
     vi.stubGlobal('window', { fleet: { watchNotices } as unknown as FleetApi, location: { hash: '' } });
