@@ -15,21 +15,8 @@ import { tenantColumns, tenantFeatures } from './tenantColumns';
 import { TenantsTable } from './TenantsTable';
 import { groupsOf, providerProblem, visibleTenants, type TenantSorting } from './tenantModel';
 import { UnmatchedProjects } from './UnmatchedProjects';
+import { FleetViewToggle } from './FleetViewToggle';
 import './tenants.css';
-
-/** "Apps | Tenants": the overview and the matrix are two views of one fleet. */
-export function FleetViewToggle({ current }: { current: 'apps' | 'tenants' }) {
-  return (
-    <nav className="view-toggle" aria-label="Show the fleet as">
-      <a href={hrefFor({ name: 'overview' })} aria-current={current === 'apps' ? 'page' : undefined}>
-        Apps
-      </a>
-      <a href={hrefFor({ name: 'tenants' })} aria-current={current === 'tenants' ? 'page' : undefined}>
-        Tenants
-      </a>
-    </nav>
-  );
-}
 
 export function ProviderBanners({ matrix }: { matrix: TenantsMatrix }) {
   const problems = [
