@@ -5,6 +5,7 @@
 import { APPS_METHOD_NAMES, APPS_STREAM_NAMES, type AppsMethods, type AppsStreams } from './contract/apps';
 import { COSTS_METHOD_NAMES, COSTS_STREAM_NAMES, type CostsMethods, type CostsStreams } from './contract/costs';
 import type { Result, Unsubscribe } from './contract/common';
+import { ALERTS_METHOD_NAMES, ALERTS_STREAM_NAMES, type AlertsMethods, type AlertsStreams } from './contract/alerts';
 import {
   ACCOUNTS_METHOD_NAMES,
   ACCOUNTS_STREAM_NAMES,
@@ -42,10 +43,12 @@ export * from './contract/costs';
 export * from './contract/specs';
 export * from './contract/dns';
 export * from './contract/tenants';
+export * from './contract/alerts';
 export * from './contract/onboarding';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
 export type FleetMethods = AppsMethods &
+  AlertsMethods &
   DeploysMethods &
   LogsMethods &
   CostsMethods &
@@ -57,6 +60,7 @@ export type FleetMethods = AppsMethods &
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
 export type FleetStreams = AppsStreams &
+  AlertsStreams &
   DeploysStreams &
   LogsStreams &
   CostsStreams &
@@ -87,6 +91,7 @@ export type FleetApi = { [M in MethodName]: MethodFn<M> } & {
 // exhaustiveness checks keep the lists and the interfaces in step.
 export const METHOD_NAMES = [
   ...APPS_METHOD_NAMES,
+  ...ALERTS_METHOD_NAMES,
   ...DEPLOYS_METHOD_NAMES,
   ...LOGS_METHOD_NAMES,
   ...COSTS_METHOD_NAMES,
@@ -98,6 +103,7 @@ export const METHOD_NAMES = [
 ] as const satisfies readonly MethodName[];
 export const STREAM_NAMES = [
   ...APPS_STREAM_NAMES,
+  ...ALERTS_STREAM_NAMES,
   ...DEPLOYS_STREAM_NAMES,
   ...LOGS_STREAM_NAMES,
   ...COSTS_STREAM_NAMES,

@@ -3,6 +3,7 @@
 // a compile error.
 import type { FleetMethods, FleetStreams } from '../../src-preload/contract';
 import { accountsMethodSchemas, accountsStreamSchemas } from './schemas/accounts';
+import { alertsMethodSchemas, alertsStreamSchemas } from './schemas/alerts';
 import { appsMethodSchemas, appsStreamSchemas } from './schemas/apps';
 import { costsMethodSchemas, costsStreamSchemas } from './schemas/costs';
 import { deploysMethodSchemas, deploysStreamSchemas } from './schemas/deploys';
@@ -15,6 +16,7 @@ import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/t
 
 const methodSchemas = {
   ...appsMethodSchemas,
+  ...alertsMethodSchemas,
   ...deploysMethodSchemas,
   ...logsMethodSchemas,
   ...costsMethodSchemas,
@@ -26,6 +28,7 @@ const methodSchemas = {
 };
 const streamSchemas = {
   ...appsStreamSchemas,
+  ...alertsStreamSchemas,
   ...deploysStreamSchemas,
   ...logsStreamSchemas,
   ...costsStreamSchemas,

@@ -17,6 +17,7 @@ import {
 import { DIGITALOCEAN_LIMITS, RateLimiter, type RateLimitOptions } from './rateLimiter';
 import { advanceAll } from './deployEngine';
 import { registerAccountRoutes } from './routes/account';
+import { registerAlertRoutes } from './routes/alerts';
 import { registerAppRoutes } from './routes/apps';
 import { answerThirdParty, isThirdPartyPath } from './thirdPartyApis';
 import { registerDeploymentRoutes } from './routes/deployments';
@@ -59,6 +60,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   registerDeploymentRoutes(router, state);
   registerProjectRoutes(router, state);
   registerUsageRoutes(router, state);
+  registerAlertRoutes(router, state);
   const dns = await startSandboxDnsEdge(router, state);
   const logs = createSandboxLogs(router, state, () => baseUrl, options.logs);
 

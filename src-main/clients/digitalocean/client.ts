@@ -1,6 +1,7 @@
 // DigitalOcean App Platform calls Fleetdeck makes, typed from the official OpenAPI description.
 import type { RateLimitInfo } from '../../../src-preload/contract';
 import { ApiError } from '../http/apiError';
+import type { components } from './generated';
 import { RestClient, type RestClientOptions } from '../http/restClient';
 import type {
   App,
@@ -18,6 +19,10 @@ import type {
   MetricsSeries,
   Project,
 } from './types';
+
+/** An alert the app's spec defines, as the API lists it: id, destinations, set-up phase. */
+export type AppAlert = components['schemas']['app_alert'];
+export type AlertDestinations = components['schemas']['apps_assign_app_alert_destinations_request'];
 
 export type LogType = 'BUILD' | 'DEPLOY' | 'RUN' | 'RUN_RESTARTED';
 
@@ -96,6 +101,22 @@ export class DigitalOceanClient {
       `/v2/apps/${encodeURIComponent(appId)}/deployments/${encodeURIComponent(deploymentId)}`,
     );
     return body.deployment;
+  }
+
+  /** Not paged: every alert of the app and its components in one answer. */
+  async listAlerts(appId: string): Promise<AppAlert[]> {
+    const body = await this.rest.request<{ alerts?: AppAlert[] }>('GET', `${appPath(appId)}/alerts`);
+    return body.alerts ?? [];
+  }
+
+  /** Replaces the alert's emails and Slack webhooks (both: what is left out is removed). */
+  async assignAlertDestinations(appId: string, alertId: string, destinations: AlertDestinations): Promise<AppAlert> {
+    const body = await this.rest.request<{ alert?: AppAlert }>(
+      'POST',
+      `${appPath(appId)}/alerts/${encodeURIComponent(alertId)}/destinations`,
+      { body: destinations },
+    );
+    return this.rest.expectObject(body.alert, 'alert');
   }
 
   async listInstanceSizes(): Promise<InstanceSize[]> {
