@@ -39,6 +39,11 @@ export interface TenantSupabaseLink {
   project?: { name: string; organization: string; status: SupabaseProjectState; region: string };
   /** Set when the ref is not a project the Supabase account can see (another org, a typo). */
   unmatched?: string;
+  /**
+   * Other tenants using the same project (InsightPulse's apps share one database): its compute is
+   * then split evenly between them, so no dollar is counted twice.
+   */
+  sharedWith?: string[];
 }
 
 export interface TenantSchemaState {
@@ -93,7 +98,10 @@ export interface TenantRow {
   sources?: Result<TenantSourceState[]>;
   cost: {
     digitalocean: MonthlyCost;
-    /** The project's compute estimate (the organization's plan fee is shared, not in here). */
+    /**
+     * The project's compute estimate, or this tenant's even share of it when tenants share the
+     * project (the organization's plan fee is shared by all, not in here).
+     */
     supabase?: number;
     total: MonthlyCost;
   };

@@ -101,7 +101,11 @@ export function rowOf(input: {
   sources?: TenantRow['sources'];
 }): TenantRow {
   const { fleetApp, project } = input;
-  const supabaseCost = input.supabase?.project ? project?.computeEstimate : undefined;
+  const sharers = 1 + (input.supabase?.sharedWith?.length ?? 0);
+  const supabaseCost =
+    input.supabase?.project && project?.computeEstimate !== undefined
+      ? round(project.computeEstimate / sharers)
+      : undefined;
   const digitalocean = fleetApp.monthlyCost;
   return {
     appId: fleetApp.id,
@@ -127,3 +131,27 @@ export function rowOf(input: {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+export function schemaState(
+  applied: readonly { version: string; name?: string }[],
+  missing: string[],
+): TenantSchemaState {
+  const latest = [...applied].sort((a, b) => a.version.localeCompare(b.version)).at(-1);
+  return {
+    applied: applied.length,
+    missing,
+    ...(latest ? { latest: { version: latest.version, ...(latest.name ? { name: latest.name } : {}) } } : {}),
+  };
+}
+
+/** Supabase pauses Free-plan projects only (its docs); anything else is refused before asking. */
+export function pausePolicy(project: KnownProject): { allowed: boolean; reason?: string } {
+  if (project.status !== 'ACTIVE_HEALTHY' && project.status !== 'ACTIVE_UNHEALTHY')
+    return { allowed: false, reason: `The project is ${project.status}: only a running project can be paused.` };
+  if (project.plan && project.plan !== 'free')
+    return {
+      allowed: false,
+      reason: `${project.organization} is on the ${project.plan} plan: Supabase pauses projects on the Free plan only.`,
+    };
+  return { allowed: true };
+}

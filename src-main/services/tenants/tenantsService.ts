@@ -28,7 +28,7 @@ import type { SourceStatus } from './sourceStatus';
 import type { SupabaseProjects } from './supabaseProjects';
 import { asleepMessage } from './supabaseProjects';
 import type { TenantLinks } from './tenantLinks';
-import { linkOf, projectDirectory, rowOf, type KnownProject } from './tenantRows';
+import { linkOf, pausePolicy, projectDirectory, rowOf, schemaState, type KnownProject } from './tenantRows';
 
 export interface TenantsServiceDeps {
   context: string;
@@ -364,27 +364,15 @@ export class TenantsService {
         link: linkOf(app, links.get(fleetApp.id), directory, supabase.state === 'connected'),
       });
     }
+    // A project several tenants point at is shared: each says with whom, and pays its share.
+    const users = new Map<string, string[]>();
+    for (const { app, link } of rows.values()) {
+      if (link) users.set(link.ref, [...(users.get(link.ref) ?? []), app.spec.name]);
+    }
+    for (const row of rows.values()) {
+      const others = row.link ? (users.get(row.link.ref) ?? []).filter((name) => name !== row.app.spec.name) : [];
+      if (row.link && others.length) row.link = { ...row.link, sharedWith: others };
+    }
     return { snapshot, apps, directory, supabase, rows };
   }
-}
-
-function schemaState(applied: readonly { version: string; name?: string }[], missing: string[]): TenantSchemaState {
-  const latest = [...applied].sort((a, b) => a.version.localeCompare(b.version)).at(-1);
-  return {
-    applied: applied.length,
-    missing,
-    ...(latest ? { latest: { version: latest.version, ...(latest.name ? { name: latest.name } : {}) } } : {}),
-  };
-}
-
-/** Supabase pauses Free-plan projects only (its docs); anything else is refused before asking. */
-export function pausePolicy(project: KnownProject): { allowed: boolean; reason?: string } {
-  if (project.status !== 'ACTIVE_HEALTHY' && project.status !== 'ACTIVE_UNHEALTHY')
-    return { allowed: false, reason: `The project is ${project.status}: only a running project can be paused.` };
-  if (project.plan && project.plan !== 'free')
-    return {
-      allowed: false,
-      reason: `${project.organization} is on the ${project.plan} plan: Supabase pauses projects on the Free plan only.`,
-    };
-  return { allowed: true };
 }

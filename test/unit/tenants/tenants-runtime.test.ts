@@ -53,6 +53,11 @@ describe('the tenants matrix of the demo fleet', () => {
     expect(paused?.supabase?.project?.status).toBe('INACTIVE');
     expect(paused?.schema).toMatchObject({ ok: false, error: { message: expect.stringContaining('Paused') } });
 
+    // InsightPulse's apps share one project: each names the others, and pays its share.
+    const sharing = matrix.tenants.filter((t) => t.supabase?.ref === paused?.supabase?.ref);
+    expect(sharing.length).toBeGreaterThan(1);
+    for (const t of sharing) expect(t.supabase?.sharedWith).toHaveLength(sharing.length - 1);
+
     // Apps without Supabase still are tenants, with their DigitalOcean cost alone.
     const multivio = matrix.tenants.find((t) => t.group.toLowerCase().includes('multivio'));
     expect(multivio?.supabase).toBeNull();
@@ -73,6 +78,32 @@ describe('the tenants matrix of the demo fleet', () => {
     for (const key of keys) expect(key.preview.length).toBeLessThanOrEqual(13);
     // A Pro project is never offered Pause.
     expect(project?.pause).toMatchObject({ allowed: false, reason: expect.stringContaining('Free plan') });
+  });
+});
+
+describe('a project shared by several tenants', () => {
+  it('is split between them, so the matrix never counts its compute twice', async () => {
+    const runtime = await start({ logger: silentLogger });
+    const { supabaseWorldOf } = await import('../../../src-main/sandbox/supabaseApi');
+    const odoo = supabaseWorldOf(runtime.sandbox.state).projects.insightpulse![0]!;
+    odoo.status = 'ACTIVE_HEALTHY';
+    odoo.databases[0]!.status = 'ACTIVE_HEALTHY';
+    odoo.databases[0]!.infra_compute_size = 'small';
+    const matrix = await value<TenantsMatrix>('listTenants');
+    const sharing = matrix.tenants.filter((t) => t.supabase?.ref === odoo.ref);
+    const shares = sharing.map((t) => t.cost.supabase ?? 0);
+    const whole =
+      matrix.tenants.length &&
+      (
+        await value<{ organizations: Array<{ projects: Array<{ ref: string; computeEstimate?: number }> }> }>(
+          'getSupabaseCosts',
+        )
+      ).organizations
+        .flatMap((o) => o.projects)
+        .find((p) => p.ref === odoo.ref)?.computeEstimate;
+    expect(whole).toBeGreaterThan(0);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(whole!, 1);
+    expect(new Set(shares).size).toBe(1);
   });
 });
 
