@@ -125,6 +125,31 @@ export interface FleetSnapshot {
   rateLimit?: RateLimitInfo;
 }
 
+/** The fleet as last read, kept on disk per context so a start paints before the API answers. */
+export interface CachedFleet {
+  snapshot: FleetSnapshot;
+  /** When the snapshot was read from the API (ISO 8601): the age the overview shows. */
+  cachedAt: string;
+}
+
+/**
+ * One watchFleet event. The first of a watch (and the next after the fleet was read another way,
+ * e.g. Refresh or a context switch) carries every app in `apps`; after that only what changed since
+ * the watch's previous event (`since`): apps added or changed, ids removed — an unchanged tick
+ * carries neither, only when it was read. A FleetSnapshot is a valid update (the whole fleet).
+ */
+export interface FleetUpdate {
+  fetchedAt: string;
+  monthlyCost: MonthlyCost;
+  rateLimit?: RateLimitInfo;
+  /** The whole fleet, in name order. */
+  apps?: FleetApp[];
+  /** The fetchedAt of the event these changes apply to; a window holding another state re-subscribes. */
+  since?: string;
+  changed?: FleetApp[];
+  removed?: string[];
+}
+
 export interface AppDomainSummary {
   name: string;
   type?: string;
@@ -147,13 +172,21 @@ export interface AppDetail {
 export interface AppsMethods {
   getEnvironment: { request: void; response: EnvironmentInfo };
   listFleet: { request: void; response: FleetSnapshot };
+  /** The context's last fleet snapshot from disk, without an API call; null when there is none. */
+  getCachedFleet: { request: void; response: CachedFleet | null };
   getFleetHealth: { request: { appIds: string[] }; response: Record<string, AppHealthSummary> };
   getAppDetail: { request: { appId: string }; response: AppDetail };
 }
 
 export interface AppsStreams {
-  watchFleet: { request: { intervalSeconds: number }; event: Result<FleetSnapshot> };
+  watchFleet: { request: { intervalSeconds: number }; event: Result<FleetUpdate> };
 }
 
-export const APPS_METHOD_NAMES = ['getEnvironment', 'listFleet', 'getFleetHealth', 'getAppDetail'] as const;
+export const APPS_METHOD_NAMES = [
+  'getEnvironment',
+  'listFleet',
+  'getCachedFleet',
+  'getFleetHealth',
+  'getAppDetail',
+] as const;
 export const APPS_STREAM_NAMES = ['watchFleet'] as const;

@@ -1,8 +1,10 @@
-// The fleet overview's data and view state: the snapshot from listFleet, a live watch (watchFleet
-// every 15 s, or less often for a large fleet: main spaces it within the request budget) started
-// and stopped by actions, the health beat that goes with it, and the table's filter, sorting and
-// highlighted row.
-import type { FleetError, FleetSnapshot, Unsubscribe } from '../../src-preload/contract';
+// The fleet overview's data and view state: the snapshot from listFleet (painted first from the
+// copy main keeps on disk, marked with its age), a live watch (watchFleet every 15 s, or less
+// often for a large fleet: main spaces it within the request budget) that sends only what changed,
+// the health beat that goes with it, and the table's filter, sorting and highlighted row. An app
+// that did not change keeps its object, and a tick that changed nothing keeps the snapshot, so
+// nothing that draws the fleet renders again for it.
+import type { FleetApp, FleetError, FleetSnapshot, FleetUpdate, Unsubscribe } from '../../src-preload/contract';
 import { callFleet, watchFleetSafely } from '../fleetApi';
 import { create } from 'zustand';
 import { useHealthStore } from './healthStore';
@@ -16,6 +18,10 @@ export type FleetSorting = { id: string; desc: boolean }[];
 
 interface FleetState {
   snapshot?: FleetSnapshot;
+  /** Set while the snapshot on screen is the one kept on disk: when it was read (ISO 8601). */
+  cachedAt?: string;
+  /** When the fleet was last read, changed or not (the snapshot keeps its time while nothing changes). */
+  refreshedAt?: string;
   /** A listFleet call is in flight (first load or a manual refresh). */
   loading: boolean;
   /** The last failure of a load or a watch tick; with a snapshot on screen it shows as a banner. */
@@ -43,10 +49,68 @@ interface FleetState {
 let unsubscribeWatch: Unsubscribe | undefined;
 let healthBeat: ReturnType<typeof setInterval> | undefined;
 let loadSeq = 0;
+/** The fetchedAt of the last watch event taken in: the next one's changes apply to it. */
+let watchAt: string | undefined;
 
 /** A snapshot read earlier than the one on screen (a slow call racing the watch) is dropped. */
-function isNewer(next: FleetSnapshot, current: FleetSnapshot | undefined): boolean {
+function isNewer(next: { fetchedAt: string }, current: FleetSnapshot | undefined): boolean {
   return !current || Date.parse(next.fetchedAt) >= Date.parse(current.fetchedAt);
+}
+
+/**
+ * A whole fleet in place of `current`, keeping each app object that did not change (rows of
+ * unchanged apps then render nothing new); the very snapshot when no app changed at all.
+ */
+export function shareApps(current: FleetSnapshot | undefined, next: FleetSnapshot): FleetSnapshot {
+  if (!current) return next;
+  const before = new Map(current.apps.map((a) => [a.id, a]));
+  let same = current.apps.length === next.apps.length;
+  const apps = next.apps.map((app, i) => {
+    const old = before.get(app.id);
+    if (old && sameValue(old, app)) {
+      if (current.apps[i] !== old) same = false;
+      return old;
+    }
+    same = false;
+    return app;
+  });
+  return same ? current : { ...next, apps };
+}
+
+/** The changes of a watch event applied to `current`; the very snapshot when there are none. */
+export function applyChanges(current: FleetSnapshot, update: FleetUpdate): FleetSnapshot {
+  const removed = new Set(update.removed ?? []);
+  const changed = new Map((update.changed ?? []).map((a) => [a.id, a]));
+  if (removed.size === 0 && changed.size === 0) return current;
+  let apps: FleetApp[] = current.apps
+    .filter((a) => !removed.has(a.id))
+    .map((a) => {
+      const next = changed.get(a.id);
+      if (!next) return a;
+      changed.delete(a.id);
+      return next;
+    });
+  // New apps go where main would list them: by name.
+  if (changed.size > 0) apps = [...apps, ...changed.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    fetchedAt: update.fetchedAt,
+    apps,
+    monthlyCost: update.monthlyCost,
+    ...(update.rateLimit ? { rateLimit: update.rateLimit } : {}),
+  };
+}
+
+/** Deep equality of JSON values (what crosses the bridge). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((v, i) => sameValue(v, b[i]));
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 const appIdsOf = (snapshot: FleetSnapshot) => snapshot.apps.map((a) => a.id);
@@ -62,6 +126,8 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
     const seq = ++loadSeq;
     set({ loading: true });
     const current = sameContext();
+    // Nothing on screen yet: paint the copy kept on disk while the API is asked.
+    if (!get().snapshot) void showCached(seq, current);
     const result = await callFleet((api) => api.listFleet());
     if (seq !== loadSeq || !current()) return;
     if (!result.ok) {
@@ -69,7 +135,9 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
       return;
     }
     const snapshot = result.value;
-    if (isNewer(snapshot, get().snapshot)) set({ snapshot });
+    if (isNewer(snapshot, get().snapshot)) {
+      set({ snapshot: shareApps(get().snapshot, snapshot), cachedAt: undefined, refreshedAt: snapshot.fetchedAt });
+    }
     set({ loading: false, error: undefined });
     // A load the user asked for re-reads health too.
     void useHealthStore.getState().load(appIdsOf(snapshot));
@@ -82,21 +150,7 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
 
   startWatch: () => {
     if (unsubscribeWatch) return;
-    let current = sameContext();
-    unsubscribeWatch = watchFleetSafely(WATCH_INTERVAL_SECONDS, (event) => {
-      // A tick read before the switch is the old context's fleet; the next one is the new one's.
-      if (!current()) {
-        current = sameContext();
-        return;
-      }
-      if (!event.ok) {
-        set({ error: event.error });
-        return;
-      }
-      if (!isNewer(event.value, get().snapshot)) return;
-      set({ snapshot: event.value, error: undefined });
-      void useHealthStore.getState().ensureFresh(appIdsOf(event.value));
-    });
+    unsubscribeWatch = subscribe();
     // Health has its own beat: main refreshes it only while it is asked, and a large fleet's
     // watch ticks too seldom to carry it.
     healthBeat = setInterval(() => {
@@ -128,6 +182,54 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
     set({ selectedIndex: Math.min(rowCount - 1, Math.max(0, start + delta)) });
   },
 }));
+
+/** The disk copy, unless the API answered first or another load started. */
+async function showCached(seq: number, current: () => boolean): Promise<void> {
+  const result = await callFleet((api) => api.getCachedFleet());
+  if (!result.ok || !result.value || seq !== loadSeq || !current()) return;
+  if (useFleetStore.getState().snapshot) return;
+  useFleetStore.setState({ snapshot: result.value.snapshot, cachedAt: result.value.cachedAt });
+}
+
+/** A watch whose first event is the whole fleet and every later one what changed since the last. */
+function subscribe(): Unsubscribe {
+  const { getState: get, setState: set } = useFleetStore;
+  let current = sameContext();
+  watchAt = undefined;
+  return watchFleetSafely(WATCH_INTERVAL_SECONDS, (event) => {
+    // A tick read before the switch is the old context's fleet; main makes the next one whole.
+    if (!current()) {
+      current = sameContext();
+      watchAt = undefined;
+      return;
+    }
+    if (!event.ok) {
+      set({ error: event.error });
+      return;
+    }
+    const update = event.value;
+    const snapshot = get().snapshot;
+    if (!update.apps && (update.since === undefined || update.since !== watchAt || !snapshot)) {
+      // Changes to a fleet this window does not hold: start over, and main sends it whole.
+      unsubscribeWatch?.();
+      unsubscribeWatch = subscribe();
+      return;
+    }
+    watchAt = update.fetchedAt;
+    if (!isNewer(update, snapshot)) return;
+    const next = update.apps ? shareApps(snapshot, { ...update, apps: update.apps }) : applyChanges(snapshot!, update);
+    const state = get();
+    // An unchanged tick touches only the time it was read: no row, no table renders for it.
+    if (next === snapshot) {
+      if (state.refreshedAt !== update.fetchedAt || state.error || state.cachedAt) {
+        set({ refreshedAt: update.fetchedAt, error: undefined, cachedAt: undefined });
+      }
+    } else {
+      set({ snapshot: next, refreshedAt: update.fetchedAt, error: undefined, cachedAt: undefined });
+    }
+    void useHealthStore.getState().ensureFresh(appIdsOf(next));
+  });
+}
 
 // The watch stays open (main answers it from whichever context is active); the filter and sort
 // order are the user's, not the context's.

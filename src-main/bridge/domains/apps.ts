@@ -1,6 +1,7 @@
 // The apps domain's side of the contract: which service answers each method and stream.
 import type { AppsMethods, AppsStreams, EnvironmentInfo } from '../../../src-preload/contract';
 import type { AppsService } from '../../services/apps/appsService';
+import { FleetChangeTracker } from '../../services/apps/fleetChanges';
 import { watchFleet } from '../../services/apps/fleetWatcher';
 import type { DomainMethodHandlers, DomainStreamHandlers, ErrorMapper } from '../dispatcher';
 
@@ -11,6 +12,7 @@ export function appsMethodHandlers(
   return {
     getEnvironment: async () => environment(),
     listFleet: () => apps().listFleet(),
+    getCachedFleet: () => apps().getCachedFleet(),
     getFleetHealth: ({ appIds }) => apps().getFleetHealth(appIds),
     getAppDetail: ({ appId }) => apps().getAppDetail(appId),
   };
@@ -19,14 +21,22 @@ export function appsMethodHandlers(
 export function appsStreamHandlers(apps: () => AppsService, toError: ErrorMapper): DomainStreamHandlers<AppsStreams> {
   return {
     // The watch's reads are background work under the request budget (the window's own load and
-    // Refresh are not); a large fleet is read less often than every interval.
-    watchFleet: ({ intervalSeconds }, emit) =>
-      watchFleet(
-        () => apps().refreshFleet(),
+    // Refresh are not); a large fleet is read less often than every interval. Each watch sends the
+    // whole fleet once, then only what changed.
+    watchFleet: ({ intervalSeconds }, emit) => {
+      const changes = new FleetChangeTracker();
+      return watchFleet(
+        async () => {
+          const service = apps();
+          const snapshot = await service.refreshFleet();
+          // Read after the refresh: a Refresh or a context switch meanwhile makes this one whole.
+          return changes.next(snapshot, service.fleetBaseline());
+        },
         (e) => toError('watchFleet', e),
         intervalSeconds,
         emit,
         { gapMs: (ms) => apps().fleetWatchGapMs(ms), pausedUntil: () => apps().backgroundPausedUntil() },
-      ),
+      );
+    },
   };
 }

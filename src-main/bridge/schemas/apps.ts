@@ -7,6 +7,7 @@ import { appId, none } from './shared';
 export const appsMethodSchemas = {
   getEnvironment: none,
   listFleet: none,
+  getCachedFleet: none,
   // Answered from what is known, without an API call per app, so a large fleet is no burden here.
   getFleetHealth: z.strictObject({ appIds: z.array(appId).max(10_000) }),
   getAppDetail: z.strictObject({ appId }),

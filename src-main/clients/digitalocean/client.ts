@@ -50,6 +50,12 @@ export interface ProposeResult {
 
 export const proposedCost = (result: ProposeResult): number => result.app_cost ?? 0;
 
+const BAD_APPS_PAGE = {
+  code: 'server_error' as const,
+  message:
+    'DigitalOcean: the answer did not hold the expected apps (a page from a proxy or an empty reply?). Nothing was read from it.',
+};
+
 export type DigitalOceanClientOptions = Omit<RestClientOptions, 'service'>;
 
 export class DigitalOceanClient {
@@ -69,7 +75,7 @@ export class DigitalOceanClient {
   async listApps(): Promise<App[]> {
     if (!this.projectsRefused) {
       try {
-        return await this.rest.getAllPages<App>('/v2/apps', 'apps', { with_projects: true });
+        return await this.listAppPages({ with_projects: true });
       } catch (error) {
         // A custom-scoped token without project:read: grouping by name still works, so ask once
         // without and do not ask with projects again for this client's life.
@@ -77,7 +83,73 @@ export class DigitalOceanClient {
         this.projectsRefused = true;
       }
     }
-    return this.rest.getAllPages<App>('/v2/apps', 'apps');
+    return this.listAppPages({});
+  }
+
+  /** How many apps the last list had: a re-read asks for that many pages at once. */
+  private lastAppCount = 0;
+
+  /**
+   * Every app, 200 a page, the pages side by side rather than one after another: 2,000 apps were
+   * ten round trips. The first read learns the total from page 1's meta.total, then reads the rest
+   * at once; a re-read asks for as many pages as the last read had, all at once (one round trip
+   * while the fleet keeps its size), then for any more the total reveals. At most 10 pages are in
+   * flight (the request gate still spaces background reads); past 100 pages (20,000 apps — beyond
+   * App Platform's account limits) it stops with an error rather than loop on a bad total. Without
+   * a total it follows the next links as before.
+   */
+  private async listAppPages(params: Record<string, string | number | boolean>): Promise<App[]> {
+    const perPage = 200;
+    const maxPages = 100;
+    const inFlight = 10;
+    const readPage = async (page: number) => {
+      const body = this.rest.expectObject(
+        await this.rest.request<unknown>('GET', '/v2/apps', {
+          params: { per_page: perPage, ...params, ...(page > 1 ? { page } : {}) },
+        }),
+        'apps',
+      );
+      const meta = body.meta as { total?: unknown } | undefined;
+      const links = body.links as { pages?: { next?: string } } | undefined;
+      if (body.apps !== undefined && !Array.isArray(body.apps)) throw new ApiError(BAD_APPS_PAGE);
+      if (body.apps === undefined && typeof meta?.total !== 'number') throw new ApiError(BAD_APPS_PAGE);
+      return {
+        apps: (body.apps ?? []) as App[],
+        total: typeof meta?.total === 'number' ? meta.total : undefined,
+        hasNext: Boolean(links?.pages?.next),
+      };
+    };
+    const readPages = async (from: number, to: number) => {
+      const pages: Awaited<ReturnType<typeof readPage>>[] = [];
+      for (let start = from; start <= to; start += inFlight) {
+        const wave = Array.from({ length: Math.min(inFlight, to - start + 1) }, (_, i) => readPage(start + i));
+        pages.push(...(await Promise.all(wave)));
+      }
+      return pages;
+    };
+
+    const guess = Math.min(maxPages, Math.max(1, Math.ceil(this.lastAppCount / perPage)));
+    const first = await readPages(1, guess);
+    const total = first[0]!.total;
+    if (total === undefined) {
+      if (guess === 1 && !first[0]!.hasNext) return first[0]!.apps;
+      return this.rest.getAllPages<App>('/v2/apps', 'apps', params);
+    }
+    const pageCount = Math.max(1, Math.ceil(total / perPage));
+    if (pageCount > maxPages) {
+      throw new ApiError({
+        code: 'server_error',
+        message: `DigitalOcean reports ${total} apps, more than Fleetdeck lists (${maxPages * perPage}). Nothing was read.`,
+      });
+    }
+    const more = pageCount > guess ? await readPages(guess + 1, pageCount) : [];
+    // An app created or deleted between two pages shifts the list: each app is kept once.
+    const seen = new Set<string>();
+    const apps = [...first.slice(0, pageCount), ...more]
+      .flatMap((p) => p.apps)
+      .filter((app) => !app.id || (!seen.has(app.id) && Boolean(seen.add(app.id))));
+    this.lastAppCount = total;
+    return apps;
   }
 
   /** Needs the project:read scope. */

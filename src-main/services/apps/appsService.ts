@@ -1,5 +1,5 @@
 // The apps domain: the fleet overview, one app's detail, and health across the fleet.
-import type { AppDetail, AppHealthSummary, FleetSnapshot } from '../../../src-preload/contract';
+import type { AppDetail, AppHealthSummary, CachedFleet, FleetSnapshot } from '../../../src-preload/contract';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -9,6 +9,7 @@ import { componentsOf, summarizeDeployment, summarizeHealth, toFleetApp } from '
 import type { RequestBudget } from '../budget/requestBudget';
 import { FleetHealth, type FleetHealthOptions } from './fleetHealth';
 import type { InstanceSizeCache } from './instanceSizeCache';
+import { FleetCache, type FleetCacheOptions } from './fleetCache';
 
 type AppsClient = Pick<
   DigitalOceanClient,
@@ -19,6 +20,8 @@ export interface AppsServiceOptions {
   /** The context's request budget: spaces the fleet watch's reads by the fleet's size. */
   budget?: Pick<RequestBudget, 'backgroundPerHour' | 'backgroundPausedUntil'>;
   health?: FleetHealthOptions;
+  /** Where the context's last fleet is kept for the next start; without it nothing is kept. */
+  cache?: FleetCacheOptions;
 }
 
 /** The share of background reads the fleet watch may use; health gets the rest. */
@@ -31,6 +34,9 @@ export class AppsService {
   private fleetHosts: ReadonlySet<string> = new Set();
   private fleetSize = 0;
   private readonly health: FleetHealth;
+  private readonly cache: FleetCache | undefined;
+  /** Replaced on every read the window asks for: a fleet watch then knows its window holds another fleet. */
+  private userRead: object = {};
 
   constructor(
     private readonly client: AppsClient,
@@ -38,11 +44,29 @@ export class AppsService {
     private readonly options: AppsServiceOptions = {},
   ) {
     this.health = new FleetHealth(async (id) => summarizeHealth(await this.client.getAppHealth(id)), options.health);
+    this.cache = options.cache ? new FleetCache(options.cache) : undefined;
   }
 
-  /** One list call (200 apps a page), with the cached size list and project names side by side. */
+  /** The list (pages in parallel), with the cached size list and project names side by side. */
   async listFleet(): Promise<FleetSnapshot> {
-    return (await this.fleetAndApps()).snapshot;
+    const snapshot = (await this.fleetAndApps()).snapshot;
+    this.userRead = {};
+    return snapshot;
+  }
+
+  /** The fleet as kept on disk at the last read, for a start that paints before the API answers. */
+  async getCachedFleet(): Promise<CachedFleet | null> {
+    return (await this.cache?.read()) ?? null;
+  }
+
+  /** What the window's fleet was last read by, besides the watch: see FleetChangeTracker. */
+  fleetBaseline(): unknown {
+    return this.userRead;
+  }
+
+  /** Writes the kept fleet now (quit). */
+  flushCache(): Promise<void> {
+    return this.cache?.flush() ?? Promise.resolve();
   }
 
   /** The fleet and the apps it was read from (specs, deployments, domains), for domains that join on them. */
@@ -67,12 +91,13 @@ export class AppsService {
       monthlyCost: addCosts(rows.map((r) => r.monthlyCost)),
       ...(rateLimit ? { rateLimit } : {}),
     };
+    this.cache?.offer(snapshot);
     return { snapshot, apps };
   }
 
   /** The fleet watch's read: background work, waiting for the request budget. */
-  refreshFleet(): Promise<FleetSnapshot> {
-    return inBackground('fleet', () => this.listFleet());
+  async refreshFleet(): Promise<FleetSnapshot> {
+    return (await inBackground('fleet', () => this.fleetAndApps())).snapshot;
   }
 
   /**

@@ -2,7 +2,7 @@
 // screen. The reads are background work: spaced by what the fleet costs to read (`gapMs`), and
 // while a 429 has paused background reads the window is told so once, not left to guess.
 // Failures are sent as events, never swallowed.
-import type { FleetError, FleetSnapshot, Result } from '../../../src-preload/contract';
+import type { FleetError, Result } from '../../../src-preload/contract';
 import type { Disposable } from '../../base/disposable';
 import { systemClock, type Clock } from '../budget/clock';
 
@@ -14,11 +14,11 @@ export interface FleetWatchOptions {
   pausedUntil?: () => number | undefined;
 }
 
-export function watchFleet(
-  load: () => Promise<FleetSnapshot>,
+export function watchFleet<T>(
+  load: () => Promise<T>,
   toError: (error: unknown) => FleetError,
   intervalSeconds: number,
-  emit: (event: Result<FleetSnapshot>) => void,
+  emit: (event: Result<T>) => void,
   options: FleetWatchOptions = {},
 ): Disposable {
   const clock = options.clock ?? systemClock;

@@ -1,8 +1,9 @@
 import type { ReactNode, RefObject } from 'react';
 import type { FleetSnapshot } from '../../../src-preload/contract';
 import { Money } from '../../components/Money';
-import { formatAbsoluteTime, formatClockTime } from '../../format';
-import { WATCH_INTERVAL_SECONDS } from '../../stores/fleetStore';
+import { formatAbsoluteTime, formatClockTime, formatRelativeTime } from '../../format';
+import { useClockStore } from '../../stores/clockStore';
+import { useFleetStore, WATCH_INTERVAL_SECONDS } from '../../stores/fleetStore';
 import { countGroups } from './fleetModel';
 
 interface FleetHeaderProps {
@@ -79,21 +80,7 @@ export function FleetHeader({
           </div>
           <div className="stat">
             <dt>Last refreshed</dt>
-            <dd title={snapshot ? formatAbsoluteTime(snapshot.fetchedAt) : undefined} data-testid="fleet-refreshed-at">
-              {snapshot ? (
-                <>
-                  <span className="tabular">{formatClockTime(snapshot.fetchedAt)}</span>
-                  <span className="stat__sub">
-                    {/* Main spaces the watch's reads of a many-page list to keep within the rate limits. */}
-                    {total > APPS_PER_PAGE
-                      ? ' · auto, spaced for a large fleet'
-                      : ` · auto every ${WATCH_INTERVAL_SECONDS}s`}
-                  </span>
-                </>
-              ) : (
-                <span className="stat__placeholder">—</span>
-              )}
-            </dd>
+            <RefreshedAt snapshot={snapshot} total={total} />
           </div>
           <div className="stat">
             <dt>Health as of</dt>
@@ -153,5 +140,44 @@ export function FleetHeader({
         {actions}
       </div>
     </div>
+  );
+}
+
+/**
+ * When the fleet was last read. It reads the store itself: a watch tick that changed nothing moves
+ * only this time, and must not render the table. While the fleet on screen is the copy kept from
+ * the last run, it says so and how old it is.
+ */
+function RefreshedAt({ snapshot, total }: { snapshot?: FleetSnapshot; total: number }) {
+  const refreshedAt = useFleetStore((s) => s.refreshedAt) ?? snapshot?.fetchedAt;
+  const cachedAt = useFleetStore((s) => s.cachedAt);
+  const nowMs = useClockStore((s) => s.nowMs);
+  if (!snapshot || !refreshedAt) {
+    return (
+      <dd data-testid="fleet-refreshed-at">
+        <span className="stat__placeholder">—</span>
+      </dd>
+    );
+  }
+  if (cachedAt) {
+    return (
+      <dd
+        title={`Kept from the last run, read ${formatAbsoluteTime(cachedAt)}; refreshing now.`}
+        data-testid="fleet-refreshed-at"
+      >
+        <span className="cached-age" data-testid="fleet-cached-age">
+          cached {formatRelativeTime(cachedAt, nowMs)}
+        </span>
+      </dd>
+    );
+  }
+  return (
+    <dd title={formatAbsoluteTime(refreshedAt)} data-testid="fleet-refreshed-at">
+      <span className="tabular">{formatClockTime(refreshedAt)}</span>
+      <span className="stat__sub">
+        {/* Main spaces the watch's reads of a many-page list to keep within the rate limits. */}
+        {total > APPS_PER_PAGE ? ' · auto, spaced for a large fleet' : ` · auto every ${WATCH_INTERVAL_SECONDS}s`}
+      </span>
+    </dd>
   );
 }

@@ -1,0 +1,56 @@
+// A fleet watch sends the whole fleet once, then only what changed since its previous event.
+import { describe, expect, it } from 'vitest';
+import type { FleetApp, FleetSnapshot } from '../../../src-preload/contract';
+import { FleetChangeTracker, isUnchanged } from '../../../src-main/services/apps/fleetChanges';
+
+const app = (id: string, phase: 'ACTIVE' | 'BUILDING' = 'ACTIVE'): FleetApp => ({
+  id,
+  name: `tenant-${id}`,
+  group: 'tenant',
+  region: 'fra',
+  components: [{ name: 'api', kind: 'service', monthlyCost: { min: 12, max: 12 } }],
+  monthlyCost: { min: 12, max: 12 },
+  activeDeployment: { id: `d-${id}`, phase, cause: 'manual', createdAt: '2026-12-01T10:00:00Z' },
+});
+
+const snapshot = (fetchedAt: string, apps: FleetApp[]): FleetSnapshot => ({
+  fetchedAt,
+  apps,
+  monthlyCost: { min: 12 * apps.length, max: 12 * apps.length },
+});
+
+describe('a fleet watch’s updates', () => {
+  it('sends the whole fleet first, then nothing but the time for a tick where nothing changed', () => {
+    const tracker = new FleetChangeTracker();
+    const baseline = {};
+    const first = tracker.next(snapshot('2026-12-03T10:00:00Z', [app('a'), app('b')]), baseline);
+    expect(first.apps).toHaveLength(2);
+
+    const quiet = tracker.next(snapshot('2026-12-03T10:00:15Z', [app('a'), app('b')]), baseline);
+    expect(isUnchanged(quiet)).toBe(true);
+    expect(quiet).toEqual({
+      fetchedAt: '2026-12-03T10:00:15Z',
+      monthlyCost: { min: 24, max: 24 },
+      since: '2026-12-03T10:00:00Z',
+    });
+  });
+
+  it('names the app that started building, the one created and the one deleted — and only those', () => {
+    const tracker = new FleetChangeTracker();
+    const baseline = {};
+    tracker.next(snapshot('2026-12-03T10:00:00Z', [app('a'), app('b'), app('c')]), baseline);
+    const update = tracker.next(snapshot('2026-12-03T10:00:15Z', [app('a'), app('b', 'BUILDING'), app('d')]), baseline);
+    expect(update.apps).toBeUndefined();
+    expect(update.since).toBe('2026-12-03T10:00:00Z');
+    expect(update.changed?.map((a) => a.id)).toEqual(['b', 'd']);
+    expect(update.removed).toEqual(['c']);
+  });
+
+  it('sends the whole fleet again once the window has read it another way (Refresh, a context switch)', () => {
+    const tracker = new FleetChangeTracker();
+    tracker.next(snapshot('2026-12-03T10:00:00Z', [app('a')]), { read: 1 });
+    const afterRefresh = tracker.next(snapshot('2026-12-03T10:00:15Z', [app('a')]), { read: 2 });
+    expect(afterRefresh.apps).toHaveLength(1);
+    expect(afterRefresh.since).toBeUndefined();
+  });
+});
