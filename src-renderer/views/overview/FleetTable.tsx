@@ -1,10 +1,12 @@
 import type { ReactTable, Row, TableState } from '@tanstack/react-table';
-import { Fragment, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Money } from '../../components/Money';
 import type { FleetFeatures } from './columns';
 import type { FleetRow, GroupBlock } from './fleetModel';
 import { FoldedColumns, foldedFor, useInnerWidth } from './priorityColumns';
 import { GroupSelect } from './selection';
+import './fleetTable.css';
 
 type FleetTableInstance = ReactTable<FleetFeatures, FleetRow, TableState<FleetFeatures>>;
 type FleetTableRow = Row<FleetFeatures, FleetRow>;
@@ -21,6 +23,20 @@ interface FleetTableProps {
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
+/** Group headers and app rows in display order: what the virtualizer lays out. */
+type Item =
+  { kind: 'group'; block: GroupBlock<FleetTableRow> } | { kind: 'row'; row: FleetTableRow; displayIndex: number };
+
+const GROUP_HEIGHT = 33;
+const ROW_HEIGHT = 41;
+const HEADER_HEIGHT = 34;
+/**
+ * Rows drawn beyond the frame's edges. Enough that a small fleet (the demo's 12 apps in 5 groups)
+ * is drawn whole, so finding a row by its text never depends on the scroll position; at 2,000
+ * apps it is some 60 rows, not 2,000.
+ */
+const OVERSCAN = 20;
+
 export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: FleetTableProps) {
   const all = table.getAllLeafColumns();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -36,35 +52,68 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
   const shown = (id: string) => !folded.has(id);
   const columns = all.filter((c) => shown(c.id));
   const costIndex = columns.findIndex((c) => c.id === 'cost');
-  const selectedRef = useRef<HTMLTableRowElement>(null);
+  const foldedKey = [...folded].join(' ');
 
+  // One flat list for the virtualizer; rowItem[i] is where the i-th app row (display order) sits.
+  const { items, rowItem } = useMemo(() => {
+    const list: Item[] = [];
+    const positions: number[] = [];
+    let displayIndex = 0;
+    for (const block of blocks) {
+      list.push({ kind: 'group', block });
+      for (const row of block.rows) {
+        positions.push(list.length);
+        list.push({ kind: 'row', row, displayIndex: displayIndex++ });
+      }
+    }
+    return { items: list, rowItem: positions };
+  }, [blocks]);
+
+  // The React Compiler does not build this app, so nothing memoizes the virtualizer's functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    getItemKey: (index) => {
+      const item = items[index];
+      return item?.kind === 'group' ? `group:${item.block.group}` : (item?.row.id ?? index);
+    },
+    overscan: OVERSCAN,
+    // The sticky header covers the frame's top: a row scrolled to must land below it.
+    scrollPaddingStart: HEADER_HEIGHT,
+    // Test DOMs measure nothing: draw as if the frame were a window tall.
+    initialRect: { width: 1280, height: 800 },
+  });
+
+  // The keyboard's highlight stays in view, inside the frame and on the page.
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [selectedIndex]);
+    const at = rowItem[selectedIndex];
+    if (at === undefined) return;
+    virtualizer.scrollToIndex(at, { align: 'auto' });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector('tr.is-selected')?.scrollIntoView({ block: 'nearest' });
+    });
+  }, [selectedIndex, rowItem, virtualizer]);
 
-  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, appId: string) => {
-    // Links (the app name, the live URL), checkboxes and text selection keep their own behaviour.
-    if ((event.target as HTMLElement).closest('a, button, input, label')) return;
-    if (window.getSelection()?.toString()) return;
-    onOpen(appId);
-  };
+  const onRowClick = useCallback(
+    (event: MouseEvent<HTMLTableRowElement>, appId: string) => {
+      // Links (the app name, the live URL), checkboxes and text selection keep their own behaviour.
+      if ((event.target as HTMLElement).closest('a, button, input, label')) return;
+      if (window.getSelection()?.toString()) return;
+      onOpen(appId);
+    },
+    [onOpen],
+  );
 
-  // Each block's first row index in display order (the keyboard walks rows in this order).
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const block of blocks) {
-    offsets.push(offset);
-    offset += block.rows.length;
-  }
+  const virtualItems = virtualizer.getVirtualItems();
+  const before = virtualItems[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
 
   return (
     <FoldedColumns.Provider value={folded}>
-      <div className="table-scroll" ref={scrollRef}>
-        <table
-          className="data-table fleet-table"
-          data-testid="fleet-table"
-          data-folded={[...folded].join(' ') || undefined}
-        >
+      <div className="table-scroll fleet-scroll" ref={scrollRef} data-testid="fleet-scroll">
+        <table className="data-table fleet-table" data-testid="fleet-table" data-folded={foldedKey || undefined}>
           <colgroup>
             {columns.map((c) => (
               <col key={c.id} style={{ width: c.columnDef.meta?.width }} />
@@ -114,57 +163,50 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
             ))}
           </thead>
           <tbody>
-            {blocks.map((block, blockIndex) => (
-              <Fragment key={block.group}>
-                <tr className="group-row" data-testid="group-row" data-group={block.group}>
-                  <td className="col-select">
-                    <GroupSelect group={block.group} appIds={block.rows.map((r) => r.original.app.id)} />
-                  </td>
-                  <th scope="rowgroup" colSpan={costIndex - 1}>
-                    <span className="group-row__name">{block.group}</span>
-                    <span className="group-row__count">
-                      {block.rows.length} {block.rows.length === 1 ? 'app' : 'apps'}
-                    </span>
-                  </th>
-                  <td className="align-end group-row__cost" data-testid="group-cost">
-                    <Money cost={block.monthlyCost} />
-                  </td>
-                  <td colSpan={columns.length - costIndex - 1} />
-                </tr>
-                {block.rows.map((row, rowIndex) => {
-                  const selected = (offsets[blockIndex] ?? 0) + rowIndex === selectedIndex;
-                  const app = row.original.app;
-                  return (
-                    <tr
-                      key={row.id}
-                      ref={selected ? selectedRef : undefined}
-                      className={selected ? 'fleet-row is-selected' : 'fleet-row'}
-                      data-testid="fleet-row"
-                      data-app-name={app.name}
-                      data-app-id={app.id}
-                      data-selected={selected || undefined}
-                      onClick={(e) => onRowClick(e, app.id)}
-                    >
-                      {row
-                        .getAllCells()
-                        .filter((cell) => shown(cell.column.id))
-                        .map((cell) => (
-                          <td
-                            key={cell.id}
-                            className={
-                              cell.column.columnDef.meta?.align === 'end'
-                                ? `align-end col-${cell.column.id}`
-                                : `col-${cell.column.id}`
-                            }
-                          >
-                            <table.FlexRender cell={cell} />
-                          </td>
-                        ))}
-                    </tr>
-                  );
-                })}
-              </Fragment>
-            ))}
+            {before > 0 ? <Spacer height={before} span={columns.length} /> : null}
+            {virtualItems.map((v) => {
+              const item = items[v.index]!;
+              if (item.kind === 'group') {
+                const block = item.block;
+                return (
+                  <tr
+                    key={v.key}
+                    ref={virtualizer.measureElement}
+                    data-index={v.index}
+                    className="group-row"
+                    data-testid="group-row"
+                    data-group={block.group}
+                  >
+                    <td className="col-select">
+                      <GroupSelect group={block.group} appIds={block.rows.map((r) => r.original.app.id)} />
+                    </td>
+                    <th scope="rowgroup" colSpan={costIndex - 1}>
+                      <span className="group-row__name">{block.group}</span>
+                      <span className="group-row__count">
+                        {block.rows.length} {block.rows.length === 1 ? 'app' : 'apps'}
+                      </span>
+                    </th>
+                    <td className="align-end group-row__cost" data-testid="group-cost">
+                      <Money cost={block.monthlyCost} />
+                    </td>
+                    <td colSpan={columns.length - costIndex - 1} />
+                  </tr>
+                );
+              }
+              return (
+                <FleetTableRowView
+                  key={v.key}
+                  index={v.index}
+                  measure={virtualizer.measureElement}
+                  table={table}
+                  row={item.row}
+                  selected={item.displayIndex === selectedIndex}
+                  foldedKey={foldedKey}
+                  onRowClick={onRowClick}
+                />
+              );
+            })}
+            {after > 0 ? <Spacer height={after} span={columns.length} /> : null}
           </tbody>
         </table>
         {blocks.length === 0 ? empty : null}
@@ -172,6 +214,69 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
     </FoldedColumns.Provider>
   );
 }
+
+/** Stands in for the rows above or below the frame, so the scrollbar tells the fleet's length. */
+function Spacer({ height, span }: { height: number; span: number }) {
+  return (
+    <tr className="fleet-spacer" aria-hidden="true">
+      <td colSpan={span} style={{ height }} />
+    </tr>
+  );
+}
+
+interface RowViewProps {
+  index: number;
+  measure: (node: Element | null) => void;
+  table: FleetTableInstance;
+  row: FleetTableRow;
+  selected: boolean;
+  /** The folded columns, as a string so an unchanged set keeps the row from rendering again. */
+  foldedKey: string;
+  onRowClick: (event: MouseEvent<HTMLTableRowElement>, appId: string) => void;
+}
+
+/**
+ * One app row. Memoized: scrolling adds rows at the edges without rendering those already drawn,
+ * and a watch tick that leaves an app's object alone leaves its row alone.
+ */
+const FleetTableRowView = memo(function FleetTableRowView({
+  index,
+  measure,
+  table,
+  row,
+  selected,
+  foldedKey,
+  onRowClick,
+}: RowViewProps) {
+  const folded = new Set(foldedKey ? foldedKey.split(' ') : []);
+  const app = row.original.app;
+  return (
+    <tr
+      ref={measure}
+      data-index={index}
+      className={selected ? 'fleet-row is-selected' : 'fleet-row'}
+      data-testid="fleet-row"
+      data-app-name={app.name}
+      data-app-id={app.id}
+      data-selected={selected || undefined}
+      onClick={(e) => onRowClick(e, app.id)}
+    >
+      {row
+        .getAllCells()
+        .filter((cell) => !folded.has(cell.column.id))
+        .map((cell) => (
+          <td
+            key={cell.id}
+            className={
+              cell.column.columnDef.meta?.align === 'end' ? `align-end col-${cell.column.id}` : `col-${cell.column.id}`
+            }
+          >
+            <table.FlexRender cell={cell} />
+          </td>
+        ))}
+    </tr>
+  );
+});
 
 function sortTitle(label: string, next: false | 'asc' | 'desc'): string {
   if (next === 'asc') return `Sort by ${label}, ascending`;
