@@ -8,6 +8,7 @@ import type {
   ActivityEntry,
   MigrationRun,
   SchemaDrift,
+  SupabaseCosts,
   TenantDetail,
   TenantRow,
   TenantsMatrix,
@@ -92,15 +93,8 @@ describe('a project shared by several tenants', () => {
     const matrix = await value<TenantsMatrix>('listTenants');
     const sharing = matrix.tenants.filter((t) => t.supabase?.ref === odoo.ref);
     const shares = sharing.map((t) => t.cost.supabase ?? 0);
-    const whole =
-      matrix.tenants.length &&
-      (
-        await value<{ organizations: Array<{ projects: Array<{ ref: string; computeEstimate?: number }> }> }>(
-          'getSupabaseCosts',
-        )
-      ).organizations
-        .flatMap((o) => o.projects)
-        .find((p) => p.ref === odoo.ref)?.computeEstimate;
+    const costs = await value<SupabaseCosts>('getSupabaseCosts');
+    const whole = costs.organizations.flatMap((o) => o.projects).find((p) => p.ref === odoo.ref)?.computeEstimate;
     expect(whole).toBeGreaterThan(0);
     expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(whole!, 1);
     expect(new Set(shares).size).toBe(1);
