@@ -86,6 +86,27 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox cloud is the demo fleet's, loaded by runtime.ts with a dynamic import only when
+    // the demo context needs it: a static import anywhere in the app would bundle it into the main
+    // chunk and load it for users on live accounts too. Types are erased, so they may be shared.
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts'],
+    ignores: ['src-main/sandbox/**', 'src-main/harness/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox/**', '**/sandbox'],
+              allowTypeImports: true,
+              message: "Load the sandbox with `await import('./sandbox/…')` from runtime.ts, for the demo context only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/shell/**', 'src-main/{services,clients,base,secrets,logging}/**'],
     rules: {

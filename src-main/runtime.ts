@@ -1,15 +1,15 @@
-// Puts the main process together. The sandbox cloud always runs: it is the demo fleet's context
-// and, in tests and the harness, the API real contexts talk to. Each account context gets a
-// session of services; the contract's handlers forward to whichever session is active.
-import { randomBytes } from 'node:crypto';
+// Puts the main process together. The sandbox cloud is the demo fleet's context and, in tests and
+// the harness, the API real contexts talk to; it starts only when one of those needs it. Each
+// account context gets a session of services; the contract's handlers forward to whichever
+// session is active.
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNT_PROVIDERS, type EnvironmentInfo } from '../src-preload/contract';
+import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
 import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
 import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains/accounts';
-import { alertsMethodHandlers } from './bridge/domains/alerts';
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
 import { costsMethodHandlers } from './bridge/domains/costs';
 import { deploysMethodHandlers, deploysStreamHandlers } from './bridge/domains/deploys';
@@ -21,15 +21,11 @@ import { tenantsMethodHandlers } from './bridge/domains/tenants';
 import { onboardingMethodHandlers, onboardingStreamHandlers } from './bridge/domains/onboarding';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
-import type { RateLimitOptions } from './sandbox/rateLimiter';
-import { buildDemoFleet } from './sandbox/seed/demoFleet';
-import { seedDnsZones } from './sandbox/seed/dnsZones';
-import { buildSyntheticFleet } from './sandbox/seed/synthetic';
-import { startSandbox, type RunningSandbox } from './sandbox/server';
-import { createClock, type SandboxState, type SandboxToken } from './sandbox/state';
+import type { DemoCloud, DemoCloudOptions } from './sandbox/demoCloud';
+import type { RunningSandbox } from './sandbox/server';
+import type { SandboxToken } from './sandbox/state';
 import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
 import { AccountsService } from './services/accounts/accountsService';
-import { AlertsService } from './services/alerts/alertsService';
 import type { ApiEndpoints } from './services/accounts/tokenValidators';
 import { resolveEndpoints } from './apiEndpoints';
 import type { AppsService } from './services/apps/appsService';
@@ -61,24 +57,23 @@ export interface RuntimeOptions {
   deployPollMs?: number;
   /** How long a rolling deploy waits for HEALTHY after ACTIVE. */
   healthChecks?: { attempts: number; intervalMs: number };
-  sandbox?: {
-    /** Synthetic tenant apps instead of the demo fleet (benchmarks). */
-    syntheticApps?: number;
-    latencyMs?: number;
-    rateLimits?: RateLimitOptions;
-    nowMs?: number;
-    /** Lines a second each running component writes to its live log (default 1). */
-    logLinesPerSecond?: number;
-  };
+  sandbox?: DemoCloudOptions;
 }
 
 export interface Runtime {
   dispatcher: ContractDispatcher;
   /** The active context's environment. */
   readonly environment: EnvironmentInfo;
-  sandbox: RunningSandbox;
+  /**
+   * The sandbox cloud. Started before startRuntime returns when the demo context is active or
+   * accountApis is 'sandbox' (every test and the harness), else on the first switch to the demo
+   * context; reading it before then is a mistake and throws.
+   */
+  readonly sandbox: RunningSandbox;
   /** The per-run credential the sandbox accepts for the demo fleet (never leaves the main process). */
-  sandboxToken: string;
+  readonly sandboxToken: string;
+  /** Whether the sandbox cloud has been started (a live-only run never starts it). */
+  readonly sandboxStarted: boolean;
   accounts: AccountsService;
   /** The active context's services (they change when the context does). */
   apps: AppsService;
@@ -87,59 +82,41 @@ export interface Runtime {
   dispose(): Promise<void>;
 }
 
-export function createSandboxState(options: RuntimeOptions['sandbox'] = {}): {
-  state: SandboxState;
-  token: string;
-  supabaseToken: string;
-  githubToken: string;
-} {
-  const nowMs = options.nowMs ?? Date.now();
-  const records = options.syntheticApps
-    ? buildSyntheticFleet({ count: options.syntheticApps, nowMs })
-    : buildDemoFleet({ nowMs });
-  // A fresh token per run: the sandbox enforces Bearer auth like the real API.
-  const token = `sandbox_${randomBytes(16).toString('hex')}`;
-  // The demo fleet's Supabase plans: a PAT-shaped token, so logs redact it by its sbp_ pattern.
-  const supabaseToken = `sbp_${randomBytes(20).toString('hex')}`;
-  // And a fine-grained-PAT-shaped one for the demo fleet's repos, redacted by its github_pat_ pattern.
-  const githubToken = `github_pat_${randomBytes(30).toString('hex')}`;
-  return {
-    token,
-    supabaseToken,
-    githubToken,
-    state: {
-      clock: createClock(nowMs),
-      apps: new Map(records.map((r) => [r.app.id!, r])),
-      tokens: new Map([
-        [token, { scopes: 'read-write' }],
-        // The demo fleet may pause, restore and migrate its sandbox projects, as a founder's token can.
-        [supabaseToken, { scopes: 'read-write', api: 'supabase' }],
-        [githubToken, { scopes: 'read-write', api: 'github' }],
-      ]),
-      ...(options.syntheticApps ? {} : { dns: seedDnsZones(records, nowMs) }),
-    },
-  };
-}
-
 export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fleetdeck-'));
   // The log lives with the app's other files, so a user can send it and a test can search it.
   const log = options.logger ?? createFileLogger(join(dataDir, LOG_FILE));
 
-  const demo = createSandboxState(options.sandbox);
-  for (const { token, ...grant } of options.grantSandboxTokens ?? []) demo.state.tokens.set(token, grant);
-  const sandbox = await startSandbox({ state: demo.state, rateLimits: options.sandbox?.rateLimits });
-  sandbox.faults.latencyMs = options.sandbox?.latencyMs ?? 0;
-  if (options.sandbox?.logLinesPerSecond !== undefined) sandbox.logs.linesPerSecond = options.sandbox.logLinesPerSecond;
-  registerSecret(demo.token);
-  registerSecret(demo.supabaseToken);
-  registerSecret(demo.githubToken);
-  log.info(`sandbox cloud on ${sandbox.url}`);
+  // The sandbox's code is loaded by a dynamic import, and it starts, only when the demo context
+  // is (or becomes) active or real contexts are pointed at it; a user on live accounts never runs
+  // it. One start per run, shared by whoever asks first; a failed start may be tried again.
+  // Tests and the harness read `runtime.sandbox` synchronously: they run on the demo context or
+  // with accountApis 'sandbox', where it is started before startRuntime returns, so the accessor
+  // stays a plain property rather than a promise every test would have to await.
+  let cloud: DemoCloud | undefined;
+  let starting: Promise<DemoCloud> | undefined;
+  const startCloud = (): Promise<DemoCloud> =>
+    (starting ??= (async () => {
+      const { startDemoCloud } = await import('./sandbox/demoCloud');
+      const started = await startDemoCloud(options.sandbox, options.grantSandboxTokens);
+      registerSecret(started.token);
+      registerSecret(started.supabaseToken);
+      registerSecret(started.githubToken);
+      log.info(`sandbox cloud on ${started.sandbox.url}`);
+      return (cloud = started);
+    })().catch((error: unknown) => {
+      starting = undefined;
+      throw error;
+    }));
+  const startedCloud = (): DemoCloud => {
+    if (!cloud) throw new Error('The sandbox cloud runs only for the demo context or with accountApis "sandbox".');
+    return cloud;
+  };
 
-  const endpoints: ApiEndpoints =
-    options.accountApis === 'sandbox'
-      ? { digitalocean: sandbox.url, supabase: `${sandbox.url}/supabase`, github: `${sandbox.url}/github` }
-      : resolveEndpoints(options.apiUrls);
+  const sandboxApis = options.accountApis === 'sandbox' ? (await startCloud()).sandbox.url : undefined;
+  const endpoints: ApiEndpoints = sandboxApis
+    ? { digitalocean: sandboxApis, supabase: `${sandboxApis}/supabase`, github: `${sandboxApis}/github` }
+    : resolveEndpoints(options.apiUrls);
   // Shown in Settings, so a user on an unusual endpoint always sees where tokens go.
   const apiOverrides = options.accountApis === 'sandbox' ? {} : pickOverrides(options.apiUrls, endpoints);
   const secrets: SecretStore & { problem?: string } = options.secrets ?? new MemorySecretStore();
@@ -157,14 +134,14 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     dataDir,
     endpoints,
     onContextChange: async (context) => {
-      session = sessionFor(context);
+      session = await sessionFor(context);
       log.info(`switched to context ${context}`);
     },
   });
-  const build = (context: string) =>
+  const build = (context: string, demoCloud: DemoCloud | undefined) =>
     buildSession(context, {
-      sandbox,
-      sandboxToken: demo.token,
+      sandbox: demoCloud?.sandbox,
+      sandboxToken: demoCloud?.token,
       digitalOceanUrl: endpoints.digitalocean,
       accounts,
       audit,
@@ -175,19 +152,21 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       toError,
       deployPollMs: options.deployPollMs,
       healthChecks: options.healthChecks,
-      supabase: { url: endpoints.supabase, demoToken: demo.supabaseToken },
-      github: { url: endpoints.github, demoToken: demo.githubToken },
+      supabase: { url: endpoints.supabase, demoToken: demoCloud?.supabaseToken },
+      github: { url: endpoints.github, demoToken: demoCloud?.githubToken },
     });
-  const sessionFor = (context: string) => {
+  const sessionFor = async (context: string) => {
+    const demoCloud = context === DEMO_CONTEXT ? await startCloud() : cloud;
+    // Looked up after the await: two switches at once must share one session.
     let found = sessions.get(context);
     if (!found) {
-      found = build(context);
+      found = build(context, demoCloud);
       sessions.set(context, found);
     }
     return found;
   };
   await accounts.load();
-  session = sessionFor(accounts.activeContext);
+  session = await sessionFor(accounts.activeContext);
 
   // Every handler asks for the active session when it runs, never once at start: an action after
   // a switch must use the new context's token, and the Activity log must name that context.
@@ -204,7 +183,6 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...specsMethodHandlers(() => current().specs),
     ...dnsMethodHandlers(() => current().dns),
     ...tenantsMethodHandlers(() => current().tenants),
-    ...alertsMethodHandlers(() => new AlertsService(current().client)),
     ...onboardingMethodHandlers(() => current().onboarding),
   };
   const streams: StreamHandlers = {
@@ -241,8 +219,15 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     get environment() {
       return environmentOf(session);
     },
-    sandbox,
-    sandboxToken: demo.token,
+    get sandbox() {
+      return startedCloud().sandbox;
+    },
+    get sandboxToken() {
+      return startedCloud().token;
+    },
+    get sandboxStarted() {
+      return cloud !== undefined;
+    },
     accounts,
     get apps() {
       return current().apps;
@@ -254,7 +239,8 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     dispose: async () => {
       await Promise.all([...sessions.values()].map((s) => s.dispose()));
       await audit.flush();
-      await sandbox.close();
+      // A start still under way is waited for, so its ports are closed too.
+      await starting?.then((started) => started.sandbox.close()).catch(() => undefined);
       // A folder made for this run only (none was given) goes with it.
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },

@@ -47,8 +47,9 @@ export interface Session {
 }
 
 export interface SessionDeps {
-  sandbox: RunningSandbox;
-  sandboxToken: string;
+  /** The sandbox cloud and the demo fleet's token: there once started, always for the demo context. */
+  sandbox?: RunningSandbox;
+  sandboxToken?: string;
   /** Base URL of the DigitalOcean API for real contexts (the sandbox in tests and the harness). */
   digitalOceanUrl: string;
   accounts: AccountsService;
@@ -62,21 +63,30 @@ export interface SessionDeps {
   deployPollMs?: number;
   healthChecks?: { attempts: number; intervalMs: number };
   /** Supabase Management API base for real contexts, and the token the sandbox's Supabase accepts for the demo fleet. */
-  supabase: { url: string; demoToken: string };
+  supabase: { url: string; demoToken?: string };
   /** GitHub's REST API base for real contexts (GitHub Enterprise allowed), and the sandbox's demo token. */
-  github: { url: string; demoToken: string };
+  github: { url: string; demoToken?: string };
+}
+
+/** What the demo context runs on; a live context's session never needs it (and may be built without it). */
+function demoCloudOf(deps: SessionDeps) {
+  const { sandbox, sandboxToken, supabase, github } = deps;
+  if (!sandbox || !sandboxToken || !supabase.demoToken || !github.demoToken)
+    throw new Error('The demo context needs the sandbox cloud started first.');
+  return { sandbox, token: sandboxToken, supabaseToken: supabase.demoToken, githubToken: github.demoToken };
 }
 
 export function buildSession(context: string, deps: SessionDeps): Session {
   const demo = context === DEMO_CONTEXT;
+  const cloud = demo ? demoCloudOf(deps) : undefined;
   const key = { provider: 'digitalocean' as const, context };
   // One per token: the API counts its limits per token, and every service here uses this client.
   const budget = new RequestBudget();
   const client = new DigitalOceanClient({
     gate: budget,
-    baseUrl: demo ? deps.sandbox.url : deps.digitalOceanUrl,
-    token: demo
-      ? () => deps.sandboxToken
+    baseUrl: cloud ? cloud.sandbox.url : deps.digitalOceanUrl,
+    token: cloud
+      ? () => cloud.token
       : async () => {
           const token = await deps.accounts.tokenFor('digitalocean', context);
           if (!token) {
@@ -93,8 +103,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
       : (error) => void deps.accounts.markNeedsAttention(key, error.message).catch(() => {}),
   });
   const sizes = new InstanceSizeCache(client);
-  const environment: EnvironmentInfo = demo
-    ? { mode: 'demo', contextName: DEMO_CONTEXT, sandboxUrl: deps.sandbox.url, appVersion: APP_VERSION }
+  const environment: EnvironmentInfo = cloud
+    ? { mode: 'demo', contextName: DEMO_CONTEXT, sandboxUrl: cloud.sandbox.url, appVersion: APP_VERSION }
     : { mode: 'live', contextName: context, appVersion: APP_VERSION };
   const deploys = createDeploysDomain({
     client,
@@ -110,14 +120,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   const logs = new LogsService(client, { toError: deps.toError });
   const specs = new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log });
   const apps = new AppsService(client, sizes, { budget });
-  const costs = createCostsDomain(client, sizes, {
-    demo,
-    context,
-    sandboxUrl: deps.sandbox.url,
-    supabase: deps.supabase,
-    accounts: deps.accounts,
-  });
-  const providers = providerClients(context, demo, deps);
+  const costs = createCostsDomain(client, sizes, supabaseContextOf(context, cloud, deps));
+  const providers = providerClients(context, cloud, deps);
   const tenants = createTenantsDomain({
     context,
     dataDir: deps.dataDir,
@@ -127,7 +131,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     audit: deps.audit,
     toError: deps.toError,
   });
-  const dns = new DnsService(client, demo || deps.digitalOceanUrl === deps.sandbox.url ? deps.sandbox.dns : {}, {
+  const dns = new DnsService(client, sandboxDnsFor(demo, deps), {
     audit: deps.audit,
     context,
   });
@@ -166,14 +170,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
  * The context's Supabase and GitHub clients, each answering "not connected" (undefined) while the
  * context has no token of that provider; the token is asked for on every request, never kept.
  */
-function providerClients(context: string, demo: boolean, deps: SessionDeps) {
-  const supabaseAccess = supabaseAccessFor({
-    demo,
-    context,
-    sandboxUrl: deps.sandbox.url,
-    supabase: deps.supabase,
-    accounts: deps.accounts,
-  });
+function providerClients(context: string, cloud: DemoCloudOf | undefined, deps: SessionDeps) {
+  const supabaseAccess = supabaseAccessFor(supabaseContextOf(context, cloud, deps));
   const required = (provider: string, token: () => Promise<string | undefined>) => async () => {
     const found = await token();
     if (!found)
@@ -188,11 +186,11 @@ function providerClients(context: string, demo: boolean, deps: SessionDeps) {
     token: required('Supabase', supabaseAccess.token),
     onUnauthorized: (error) => supabaseAccess.onUnauthorized?.(error.message),
   });
-  const githubToken = demo ? async () => deps.github.demoToken : () => deps.accounts.tokenFor('github', context);
+  const githubToken = cloud ? async () => cloud.githubToken : () => deps.accounts.tokenFor('github', context);
   const github = new GitHubClient({
-    baseUrl: demo ? `${deps.sandbox.url}/github` : deps.github.url,
+    baseUrl: cloud ? `${cloud.sandbox.url}/github` : deps.github.url,
     token: required('GitHub', githubToken),
-    onUnauthorized: demo
+    onUnauthorized: cloud
       ? undefined
       : (error) =>
           void deps.accounts.markNeedsAttention({ provider: 'github', context }, error.message).catch(() => {}),
@@ -201,4 +199,23 @@ function providerClients(context: string, demo: boolean, deps: SessionDeps) {
     supabase: async () => ((await supabaseAccess.token()) ? supabase : undefined),
     github: async () => ((await githubToken()) ? github : undefined),
   };
+}
+
+type DemoCloudOf = ReturnType<typeof demoCloudOf>;
+
+/** The costs domain's view of where the context's Supabase is (the sandbox's, for the demo fleet). */
+function supabaseContextOf(context: string, cloud: DemoCloudOf | undefined, deps: SessionDeps) {
+  return {
+    demo: cloud !== undefined,
+    context,
+    // Read only for the demo fleet, which always has its cloud.
+    sandboxUrl: cloud?.sandbox.url ?? '',
+    supabase: { url: deps.supabase.url, demoToken: cloud?.supabaseToken ?? '' },
+    accounts: deps.accounts,
+  };
+}
+
+/** The sandbox's loopback DNS answers for the demo fleet, and for real contexts pointed at the sandbox. */
+function sandboxDnsFor(demo: boolean, deps: SessionDeps) {
+  return deps.sandbox && (demo || deps.digitalOceanUrl === deps.sandbox.url) ? deps.sandbox.dns : {};
 }

@@ -13,7 +13,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DigitalOceanClient } from '../../src-main/clients/digitalocean/client';
 import type { RequestGate } from '../../src-main/clients/http/requestGate';
-import { createSandboxState } from '../../src-main/runtime';
+import { createSandboxState } from '../../src-main/sandbox/demoCloud';
 import { startSandbox } from '../../src-main/sandbox/server';
 import { AppsService } from '../../src-main/services/apps/appsService';
 import { VirtualClock } from '../../src-main/services/budget/clock';

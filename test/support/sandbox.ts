@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { DigitalOceanClient } from '../../src-main/clients/digitalocean/client';
 import type { RetryPolicy } from '../../src-main/clients/http/retryPolicy';
-import { createSandboxState } from '../../src-main/runtime';
+import { createSandboxState } from '../../src-main/sandbox/demoCloud';
 import type { RateLimitOptions } from '../../src-main/sandbox/rateLimiter';
 import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/server';
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiOverridesFromEnv, checkApiUrl, resolveEndpoints } from '../../../src-main/apiEndpoints';
 import { silentLogger } from '../../../src-main/logging/logger';
-import { createSandboxState } from '../../../src-main/runtime';
+import { createSandboxState } from '../../../src-main/sandbox/demoCloud';
 import { startSandbox } from '../../../src-main/sandbox/server';
 import type { AccountSummary, EnvironmentInfo } from '../../../src-preload/contract';
 import { runningApp } from '../../support/runningApp';

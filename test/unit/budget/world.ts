@@ -3,7 +3,7 @@
 // test moves time by hand instead of waiting for it.
 import { afterEach } from 'vitest';
 import { DigitalOceanClient } from '../../../src-main/clients/digitalocean/client';
-import { createSandboxState } from '../../../src-main/runtime';
+import { createSandboxState } from '../../../src-main/sandbox/demoCloud';
 import type { RateLimitOptions } from '../../../src-main/sandbox/rateLimiter';
 import { startSandbox, type RunningSandbox } from '../../../src-main/sandbox/server';
 import { settle, VirtualClock } from '../../../src-main/services/budget/clock';

@@ -2,7 +2,7 @@
 // is on its component's branch, the demo's tenants are as far behind as their deployments say,
 // and what GitHub answers for a conditional request costs nothing.
 import { describe, expect, it } from 'vitest';
-import { createSandboxState } from '../../../src-main/runtime';
+import { createSandboxState } from '../../../src-main/sandbox/demoCloud';
 import { answerGitHub } from '../../../src-main/sandbox/github/api';
 import { githubRateUsage, githubWorldOf, pushCommit } from '../../../src-main/sandbox/github/world';
 import { startDeployment } from '../../../src-main/sandbox/deployEngine';
