@@ -24,6 +24,12 @@ const SpecsView = lazy(() => import('./views/specs/SpecsView').then((m) => ({ de
 const DnsView = lazy(() => import('./views/dns/DnsView').then((m) => ({ default: m.DnsView })));
 const TenantsView = lazy(() => import('./views/tenants/TenantsView').then((m) => ({ default: m.TenantsView })));
 const TenantPage = lazy(() => import('./views/tenants/TenantPage').then((m) => ({ default: m.TenantPage })));
+const NewTenantView = lazy(() =>
+  import('./views/onboarding/NewTenantView').then((m) => ({ default: m.NewTenantView })),
+);
+const OnboardingRunView = lazy(() =>
+  import('./views/onboarding/OnboardingRunView').then((m) => ({ default: m.OnboardingRunView })),
+);
 const SchemaDriftView = lazy(() =>
   import('./views/tenants/schema/SchemaDriftView').then((m) => ({ default: m.SchemaDriftView })),
 );
@@ -52,6 +58,10 @@ function RouteView({ route }: { route: Route }) {
       return <TenantPage appId={route.appId} />;
     case 'schema':
       return <SchemaDriftView />;
+    case 'onboard':
+      return <NewTenantView />;
+    case 'onboarding':
+      return <OnboardingRunView id={route.id} />;
     default:
       return <OverviewView />;
   }

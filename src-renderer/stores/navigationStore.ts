@@ -1,8 +1,9 @@
 // A tiny hash router: '#/' is the fleet overview, '#/apps/<id>' one app's detail, '#/apps/<id>/spec'
 // its spec editor, '#/specs' open drafts and new tenants, '#/dns' domains and records, '#/logs' the
 // live logs, '#/activity' the audit log, '#/tenants' the tenants matrix, '#/tenants/<appId>' one
-// tenant's page and '#/tenants/schema' schema drift across tenants. The hash is the source of truth; the store mirrors it and
-// listens for hashchange (back/forward, links).
+// tenant's page, '#/tenants/schema' schema drift across tenants, '#/tenants/new' the new-tenant
+// form and '#/tenants/new/<id>' one onboarding run. The hash is the source of truth; the store
+// mirrors it and listens for hashchange (back/forward, links).
 import { create } from 'zustand';
 import { onContextChange } from './contextScope';
 
@@ -19,7 +20,9 @@ export type Route =
   | { name: 'dns' }
   | { name: 'tenants' }
   | { name: 'tenant'; appId: string }
-  | { name: 'schema' };
+  | { name: 'schema' }
+  | { name: 'onboard' }
+  | { name: 'onboarding'; id: string };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -32,6 +35,9 @@ export function parseHash(hash: string): Route {
   if (/^\/dns\/?$/.test(path)) return { name: 'dns' };
   if (/^\/tenants\/?$/.test(path)) return { name: 'tenants' };
   if (/^\/tenants\/schema\/?$/.test(path)) return { name: 'schema' };
+  if (/^\/tenants\/new\/?$/.test(path)) return { name: 'onboard' };
+  const onboarding = /^\/tenants\/new\/([A-Za-z0-9-]+)\/?$/.exec(path);
+  if (onboarding?.[1]) return { name: 'onboarding', id: onboarding[1] };
   const tenant = /^\/tenants\/([^/?#]+)\/?$/.exec(path);
   if (tenant?.[1]) {
     try {
@@ -63,6 +69,8 @@ export function hrefFor(route: Route): string {
   if (route.name === 'dns') return '#/dns';
   if (route.name === 'tenants') return '#/tenants';
   if (route.name === 'schema') return '#/tenants/schema';
+  if (route.name === 'onboard') return '#/tenants/new';
+  if (route.name === 'onboarding') return `#/tenants/new/${encodeURIComponent(route.id)}`;
   if (route.name === 'tenant') return `#/tenants/${encodeURIComponent(route.appId)}`;
   return '#/';
 }
@@ -109,6 +117,7 @@ export function routeNamesContextItems(route: Route): boolean {
     route.name === 'app' ||
     route.name === 'spec' ||
     route.name === 'tenant' ||
+    route.name === 'onboarding' ||
     (route.name === 'logs' && route.query !== undefined)
   );
 }

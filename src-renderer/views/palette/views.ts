@@ -4,7 +4,7 @@
 import type { Route } from '../../stores/navigationStore';
 
 /** Routes made of their name alone. */
-export type ViewRouteName = Exclude<Route, { appId: string }>['name'];
+export type ViewRouteName = Exclude<Route, { appId: string } | { id: string }>['name'];
 
 export interface ViewEntry {
   label: string;
@@ -15,6 +15,7 @@ export interface ViewEntry {
 export const PALETTE_VIEWS = {
   overview: { label: 'Fleet overview', keywords: ['apps', 'fleet', 'home', 'health'] },
   tenants: { label: 'Tenants', keywords: ['supabase', 'projects', 'github', 'matrix'] },
+  onboard: { label: 'New tenant', keywords: ['onboard', 'create', 'supabase', 'add tenant'] },
   schema: { label: 'Schema drift', keywords: ['tenants', 'database', 'migrations', 'supabase'] },
   specs: { label: 'Specs', keywords: ['drafts', 'yaml', 'new tenant', 'create'] },
   dns: { label: 'DNS', keywords: ['domains', 'records', 'zones', 'certificates'] },

@@ -10,6 +10,7 @@ import { hrefFor, type Route } from '../../stores/navigationStore';
 import { useTenantPageStore } from '../../stores/tenantPageStore';
 import { AppPanel, SourcePanel } from './AppAndSourcePanels';
 import { SupabaseProjectPanel } from './SupabaseProjectPanel';
+import { OffboardButton } from '../onboarding/OffboardingDialog';
 import './tenants.css';
 import './tenantPage.css';
 
@@ -77,6 +78,7 @@ export function TenantPage({ appId }: { appId: string }) {
               App Platform detail
             </a>
             <a href={hrefFor(logs)}>Logs</a>
+            <OffboardButton appId={appId} />
           </div>
         </div>
         <dl className="facts tenant-cost-facts">

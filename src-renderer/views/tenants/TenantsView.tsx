@@ -15,6 +15,7 @@ import { tenantColumns, tenantFeatures } from './tenantColumns';
 import { TenantsTable } from './TenantsTable';
 import { groupsOf, providerProblem, visibleTenants, type TenantSorting } from './tenantModel';
 import { UnmatchedProjects } from './UnmatchedProjects';
+import { UnfinishedOnboardings } from '../onboarding/UnfinishedOnboardings';
 import { FleetViewToggle } from './FleetViewToggle';
 import './tenants.css';
 
@@ -176,8 +177,12 @@ export function TenantsView() {
           >
             {loading ? 'Refreshing' : 'Refresh'}
           </button>
+          <a className="button button--primary" href={hrefFor({ name: 'onboard' })} data-testid="new-tenant-button">
+            New tenant
+          </a>
         </div>
       </div>
+      <UnfinishedOnboardings />
       {body}
     </main>
   );

@@ -1,0 +1,76 @@
+// "Remove what was created…": main lists exactly what the run created and is still there (asked
+// with confirm: false, which deletes nothing); one button deletes those, and the dialog then says
+// what is gone.
+import { Dialog } from '../../components/Dialog';
+import { LoadingState } from '../../components/LoadingState';
+import { useOnboardingStore } from '../../stores/onboardingStore';
+
+export function RemoveCreatedDialog({ name }: { name: string }) {
+  const removal = useOnboardingStore((s) => s.removal);
+  if (!removal) return null;
+  const { closeRemoval, confirmRemoval } = useOnboardingStore.getState();
+  const resources = removal.resources ?? [];
+  const done = !!removal.removed;
+
+  return (
+    <Dialog
+      title={done ? `Removed what ${name} created` : `Remove what ${name} created?`}
+      subtitle={done ? undefined : 'Exactly these, newest first. Nothing else is touched.'}
+      onClose={closeRemoval}
+      busy={removal.removing}
+      testId="remove-created-dialog"
+      start="safe"
+      footer={
+        done ? (
+          <button type="button" className="button" onClick={closeRemoval} data-testid="remove-close">
+            Close
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button" onClick={closeRemoval} disabled={removal.removing}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={removal.listing || removal.removing || resources.length === 0}
+              onClick={() => void confirmRemoval()}
+              data-testid="confirm-button"
+            >
+              {removal.removing
+                ? 'Removing…'
+                : `Remove ${resources.length} resource${resources.length === 1 ? '' : 's'}`}
+            </button>
+          </>
+        )
+      }
+    >
+      {removal.listing ? (
+        <LoadingState label="Asking what this run created…" />
+      ) : done ? (
+        <ul className="onboard-created" data-testid="removed-list">
+          {removal.removed!.map((r) => (
+            <li key={`${r.kind}:${r.id}`}>
+              {r.label} <span className="muted">— removed</span>
+            </li>
+          ))}
+        </ul>
+      ) : resources.length === 0 && !removal.error ? (
+        <p className="dialog__lead">This run created nothing that is still there.</p>
+      ) : (
+        <ul className="onboard-created onboard-created--to-remove" data-testid="remove-list">
+          {resources.map((r) => (
+            <li key={`${r.kind}:${r.id}`} data-kind={r.kind}>
+              {r.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      {removal.error ? (
+        <p className="field-error" role="alert" data-testid="remove-error">
+          {removal.error.message}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}
