@@ -1,8 +1,9 @@
 // The audit log: every deploy, restart, scale, rollback and cancel Fleetdeck sent or refused, with
 // who (which account context), what, on what, with which parameters, and how it ended.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ActionKind, ActivityEntry } from '../../../src-preload/contract';
 import { ACTION_KINDS, actionLabel, formatParameters, resultTone, secondsBetween, shortId } from '../../actionFormat';
+import { useRovingRows } from '../../components/useRovingRows';
 import { Badge } from '../../components/Badge';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
@@ -130,9 +131,17 @@ export function ActivityView() {
 }
 
 function ActivityTable({ entries }: { entries: ActivityEntry[] }) {
+  // One Tab stop; Enter on a row opens the app it acted on (its link).
+  const rowsRef = useRef<HTMLTableElement>(null);
+  useRovingRows(rowsRef);
   return (
     <div className="table-scroll">
-      <table className="data-table activity-table" data-testid="activity-table">
+      <table
+        className="data-table activity-table"
+        data-testid="activity-table"
+        aria-label="Activity: arrow keys move between entries, Enter opens the app"
+        ref={rowsRef}
+      >
         <colgroup>
           <col style={{ width: 130 }} />
           <col style={{ width: 140 }} />

@@ -3,6 +3,7 @@
 // without a sideways scroll.
 import { useRef, type ReactNode } from 'react';
 import type { ComponentDetail } from '../../../src-preload/contract';
+import { useRovingRows } from '../../components/useRovingRows';
 import { HealthBadge } from '../../components/HealthBadge';
 import { Money } from '../../components/Money';
 import { formatPercent, formatReplicas, formatScale, formatSource, kindLabel, sizeLabel } from '../../format';
@@ -27,11 +28,16 @@ export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useInnerWidth(scrollRef);
   const narrow = width !== undefined && width < WIDE_FROM;
+  // One Tab stop; Enter on a row opens its Scale dialog (the button marked data-row-open).
+  const rowsRef = useRef<HTMLTableElement>(null);
+  useRovingRows(rowsRef);
   return (
     <div className="table-scroll" ref={scrollRef}>
       <table
         className={narrow ? 'data-table components-table is-narrow' : 'data-table components-table'}
         data-testid="components-table"
+        aria-label="Components: arrow keys move between rows, Enter opens Scale"
+        ref={rowsRef}
       >
         {narrow ? (
           <colgroup>
@@ -85,6 +91,7 @@ export function ComponentsTable({ components, healthKnown, onScale, scaleBlocked
                       disabled={!!scaleBlocked}
                       title={scaleBlocked ?? `Change ${c.name}'s size or instances`}
                       data-testid="scale-button"
+                      data-row-open
                     >
                       Scale
                     </button>

@@ -4,6 +4,7 @@
 import { useRef, type ReactNode } from 'react';
 import type { DeploymentSummary } from '../../../src-preload/contract';
 import { PhaseBadge } from '../../components/PhaseBadge';
+import { useRovingRows } from '../../components/useRovingRows';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatDuration, formatProgress, isInProgress } from '../../format';
 import { WithShortIds } from '../actions/ShortIds';
@@ -34,11 +35,16 @@ export function DeploymentsTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useInnerWidth(scrollRef);
   const narrow = width !== undefined && width < WIDE_FROM;
+  // One Tab stop; Enter on a row opens its build log (its first link).
+  const rowsRef = useRef<HTMLTableElement>(null);
+  useRovingRows(rowsRef);
   return (
     <div className="table-scroll" ref={scrollRef}>
       <table
         className={narrow ? 'data-table deployments-table is-narrow' : 'data-table deployments-table'}
         data-testid="deployments-table"
+        aria-label="Deployments: arrow keys move between rows, Enter opens the build log"
+        ref={rowsRef}
       >
         {narrow ? (
           <colgroup>

@@ -15,6 +15,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import type { DnsRecord } from '../../../src-preload/contract';
+import { useRovingRows } from '../../components/useRovingRows';
 import { fqdn, recordValue } from './dnsFormat';
 
 interface RecordColumnMeta {
@@ -112,9 +113,19 @@ export function RecordsTable({ zone, records, onEdit, onDelete, readOnly, highli
     enableSortingRemoval: true,
   });
 
+  // One Tab stop for the records; Enter on a row opens Edit (the sort buttons above keep their own stops).
+  const rowsRef = useRef<HTMLTableElement>(null);
+  useRovingRows(rowsRef);
+
   return (
     <div className="table-scroll">
-      <table className="data-table dns-records-table" data-testid="dns-records-table" data-zone={zone}>
+      <table
+        className="data-table dns-records-table"
+        data-testid="dns-records-table"
+        data-zone={zone}
+        aria-label={`Records of ${zone}: arrow keys move between records, Enter edits`}
+        ref={rowsRef}
+      >
         <colgroup>
           {table.getAllLeafColumns().map((c) => (
             <col key={c.id} style={{ width: c.columnDef.meta?.width }} />
@@ -185,6 +196,7 @@ export function RecordsTable({ zone, records, onEdit, onDelete, readOnly, highli
                         onClick={() => onEdit(record)}
                         disabled={!!readOnly}
                         title={readOnly}
+                        data-row-open
                       >
                         Edit
                       </button>
