@@ -109,7 +109,7 @@ export class TenantsService {
       unmatchedProjects: [...joined.directory.values()]
         .filter((p) => !used.has(p.ref))
         .map((p) => ({ ref: p.ref, name: p.name, organization: p.organization, status: p.status })),
-      providers: { supabase: joined.supabase, github },
+      providers: { supabase: joined.supabase, github: refusedReach(github, sources.values()) },
     };
   }
 
@@ -375,4 +375,17 @@ export class TenantsService {
     }
     return { snapshot, apps, directory, supabase, rows };
   }
+}
+
+/**
+ * A token that is set but refused (revoked, expired, without access) reads as connected until
+ * it is used: the first refusal among the source reads is what the banner says.
+ */
+function refusedReach(reach: ProviderReach, results: Iterable<Result<unknown>>): ProviderReach {
+  if (reach.state !== 'connected') return reach;
+  for (const result of results) {
+    if (!result.ok && (result.error.code === 'unauthorized' || result.error.code === 'forbidden'))
+      return { state: 'error', message: result.error.message };
+  }
+  return reach;
 }

@@ -22,7 +22,7 @@ const byName = (matrix: TenantsMatrix, name: string): TenantRow => {
   return row;
 };
 
-describe('the tenants matrix of the demo fleet', () => {
+describe('the tenants matrix of the demo fleet', { timeout: 20_000 }, () => {
   it('joins each app with the Supabase project its spec names, its schema, backups, sources and both costs', async () => {
     await start({ logger: silentLogger });
     const matrix = await value<TenantsMatrix>('listTenants');
@@ -82,7 +82,7 @@ describe('the tenants matrix of the demo fleet', () => {
   });
 });
 
-describe('a project shared by several tenants', () => {
+describe('a project shared by several tenants', { timeout: 20_000 }, () => {
   it('is split between them, so the matrix never counts its compute twice', async () => {
     const runtime = await start({ logger: silentLogger });
     const { supabaseWorldOf } = await import('../../../src-main/sandbox/supabaseApi');
@@ -101,7 +101,7 @@ describe('a project shared by several tenants', () => {
   });
 });
 
-describe('acting on tenants', () => {
+describe('acting on tenants', { timeout: 20_000 }, () => {
   it('restores the paused Free project and refuses to pause a Pro one, each in the Activity log', async () => {
     await start({ logger: silentLogger });
     const matrix = await value<TenantsMatrix>('listTenants');
@@ -173,7 +173,7 @@ describe('acting on tenants', () => {
   });
 });
 
-describe('a context without Supabase or GitHub', () => {
+describe('a context without Supabase or GitHub', { timeout: 20_000 }, () => {
   it('keeps the DigitalOcean columns and says why the others are empty', async () => {
     const token = `dop_v1_${'e5'.repeat(32)}`;
     await start({
@@ -192,5 +192,29 @@ describe('a context without Supabase or GitHub', () => {
     const bibbi = byName(matrix, 'taskifai-bibbi');
     expect(bibbi.cost.digitalocean.min).toBeGreaterThan(0);
     expect(bibbi.sources).toMatchObject({ ok: false, error: { message: expect.stringContaining('GitHub') } });
+  });
+
+  it('a GitHub token revoked after it was added empties only the source column, with GitHub’s words', async () => {
+    const token = `dop_v1_${'f6'.repeat(32)}`;
+    const github = `ghp_${'A1'.repeat(18)}`;
+    const runtime = await start({
+      logger: silentLogger,
+      accountApis: 'sandbox',
+      grantSandboxTokens: [
+        { token, scopes: 'read-write' },
+        { token: github, scopes: 'read-write', api: 'github' },
+      ],
+    });
+    await value('addAccount', { provider: 'digitalocean', context: 'production', token, memoryOnly: true });
+    await value('addAccount', { provider: 'github', context: 'production', token: github, memoryOnly: true });
+    await value('switchContext', { context: 'production' });
+    runtime.sandbox.state.tokens.delete(github);
+    const matrix = await value<TenantsMatrix>('listTenants');
+    expect(matrix.providers.github.state).toBe('error');
+    expect(matrix.providers.github.message).not.toContain(github);
+    const bibbi = byName(matrix, 'taskifai-bibbi');
+    expect(bibbi.sources).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(bibbi.phase).toBe('ACTIVE');
+    expect(bibbi.cost.digitalocean.min).toBeGreaterThan(0);
   });
 });
