@@ -1,7 +1,7 @@
 // The sandbox's Supabase Management API, in the shapes of resources/openapi/supabase-subset.json:
 // organizations with their plans, each organization's projects, and the per-project endpoints of
 // src-main/sandbox/supabase/ (health, pause and restore, backups, disk, advisors, keys,
-// migrations). Every answer carries the x-ratelimit headers of the bucket it counted in.
+// migrations, SQL), creating and deleting projects. Every answer carries the x-ratelimit headers of the bucket it counted in.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SupabaseOrganizationDetail } from '../clients/supabase/types';
 import type { SandboxResponse } from './http';
@@ -10,6 +10,8 @@ import type { SandboxState, SandboxToken } from './state';
 import { supabaseWorldOf } from './supabase/demoWorld';
 import { MIGRATION_ROUTES } from './supabase/migrationRoutes';
 import { PROJECT_ROUTES } from './supabase/projectRoutes';
+import { CREATION_ROUTES } from './supabase/creationRoutes';
+import { QUERY_ROUTES } from './supabase/queryRoutes';
 import { takeRequest, tooManyRequests } from './supabase/rateLimits';
 import { message, route, type SupabaseCall, type SupabaseRoute } from './supabase/routing';
 import { settle } from './supabase/world';
@@ -55,7 +57,7 @@ const ORGANIZATION_ROUTES: SupabaseRoute[] = [
   }),
 ];
 
-const ROUTES = [...ORGANIZATION_ROUTES, ...PROJECT_ROUTES, ...MIGRATION_ROUTES];
+const ROUTES = [...ORGANIZATION_ROUTES, ...PROJECT_ROUTES, ...CREATION_ROUTES, ...MIGRATION_ROUTES, ...QUERY_ROUTES];
 
 export function answerSupabase(
   state: SandboxState,
@@ -79,6 +81,13 @@ export function answerSupabase(
   const limit = takeRequest(world, now, `${method} ${found.route.template}`, found.params[0] ?? 'user');
   if (!limit.allowed) return tooManyRequests(limit.headers);
   settle(world, now);
+  // A test fails one step of an onboarding here (the server's own faults answer DigitalOcean's paths).
+  const fault = world.faults.take(method, path);
+  if (fault?.kind === 'status')
+    return message(
+      fault.status ?? 500,
+      String((fault.body as { message?: string } | undefined)?.message ?? 'Internal Server Error'),
+    );
   const call: SupabaseCall = {
     world,
     now,

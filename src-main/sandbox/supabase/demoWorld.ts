@@ -7,6 +7,7 @@ import type { SupabaseOrganizationProject } from '../../clients/supabase/types';
 import { REGISTRY_MIGRATIONS, TENANT_MIGRATIONS, type MigrationSource } from './migrationHistory';
 import { applyToTables, splitStatements } from './sql';
 import type { SandboxState } from '../state';
+import { FaultInjector } from '../faults';
 import { emptyDetail, type ProjectDetail, type SupabaseTiming, type SupabaseWorld, DEFAULT_TIMING } from './world';
 
 const GIB = 2 ** 30;
@@ -171,6 +172,7 @@ export function demoWorld(now: number): SupabaseWorld {
     },
     timing: { ...DEFAULT_TIMING },
     rateLimit: { perMinute: 120 },
+    faults: new FaultInjector(),
   };
 }
 

@@ -2,6 +2,7 @@
 // endpoints answer, which tests edit in place), plus what only the per-project endpoints show:
 // the schema as a set of table names, applied migrations, backups, disk, advisors and keys.
 // Status changes (pause, restore) are timed on the sandbox clock and settled on every request.
+import type { FaultInjector } from '../faults';
 import type { SupabaseAdvisorLint, SupabaseMigrationDetail } from '../../clients/supabase/projectTypes';
 import type {
   SupabaseOrganization,
@@ -16,6 +17,8 @@ export interface SupabaseTiming {
   /** After a restore: RESTORING for this long, then COMING_UP for comingUpMs, then ACTIVE_HEALTHY. */
   restoringMs: number;
   comingUpMs: number;
+  /** A new project is COMING_UP this long before it is ACTIVE_HEALTHY. */
+  creatingMs: number;
 }
 
 export interface ProjectDetail {
@@ -30,6 +33,8 @@ export interface ProjectDetail {
   dailyBackups: number;
   disk: { sizeBytes: number; usedBytes: number };
   advisors: { security: SupabaseAdvisorLint[]; performance: SupabaseAdvisorLint[] };
+  /** Rows of the tables the SQL endpoint has written (the registry's `tenants`), by table name. */
+  rows?: Map<string, Array<Record<string, unknown>>>;
   /** Seeds the project's keys; the same ref always gives the same keys. */
   keySeed: string;
   postgresVersion: string;
@@ -48,9 +53,16 @@ export interface SupabaseWorld {
   timing: SupabaseTiming;
   /** Requests per window per endpoint and scope; tests lower it to meet a 429. */
   rateLimit: { perMinute: number };
+  /** Scripted failures of the Supabase endpoints (paths as the API spells them, e.g. /v1/projects). */
+  faults: FaultInjector;
 }
 
-export const DEFAULT_TIMING: SupabaseTiming = { pausingMs: 20_000, restoringMs: 30_000, comingUpMs: 15_000 };
+export const DEFAULT_TIMING: SupabaseTiming = {
+  pausingMs: 20_000,
+  restoringMs: 30_000,
+  comingUpMs: 15_000,
+  creatingMs: 12_000,
+};
 
 export interface FoundProject {
   project: SupabaseOrganizationProject;
