@@ -1,6 +1,7 @@
 // Supabase Management API calls Fleetdeck makes: organizations, their plans and their projects'
 // compute, and per project (SupabaseProjectsApi) its status, health, pause and restore, backups,
-// disk, advisors, keys and migrations. On the shared transport: bearer auth, retries of reads,
+// disk, advisors, keys and migrations; and for onboarding, creating and deleting a project, its
+// keys in full and a parameterised SQL query. On the shared transport: bearer auth, retries of reads,
 // errors without the token; plus Supabase's own rate-limit books (rateLimits.ts).
 import { ApiError } from '../http/apiError';
 import { RestClient, type HttpMethod, type RestClientOptions } from '../http/restClient';
@@ -10,6 +11,7 @@ import type {
   SupabaseAdvisorLint,
   SupabaseApiKey,
   SupabaseBackups,
+  SupabaseCreateProjectBody,
   SupabaseDiskUtilization,
   SupabaseMigration,
   SupabaseMigrationDetail,
@@ -171,6 +173,40 @@ export class SupabaseClient implements SupabaseProjectsApi {
         this.headerPost.post(path, body, { 'Idempotency-Key': idempotencyKey }),
       ),
     );
+  }
+
+  /**
+   * POST /v1/projects (onboarding). Never retried, not even after a 429: a lost answer may still
+   * have created the project, so the caller looks it up by name before asking again.
+   */
+  async createProject(body: SupabaseCreateProjectBody): Promise<SupabaseProject> {
+    const created = await this.limits.within(`POST /v1/projects ${body.organization_slug}`, () =>
+      this.rest.request<unknown>('POST', '/v1/projects', { body }),
+    );
+    return this.rest.expectObject(created, 'project') as unknown as SupabaseProject;
+  }
+
+  /** DELETE /v1/projects/{ref}: the project and its data are gone for good. */
+  async deleteProject(ref: string): Promise<void> {
+    await this.call<unknown>('DELETE', '/v1/projects/{ref}', ref, `/v1/projects/${pathRef(ref)}`);
+  }
+
+  /**
+   * The project's keys in full (reveal=true), for the one caller that must hand them on: a new
+   * tenant's app gets them as SECRET envs. Whoever calls this keeps them in memory only.
+   */
+  async revealApiKeys(ref: string): Promise<SupabaseApiKey[]> {
+    const path = `/v1/projects/${pathRef(ref)}/api-keys?reveal=true`;
+    return this.list<SupabaseApiKey>('/v1/projects/{ref}/api-keys', ref, path, 'API keys');
+  }
+
+  /** POST /v1/projects/{ref}/database/query with parameters bound apart from the SQL ($1, $2…); the rows. */
+  async runQuery(ref: string, query: string, parameters: readonly unknown[] = []): Promise<unknown[]> {
+    const path = `/v1/projects/${pathRef(ref)}/database/query`;
+    const rows = await this.limits.within(`POST /v1/projects/{ref}/database/query ${ref}`, () =>
+      this.rest.request<unknown>('POST', path, { body: { query, parameters } }),
+    );
+    return Array.isArray(rows) ? (rows as unknown[]) : [];
   }
 
   private call<T>(

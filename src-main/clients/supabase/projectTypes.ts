@@ -121,3 +121,12 @@ export interface SupabaseProjectsApi {
   /** POST /v1/projects/{ref}/database/migrations with an Idempotency-Key, so a retry never applies twice. */
   applyMigration(ref: string, migration: { query: string; name?: string }, idempotencyKey: string): Promise<void>;
 }
+
+/** V1CreateProjectBody, as much of it as onboarding sends. */
+export interface SupabaseCreateProjectBody {
+  name: string;
+  organization_slug: string;
+  db_pass: string;
+  region_selection: { type: 'specific'; code: string } | { type: 'smartGroup'; code: 'americas' | 'emea' | 'apac' };
+  desired_instance_size?: string;
+}
