@@ -87,6 +87,19 @@ export interface OnboardingRequest {
    * filled in when the step runs (the ref is not known before the project exists).
    */
   registry?: { ref: string; sql: string; parameters: string[] };
+  /**
+   * Values for the template's other SECRET envs that onboarding cannot make (a shared REDIS_URL,
+   * an OPENAI_API_KEY): SECRET values are never copied from the template. Kept in the keychain
+   * for the run (memory where there is none), never in a file; the plan lists which are needed.
+   */
+  secrets?: Array<{ key: string; value: string }>;
+}
+
+/** How the new app gets one of the template's SECRET envs. */
+export interface OnboardingSecretEnv {
+  key: string;
+  /** from_supabase: the new project's URL or key; generated: a fresh random value (SECRET_KEY…); provided: in the request; missing: a problem. */
+  how: 'from_supabase' | 'generated' | 'provided' | 'missing';
 }
 
 /** Why a plan is refused; nothing is created while a plan has problems. */
@@ -99,7 +112,9 @@ export type OnboardingProblemKind =
   | 'org_project_limit'
   | 'template_not_found'
   | 'template_has_no_supabase'
-  | 'invalid_registry';
+  | 'invalid_registry'
+  /** A SECRET env of the template has no value: give it in `secrets`. */
+  | 'secret_missing';
 
 export interface OnboardingProblem {
   kind: OnboardingProblemKind;
@@ -125,6 +140,8 @@ export interface OnboardingPlan {
   migrations: Array<{ version: string; name?: string }>;
   /** The registry insert for review: exactly what will be sent (placeholders shown as written). */
   registry?: { ref: string; projectName?: string; sql: string; parameters: string[] };
+  /** Every SECRET env of the template and where the new app's value comes from (never the value). */
+  secrets: OnboardingSecretEnv[];
   /** What DNS will do: a CNAME to create, or the wildcard/record that already covers the hostname. */
   dns: {
     zone: string;

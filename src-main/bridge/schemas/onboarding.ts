@@ -6,7 +6,7 @@ import {
   SUPABASE_REGIONS,
   type OffboardingStepKind,
 } from '../../../src-preload/contract/onboarding';
-import { APP_NAME_PATTERN } from '../../../src-preload/contract/namePatterns';
+import { APP_NAME_PATTERN, ENV_KEY_PATTERN } from '../../../src-preload/contract/namePatterns';
 import type { MethodSchemas, StreamSchemas } from './types';
 import { appId, none } from './shared';
 
@@ -44,6 +44,18 @@ const onboardingRequest = z.strictObject({
         .max(16 * 1024),
       parameters: z.array(z.string().max(2048)).max(32),
     })
+    .optional(),
+  secrets: z
+    .array(
+      z.strictObject({
+        key: z.string().regex(ENV_KEY_PATTERN, 'an env key of letters, digits and "_"'),
+        value: z
+          .string()
+          .min(1, 'a SECRET needs a value')
+          .max(64 * 1024),
+      }),
+    )
+    .max(64)
     .optional(),
 });
 
