@@ -1,0 +1,88 @@
+// e2e (#17): the founder opens Fleetdeck a second time and the overview is there at once, from the
+// copy kept on disk, saying how old it is — while DigitalOcean (the sandbox, slowed to 8 s a
+// request) has not answered yet; then the fresh fleet replaces it. Two starts of the harness of
+// our own, sharing one data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { E2E_PORT, screenshot } from './support';
+
+const DATA_DIR = `test-results/cached-start-data-${E2E_PORT}`;
+const URL_FILE = `test-results/cached-start-url-${E2E_PORT}.txt`;
+
+async function startHarness(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
+  rmSync(URL_FILE, { force: true });
+  // One process (no npx or tsx wrapper in between), so stopping it stops the harness.
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src-main/harness/index.ts',
+      '--url-file',
+      URL_FILE,
+      '--data-dir',
+      DATA_DIR,
+      '--latency-ms',
+      String(latencyMs),
+    ],
+    { stdio: 'ignore' },
+  );
+  await expect.poll(() => existsSync(URL_FILE), { timeout: 30_000 }).toBe(true);
+  return { url: readFileSync(URL_FILE, 'utf8').trim(), process: child };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const keptFleets = () => {
+  const dir = join(DATA_DIR, 'fleet-cache');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+};
+
+test.describe('a second start', () => {
+  test.beforeAll(() => {
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    mkdirSync(DATA_DIR, { recursive: true });
+  });
+
+  test('paints the overview from the kept fleet, marked with its age, before the API answers', async ({ page }) => {
+    test.setTimeout(90_000);
+    const first = await startHarness(0);
+    try {
+      await page.goto(first.url);
+      await expect(page.locator('[data-testid="fleet-row"][data-app-name="taskifai-bibbi"]')).toBeVisible();
+      // Nothing is kept from before, so the first start says nothing about a cache.
+      await expect(page.getByTestId('fleet-cached-age')).toHaveCount(0);
+      await expect.poll(keptFleets, { timeout: 10_000 }).toHaveLength(1);
+    } finally {
+      await stop(first.process);
+    }
+
+    const second = await startHarness(8000);
+    try {
+      const opened = Date.now();
+      await page.goto(second.url);
+      await expect(page.locator('[data-testid="fleet-row"][data-app-name="taskifai-bibbi"]')).toBeVisible({
+        timeout: 6000,
+      });
+      // Under 8 s, so the rows can only have come from the disk: the API has not answered.
+      expect(Date.now() - opened).toBeLessThan(8000);
+      await expect(page.getByTestId('fleet-cached-age')).toContainText(/cached (just now|\d+m ago)/);
+      await expect(page.getByTestId('fleet-row')).toHaveCount(12);
+      await screenshot(page, 'overview-cached-start');
+
+      // The API answers; the fresh fleet takes the cached one's place and the marker goes.
+      await expect(page.getByTestId('fleet-cached-age')).toHaveCount(0, { timeout: 30_000 });
+      await expect(page.getByTestId('fleet-refreshed-at')).toContainText(/auto every 15s/);
+      await expect(page.getByTestId('fleet-row')).toHaveCount(12);
+    } finally {
+      await stop(second.process);
+    }
+  });
+});
