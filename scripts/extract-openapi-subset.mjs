@@ -99,6 +99,9 @@ function extractOthers() {
         '/v1/projects/{ref}/api-keys',
         '/v1/projects/{ref}/database/migrations',
         '/v1/projects/{ref}/database/migrations/{version}',
+        // Onboarding a tenant: /v1/projects (above) creates a project, /v1/projects/{ref} deletes
+        // one; the registry row goes in through the SQL endpoint with bound parameters.
+        '/v1/projects/{ref}/database/query',
       ],
       note: 'Subset of the Supabase Management API v1 (supabase/cli packages/api/src/generated/openapi.json @ 1d1e7191268e068fe9cb6aba524d1c619a9c727b), MIT License.',
     },
