@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
+import { useAppAlertsStore } from '../../stores/appAlertsStore';
 import { EMPTY_DETAIL_ENTRY, useAppDetailStore } from '../../stores/appDetailStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { hrefFor } from '../../stores/navigationStore';
@@ -14,6 +15,8 @@ import { PinnedBanner } from '../actions/PinnedBanner';
 import { RollbackDialog } from '../actions/RollbackDialog';
 import { ScaleDialog } from '../actions/ScaleDialog';
 import { useActionGate } from '../actions/useActionGate';
+import { AlertsMark } from './AlertsMark';
+import { AlertsSection } from './AlertsSection';
 import { ComponentsTable } from './ComponentsTable';
 import { DeploymentsTable } from './DeploymentsTable';
 import { DetailHeader } from './DetailHeader';
@@ -26,9 +29,11 @@ export function DetailView({ appId }: { appId: string }) {
   // While the detail loads, the overview's row (if any) already knows the name.
   const fleetApp = useFleetStore((s) => s.snapshot?.apps.find((a) => a.id === appId));
 
+  const loadAlerts = useAppAlertsStore((s) => s.load);
   useEffect(() => {
     void load(appId);
-  }, [appId, load]);
+    void loadAlerts(appId);
+  }, [appId, load, loadAlerts]);
 
   const { detail, loading, error } = entry;
   const app = detail?.app ?? fleetApp;
@@ -36,7 +41,10 @@ export function DetailView({ appId }: { appId: string }) {
   const gate = useActionGate(detail?.app);
   const openScale = useScaleStore((s) => s.open);
   const openRollback = useRollbackStore((s) => s.open);
-  const retry = () => void load(appId);
+  const retry = () => {
+    void load(appId);
+    void loadAlerts(appId);
+  };
 
   return (
     <main className="view view--detail" data-testid="app-detail" data-app-id={appId} aria-busy={loading}>
@@ -71,6 +79,7 @@ export function DetailView({ appId }: { appId: string }) {
 
       {detail ? (
         <>
+          <AlertsMark appId={appId} />
           <PinnedBanner app={detail.app} />
           <DeploymentProgressPanel app={detail.app} />
           <ScaleDialog />
@@ -119,6 +128,8 @@ export function DetailView({ appId }: { appId: string }) {
             </h2>
             <DomainsList domains={detail.domains} />
           </section>
+
+          <AlertsSection appId={appId} />
 
           <section className="section" aria-labelledby="deployments-title">
             <h2 id="deployments-title" className="section__title">
