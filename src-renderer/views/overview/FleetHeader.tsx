@@ -4,6 +4,7 @@ import { Money } from '../../components/Money';
 import { formatAbsoluteTime, formatClockTime, formatRelativeTime } from '../../format';
 import { useClockStore } from '../../stores/clockStore';
 import { useFleetStore, WATCH_INTERVAL_SECONDS } from '../../stores/fleetStore';
+import { FleetViewToggle } from '../tenants/FleetViewToggle';
 import { countGroups } from './fleetModel';
 
 interface FleetHeaderProps {
@@ -45,6 +46,7 @@ export function FleetHeader({
     <div className="overview-header">
       <div className="overview-header__title">
         <h1 id="overview-title">Fleet</h1>
+        <FleetViewToggle current="apps" />
         <dl className="stats" aria-label="Fleet summary">
           <div className="stat stat--apps">
             <dt>Apps</dt>
