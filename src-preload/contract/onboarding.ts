@@ -83,8 +83,9 @@ export interface OnboardingRequest {
   /**
    * Optional registry step: a parameterised insert into another Supabase project (TaskifAI's
    * central login keeps a `tenants` row per tenant). Parameters are sent apart from the SQL
-   * ($1, $2…); `{{name}}`, `{{hostname}}`, `{{supabase_url}}` and `{{ref}}` in a parameter are
-   * filled in when the step runs (the ref is not known before the project exists).
+   * ($1, $2…); `{{name}}`, `{{hostname}}`, `{{subdomain}}` (its first label), `{{supabase_url}}`,
+   * `{{ref}}` and `{{anon_key}}` in a parameter are filled in when the step runs (the ref and key
+   * are not known before the project exists; the key is never written to the run's file).
    */
   registry?: { ref: string; sql: string; parameters: string[] };
   /**
