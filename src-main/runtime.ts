@@ -10,6 +10,7 @@ import { ACCOUNT_PROVIDERS, type EnvironmentInfo } from '../src-preload/contract
 import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
 import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
 import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains/accounts';
+import { alertsMethodHandlers } from './bridge/domains/alerts';
 import { appsMethodHandlers, appsStreamHandlers } from './bridge/domains/apps';
 import { costsMethodHandlers } from './bridge/domains/costs';
 import { deploysMethodHandlers, deploysStreamHandlers } from './bridge/domains/deploys';
@@ -26,6 +27,7 @@ import type { RunningSandbox } from './sandbox/server';
 import type { SandboxToken } from './sandbox/state';
 import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
 import { AccountsService } from './services/accounts/accountsService';
+import { AlertsService } from './services/alerts/alertsService';
 import type { ApiEndpoints } from './services/accounts/tokenValidators';
 import { resolveEndpoints } from './apiEndpoints';
 import type { AppsService } from './services/apps/appsService';
@@ -183,6 +185,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...specsMethodHandlers(() => current().specs),
     ...dnsMethodHandlers(() => current().dns),
     ...tenantsMethodHandlers(() => current().tenants),
+    ...alertsMethodHandlers(() => new AlertsService(current().client)),
     ...onboardingMethodHandlers(() => current().onboarding),
   };
   const streams: StreamHandlers = {
