@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, each printing its figures as JSON.
 import { benchFleetRefresh } from './fleetRefresh';
+import { benchFleetScale } from './fleetScale';
 import { benchLogs } from './logs';
 import { benchRequestBudget } from './requestBudget';
 import { benchSpecYaml } from './specYaml';
@@ -7,6 +8,7 @@ import { benchTenantsRefresh } from './tenantsRefresh';
 
 const benches: Record<string, () => Promise<Record<string, number | string>>> = {
   'fleet-refresh': benchFleetRefresh,
+  'fleet-scale': benchFleetScale,
   logs: benchLogs,
   'request-budget': benchRequestBudget,
   'spec-yaml': benchSpecYaml,
