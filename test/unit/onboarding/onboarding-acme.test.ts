@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/logging/logger';
 import { supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
-import type { ActivityEntry, OnboardingPlan, OnboardingRun, TenantsMatrix } from '../../../src-preload/contract';
+import type {
+  ActivityEntry,
+  OnboardingPlan,
+  OnboardingRun,
+  Result,
+  TenantsMatrix,
+} from '../../../src-preload/contract';
 import { runningApp } from '../../support/runningApp';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +47,13 @@ describe('a new tenant end to end', () => {
       expect(plan.registry).toMatchObject({ ref: REGISTRY_REF, projectName: 'TaskifAI-Registry' });
 
       const started = await value<OnboardingRun>('startOnboarding', { planId: plan.planId });
+      // The window follows the run on the stream: every step's progress as it happens.
+      const seen: OnboardingRun[] = [];
+      const watch = runtime.dispatcher.subscribe('watchOnboarding', { id: started.id }, (event) => {
+        const result = event as Result<OnboardingRun>;
+        if (result.ok) seen.push(result.value);
+      });
+      expect(watch.ok).toBe(true);
       const run = await until(
         () => value<OnboardingRun>('getOnboarding', { id: started.id }),
         (r) => r.state !== 'running',
@@ -49,6 +62,11 @@ describe('a new tenant end to end', () => {
         plan.steps.map((s) => [s.kind, 'done', undefined]),
       );
       expect(run.state).toBe('done');
+      expect(seen.some((r) => r.steps[0]?.progress?.startsWith('COMING_UP'))).toBe(true);
+      expect(
+        seen.some((r) => r.steps.find((s) => s.kind === 'migrations')?.progress?.match(/^\d+ of \d+ migrations/)),
+      ).toBe(true);
+      if (watch.ok) watch.value.dispose();
       expect(run.created.map((c) => c.kind)).toEqual(['supabase_project', 'registry_row', 'app', 'dns_record']);
 
       // The new project has BIBBI's migrations, by name and in order.
