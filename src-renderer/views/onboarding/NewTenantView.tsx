@@ -33,7 +33,12 @@ export function NewTenantView() {
     for (const p of matrix?.unmatchedProjects ?? []) projects.set(p.ref, p.name);
     return [...projects].map(([ref, name]) => ({ ref, name })).sort((a, b) => a.name.localeCompare(b.name));
   }, [matrix]);
-  const form = useTenantForm({ tenants, organizations, zones, registryProjects });
+  // The template's SECRET envs main cannot fill (not from the project, not generated) ask for a value.
+  const secretKeys = useMemo(
+    () => (plan?.secrets ?? []).filter((s) => s.how === 'missing' || s.how === 'provided').map((s) => s.key),
+    [plan],
+  );
+  const form = useTenantForm({ tenants, organizations, zones, registryProjects, secretKeys });
   const key = planKey(form.request);
 
   const breadcrumb = (

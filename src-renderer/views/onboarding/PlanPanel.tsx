@@ -1,7 +1,7 @@
 // The plan screen: before anything is created, every step the run will take, what the new tenant
 // will cost each month (DigitalOcean plus Supabase) and, when main refuses the plan, its reasons in
 // its own words. Start sends exactly this plan; a plan of an earlier form cannot be started.
-import type { FleetError, OnboardingPlan } from '../../../src-preload/contract';
+import type { FleetError, OnboardingPlan, OnboardingSecretEnv } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadingState } from '../../components/LoadingState';
 import { formatCost, formatUsd } from '../../format';
@@ -21,6 +21,13 @@ const DNS_WORDS: Record<OnboardingPlan['dns']['action'], string> = {
   create_cname: 'A CNAME record is created',
   covered_by_wildcard: 'Already covered by a wildcard record',
   existing_record: 'An existing record already points it',
+};
+
+const SECRET_WORDS: Record<OnboardingSecretEnv['how'], string> = {
+  from_supabase: 'from the new Supabase project',
+  generated: 'generated fresh',
+  provided: 'as you entered it',
+  missing: 'needs a value: enter it in the form',
 };
 
 export function PlanPanel({ plan, stale, planning, planError, starting, startError, onStart }: Props) {
@@ -140,6 +147,19 @@ export function PlanPanel({ plan, stale, planning, planError, starting, startErr
           </li>
         ))}
       </ol>
+
+      {plan.secrets.length > 0 ? (
+        <div className="onboard-plan__secrets" data-testid="plan-secrets">
+          <span className="muted">The new app’s SECRET envs (values never shown):</span>
+          <ul>
+            {plan.secrets.map((s) => (
+              <li key={s.key} data-how={s.how} className={s.how === 'missing' ? 'onboard-secret--missing' : undefined}>
+                <code>{s.key}</code> {SECRET_WORDS[s.how]}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <p className="onboard-plan__password muted" data-testid="plan-password">
         A database password is generated for the project and kept in the OS keychain. It is never shown unless you click

@@ -7,7 +7,9 @@ import type { OrganizationChoice } from '../../stores/onboardingStore';
 import type { TenantForm } from './useTenantForm';
 
 /** App Platform regions (slugs as the API takes them). */
-const APP_REGIONS = ['nyc', 'sfo', 'ams', 'lon', 'fra', 'tor', 'sgp', 'blr', 'syd'];
+const APP_REGIONS = ['atl', 'nyc', 'sfo', 'ams', 'lon', 'fra', 'tor', 'sgp', 'blr', 'syd'];
+/** What a registry parameter may hold, filled in by main when the step runs. */
+const PLACEHOLDERS = ['subdomain', 'name', 'hostname', 'ref', 'supabase_url', 'anon_key'];
 
 interface Props {
   form: TenantForm;
@@ -160,6 +162,30 @@ export function TenantFormFields({ form, tenants, organizations, organizationsPr
         </label>
       </div>
 
+      {form.secretKeys.length > 0 ? (
+        <fieldset className="onboard-registry" data-testid="onboard-secrets">
+          <legend className="field__label">Secrets the template uses</legend>
+          <span className="field__hint">
+            Never copied from {form.template?.name ?? 'the template'}. Sent with the plan and kept in the keychain for
+            the run.
+          </span>
+          {form.secretKeys.map((key) => (
+            <label className="onboard-secret" key={key}>
+              <code>{key}</code>
+              <input
+                className="input input--compact"
+                type="password"
+                autoComplete="off"
+                value={form.secrets[key] ?? ''}
+                onChange={(e) => form.setSecret(key, e.target.value)}
+                data-testid="onboard-secret"
+                data-key={key}
+              />
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+
       <fieldset className="onboard-registry" data-testid="onboard-registry">
         <label className="check">
           <input
@@ -221,8 +247,13 @@ export function TenantFormFields({ form, tenants, organizations, organizationsPr
               ))}
             </ol>
             <span className="field__hint">
-              <code>{'{{supabase_url}}'}</code>, <code>{'{{ref}}'}</code>, <code>{'{{name}}'}</code> and{' '}
-              <code>{'{{hostname}}'}</code> are filled in when the step runs.
+              {PLACEHOLDERS.map((p, i) => (
+                <span key={p}>
+                  {i > 0 ? ', ' : ''}
+                  <code>{`{{${p}}}`}</code>
+                </span>
+              ))}{' '}
+              are filled in when the step runs.
             </span>
           </>
         ) : null}

@@ -51,16 +51,19 @@ export function suggestHostname(template: TenantRow | undefined, name: string): 
   return `${slug}.${domain.split('.').slice(1).join('.')}`;
 }
 
-/** The TaskifAI registry row: the central login's `tenants` table (see the registry migrations). */
+/**
+ * The TaskifAI registry row: the central login's `tenants` table (see the registry migrations).
+ * No "on conflict do nothing": a subdomain already registered must fail, not be counted as ours
+ * (Remove would then delete another tenant's row).
+ */
 export const REGISTRY_SQL = `insert into public.tenants (subdomain, display_name, database_url, database_anon_key)
-values ($1, $2, $3, $4)
-on conflict (subdomain) do nothing`;
+values ($1, $2, $3, $4)`;
 
-/** The registry parameters for a hostname: the slug, its display name, the project's URL and anon key. */
+/** The registry parameters: the subdomain, a display name, the project's URL and anon key. */
 export function registryParameters(hostname: string): string[] {
   const slug = hostname.split('.')[0] ?? '';
   const display = slug.charAt(0).toUpperCase() + slug.slice(1);
-  return [slug, display, '{{supabase_url}}', '{{anon_key}}'];
+  return ['{{subdomain}}', display, '{{supabase_url}}', '{{anon_key}}'];
 }
 
 export const STEP_STATE_WORDS: Record<OnboardingStepState, string> = {

@@ -14,6 +14,8 @@ export interface TenantFormInput {
   zones?: readonly string[];
   /** Supabase projects a registry row may go to, by ref. */
   registryProjects: ReadonlyArray<{ ref: string; name: string }>;
+  /** The last plan's SECRET envs that need a value from the founder (never copied from the template). */
+  secretKeys: readonly string[];
 }
 
 export interface RegistryFields {
@@ -27,7 +29,7 @@ export interface RegistryFields {
 const isRegion = (region: string | undefined): region is SupabaseRegion =>
   (SUPABASE_REGIONS as readonly string[]).includes(region ?? '');
 
-export function useTenantForm({ tenants, organizations, zones, registryProjects }: TenantFormInput) {
+export function useTenantForm({ tenants, organizations, zones, registryProjects, secretKeys }: TenantFormInput) {
   const [templateAppId, setTemplateAppId] = useState('');
   const [name, setName] = useState('');
   // undefined: follow the suggestion until the founder types their own.
@@ -37,6 +39,8 @@ export function useTenantForm({ tenants, organizations, zones, registryProjects 
   const [supabaseRegion, setSupabaseRegion] = useState<SupabaseRegion>();
   const [instanceSize, setInstanceSize] = useState<SupabaseInstanceSize | ''>('');
   const [registry, setRegistry] = useState<RegistryFields>({ on: false, ref: '', sql: REGISTRY_SQL });
+  // In this form's memory only; main keeps them in the keychain for the run, never in a file.
+  const [secrets, setSecrets] = useState<Record<string, string>>({});
 
   const template = tenants.find((t) => t.appId === templateAppId);
   const project = template?.supabase?.project;
@@ -85,6 +89,8 @@ export function useTenantForm({ tenants, organizations, zones, registryProjects 
     },
     ...(registry.on && registryRef ? { registry: { ref: registryRef, sql: registry.sql, parameters } } : {}),
   };
+  const given = secretKeys.filter((key) => secrets[key]).map((key) => ({ key, value: secrets[key]! }));
+  if (given.length > 0) request.secrets = given;
 
   const complete =
     !!template &&
@@ -115,6 +121,9 @@ export function useTenantForm({ tenants, organizations, zones, registryProjects 
     setInstanceSize,
     registry: { ...registry, ref: registryRef, parameters },
     setRegistry: (change: Partial<RegistryFields>) => setRegistry({ ...registry, ...change }),
+    secretKeys,
+    secrets,
+    setSecret: (key: string, value: string) => setSecrets({ ...secrets, [key]: value }),
     problems,
     request,
     complete,

@@ -59,39 +59,37 @@ export const supabaseCosts = {
   partial: false,
 } as unknown as SupabaseCosts;
 
-// `as`: the plan grows fields (the template's secrets) that these stories leave empty.
-export const plan = (change: Partial<OnboardingPlan> = {}): OnboardingPlan =>
-  ({
-    planId: 'plan-acme',
-    request: {
-      name: 'taskifai-acme',
-      hostname: 'acme.taskifai.com',
-      templateAppId: 'app-taskifai-bibbi',
-      supabase: { organizationSlug: 'taskifai', region: 'eu-central-1' },
-    },
-    templateName: 'taskifai-bibbi',
-    steps: [
-      { kind: 'supabase_project', title: 'Create Supabase project taskifai-acme (eu-central-1)' },
-      { kind: 'api_keys', title: 'Read its API keys' },
-      { kind: 'migrations', title: 'Apply 4 migrations' },
-      { kind: 'app', title: 'Create App Platform app taskifai-acme' },
-      { kind: 'dns', title: 'CNAME acme.taskifai.com' },
-      { kind: 'healthy', title: 'Wait until it is healthy' },
-    ],
-    migrations: [{ version: '20260302103000', name: 'init_schema' }],
-    dns: { zone: 'taskifai.com', record: 'acme', action: 'create_cname' },
-    healthPath: '/health',
-    cost: {
-      digitalocean: { min: 29, max: 29 },
-      supabase: 10,
-      total: { min: 39, max: 39 },
-      note: 'Pro org: micro compute $10/mo',
-    },
-    organization: { slug: 'taskifai', name: 'TaskifAI', plan: 'pro', activeProjects: 4 },
-    problems: [],
-    secrets: [],
-    ...change,
-  }) as OnboardingPlan;
+export const plan = (change: Partial<OnboardingPlan> = {}): OnboardingPlan => ({
+  planId: 'plan-acme',
+  request: {
+    name: 'taskifai-acme',
+    hostname: 'acme.taskifai.com',
+    templateAppId: 'app-taskifai-bibbi',
+    supabase: { organizationSlug: 'taskifai', region: 'eu-central-1' },
+  },
+  templateName: 'taskifai-bibbi',
+  steps: [
+    { kind: 'supabase_project', title: 'Create Supabase project taskifai-acme (eu-central-1)' },
+    { kind: 'api_keys', title: 'Read its API keys' },
+    { kind: 'migrations', title: 'Apply 4 migrations' },
+    { kind: 'app', title: 'Create App Platform app taskifai-acme' },
+    { kind: 'dns', title: 'CNAME acme.taskifai.com' },
+    { kind: 'healthy', title: 'Wait until it is healthy' },
+  ],
+  migrations: [{ version: '20260302103000', name: 'init_schema' }],
+  dns: { zone: 'taskifai.com', record: 'acme', action: 'create_cname' },
+  healthPath: '/health',
+  cost: {
+    digitalocean: { min: 29, max: 29 },
+    supabase: 10,
+    total: { min: 39, max: 39 },
+    note: 'Pro org: micro compute $10/mo',
+  },
+  organization: { slug: 'taskifai', name: 'TaskifAI', plan: 'pro', activeProjects: 4 },
+  problems: [],
+  secrets: [],
+  ...change,
+});
 
 const step = (kind: OnboardingRunStep['kind'], state: OnboardingRunStep['state'], more = {}): OnboardingRunStep => ({
   kind,

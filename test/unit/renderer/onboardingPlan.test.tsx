@@ -163,6 +163,38 @@ describe('what the form refuses while typing', () => {
     await flush();
     const sent = planTenant.mock.calls[0]![0];
     expect(sent.registry?.sql).toContain('insert into public.tenants');
-    expect(sent.registry?.parameters[0]).toBe('acme');
+    expect(sent.registry?.parameters).toEqual(['{{subdomain}}', 'Acme', '{{supabase_url}}', '{{anon_key}}']);
+  });
+
+  it('a SECRET env the template cannot give is asked for, sent with the next plan, and never shown back', async () => {
+    planTenant.mockImplementation(async (request) =>
+      ok(
+        plan({
+          secrets: [
+            { key: 'SUPABASE_URL', how: 'from_supabase' },
+            { key: 'OPENAI_API_KEY', how: request.secrets ? 'provided' : 'missing' },
+          ],
+          problems: request.secrets
+            ? []
+            : [{ kind: 'secret_missing', message: 'OPENAI_API_KEY has no value for the new app.' }],
+        }),
+      ),
+    );
+    await fillAcme();
+    fireEvent.click(screen.getByTestId('onboard-plan-button'));
+    await flush();
+    expect(screen.getByTestId('plan-problems').textContent).toContain('OPENAI_API_KEY has no value');
+    const secret = screen.getByTestId<HTMLInputElement>('onboard-secret');
+    expect(secret.getAttribute('data-key')).toBe('OPENAI_API_KEY');
+    expect(secret.type).toBe('password');
+    fireEvent.change(secret, { target: { value: 'sk-acme-0001' } });
+    expect(screen.getByTestId('plan-stale')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('onboard-plan-button'));
+    await flush();
+    expect(planTenant.mock.calls[1]![0].secrets).toEqual([{ key: 'OPENAI_API_KEY', value: 'sk-acme-0001' }]);
+    expect(screen.queryByTestId('plan-problems')).toBeNull();
+    expect(screen.getByTestId('plan-secrets').textContent).toContain('OPENAI_API_KEY as you entered it');
+    expect(screen.getByTestId('onboard-plan').textContent).not.toContain('sk-acme-0001');
+    expect(screen.getByTestId<HTMLButtonElement>('onboard-start').disabled).toBe(false);
   });
 });
