@@ -169,6 +169,9 @@ export function SupabaseProjectPanel({ detail }: { detail: TenantDetail }) {
             {link.how === 'derived'
               ? `Derived from the spec${link.from ? ` (${link.from})` : ''}.`
               : 'Linked by hand in Fleetdeck.'}
+            {link.sharedWith?.length
+              ? ` Shared with ${link.sharedWith.join(', ')}: this tenant's total carries an even share of its compute.`
+              : ''}
           </p>
         ) : null}
         {linkControls}

@@ -170,6 +170,15 @@ export function SupabaseCell({ link, unreadable }: { link: TenantSupabaseLink | 
     <span className="tenant-supabase" title={`${link.project.name} · ${link.project.organization} · ${link.ref}`}>
       <SupabaseStatusBadge status={link.project.status} />
       <span className="tenant-project-name">{link.project.name}</span>
+      {link.sharedWith?.length ? (
+        <span
+          className="tenant-shared muted"
+          data-testid="tenant-shared"
+          title={`Shared with ${link.sharedWith.join(', ')}: each tenant carries an even share of its compute.`}
+        >
+          shared ×{link.sharedWith.length + 1}
+        </span>
+      ) : null}
     </span>
   );
 }
