@@ -9,6 +9,7 @@ import { previousDeployment, type PaletteCommand, type PaletteItem } from '../vi
 import { useAccountsStore } from './accountsStore';
 import { useAppDetailStore } from './appDetailStore';
 import { onContextChange } from './contextScope';
+import { useAppActionDialogsStore } from './appActionDialogsStore';
 import { useDnsStore } from './dnsStore';
 import { useEnvironmentStore } from './environmentStore';
 import { useFleetStore } from './fleetStore';
@@ -133,14 +134,13 @@ const stillOn = (appId: string) => {
 const onAppPage = (appId: string) => `[data-testid="app-detail"][data-app-id=${quoted(appId)}]`;
 
 /**
- * Deploy and Restart keep their confirmation in the app page's own state (AppActions), with no
- * store action to open it: the palette presses the page's button, as the user would, so the
- * dialog, its options and its gate are the button's. When those dialogs move into a store, this
- * becomes a call to it.
+ * Deploy and Restart open through the dialogs store, as the page's buttons do. The page's button
+ * still says whether the action may run now (its gate: pinned, read-only, in flight), so it is
+ * waited for, and a disabled one is reported in its own words instead of opening anything.
  */
 async function pressPageButton(appId: string, testId: 'deploy-button' | 'restart-button', what: string) {
   const button = await waitForElement(`${onAppPage(appId)} [data-testid="${testId}"]`);
-  if (!button) return;
+  if (!button || !stillOn(appId)) return;
   if (button instanceof HTMLButtonElement && button.disabled) {
     useNoticesStore.getState().push({
       level: 'info',
@@ -152,7 +152,7 @@ async function pressPageButton(appId: string, testId: 'deploy-button' | 'restart
   }
   // Focused first, so the dialog gives focus back to the button when it closes.
   button.focus();
-  button.click();
+  useAppActionDialogsStore.getState().show(appId, testId === 'deploy-button' ? 'deploy' : 'restart');
 }
 
 /** How long the page's own button is looked for before a store opens its dialog without it. */

@@ -1,12 +1,13 @@
-// The app page's Deploy and Restart buttons and their confirmations. Dialog visibility and the
-// choices inside it are this component's own state; sending is the actions store's, and what a
-// deploy would ship is read by the deploy source store as the dialog opens.
-import { useState } from 'react';
+// The app page's Deploy and Restart buttons and their confirmations. Which dialog is open is the
+// dialogs store's (so the palette opens them too); the choices inside are the dialog's own state;
+// sending is the actions store's, and what a deploy would ship is read by the deploy source store
+// as the dialog opens.
+import { useEffect, useState } from 'react';
 import type { ComponentDetail, FleetApp } from '../../../src-preload/contract';
 import { ConfirmDialog } from '../../components/Dialog';
 import { kindLabel } from '../../format';
 import { useActionsStore } from '../../stores/actionsStore';
-import { useDeploySourceStore } from '../../stores/deploySourceStore';
+import { openDialogFor, useAppActionDialogsStore } from '../../stores/appActionDialogsStore';
 import { UNDO_SECONDS } from '../../stores/undoStore';
 import { DeployDialog } from './DeployDialog';
 import { useActionGate } from './useActionGate';
@@ -18,7 +19,18 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
   const gate = useActionGate(app);
   const deploy = useActionsStore((s) => s.deploy);
   const restart = useActionsStore((s) => s.restart);
-  const [dialog, setDialog] = useState<'deploy' | 'restart' | undefined>();
+  const open = useAppActionDialogsStore(openDialogFor(app.id));
+  const show = useAppActionDialogsStore((s) => s.show);
+  const close = useAppActionDialogsStore((s) => s.close);
+  const dialog = open?.dialog;
+  // Leaving the page closes its dialog, as when it was the page's own state: it must not wait
+  // unseen for the next visit.
+  useEffect(
+    () => () => {
+      if (useAppActionDialogsStore.getState().open?.appId === app.id) useAppActionDialogsStore.getState().close();
+    },
+    [app.id],
+  );
   const deployBlocked = gate.reason('deploy');
   const restartBlocked = gate.reason('restart');
   const running = components.filter(restartable);
@@ -28,7 +40,7 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
       <button
         type="button"
         className="button"
-        onClick={() => setDialog('restart')}
+        onClick={() => show(app.id, 'restart')}
         disabled={!!restartBlocked || running.length === 0}
         title={
           restartBlocked ??
@@ -43,10 +55,7 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
       <button
         type="button"
         className="button button--primary"
-        onClick={() => {
-          setDialog('deploy');
-          void useDeploySourceStore.getState().load(app.id);
-        }}
+        onClick={() => show(app.id, 'deploy')}
         disabled={!!deployBlocked}
         title={deployBlocked ?? `Deploy ${app.name} from its current spec`}
         aria-describedby={deployBlocked ? 'deploy-blocked' : undefined}
@@ -64,13 +73,9 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
         <DeployDialog
           app={app}
           components={components}
-          onClose={() => {
-            setDialog(undefined);
-            useDeploySourceStore.getState().clear();
-          }}
+          onClose={close}
           onConfirm={(forceBuild) => {
-            setDialog(undefined);
-            useDeploySourceStore.getState().clear();
+            close();
             void deploy(app, { forceBuild });
           }}
         />
@@ -79,9 +84,10 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
         <RestartDialog
           app={app}
           components={running}
-          onClose={() => setDialog(undefined)}
+          initial={open?.options.components}
+          onClose={close}
           onConfirm={(chosen) => {
-            setDialog(undefined);
+            close();
             void restart(app, chosen.length === running.length ? undefined : chosen);
           }}
         />
@@ -93,12 +99,16 @@ export function AppActions({ app, components }: { app: FleetApp; components: Com
 interface RestartDialogProps {
   app: FleetApp;
   components: ComponentDetail[];
+  /** Components ticked at first (all when absent; names the app does not run are dropped). */
+  initial?: string[];
   onClose: () => void;
   onConfirm: (components: string[]) => void;
 }
 
-function RestartDialog({ app, components, onClose, onConfirm }: RestartDialogProps) {
-  const [chosen, setChosen] = useState<string[]>(() => components.map((c) => c.name));
+function RestartDialog({ app, components, initial, onClose, onConfirm }: RestartDialogProps) {
+  const [chosen, setChosen] = useState<string[]>(() =>
+    components.map((c) => c.name).filter((name) => !initial || initial.includes(name)),
+  );
   const all = chosen.length === components.length;
   const toggle = (name: string) =>
     setChosen((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name]));
