@@ -19,6 +19,7 @@ import { dnsMethodHandlers } from './bridge/domains/dns';
 import { logsMethodHandlers, logsStreamHandlers } from './bridge/domains/logs';
 import { specsMethodHandlers } from './bridge/domains/specs';
 import { tenantsMethodHandlers } from './bridge/domains/tenants';
+import { MenuCommandHub, shellMethodHandlers, shellStreamHandlers } from './bridge/domains/shell';
 import { onboardingMethodHandlers, onboardingStreamHandlers } from './bridge/domains/onboarding';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
@@ -80,6 +81,8 @@ export interface Runtime {
   /** The active context's services (they change when the context does). */
   apps: AppsService;
   deploys: DeploysDomain;
+  /** The native menu's commands on their way to the window (nothing emits them outside Electron). */
+  menuCommands: MenuCommandHub;
   dataDir: string;
   dispose(): Promise<void>;
 }
@@ -124,6 +127,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   const secrets: SecretStore & { problem?: string } = options.secrets ?? new MemorySecretStore();
   const audit = new AuditLog(dataDir);
   const notices = new NoticeHub();
+  const menuCommands = new MenuCommandHub();
 
   let session: Session;
   // A context's services live for the whole run: switching back finds its rolling deploys and
@@ -187,6 +191,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...tenantsMethodHandlers(() => current().tenants),
     ...alertsMethodHandlers(() => new AlertsService(current().client)),
     ...onboardingMethodHandlers(() => current().onboarding),
+    ...shellMethodHandlers(),
   };
   const streams: StreamHandlers = {
     ...appsStreamHandlers(() => current().apps, toError),
@@ -194,6 +199,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...logsStreamHandlers(() => current().logs),
     ...accountsStreamHandlers(accounts),
     ...onboardingStreamHandlers(() => current().onboarding, toError),
+    ...shellStreamHandlers(menuCommands),
   };
   const dispatcher = new ContractDispatcher(methods, streams, log);
 
@@ -238,6 +244,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     get deploys() {
       return current().deploys;
     },
+    menuCommands,
     dataDir,
     dispose: async () => {
       await Promise.all([...sessions.values()].map((s) => s.dispose()));

@@ -27,6 +27,7 @@ import {
   type TenantsMethods,
   type TenantsStreams,
 } from './contract/tenants';
+import { SHELL_METHOD_NAMES, SHELL_STREAM_NAMES, type ShellMethods, type ShellStreams } from './contract/shell';
 import {
   ONBOARDING_METHOD_NAMES,
   ONBOARDING_STREAM_NAMES,
@@ -45,6 +46,7 @@ export * from './contract/dns';
 export * from './contract/tenants';
 export * from './contract/alerts';
 export * from './contract/onboarding';
+export * from './contract/shell';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
 export type FleetMethods = AppsMethods &
@@ -56,7 +58,8 @@ export type FleetMethods = AppsMethods &
   SpecsMethods &
   DnsMethods &
   TenantsMethods &
-  OnboardingMethods;
+  OnboardingMethods &
+  ShellMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
 export type FleetStreams = AppsStreams &
@@ -68,7 +71,8 @@ export type FleetStreams = AppsStreams &
   SpecsStreams &
   DnsStreams &
   TenantsStreams &
-  OnboardingStreams;
+  OnboardingStreams &
+  ShellStreams;
 
 export type MethodName = keyof FleetMethods;
 export type StreamName = keyof FleetStreams;
@@ -100,6 +104,7 @@ export const METHOD_NAMES = [
   ...DNS_METHOD_NAMES,
   ...TENANTS_METHOD_NAMES,
   ...ONBOARDING_METHOD_NAMES,
+  ...SHELL_METHOD_NAMES,
 ] as const satisfies readonly MethodName[];
 export const STREAM_NAMES = [
   ...APPS_STREAM_NAMES,
@@ -112,6 +117,7 @@ export const STREAM_NAMES = [
   ...DNS_STREAM_NAMES,
   ...TENANTS_STREAM_NAMES,
   ...ONBOARDING_STREAM_NAMES,
+  ...SHELL_STREAM_NAMES,
 ] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;
 const everyMethodListed: Missing<MethodName, (typeof METHOD_NAMES)[number]> extends never ? true : never = true;

@@ -7,6 +7,7 @@ import { useClockStore } from './stores/clockStore';
 import { useEnvironmentStore } from './stores/environmentStore';
 import { useNavigationStore, type Route } from './stores/navigationStore';
 import { useNoticesStore } from './stores/noticesStore';
+import { useMenuCommandsStore } from './stores/menuCommandsStore';
 import { ActivityView } from './views/activity/ActivityView';
 import { CostsView } from './views/costs/CostsView';
 import { SettingsView } from './views/settings/SettingsView';
@@ -78,6 +79,8 @@ export function App() {
   // Finished deployments are announced wherever the user is, so notices start with the app.
   const startNotices = useNoticesStore((s) => s.start);
   useEffect(() => startNotices(), [startNotices]);
+  // The native menu's commands (Electron; the stream never fires in a browser).
+  useEffect(() => useMenuCommandsStore.getState().start(), []);
   // The context switcher in the top bar needs the accounts on every view, not only in Settings.
   const startAccounts = useAccountsStore((s) => s.start);
   useEffect(() => startAccounts(), [startAccounts]);

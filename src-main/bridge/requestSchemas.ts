@@ -12,6 +12,7 @@ import { logsMethodSchemas, logsStreamSchemas } from './schemas/logs';
 import { specsMethodSchemas, specsStreamSchemas } from './schemas/specs';
 import { tenantsMethodSchemas, tenantsStreamSchemas } from './schemas/tenants';
 import { onboardingMethodSchemas, onboardingStreamSchemas } from './schemas/onboarding';
+import { shellMethodSchemas, shellStreamSchemas } from './schemas/shell';
 import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/types';
 
 const methodSchemas = {
@@ -25,6 +26,7 @@ const methodSchemas = {
   ...dnsMethodSchemas,
   ...tenantsMethodSchemas,
   ...onboardingMethodSchemas,
+  ...shellMethodSchemas,
 };
 const streamSchemas = {
   ...appsStreamSchemas,
@@ -37,6 +39,7 @@ const streamSchemas = {
   ...dnsStreamSchemas,
   ...tenantsStreamSchemas,
   ...onboardingStreamSchemas,
+  ...shellStreamSchemas,
 };
 
 export const methodRequestSchemas: MethodSchemas<FleetMethods> = methodSchemas;

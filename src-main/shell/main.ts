@@ -33,7 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       lockDownSession();
-      installMenu();
+      // Menu commands go to the runtime's hub once there is one; a key pressed before is dropped.
+      installMenu((command) => runtime?.menuCommands.emit(command));
       const secrets = await openSecretStore();
       runtime = await startRuntime({
         secrets,

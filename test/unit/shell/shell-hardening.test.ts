@@ -123,11 +123,44 @@ describe('the menu', () => {
   it('has no DevTools in a packaged build, and has them in development', async () => {
     const { installMenu } = await import('../../../src-main/shell/menu');
     recorded.isPackaged = true;
-    installMenu();
+    installMenu(() => undefined);
     expect(roles()).not.toMatch(/toggleDevTools/);
     recorded.isPackaged = false;
-    installMenu();
+    installMenu(() => undefined);
     expect(roles()).toMatch(/toggleDevTools/);
+  });
+
+  it('Cmd/Ctrl+1…8 go to the main views and Cmd/Ctrl+K, R and Shift+L send the window their commands', async () => {
+    const { installMenu } = await import('../../../src-main/shell/menu');
+    const sent: unknown[] = [];
+    installMenu((command) => sent.push(command));
+    type Item = {
+      label?: string;
+      accelerator?: string;
+      role?: string;
+      registerAccelerator?: boolean;
+      click?: () => void;
+      submenu?: Item[];
+    };
+    const items = (recorded.menu as Item[]).flatMap((top) => top.submenu ?? []);
+    const byKey = (accelerator: string) => items.find((item) => item.accelerator === accelerator);
+    const views = ['Fleet', 'Tenants', 'Specs', 'DNS', 'Logs', 'Activity', 'Costs', 'Settings'];
+    expect(views.map((_, i) => byKey(`CmdOrCtrl+${i + 1}`)?.label)).toEqual(views);
+    byKey('CmdOrCtrl+3')?.click?.();
+    byKey('CmdOrCtrl+K')?.click?.();
+    byKey('CmdOrCtrl+R')?.click?.();
+    byKey('CmdOrCtrl+Shift+L')?.click?.();
+    expect(sent).toEqual([
+      { kind: 'view', view: 'specs' },
+      { kind: 'palette' },
+      { kind: 'refresh' },
+      { kind: 'toggleTheme' },
+    ]);
+    // The page opens and closes the palette with its own key handler; the menu only shows the key.
+    expect(byKey('CmdOrCtrl+K')).toMatchObject({ registerAccelerator: false });
+    expect(byKey('CmdOrCtrl+R')).not.toHaveProperty('registerAccelerator');
+    // Reloading the page (dialogs and unsaved text gone) is still there, one key further away.
+    expect(byKey('CmdOrCtrl+Shift+R')?.role).toBe('reload');
   });
 });
 
