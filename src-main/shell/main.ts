@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       }
       const location = rendererLocation();
       registerContract(runtime.dispatcher, location);
-      await createMainWindow(location, () => runtime?.apps.knownHosts() ?? new Set());
+      await createMainWindow(location, () => runtime?.apps.knownHosts() ?? new Set(), runtime.dataDir);
     })
     .catch((error: unknown) => {
       // E.g. a FLEETDECK_*_API_URL that is not https: say so rather than vanish without a window.

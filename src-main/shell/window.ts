@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TrustedRenderer } from '../bridge/senderPolicy';
 import { devRendererUrl, externalLinkDecision, mainWindowOptions } from './windowOptions';
+import { rememberWindowState, restoredWindowState } from './windowStateFile';
 
 export function rendererLocation(): TrustedRenderer & { load: (w: BrowserWindow) => Promise<void> } {
   const devUrl = devRendererUrl(process.env, app.isPackaged);
@@ -21,8 +22,15 @@ export function lockDownSession(): void {
 export async function createMainWindow(
   location: ReturnType<typeof rendererLocation>,
   fleetHosts: () => ReadonlySet<string> = () => new Set(),
+  /** Where the window's size and place are remembered; none (tests): it opens at its default size. */
+  dataDir?: string,
 ): Promise<BrowserWindow> {
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
+  const options = mainWindowOptions(join(__dirname, '../preload/index.js'));
+  const restored = dataDir ? restoredWindowState(dataDir, options) : undefined;
+  const { maximized, ...bounds } = restored ?? { maximized: false };
+  const window = new BrowserWindow({ ...options, ...bounds });
+  if (maximized) window.maximize();
+  if (dataDir) rememberWindowState(window, dataDir);
   const contents = window.webContents;
   contents.setWindowOpenHandler(({ url }) => {
     const decision = externalLinkDecision(url, fleetHosts());
