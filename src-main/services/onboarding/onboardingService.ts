@@ -211,7 +211,11 @@ export class OnboardingService {
 
   private async continue(run: StoredRun): Promise<OnboardingRun> {
     if (this.active.has(run.id)) return this.view(run);
-    for (const step of run.steps) if (step.state === 'failed' || step.state === 'running') step.state = 'pending';
+    for (const step of run.steps) {
+      // A step stopped mid-way may have acted: its next attempt must not take its own work for another's.
+      if (step.state === 'running') run.uncertain = [...new Set([...(run.uncertain ?? []), step.kind])];
+      if (step.state === 'failed' || step.state === 'running') step.state = 'pending';
+    }
     run.state = 'running';
     await this.save(run);
     this.drive(run.id);
@@ -233,8 +237,8 @@ export class OnboardingService {
     for (const step of run.steps) {
       if (step.state === 'done' || step.state === 'skipped') continue;
       if (this.stopped) return;
-      const earlierAttempts = run.attempts[step.kind] ?? 0;
-      run.attempts[step.kind] = earlierAttempts + 1;
+      const earlierAttempts = run.uncertain?.includes(step.kind) ? (run.attempts[step.kind] ?? 0) : 0;
+      run.attempts[step.kind] = (run.attempts[step.kind] ?? 0) + 1;
       Object.assign(step, { state: 'running', startedAt: new Date().toISOString() });
       delete step.error;
       delete step.endedAt;
@@ -245,7 +249,7 @@ export class OnboardingService {
         appName: run.name,
         ...(run.appId ? { appId: run.appId } : {}),
         target: step.title,
-        parameters: { run: run.id, step: step.kind, attempt: earlierAttempts + 1 },
+        parameters: { run: run.id, step: step.kind, attempt: run.attempts[step.kind] ?? 1 },
       });
       try {
         // A restart forgot the keys: read them again before any step that needs them.
@@ -260,7 +264,10 @@ export class OnboardingService {
         await this.save(run);
       } catch (error) {
         if (error instanceof Stopped || this.stopped) return;
-        const message = this.deps.toError('onboarding step', error).message;
+        const failure = this.deps.toError('onboarding step', error);
+        const message = failure.message;
+        if (['network', 'timeout', 'unknown_outcome', 'server_error'].includes(failure.code))
+          run.uncertain = [...new Set([...(run.uncertain ?? []), step.kind])];
         Object.assign(step, { state: 'failed', error: message, endedAt: new Date().toISOString() });
         run.state = 'failed';
         this.deps.audit.finish(entry, { result: 'failed', message });
@@ -353,7 +360,13 @@ export class OnboardingService {
 
   /** What the window sees: a run that says running but runs in no process here was interrupted. */
   private view(run: StoredRun): OnboardingRun {
-    const { version: _version, attempts: _attempts, templateRef: _templateRef, ...shown } = structuredClone(run);
+    const {
+      version: _version,
+      attempts: _attempts,
+      templateRef: _templateRef,
+      uncertain: _uncertain,
+      ...shown
+    } = structuredClone(run);
     if (shown.state === 'running' && !this.active.has(run.id))
       shown.state = shown.steps.every((s) => s.state === 'done' || s.state === 'skipped') ? 'done' : 'interrupted';
     return shown;

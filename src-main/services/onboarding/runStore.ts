@@ -11,6 +11,8 @@ export interface StoredRun extends OnboardingRun {
   version: 1;
   /** How often each step was started: a step started before may have acted (its answer lost). */
   attempts: Partial<Record<OnboardingStepKind, number>>;
+  /** Steps whose last attempt may have acted unseen (stopped mid-step, or no answer came back). */
+  uncertain?: OnboardingStepKind[];
   /** The template tenant's Supabase project, where its migrations are read. */
   templateRef: string;
 }

@@ -17,7 +17,10 @@ export interface StepContext {
   run: StoredRun;
   deps: OnboardingDomainDeps;
   supabase: SupabaseClient;
-  /** How often each step started before this attempt (0 on the first): a repeat may find its own work done. */
+  /**
+   * Attempts of this step before this one whose outcome is unknown (stopped mid-step, or no answer):
+   * only then may the step take what it finds (a duplicate registry row) for its own earlier work.
+   */
   earlierAttempts: number;
   /** Saves the run with the step's progress in words, and tells the watchers. */
   progress(text: string): Promise<void>;
