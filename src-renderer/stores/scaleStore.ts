@@ -7,7 +7,9 @@ import { DEFAULT_SIZE_SLUG } from '../format';
 import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { useActionsStore, type AppRef } from './actionsStore';
-import { resetWithContext } from './contextScope';
+import { useAppDetailStore } from './appDetailStore';
+import { resetWithContext, sameContext } from './contextScope';
+import { useNavigationStore } from './navigationStore';
 
 export const PREVIEW_DEBOUNCE_MS = 350;
 
@@ -16,6 +18,8 @@ export interface ScaleDialogState {
   component: string;
   /** The component as the dialog found it; drafts are compared to this. */
   initial: ScaleDraft;
+  /** Right-sizing advice the dialog was opened from (its draft starts at the advised size). */
+  advice?: string;
   draft: ScaleDraft;
   preview?: ScalePreview;
   /** A previewScale call is on its way (or waiting out the debounce). */
@@ -30,7 +34,13 @@ export interface ScaleDialogState {
 
 interface ScaleState {
   dialog?: ScaleDialogState;
-  open: (app: AppRef, component: ComponentDetail) => void;
+  /** `prefill`: start the draft at an advised size (right-sizing's Apply), with the advice's words. */
+  open: (app: AppRef, component: ComponentDetail, prefill?: { size: string; advice?: string }) => void;
+  /**
+   * Right-sizing's Apply: goes to the app's page and opens its Scale dialog at the advised size, so
+   * the change is confirmed with the same preview and cost delta as the page's own Scale button.
+   */
+  openAdvised: (appId: string, component: string, size: string, advice?: string) => Promise<void>;
   edit: (patch: Partial<ScaleDraft>) => void;
   /** Re-reads the preview now (the Reload after a 'stale' refusal). */
   reload: () => Promise<void>;
@@ -86,15 +96,37 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
   };
 
   return {
-    open: (app, component) => {
+    open: (app, component, prefill) => {
       if (debounce) clearTimeout(debounce);
       const initial = draftFrom({
         instanceSizeSlug: component.sizeSlug ?? DEFAULT_SIZE_SLUG,
         instanceCount: component.instanceCount,
         autoscaling: component.autoscaling,
       });
-      set({ dialog: { app, component: component.name, initial, draft: initial, previewing: true, applying: false } });
+      const draft = prefill ? { ...initial, size: prefill.size } : initial;
+      set({
+        dialog: {
+          app,
+          component: component.name,
+          initial,
+          draft,
+          ...(prefill?.advice ? { advice: prefill.advice } : {}),
+          previewing: true,
+          applying: false,
+        },
+      });
       void preview();
+    },
+
+    openAdvised: async (appId, name, size, advice) => {
+      const current = sameContext();
+      useNavigationStore.getState().openApp(appId);
+      const detail = await freshDetail(appId);
+      const route = useNavigationStore.getState().route;
+      // The user went elsewhere meanwhile: a dialog would wait unseen for their next visit.
+      if (!current() || route.name !== 'app' || route.appId !== appId) return;
+      const component = detail?.components.find((c) => c.name === name);
+      if (detail && component) get().open(detail.app, component, { size, advice });
     },
 
     edit: (change) => {
@@ -148,6 +180,22 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
     },
   };
 });
+
+/** The app's detail once a read of it has finished (the page's own read, or one started here). */
+async function freshDetail(appId: string) {
+  const store = useAppDetailStore;
+  if (!store.getState().byId[appId]?.loading) await store.getState().load(appId);
+  else
+    await new Promise<void>((resolve) => {
+      const stop = store.subscribe((s) => {
+        if (!s.byId[appId]?.loading) {
+          stop();
+          resolve();
+        }
+      });
+    });
+  return store.getState().byId[appId]?.detail;
+}
 
 // An open dialog was priced and versioned against the old context's app: it closes.
 resetWithContext(useScaleStore);

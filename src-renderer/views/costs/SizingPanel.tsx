@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { formatPercent, type Tone } from '../../format';
+import { useScaleStore } from '../../stores/scaleStore';
 import { Delta } from './ComparePanel';
 
 interface SizingPanelProps {
@@ -67,6 +68,7 @@ export function SizingPanel({ apps, appId, report, loading, error, onPick }: Siz
 }
 
 function AdviceList({ report }: { report: RightSizingReport }) {
+  const openAdvised = useScaleStore((s) => s.openAdvised);
   return (
     <ul className="advice-list">
       {report.advice.map((a) => {
@@ -84,6 +86,17 @@ function AdviceList({ report }: { report: RightSizingReport }) {
                 <span className="advice__delta">
                   <Delta amount={a.monthlyDelta} /> / month
                 </span>
+              ) : null}
+              {a.suggestedSlug && a.direction !== 'keep' ? (
+                <button
+                  type="button"
+                  className="button button--small advice__apply"
+                  onClick={() => void openAdvised(report.appId, a.component, a.suggestedSlug!, a.reason)}
+                  title={`Open ${a.component}'s Scale dialog at ${a.suggestedSlug}, to review the cost and confirm`}
+                  data-testid="advice-apply"
+                >
+                  Apply…
+                </button>
               ) : null}
             </div>
             <p className="advice__reason">{a.reason}</p>
