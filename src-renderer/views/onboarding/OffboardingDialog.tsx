@@ -23,7 +23,7 @@ function StepRow({ step, index, appName }: { step: OffboardingStep; index: numbe
   const outcome = useOffboardingStore((s) => s.outcomes[step.kind]);
   const [typed, setTyped] = useState('');
   const nameOk = !step.needsTypedName || typed === appName;
-  const disabled = !!running || !!step.blocked || step.done || !nameOk;
+  const disabled = !!running || !!step.blocked || step.done || !!outcome?.ok || !nameOk;
   const danger = step.needsTypedName;
 
   return (
@@ -32,7 +32,12 @@ function StepRow({ step, index, appName }: { step: OffboardingStep; index: numbe
       <div className="offboard-step__body">
         <div className="offboard-step__line">
           <strong>{step.title}</strong>
-          {step.done ? <Badge tone="success">{outcome?.ok ? 'Done' : 'Already done'}</Badge> : null}
+          {/* Main's answer counts even when its re-read plan cannot tell (a registry flag). */}
+          {outcome?.ok ? (
+            <Badge tone="success">Done</Badge>
+          ) : step.done ? (
+            <Badge tone="success">Already done</Badge>
+          ) : null}
         </div>
         <span className="offboard-step__detail">{step.detail}</span>
         {step.blocked ? (

@@ -17,12 +17,6 @@ interface Props {
   onStart: () => void;
 }
 
-const DNS_WORDS: Record<OnboardingPlan['dns']['action'], string> = {
-  create_cname: 'A CNAME record is created',
-  covered_by_wildcard: 'Already covered by a wildcard record',
-  existing_record: 'An existing record already points it',
-};
-
 const SECRET_WORDS: Record<OnboardingSecretEnv['how'], string> = {
   from_supabase: 'from the new Supabase project',
   generated: 'generated fresh',
@@ -101,7 +95,10 @@ export function PlanPanel({ plan, stale, planning, planError, starting, startErr
         {plan.steps.map((step) => (
           <li key={step.kind} className="onboard-step" data-step={step.kind} data-testid="plan-step">
             <span className="onboard-step__title">{step.title}</span>
-            {step.detail ? <span className="onboard-step__detail">{step.detail}</span> : null}
+            {/* The registry insert is shown in full below rather than on one line. */}
+            {step.detail && !(step.kind === 'registry' && plan.registry) ? (
+              <span className="onboard-step__detail">{step.detail}</span>
+            ) : null}
             {step.kind === 'migrations' && plan.migrations.length > 0 ? (
               <details className="onboard-step__more">
                 <summary>
@@ -128,12 +125,6 @@ export function PlanPanel({ plan, stale, planning, planError, starting, startErr
                   ))}
                 </ol>
               </div>
-            ) : null}
-            {step.kind === 'dns' ? (
-              <span className="onboard-step__detail">
-                {DNS_WORDS[plan.dns.action]}
-                {plan.dns.covering ? ` (${plan.dns.covering})` : ''} in {plan.dns.zone}.
-              </span>
             ) : null}
             {step.kind === 'healthy' ? (
               <span className="onboard-step__detail">
