@@ -231,6 +231,18 @@ test.describe('the founder checks what the fleet costs', () => {
     await page.getByTestId('sizing-app').selectOption({ label: 'taskifai-demo' });
     await expect(page.getByTestId('advice').filter({ hasText: 'demo-api' })).toHaveAttribute('data-direction', 'down');
     await expect(page.getByTestId('advice').filter({ hasText: 'demo-api' })).toContainText('−$7.00');
+
+    // Apply opens demo-api's Scale dialog on its app page at the advised size, for the usual review.
+    const demoApi = page.getByTestId('advice').filter({ hasText: 'demo-api' });
+    const advised = (await demoApi.locator('.advice__size').textContent())!.split('→')[1]!.trim();
+    await demoApi.getByTestId('advice-apply').click();
+    await expect(page.getByTestId('app-detail')).toBeVisible();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('scale-size')).toHaveValue(advised);
+    await expect(dialog.getByTestId('scale-cost-after')).toBeVisible();
+    // Nothing is sent until confirmed: Cancel leaves demo-api as it was for the later stories.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
   });
 
   test('sees each tenant’s Supabase project with its organization’s plan, every dollar marked as an estimate', async ({
