@@ -42,7 +42,7 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
     if (result.ok) {
       const pendingCount = Object.values(result.value).filter((h) => h.pending).length;
       set({
-        byAppId: result.value,
+        byAppId: shareHealth(get().byAppId, result.value),
         loading: false,
         error: undefined,
         loadedAt: Date.now(),
@@ -64,3 +64,24 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
 }));
 
 resetWithContext(useHealthStore);
+
+/**
+ * The answer in place of what is on screen, keeping each app's entry that did not change — and
+ * the very map when none did — so a beat that learned nothing renders no fleet row.
+ */
+export function shareHealth(
+  current: Record<string, AppHealthSummary>,
+  next: Record<string, AppHealthSummary>,
+): Record<string, AppHealthSummary> {
+  let same = Object.keys(current).length === Object.keys(next).length;
+  const shared: Record<string, AppHealthSummary> = {};
+  for (const [id, summary] of Object.entries(next)) {
+    const old = current[id];
+    if (old && JSON.stringify(old) === JSON.stringify(summary)) shared[id] = old;
+    else {
+      shared[id] = summary;
+      same = false;
+    }
+  }
+  return same ? current : shared;
+}

@@ -236,8 +236,9 @@ interface RowViewProps {
 }
 
 /**
- * One app row. Memoized: scrolling adds rows at the edges without rendering those already drawn,
- * and a watch tick that leaves an app's object alone leaves its row alone.
+ * One app row. Memoized on what it shows (the app and its health, one FleetRow object while they
+ * do not change — see toFleetRows), not on the table's Row, which the table makes anew whenever
+ * its data changes: scrolling, a quiet watch tick or a health beat then renders no drawn row again.
  */
 const FleetTableRowView = memo(function FleetTableRowView({
   index,
@@ -276,7 +277,19 @@ const FleetTableRowView = memo(function FleetTableRowView({
         ))}
     </tr>
   );
-});
+}, sameRowView);
+
+function sameRowView(a: RowViewProps, b: RowViewProps): boolean {
+  return (
+    a.row.original === b.row.original &&
+    a.index === b.index &&
+    a.selected === b.selected &&
+    a.foldedKey === b.foldedKey &&
+    a.table === b.table &&
+    a.measure === b.measure &&
+    a.onRowClick === b.onRowClick
+  );
+}
 
 function sortTitle(label: string, next: false | 'asc' | 'desc'): string {
   if (next === 'asc') return `Sort by ${label}, ascending`;

@@ -12,12 +12,21 @@ export interface FleetRow {
   healthPending?: boolean;
 }
 
+/** Rows made before, by app object: an app and health that did not change keep their row. */
+const madeRows = new WeakMap<FleetApp, { known: AppHealthSummary | undefined; row: FleetRow }>();
+
 export function toFleetRows(apps: readonly FleetApp[], health: Record<string, AppHealthSummary>): FleetRow[] {
   return apps.map((app) => {
     const known = health[app.id];
-    if (!known) return { app };
-    if (known.pending) return { app, healthPending: true };
-    return { app, health: known.state, ...(known.checkedAt ? { healthCheckedAt: known.checkedAt } : {}) };
+    const made = madeRows.get(app);
+    if (made && made.known === known) return made.row;
+    const row: FleetRow = !known
+      ? { app }
+      : known.pending
+        ? { app, healthPending: true }
+        : { app, health: known.state, ...(known.checkedAt ? { healthCheckedAt: known.checkedAt } : {}) };
+    madeRows.set(app, { known, row });
+    return row;
   });
 }
 

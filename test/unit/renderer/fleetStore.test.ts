@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FleetApp, FleetSnapshot } from '../../../src-preload/contract';
 import { applyChanges, shareApps } from '../../../src-renderer/stores/fleetStore';
+import { shareHealth } from '../../../src-renderer/stores/healthStore';
 
 const app = (id: string, phase: 'ACTIVE' | 'BUILDING' = 'ACTIVE'): FleetApp => ({
   id,
@@ -56,5 +57,21 @@ describe('the fleet store taking in what main sends', () => {
       since: onScreen.fetchedAt,
     };
     expect(applyChanges(onScreen, unchanged)).toBe(onScreen);
+  });
+});
+
+describe('health beats on the overview', () => {
+  it('keep the very health map when nothing was learned, and each unchanged app’s entry when something was', () => {
+    const onScreen = {
+      a: { state: 'healthy' as const, components: {}, checkedAt: '2026-12-03T10:00:00Z' },
+      b: { state: 'unknown' as const, components: {}, pending: true },
+    };
+    expect(shareHealth(onScreen, JSON.parse(JSON.stringify(onScreen)) as typeof onScreen)).toBe(onScreen);
+    const next = shareHealth(onScreen, {
+      a: { state: 'healthy', components: {}, checkedAt: '2026-12-03T10:00:00Z' },
+      b: { state: 'degraded', components: {}, checkedAt: '2026-12-03T10:00:03Z' },
+    });
+    expect(next.a).toBe(onScreen.a);
+    expect(next.b?.state).toBe('degraded');
   });
 });
