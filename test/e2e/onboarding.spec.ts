@@ -111,6 +111,9 @@ test('a registry insert Postgres refuses stops the run there, offers Retry, and 
   await expect(step(page, 'registry')).toHaveAttribute('data-state', 'failed');
   await expect(step(page, 'registry').getByTestId('step-error')).toContainText('null value');
   await expect(step(page, 'app')).toHaveAttribute('data-state', 'pending');
+  await expect(page.getByTestId('run-retry')).toBeVisible();
+  await expect(page.getByTestId('run-remove')).toBeVisible();
+  await lightAndDark(page, 'onboarding-failed');
 
   // Retry sends the step again; Postgres refuses it again, and nothing new is created.
   const created = await page.getByTestId('run-created').locator('li').allInnerTexts();
@@ -122,6 +125,8 @@ test('a registry insert Postgres refuses stops the run there, offers Retry, and 
   await page.goto(harnessUrl('#/tenants'));
   const unfinished = page.locator('[data-testid="unfinished-onboarding"][data-name="taskifai-brokenreg"]');
   await expect(unfinished).toContainText('Failed at');
+  await expect(page.getByTestId('tenants-table')).toBeVisible({ timeout: 20_000 });
+  await lightAndDark(page, 'onboarding-unfinished');
   await unfinished.getByRole('link', { name: /Open/ }).click();
 
   await page.getByTestId('run-remove').click();

@@ -31,7 +31,10 @@ export function UnfinishedOnboardings() {
               {run.name}
             </a>
             <Badge tone={RUN_STATE_TONE[run.state]}>{RUN_STATE_WORDS[run.state]}</Badge>
-            <span className="onboard-unfinished__where">{whereStopped(run)}</span>
+            {/* One line per run; the whole error on hover and on the run's page. */}
+            <span className="onboard-unfinished__where" title={whereStopped(run)}>
+              {whereStopped(run)}
+            </span>
             <a href={hrefFor({ name: 'onboarding', id: run.id })} className="onboard-unfinished__open">
               {run.state === 'running' ? 'Follow' : 'Open'} →
             </a>
