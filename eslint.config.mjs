@@ -99,7 +99,8 @@ export default tseslint.config(
             {
               group: ['**/sandbox/**', '**/sandbox'],
               allowTypeImports: true,
-              message: "Load the sandbox with `await import('./sandbox/…')` from runtime.ts, for the demo context only.",
+              message:
+                "Load the sandbox with `await import('./sandbox/…')` from runtime.ts, for the demo context only.",
             },
           ],
         },

@@ -119,7 +119,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   });
   const logs = new LogsService(client, { toError: deps.toError });
   const specs = new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log });
-  const apps = new AppsService(client, sizes, { budget });
+  const apps = new AppsService(client, sizes, { budget, cache: { dataDir: deps.dataDir, context } });
   const costs = createCostsDomain(client, sizes, supabaseContextOf(context, cloud, deps));
   const providers = providerClients(context, cloud, deps);
   const tenants = createTenantsDomain({

@@ -1,7 +1,7 @@
 // "Deploy to selected (N)" and its confirmation: the apps in the order they will be deployed,
 // which of them are blocked and what to do about those, how many at a time, and whether to
 // rebuild from scratch.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { FleetApp, FleetError } from '../../../src-preload/contract';
 import { describeError, orderSelected } from '../../actionFormat';
 import { Dialog } from '../../components/Dialog';
@@ -9,7 +9,9 @@ import { useEnvironmentStore } from '../../stores/environmentStore';
 import { MAX_CONCURRENCY, useRollingStore } from '../../stores/rollingStore';
 import { useSelectionStore } from '../../stores/selectionStore';
 import { UNDO_SECONDS } from '../../stores/undoStore';
+import { appsWithRedHeads, useRollingSourcesStore } from '../../stores/rollingSourcesStore';
 import { blockedOf, RollingBlockedChoice } from './RollingBlockedChoice';
+import { RedHeadsAck, ShipNote } from './RollingShipNotes';
 
 export function RollingDeployButton({ apps }: { apps: FleetApp[] }) {
   const selected = useSelectionStore((s) => s.selected);
@@ -67,6 +69,19 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
   const deployable = n - blocked.length;
   const skipping = blocked.length > 0 && deployable > 0 && choice === 'skip';
   const refused = deployable === 0 || (blocked.length > 0 && choice === 'refuse');
+  // What each app would ship, read when the dialog opens; a red head asks once more.
+  const ships = useRollingSourcesStore((s) => s.byAppId);
+  const orderKey = ordered.map((a) => a.id).join(',');
+  useEffect(() => {
+    const { load, clear } = useRollingSourcesStore.getState();
+    void load(orderKey ? orderKey.split(',') : []);
+    return clear;
+  }, [orderKey]);
+  const [knowCiFailed, setKnowCiFailed] = useState(false);
+  const shipping = new Map(
+    ordered.filter((a) => !(skipping && blockedById.has(a.id))).map((a) => [a.id, a.name] as const),
+  );
+  const needsAck = appsWithRedHeads(ships).some((id) => shipping.has(id)) && !knowCiFailed;
   const confirmLabel = starting
     ? 'Starting…'
     : deployable === 0
@@ -97,8 +112,14 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
                 skipping ? blocked.map((b) => b.app.name) : [],
               )
             }
-            disabled={starting || n === 0 || refused}
-            title={refused ? 'Blocked apps keep this rolling deploy from starting' : undefined}
+            disabled={starting || n === 0 || refused || needsAck}
+            title={
+              refused
+                ? 'Blocked apps keep this rolling deploy from starting'
+                : needsAck
+                  ? 'A branch head failed CI: tick "I know CI failed" to deploy it anyway'
+                  : undefined
+            }
             data-testid="confirm-button"
             autoFocus
           >
@@ -132,11 +153,13 @@ function RollingDeployDialog({ apps }: { apps: FleetApp[] }) {
                 ) : null}
                 {block && skipping ? <span className="skip-tag">skipped</span> : null}
                 {a.inProgressDeployment ? <span className="note-tag">a deployment is already running</span> : null}
+                {block && skipping ? null : <ShipNote preview={ships[a.id]} />}
               </span>
             </li>
           );
         })}
       </ol>
+      <RedHeadsAck byAppId={ships} names={shipping} acknowledged={knowCiFailed} onAcknowledge={setKnowCiFailed} />
       {blocked.length > 0 ? (
         <RollingBlockedChoice
           blocked={blocked}
