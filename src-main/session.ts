@@ -161,7 +161,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     dispose: async () => {
       onboarding.dispose();
       logs.dispose();
-      await specs.flush();
+      // The fleet cache's last write lands before the data folder may be removed or the app quits.
+      await Promise.all([specs.flush(), apps.flushCache()]);
     },
   };
 }
