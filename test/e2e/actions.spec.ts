@@ -254,6 +254,9 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
     await dialog.getByTestId('blocked-skip').check();
     await expect(dialog.locator('li[data-app-name="multivio-api"]')).toContainText('skipped');
     await inBothSchemes(page, 'actions-rolling-skip');
+    // presence360-tenant's branch head failed CI: the dialog asks once more before shipping it.
+    await expect(dialog.getByTestId('rolling-ci-red')).toContainText('presence360-tenant');
+    await dialog.getByTestId('rolling-ci-ack').check();
     await confirmAndWaitOutUndo(page, /Deploying 2 apps one after another, skipping multivio-api/);
 
     const panel = page.getByTestId('rolling-panel');
