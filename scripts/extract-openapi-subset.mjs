@@ -14,10 +14,31 @@ const pathPrefixes = [
   '/v2/customers/my/invoices',
   '/v2/account',
   '/v2/projects',
+  // Beyond App Platform (#18): droplets behind a load balancer, uptime checks, monitoring alerts.
+  '/v2/load_balancers',
+  '/v2/uptime/checks',
+  '/v2/monitoring/alerts',
 ];
-// Paths taken alone, not as a prefix: the cost view lists database clusters, and none of the
-// dozens of per-cluster calls under them.
-const exactPaths = ['/v2/databases'];
+// Paths taken alone, not as a prefix: of the dozens of per-cluster calls, the ones for a cluster's
+// databases, users, pools, firewall, resize and options.
+const exactPaths = [
+  '/v2/databases',
+  '/v2/databases/options',
+  '/v2/databases/{database_cluster_uuid}',
+  '/v2/databases/{database_cluster_uuid}/dbs',
+  '/v2/databases/{database_cluster_uuid}/dbs/{database_name}',
+  '/v2/databases/{database_cluster_uuid}/users',
+  '/v2/databases/{database_cluster_uuid}/pools',
+  '/v2/databases/{database_cluster_uuid}/pools/{pool_name}',
+  '/v2/databases/{database_cluster_uuid}/firewall',
+  '/v2/databases/{database_cluster_uuid}/resize',
+  '/v2/sizes',
+  '/v2/droplets',
+  '/v2/droplets/{droplet_id}',
+  '/v2/droplets/{droplet_id}/actions',
+  '/v2/droplets/{droplet_id}/actions/{action_id}',
+  '/v2/volumes',
+];
 
 if (!existsSync(source)) {
   console.error(`No spec at ${source}; the committed subset in ${target} stays as it is.`);

@@ -9,6 +9,10 @@ const RESOURCE_BY_SEGMENT: Record<string, string> = {
   monitoring: 'monitoring',
   domains: 'domain',
   databases: 'database',
+  droplets: 'droplet',
+  load_balancers: 'load_balancer',
+  uptime: 'uptime',
+  sizes: 'sizes',
 };
 
 const VERB_BY_METHOD: Record<string, string> = {
@@ -26,8 +30,12 @@ export function scopeFor(method: string, pathname: string): string | undefined {
   if (resource === 'account')
     return pathname.startsWith('/v2/account/keys') ? `ssh_key:${VERB_BY_METHOD[method] ?? 'read'}` : 'account:read';
   if (resource === 'project' && method === 'POST' && pathname.endsWith('/resources')) return 'project:assign_resource';
-  // Billing and monitoring are read-only APIs; their few POSTs (alert policies, reports) are out of scope here.
-  if (resource === 'billing' || resource === 'monitoring') return `${resource}:read`;
+  // Billing is read-only; of monitoring, metrics only read and alert policies follow the verbs.
+  if (resource === 'billing') return 'billing:read';
+  if (resource === 'monitoring' && !pathname.startsWith('/v2/monitoring/alerts')) return 'monitoring:read';
+  // A droplet's actions (reboot, resize) and a balancer's targets and rules change what exists.
+  if (resource === 'droplet' && pathname.includes('/actions') && method === 'POST') return 'droplet:update';
+  if (resource === 'load_balancer' && /\/(droplets|forwarding_rules)$/.test(pathname)) return 'load_balancer:update';
   if (resource !== 'app') return `${resource}:${VERB_BY_METHOD[method] ?? 'read'}`;
   // App Platform: create and delete are the app itself; everything else that changes is an update,
   // and propose (a dry run) only reads.

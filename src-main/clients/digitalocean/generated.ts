@@ -924,6 +924,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/databases/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Database Options
+         * @description To list all of the options available for the offered database engines, send a GET request to `/v2/databases/options`.
+         *     The result will be a JSON object with an `options` key.
+         */
+        get: operations["databases_list_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/databases": {
         parameters: {
             query?: never;
@@ -959,6 +980,283 @@ export interface paths {
          */
         post: operations["databases_create_cluster"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Database Cluster
+         * @description To show information about an existing database cluster, send a GET request to `/v2/databases/$DATABASE_ID`.
+         *
+         *     The response will be a JSON object with a database key. This will be set to an object containing the standard database cluster attributes.
+         *
+         *     The embedded `connection` and `private_connection` objects will contain the information needed to access the database cluster. For multi-node clusters, the `standby_connection` and `standby_private_connection` objects contain the information needed to connect to the cluster's standby node(s).
+         *
+         *     The embedded maintenance_window object will contain information about any scheduled maintenance for the database cluster.
+         */
+        get: operations["databases_get_cluster"];
+        put?: never;
+        post?: never;
+        /**
+         * Destroy a Database Cluster
+         * @description To destroy a specific database, send a DELETE request to `/v2/databases/$DATABASE_ID`.
+         *     A status of 204 will be given. This indicates that the request was processed successfully, but that no response body is needed.
+         */
+        delete: operations["databases_destroy_cluster"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/resize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Resize a Database Cluster
+         * @description To resize a database cluster, send a PUT request to `/v2/databases/$DATABASE_ID/resize`. The body of the request must specify both the size and num_nodes attributes.
+         *     A successful request will receive a 202 Accepted status code with no body in response. Querying the database cluster will show that its status attribute will now be set to resizing. This will transition back to online when the resize operation has completed.
+         */
+        put: operations["databases_update_clusterSize"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/firewall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Firewall Rules (Trusted Sources) for a Database Cluster
+         * @description To list all of a database cluster's firewall rules (known as "trusted sources" in the control panel), send a GET request to `/v2/databases/$DATABASE_ID/firewall`.
+         *     The result will be a JSON object with a `rules` key.
+         */
+        get: operations["databases_list_firewall_rules"];
+        /**
+         * Update Firewall Rules (Trusted Sources) for a Database
+         * @description To update a database cluster's firewall rules (known as "trusted sources" in the control panel), send a PUT request to `/v2/databases/$DATABASE_ID/firewall` specifying which resources should be able to open connections to the database. You may limit connections to specific Droplets, Kubernetes clusters, or IP addresses. When a tag is provided, any Droplet or Kubernetes node with that tag applied to it will have access. The firewall is limited to 100 rules (or trusted sources). You cannot add IPv6 addresses as trusted sources. For additional limits, see your database engine's limits page. When possible, we recommend [placing your databases into a VPC network](https://docs.digitalocean.com/products/networking/vpc/) to limit access to them instead of using a firewall.
+         *     A successful request returns a 204 status code with no content.
+         */
+        put: operations["databases_update_firewall_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all Database Users
+         * @description To list all of the users for your database cluster, send a GET request to
+         *     `/v2/databases/$DATABASE_ID/users`.
+         *
+         *     Note: User management is not supported for Caching or Valkey clusters.
+         *
+         *     The result will be a JSON object with a `users` key. This will be set to an array
+         *     of database user objects, each of which will contain the standard database user attributes.
+         *     User passwords will not show without the `database:view_credentials` scope.
+         *
+         *     For MySQL clusters, additional options will be contained in the mysql_settings object.
+         *
+         *     For PostgreSQL clusters, additional options will be contained in the `settings`
+         *     object (for example, `pg_allow_replication`).
+         *
+         *     For Kafka clusters, additional options will be contained in the `settings` object.
+         *
+         *     For MongoDB clusters, additional information will be contained in the mongo_user_settings object
+         */
+        get: operations["databases_list_users"];
+        put?: never;
+        /**
+         * Add a Database User
+         * @description To add a new database user, send a POST request to `/v2/databases/$DATABASE_ID/users`
+         *     with the desired username.
+         *
+         *     Note: User management is not supported for Caching or Valkey clusters.
+         *
+         *     When adding a user to a MySQL cluster, additional options can be configured in the
+         *     `mysql_settings` object.
+         *
+         *     When adding a user to a PostgreSQL cluster, additional options can be configured in
+         *     the `settings` object (for example, `pg_allow_replication`). When
+         *     `pg_allow_replication` is omitted, it defaults to `false`.
+         *
+         *     When adding a user to a Kafka cluster, additional options can be configured in
+         *     the `settings` object.
+         *
+         *     When adding a user to a MongoDB cluster, additional options can be configured in
+         *     the `settings.mongo_user_settings` object.
+         *
+         *     The response will be a JSON object with a key called `user`. The value of this will be an
+         *     object that contains the standard attributes associated with a database user including
+         *     its randomly generated password.
+         */
+        post: operations["databases_add_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/dbs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Databases
+         * @description To list all of the databases in a clusters, send a GET request to
+         *     `/v2/databases/$DATABASE_ID/dbs`.
+         *
+         *     The result will be a JSON object with a `dbs` key. This will be set to an array
+         *     of database objects, each of which will contain the standard database attributes.
+         *
+         *     Note: Database management is not supported for Caching or Valkey clusters.
+         */
+        get: operations["databases_list"];
+        put?: never;
+        /**
+         * Add a New Database
+         * @description To add a new database to an existing cluster, send a POST request to
+         *     `/v2/databases/$DATABASE_ID/dbs`.
+         *
+         *     Note: Database management is not supported for Caching or Valkey clusters.
+         *
+         *     The response will be a JSON object with a key called `db`. The value of this will be
+         *     an object that contains the standard attributes associated with a database.
+         */
+        post: operations["databases_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/dbs/{database_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Database
+         * @description To show information about an existing database cluster, send a GET request to
+         *     `/v2/databases/$DATABASE_ID/dbs/$DB_NAME`.
+         *
+         *     Note: Database management is not supported for Caching or Valkey clusters.
+         *
+         *     The response will be a JSON object with a `db` key. This will be set to an object
+         *     containing the standard database attributes.
+         */
+        get: operations["databases_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Database
+         * @description To delete a specific database, send a DELETE request to
+         *     `/v2/databases/$DATABASE_ID/dbs/$DB_NAME`.
+         *
+         *     A status of 204 will be given. This indicates that the request was processed
+         *     successfully, but that no response body is needed.
+         *
+         *     Note: Database management is not supported for Caching or Valkey clusters.
+         */
+        delete: operations["databases_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/pools": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Connection Pools (PostgreSQL)
+         * @description To list all of the connection pools available to a PostgreSQL database cluster, send a GET request to `/v2/databases/$DATABASE_ID/pools`.
+         *     The result will be a JSON object with a `pools` key. This will be set to an array of connection pool objects.
+         */
+        get: operations["databases_list_connectionPools"];
+        put?: never;
+        /**
+         * Add a New Connection Pool (PostgreSQL)
+         * @description For PostgreSQL database clusters, connection pools can be used to allow a
+         *     database to share its idle connections. The popular PostgreSQL connection
+         *     pooling utility PgBouncer is used to provide this service. [See here for more information](https://docs.digitalocean.com/products/databases/postgresql/how-to/manage-connection-pools/)
+         *     about how and why to use PgBouncer connection pooling including
+         *     details about the available transaction modes.
+         *
+         *     To add a new connection pool to a PostgreSQL database cluster, send a POST
+         *     request to `/v2/databases/$DATABASE_ID/pools` specifying a name for the pool,
+         *     the user to connect with, the database to connect to, as well as its desired
+         *     size and transaction mode.
+         */
+        post: operations["databases_add_connectionPool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/databases/{database_cluster_uuid}/pools/{pool_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Existing Connection Pool (PostgreSQL)
+         * @description To show information about an existing connection pool for a PostgreSQL database cluster, send a GET request to `/v2/databases/$DATABASE_ID/pools/$POOL_NAME`.
+         *     The response will be a JSON object with a `pool` key.
+         */
+        get: operations["databases_get_connectionPool"];
+        /**
+         * Update Connection Pools (PostgreSQL)
+         * @description To update a connection pool for a PostgreSQL database cluster, send a PUT request to  `/v2/databases/$DATABASE_ID/pools/$POOL_NAME`.
+         */
+        put: operations["databases_update_connectionPool"];
+        post?: never;
+        /**
+         * Delete a Connection Pool (PostgreSQL)
+         * @description To delete a specific connection pool for a PostgreSQL database cluster, send
+         *     a DELETE request to `/v2/databases/$DATABASE_ID/pools/$POOL_NAME`.
+         *
+         *     A status of 204 will be given. This indicates that the request was processed
+         *     successfully, but that no response body is needed.
+         */
+        delete: operations["databases_delete_connectionPool"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1091,6 +1389,411 @@ export interface paths {
          *     types and their respective attributes.
          */
         patch: operations["domains_patch_record"];
+        trace?: never;
+    };
+    "/v2/droplets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Droplets
+         * @description To list all Droplets in your account, send a GET request to `/v2/droplets`.
+         *
+         *     The response body will be a JSON object with a key of `droplets`. This will be
+         *     set to an array containing objects each representing a Droplet. These will
+         *     contain the standard Droplet attributes.
+         *
+         *     ### Filtering Results by Tag
+         *
+         *     It's possible to request filtered results by including certain query parameters.
+         *     To only list Droplets assigned to a specific tag, include the `tag_name` query
+         *     parameter set to the name of the tag in your GET request. For example,
+         *     `/v2/droplets?tag_name=$TAG_NAME`.
+         *
+         *     ### GPU Droplets
+         *
+         *     By default, only non-GPU Droplets are returned. To list only GPU Droplets, set
+         *     the `type` query parameter to `gpus`. For example, `/v2/droplets?type=gpus`.
+         */
+        get: operations["droplets_list"];
+        put?: never;
+        /**
+         * Create a New Droplet
+         * @description To create a new Droplet, send a POST request to `/v2/droplets` setting the
+         *     required attributes.
+         *
+         *     A Droplet will be created using the provided information. The response body
+         *     will contain a JSON object with a key called `droplet`. The value will be an
+         *     object containing the standard attributes for your new Droplet. The response
+         *     code, 202 Accepted, does not indicate the success or failure of the operation,
+         *     just that the request has been accepted for processing. The `actions` returned
+         *     as part of the response's `links` object can be used to check the status
+         *     of the Droplet create event.
+         *
+         *     ### Create Multiple Droplets
+         *
+         *     Creating multiple Droplets is very similar to creating a single Droplet.
+         *     Instead of sending `name` as a string, send `names` as an array of strings. A
+         *     Droplet will be created for each name you send using the associated
+         *     information. Up to ten Droplets may be created this way at a time.
+         *
+         *     Rather than returning a single Droplet, the response body will contain a JSON
+         *     array with a key called `droplets`. This will be set to an array of JSON
+         *     objects, each of which will contain the standard Droplet attributes. The
+         *     response code, 202 Accepted, does not indicate the success or failure of any
+         *     operation, just that the request has been accepted for processing. The array
+         *     of `actions` returned as part of the response's `links` object can be used to
+         *     check the status of each individual Droplet create event.
+         */
+        post: operations["droplets_create"];
+        /**
+         * Deleting Droplets by Tag
+         * @description To delete **all** Droplets assigned to a specific tag, include the `tag_name`
+         *     query parameter set to the name of the tag in your DELETE request. For
+         *     example, `/v2/droplets?tag_name=$TAG_NAME`.
+         *
+         *     This endpoint requires `tag:read` scope.
+         *
+         *     A successful request will receive a 204 status code with no body in response.
+         *     This indicates that the request was processed successfully.
+         */
+        delete: operations["droplets_destroy_byTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/droplets/{droplet_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Droplet
+         * @description To show information about an individual Droplet, send a GET request to
+         *     `/v2/droplets/$DROPLET_ID`.
+         */
+        get: operations["droplets_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an Existing Droplet
+         * @description To delete a Droplet, send a DELETE request to `/v2/droplets/$DROPLET_ID`.
+         *
+         *     A successful request will receive a 204 status code with no body in response.
+         *     This indicates that the request was processed successfully.
+         */
+        delete: operations["droplets_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/droplets/{droplet_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Actions for a Droplet
+         * @description To retrieve a list of all actions that have been executed for a Droplet, send
+         *     a GET request to `/v2/droplets/$DROPLET_ID/actions`.
+         *
+         *     The results will be returned as a JSON object with an `actions` key. This will
+         *     be set to an array filled with `action` objects containing the standard
+         *     `action` attributes.
+         */
+        get: operations["dropletActions_list"];
+        put?: never;
+        /**
+         * Initiate a Droplet Action
+         * @description To initiate an action on a Droplet send a POST request to
+         *     `/v2/droplets/$DROPLET_ID/actions`. In the JSON body to the request,
+         *     set the `type` attribute to one of the supported action types:
+         *
+         *     | Action                                   | Details | Required Permissions |
+         *     | ---------------------------------------- | ----------- | ----------- |
+         *     | <nobr>`enable_backups`</nobr>            | Enables backups for a Droplet | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`disable_backups`</nobr>           | Disables backups for a Droplet | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`change_backup_policy`</nobr>      | Update the backup policy for a Droplet | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`reboot`</nobr>                    | Reboots a Droplet. A `reboot` action is an attempt to reboot the Droplet in a graceful way, similar to using the `reboot` command from the console. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`power_cycle`</nobr>               | Power cycles a Droplet. A `powercycle` action is similar to pushing the reset button on a physical machine, it's similar to booting from scratch. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`shutdown`</nobr>                  | Shuts down a Droplet. A shutdown action is an attempt to shutdown the Droplet in a graceful way, similar to using the `shutdown` command from the console. Since a `shutdown` command can fail, this action guarantees that the command is issued, not that it succeeds. The preferred way to turn off a Droplet is to attempt a shutdown, with a reasonable timeout, followed by a `power_off` action to ensure the Droplet is off. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`power_off`</nobr>                 | Powers off a Droplet. A `power_off` event is a hard shutdown and should only be used if the `shutdown` action is not successful. It is similar to cutting the power on a server and could lead to complications. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`power_on`</nobr>                  | Powers on a Droplet. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`restore`</nobr>                   | Restore a Droplet using a backup image. The image ID that is passed in must be a backup of the current Droplet instance. The operation will leave any embedded SSH keys intact. | <nobr>`droplet:update`</nobr><br><nobr>`droplet:admin`</nobr> |
+         *     | <nobr>`password_reset`</nobr>            | Resets the root password for a Droplet. A new password will be provided via email. It must be changed after first use. | <nobr>`droplet:update`</nobr><br><nobr>`droplet:admin`</nobr> |
+         *     | <nobr>`resize`</nobr>                    | Resizes a Droplet. Set the `size` attribute to a size slug. If a permanent resize with disk changes included is desired, set the `disk` attribute to `true`. | <nobr>`droplet:update`</nobr><br><nobr>`droplet:create`</nobr> |
+         *     | <nobr>`rebuild`</nobr>                   | Rebuilds a Droplet from a new base image. Set the `image` attribute to an image ID or slug. | <nobr>`droplet:update`</nobr><br><nobr>`droplet:admin`</nobr> |
+         *     | <nobr>`rename`</nobr>                    | Renames a Droplet. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`change_kernel`</nobr>             | Changes a Droplet's kernel. Only applies to Droplets with externally managed kernels. All Droplets created after March 2017 use internal kernels by default. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`enable_ipv6`</nobr>               | Enables IPv6 for a Droplet. Once enabled for a Droplet, IPv6 can not be disabled. When enabling IPv6 on an existing Droplet, [additional OS-level configuration](https://docs.digitalocean.com/products/networking/ipv6/how-to/enable/#on-existing-droplets) is required. | <nobr>`droplet:update`</nobr> |
+         *     | <nobr>`snapshot`</nobr>                  | Takes a snapshot of a Droplet. | <nobr>`droplet:update`</nobr><br><nobr>`image:create`</nobr> |
+         */
+        post: operations["dropletActions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/droplets/{droplet_id}/actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a Droplet Action
+         * @description To retrieve a Droplet action, send a GET request to
+         *     `/v2/droplets/$DROPLET_ID/actions/$ACTION_ID`.
+         *
+         *     The response will be a JSON object with a key called `action`. The value will
+         *     be a Droplet action object.
+         */
+        get: operations["dropletActions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/load_balancers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Load Balancers
+         * @description To list all of the load balancer instances on your account, send a GET request
+         *     to `/v2/load_balancers`.
+         */
+        get: operations["loadBalancers_list"];
+        put?: never;
+        /**
+         * Create a New Load Balancer
+         * @description To create a new load balancer instance, send a POST request to
+         *     `/v2/load_balancers`.
+         *
+         *     You can specify the Droplets that will sit behind the load balancer using one
+         *     of two methods:
+         *
+         *     * Set `droplet_ids` to a list of specific Droplet IDs.
+         *     * Set `tag` to the name of a tag. All Droplets with this tag applied will be
+         *       assigned to the load balancer. Additional Droplets will be automatically
+         *       assigned as they are tagged.
+         *
+         *     These methods are mutually exclusive.
+         */
+        post: operations["loadBalancers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/load_balancers/{lb_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Load Balancer
+         * @description To show information about a load balancer instance, send a GET request to
+         *     `/v2/load_balancers/$LOAD_BALANCER_ID`.
+         */
+        get: operations["loadBalancers_get"];
+        /**
+         * Update a Load Balancer
+         * @description To update a load balancer's settings, send a PUT request to
+         *     `/v2/load_balancers/$LOAD_BALANCER_ID`. The request should contain a full
+         *     representation of the load balancer including existing attributes. It may
+         *     contain _one of_ the `droplets_ids` or `tag` attributes as they are mutually
+         *     exclusive. **Note that any attribute that is not provided will be reset to its
+         *     default value.**
+         */
+        put: operations["loadBalancers_update"];
+        post?: never;
+        /**
+         * Delete a Load Balancer
+         * @description To delete a load balancer instance, disassociating any Droplets assigned to it
+         *     and removing it from your account, send a DELETE request to
+         *     `/v2/load_balancers/$LOAD_BALANCER_ID`.
+         *
+         *     A successful request will receive a 204 status code with no body in response.
+         *     This indicates that the request was processed successfully.
+         */
+        delete: operations["loadBalancers_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/load_balancers/{lb_id}/cache": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Global Load Balancer CDN Cache
+         * @description To delete a Global load balancer CDN cache, send a DELETE request to
+         *     `/v2/load_balancers/$LOAD_BALANCER_ID/cache`.
+         *
+         *     A successful request will receive a 204 status code with no body in response.
+         *     This indicates that the request was processed successfully.
+         */
+        delete: operations["loadBalancers_delete_cache"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/load_balancers/{lb_id}/droplets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Droplets to a Load Balancer
+         * @description To assign a Droplet to a load balancer instance, send a POST request to
+         *     `/v2/load_balancers/$LOAD_BALANCER_ID/droplets`. In the body of the request,
+         *     there should be a `droplet_ids` attribute containing a list of Droplet IDs.
+         *     Individual Droplets can not be added to a load balancer configured with a
+         *     Droplet tag. Attempting to do so will result in a "422 Unprocessable Entity"
+         *     response from the API.
+         *
+         *     No response body will be sent back, but the response code will indicate
+         *     success. Specifically, the response code will be a 204, which means that the
+         *     action was successful with no returned body data.
+         */
+        post: operations["loadBalancers_add_droplets"];
+        /**
+         * Remove Droplets from a Load Balancer
+         * @description To remove a Droplet from a load balancer instance, send a DELETE request to
+         *     `/v2/load_balancers/$LOAD_BALANCER_ID/droplets`. In the body of the request,
+         *     there should be a `droplet_ids` attribute containing a list of Droplet IDs.
+         *
+         *     No response body will be sent back, but the response code will indicate
+         *     success. Specifically, the response code will be a 204, which means that the
+         *     action was successful with no returned body data.
+         */
+        delete: operations["loadBalancers_remove_droplets"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/load_balancers/{lb_id}/forwarding_rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Forwarding Rules to a Load Balancer
+         * @description To add an additional forwarding rule to a load balancer instance, send a POST
+         *     request to `/v2/load_balancers/$LOAD_BALANCER_ID/forwarding_rules`. In the body
+         *     of the request, there should be a `forwarding_rules` attribute containing an
+         *     array of rules to be added.
+         *
+         *     No response body will be sent back, but the response code will indicate
+         *     success. Specifically, the response code will be a 204, which means that the
+         *     action was successful with no returned body data.
+         */
+        post: operations["loadBalancers_add_forwardingRules"];
+        /**
+         * Remove Forwarding Rules from a Load Balancer
+         * @description To remove forwarding rules from a load balancer instance, send a DELETE
+         *     request to `/v2/load_balancers/$LOAD_BALANCER_ID/forwarding_rules`. In the
+         *     body of the request, there should be a `forwarding_rules` attribute containing
+         *     an array of rules to be removed.
+         *
+         *     No response body will be sent back, but the response code will indicate
+         *     success. Specifically, the response code will be a 204, which means that the
+         *     action was successful with no returned body data.
+         */
+        delete: operations["loadBalancers_remove_forwardingRules"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/monitoring/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Alert Policies
+         * @description Returns all alert policies that are configured for the given account. To List all alert policies, send a GET request to `/v2/monitoring/alerts`.
+         */
+        get: operations["monitoring_list_alertPolicy"];
+        put?: never;
+        /**
+         * Create Alert Policy
+         * @description To create a new alert, send a POST request to `/v2/monitoring/alerts`.
+         */
+        post: operations["monitoring_create_alertPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/monitoring/alerts/{alert_uuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Alert Policy
+         * @description To retrieve a given alert policy, send a GET request to `/v2/monitoring/alerts/{alert_uuid}`
+         */
+        get: operations["monitoring_get_alertPolicy"];
+        /**
+         * Update an Alert Policy
+         * @description To update en existing policy, send a PUT request to `v2/monitoring/alerts/{alert_uuid}`.
+         */
+        put: operations["monitoring_update_alertPolicy"];
+        post?: never;
+        /**
+         * Delete an Alert Policy
+         * @description To delete an alert policy, send a DELETE request to `/v2/monitoring/alerts/{alert_uuid}`
+         */
+        delete: operations["monitoring_delete_alertPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v2/monitoring/metrics/apps/memory_percentage": {
@@ -1298,6 +2001,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/sizes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Droplet Sizes
+         * @description To list all of available Droplet sizes, send a GET request to `/v2/sizes`.
+         *     The response will be a JSON object with a key called `sizes`. The value of this will be an array of `size` objects each of which contain the standard size attributes.
+         */
+        get: operations["sizes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/volumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Block Storage Volumes
+         * @description To list all of the block storage volumes available on your account, send a GET request to `/v2/volumes`.
+         *     ## Filtering Results
+         *     ### By Region
+         *     The `region` may be provided as query parameter in order to restrict results to volumes available in a specific region. For example: `/v2/volumes?region=nyc1`
+         *     ### By Name
+         *     It is also possible to list volumes on your account that match a specified name. To do so, send a GET request with the volume's name as a query parameter to `/v2/volumes?name=$VOLUME_NAME`.
+         *     **Note:** You can only create one volume per region with the same name.
+         *     ### By Name and Region
+         *     It is also possible to retrieve information about a block storage volume by name. To do so, send a GET request with the volume's name and the region slug for the region it is located in as query parameters to `/v2/volumes?name=$VOLUME_NAME&region=nyc1`.
+         */
+        get: operations["volumes_list"];
+        put?: never;
+        /**
+         * Create a New Block Storage Volume
+         * @description To create a new volume, send a POST request to `/v2/volumes`. Optionally, a `filesystem_type` attribute may be provided in order to automatically format the volume's filesystem. Pre-formatted volumes are automatically mounted when attached to Ubuntu, Debian, Fedora, Fedora Atomic, and CentOS Droplets created on or after April 26, 2018. Attaching pre-formatted volumes to Droplets without support for auto-mounting is not recommended.
+         */
+        post: operations["volumes_create"];
+        /**
+         * Delete a Block Storage Volume by Name
+         * @description Block storage volumes may also be deleted by name by sending a DELETE request with the volume's **name** and the **region slug** for the region it is located in as query parameters to `/v2/volumes?name=$VOLUME_NAME&region=nyc1`.
+         *     No response body will be sent back, but the response code will indicate success. Specifically, the response code will be a 204, which means that the action was successful with no returned body data.
+         */
+        delete: operations["volumes_delete_byName"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/uptime/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Checks
+         * @description To list all of the Uptime checks on your account, send a GET request to `/v2/uptime/checks`.
+         */
+        get: operations["uptime_list_checks"];
+        put?: never;
+        /**
+         * Create a New Check
+         * @description To create an Uptime check, send a POST request to `/v2/uptime/checks` specifying the attributes
+         *     in the table below in the JSON body.
+         */
+        post: operations["uptime_create_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/uptime/checks/{check_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Check
+         * @description To show information about an existing check, send a GET request to `/v2/uptime/checks/$CHECK_ID`.
+         */
+        get: operations["uptime_get_check"];
+        /**
+         * Update a Check
+         * @description To update the settings of an Uptime check, send a PUT request to `/v2/uptime/checks/$CHECK_ID`.
+         */
+        put: operations["uptime_update_check"];
+        post?: never;
+        /**
+         * Delete a Check
+         * @description To delete an Uptime check, send a DELETE request to `/v2/uptime/checks/$CHECK_ID`. A 204 status
+         *     code with no body will be returned in response to a successful request.
+         *
+         *
+         *     Deleting a check will also delete alerts associated with the check.
+         */
+        delete: operations["uptime_delete_check"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/uptime/checks/{check_id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve Check State
+         * @description To show information about an existing check's state, send a GET request to `/v2/uptime/checks/$CHECK_ID/state`.
+         */
+        get: operations["uptime_get_checkState"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/uptime/checks/{check_id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List All Alerts
+         * @description To list all of the alerts for an Uptime check, send a GET request to `/v2/uptime/checks/$CHECK_ID/alerts`.
+         */
+        get: operations["uptime_list_alerts"];
+        put?: never;
+        /**
+         * Create a New Alert
+         * @description To create an Uptime alert, send a POST request to `/v2/uptime/checks/$CHECK_ID/alerts` specifying the attributes
+         *     in the table below in the JSON body.
+         */
+        post: operations["uptime_create_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/uptime/checks/{check_id}/alerts/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an Existing Alert
+         * @description To show information about an existing alert, send a GET request to `/v2/uptime/checks/$CHECK_ID/alerts/$ALERT_ID`.
+         */
+        get: operations["uptime_get_alert"];
+        /**
+         * Update an Alert
+         * @description To update the settings of an Uptime alert, send a PUT request to `/v2/uptime/checks/$CHECK_ID/alerts/$ALERT_ID`.
+         */
+        put: operations["uptime_update_alert"];
+        post?: never;
+        /**
+         * Delete an Alert
+         * @description To delete an Uptime alert, send a DELETE request to `/v2/uptime/checks/$CHECK_ID/alerts/$ALERT_ID`. A 204 status
+         *     code with no body will be returned in response to a successful request.
+         */
+        delete: operations["uptime_delete_alert"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1361,6 +2253,203 @@ export interface components {
                  */
                 name?: string;
             };
+        };
+        action: {
+            /**
+             * @description A unique numeric ID that can be used to identify and reference an action.
+             * @example 36804636
+             */
+            id?: number;
+            /**
+             * @description The current status of the action. This can be "in-progress", "completed", or "errored".
+             * @default in-progress
+             * @example completed
+             * @enum {string}
+             */
+            status?: "in-progress" | "completed" | "errored";
+            /**
+             * @description This is the type of action that the object represents. For example, this could be "transfer" to represent the state of an image transfer action.
+             * @example create
+             */
+            type?: string;
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the action was initiated.
+             * @example 2020-11-14T16:29:21Z
+             */
+            started_at?: string;
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the action was completed.
+             * @example 2020-11-14T16:30:06Z
+             */
+            completed_at?: string | null;
+            /**
+             * @description A unique identifier for the resource that the action is associated with.
+             * @example 3164444
+             */
+            resource_id?: number | null;
+            /**
+             * @description The type of resource that the action is associated with.
+             * @example droplet
+             */
+            resource_type?: string;
+            region?: components["schemas"]["region"];
+            /**
+             * @description A human-readable string that is used as a unique identifier for each region.
+             * @example nyc3
+             */
+            region_slug?: string | null;
+        };
+        /** @description The linked actions can be used to check the status of a Droplet's create event. */
+        action_link: {
+            /**
+             * @description A unique numeric ID that can be used to identify and reference an action.
+             * @example 7515
+             */
+            id?: number;
+            /**
+             * @description A string specifying the type of the related action.
+             * @example create
+             */
+            rel?: string;
+            /**
+             * Format: uri
+             * @description A URL that can be used to access the action.
+             * @example https://api.digitalocean.com/v2/actions/7515
+             */
+            href?: string;
+        };
+        alert: components["schemas"]["alert_base"] & components["schemas"]["alert_updatable"];
+        alert_base: {
+            /**
+             * Format: uuid
+             * @description A unique ID that can be used to identify and reference the alert.
+             * @example 5a4981aa-9653-4bd1-bef5-d6bff52042e4
+             */
+            readonly id?: string;
+        };
+        alert_policy: {
+            alerts: components["schemas"]["alerts"];
+            /**
+             * @example GreaterThan
+             * @enum {string}
+             */
+            compare: "GreaterThan" | "LessThan";
+            /** @example CPU Alert */
+            description: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @example [
+             *       "192018292"
+             *     ]
+             */
+            entities: string[];
+            /**
+             * @example [
+             *       "droplet_tag"
+             *     ]
+             */
+            tags: string[];
+            /**
+             * @example v1/insights/droplet/cpu
+             * @enum {string}
+             */
+            type: "v1/insights/droplet/load_1" | "v1/insights/droplet/load_5" | "v1/insights/droplet/load_15" | "v1/insights/droplet/memory_utilization_percent" | "v1/insights/droplet/disk_utilization_percent" | "v1/insights/droplet/cpu" | "v1/insights/droplet/disk_read" | "v1/insights/droplet/disk_write" | "v1/insights/droplet/public_outbound_bandwidth" | "v1/insights/droplet/public_inbound_bandwidth" | "v1/insights/droplet/private_outbound_bandwidth" | "v1/insights/droplet/private_inbound_bandwidth" | "v1/insights/lbaas/avg_cpu_utilization_percent" | "v1/insights/lbaas/connection_utilization_percent" | "v1/insights/lbaas/droplet_health" | "v1/insights/lbaas/tls_connections_per_second_utilization_percent" | "v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx" | "v1/insights/lbaas/increase_in_http_error_rate_percentage_4xx" | "v1/insights/lbaas/increase_in_http_error_rate_count_5xx" | "v1/insights/lbaas/increase_in_http_error_rate_count_4xx" | "v1/insights/lbaas/high_http_request_response_time" | "v1/insights/lbaas/high_http_request_response_time_50p" | "v1/insights/lbaas/high_http_request_response_time_95p" | "v1/insights/lbaas/high_http_request_response_time_99p" | "v1/dbaas/alerts/load_15_alerts" | "v1/dbaas/alerts/memory_utilization_alerts" | "v1/dbaas/alerts/disk_utilization_alerts" | "v1/dbaas/alerts/cpu_alerts" | "v1/droplet/autoscale_alerts/current_instances" | "v1/droplet/autoscale_alerts/target_instances" | "v1/droplet/autoscale_alerts/current_cpu_utilization" | "v1/droplet/autoscale_alerts/target_cpu_utilization" | "v1/droplet/autoscale_alerts/current_memory_utilization" | "v1/droplet/autoscale_alerts/target_memory_utilization" | "v1/droplet/autoscale_alerts/scale_up" | "v1/droplet/autoscale_alerts/scale_down";
+            /** @example 78b3da62-27e5-49ba-ac70-5db0b5935c64 */
+            uuid: string;
+            /**
+             * Format: float
+             * @example 80
+             */
+            value: number;
+            /**
+             * @example 5m
+             * @enum {string}
+             */
+            window: "5m" | "10m" | "30m" | "1h";
+        };
+        alert_policy_request: {
+            alerts: components["schemas"]["alerts"];
+            /**
+             * @example GreaterThan
+             * @enum {string}
+             */
+            compare: "GreaterThan" | "LessThan";
+            /** @example CPU Alert */
+            description: string;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @example [
+             *       "192018292"
+             *     ]
+             */
+            entities: string[];
+            /**
+             * @example [
+             *       "droplet_tag"
+             *     ]
+             */
+            tags: string[];
+            /**
+             * @example v1/insights/droplet/cpu
+             * @enum {string}
+             */
+            type: "v1/insights/droplet/load_1" | "v1/insights/droplet/load_5" | "v1/insights/droplet/load_15" | "v1/insights/droplet/memory_utilization_percent" | "v1/insights/droplet/disk_utilization_percent" | "v1/insights/droplet/cpu" | "v1/insights/droplet/disk_read" | "v1/insights/droplet/disk_write" | "v1/insights/droplet/public_outbound_bandwidth" | "v1/insights/droplet/public_inbound_bandwidth" | "v1/insights/droplet/private_outbound_bandwidth" | "v1/insights/droplet/private_inbound_bandwidth" | "v1/insights/lbaas/avg_cpu_utilization_percent" | "v1/insights/lbaas/connection_utilization_percent" | "v1/insights/lbaas/droplet_health" | "v1/insights/lbaas/tls_connections_per_second_utilization_percent" | "v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx" | "v1/insights/lbaas/increase_in_http_error_rate_percentage_4xx" | "v1/insights/lbaas/increase_in_http_error_rate_count_5xx" | "v1/insights/lbaas/increase_in_http_error_rate_count_4xx" | "v1/insights/lbaas/high_http_request_response_time" | "v1/insights/lbaas/high_http_request_response_time_50p" | "v1/insights/lbaas/high_http_request_response_time_95p" | "v1/insights/lbaas/high_http_request_response_time_99p" | "v1/dbaas/alerts/load_15_alerts" | "v1/dbaas/alerts/memory_utilization_alerts" | "v1/dbaas/alerts/disk_utilization_alerts" | "v1/dbaas/alerts/cpu_alerts" | "v1/droplet/autoscale_alerts/current_instances" | "v1/droplet/autoscale_alerts/target_instances" | "v1/droplet/autoscale_alerts/current_cpu_utilization" | "v1/droplet/autoscale_alerts/target_cpu_utilization" | "v1/droplet/autoscale_alerts/current_memory_utilization" | "v1/droplet/autoscale_alerts/target_memory_utilization" | "v1/droplet/autoscale_alerts/scale_up" | "v1/droplet/autoscale_alerts/scale_down";
+            /**
+             * Format: float
+             * @example 80
+             */
+            value: number;
+            /**
+             * @example 5m
+             * @enum {string}
+             */
+            window: "5m" | "10m" | "30m" | "1h";
+        };
+        alert_updatable: {
+            /**
+             * @description A human-friendly display name.
+             * @example Landing page degraded performance
+             */
+            name?: string;
+            /**
+             * @description The type of alert.
+             * @example latency
+             * @enum {string}
+             */
+            type?: "latency" | "down" | "down_global" | "ssl_expiry";
+            /**
+             * @description The threshold at which the alert will enter a trigger state. The specific threshold is dependent on the alert type.
+             * @example 300
+             */
+            threshold?: number;
+            /**
+             * @description The comparison operator used against the alert's threshold.
+             * @example greater_than
+             * @enum {string}
+             */
+            comparison?: "greater_than" | "less_than";
+            notifications?: components["schemas"]["notification"];
+            /**
+             * @description Period of time the threshold must be exceeded to trigger the alert.
+             * @example 2m
+             * @enum {string}
+             */
+            period?: "2m" | "3m" | "5m" | "10m" | "15m" | "30m" | "1h";
+        };
+        alerts: {
+            /**
+             * @description An email to notify on an alert trigger.
+             * @example [
+             *       "bob@exmaple.com"
+             *     ]
+             */
+            email: string[];
+            /** @description Slack integration details. */
+            slack: components["schemas"]["slack_details"][];
         };
         /** @description An application's configuration and status. */
         app: {
@@ -3427,6 +4516,114 @@ export interface components {
              */
             type?: "ACHFailure" | "Adjustment" | "AttemptFailed" | "Chargeback" | "Credit" | "CreditExpiration" | "Invoice" | "Payment" | "Refund" | "Reversal";
         };
+        check: components["schemas"]["check_base"] & components["schemas"]["check_updatable"];
+        check_base: {
+            /**
+             * Format: uuid
+             * @description A unique ID that can be used to identify and reference the check.
+             * @example 5a4981aa-9653-4bd1-bef5-d6bff52042e4
+             */
+            readonly id?: string;
+        };
+        check_updatable: {
+            /**
+             * @description A human-friendly display name.
+             * @example Landing page check
+             */
+            name?: string;
+            /**
+             * @description The type of health check to perform.
+             * @example https
+             * @enum {string}
+             */
+            type?: "ping" | "http" | "https";
+            /**
+             * Format: url
+             * @description The endpoint to perform healthchecks on.
+             * @example https://www.landingpage.com
+             */
+            target?: string;
+            /**
+             * @description An array containing the selected regions to perform healthchecks from.
+             * @example [
+             *       "us_east",
+             *       "eu_west"
+             *     ]
+             */
+            regions?: ("us_east" | "us_west" | "eu_west" | "se_asia")[];
+            /**
+             * @description A boolean value indicating whether the check is enabled/disabled.
+             * @default true
+             * @example true
+             */
+            enabled?: boolean;
+        };
+        connection_pool: {
+            /**
+             * @description A unique name for the connection pool. Must be between 3 and 60 characters.
+             * @example backend-pool
+             */
+            name: string;
+            /**
+             * @description The PGBouncer transaction mode for the connection pool. The allowed values are session, transaction, and statement.
+             * @example transaction
+             */
+            mode: string;
+            /**
+             * Format: int32
+             * @description The desired size of the PGBouncer connection pool. The maximum allowed size is determined by the size of the cluster's primary node. 25 backend server connections are allowed for every 1GB of RAM. Three are reserved for maintenance. For example, a primary node with 1 GB of RAM allows for a maximum of 22 backend server connections while one with 4 GB would allow for 97. Note that these are shared across all connection pools in a cluster.
+             * @example 10
+             */
+            size: number;
+            /**
+             * @description The database for use with the connection pool.
+             * @example defaultdb
+             */
+            db: string;
+            /**
+             * @description The name of the user for use with the connection pool. When excluded, all sessions connect to the database as the inbound user.
+             * @example doadmin
+             */
+            user?: string;
+            connection?: components["schemas"]["database_connection"] & unknown;
+            private_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_connection?: components["schemas"]["database_connection"] & unknown;
+            standby_private_connection?: components["schemas"]["database_connection"] & unknown;
+        };
+        connection_pool_update: {
+            /**
+             * @description The PGBouncer transaction mode for the connection pool. The allowed values are session, transaction, and statement.
+             * @example transaction
+             */
+            mode: string;
+            /**
+             * Format: int32
+             * @description The desired size of the PGBouncer connection pool. The maximum allowed size is determined by the size of the cluster's primary node. 25 backend server connections are allowed for every 1GB of RAM. Three are reserved for maintenance. For example, a primary node with 1 GB of RAM allows for a maximum of 22 backend server connections while one with 4 GB would allow for 97. Note that these are shared across all connection pools in a cluster.
+             * @example 10
+             */
+            size: number;
+            /**
+             * @description The database for use with the connection pool.
+             * @example defaultdb
+             */
+            db: string;
+            /**
+             * @description The name of the user for use with the connection pool. When excluded, all sessions connect to the database as the inbound user.
+             * @example doadmin
+             */
+            user?: string;
+        };
+        connection_pools: {
+            /** @description An array of connection pool objects. */
+            readonly pools?: components["schemas"]["connection_pool"][];
+        };
+        database: {
+            /**
+             * @description The name of the database.
+             * @example alpha
+             */
+            name: string;
+        };
         /** @description Contains all autoscaling configuration for a database cluster */
         database_autoscale_params: {
             storage?: components["schemas"]["database_storage_autoscale_params"] & unknown;
@@ -3666,6 +4863,24 @@ export interface components {
             readonly metrics_endpoints?: components["schemas"]["database_service_endpoint"][];
             do_settings?: components["schemas"]["do_settings"] & unknown;
         };
+        database_cluster_resize: {
+            /**
+             * @description A slug identifier representing desired the size of the nodes in the database cluster.
+             * @example db-s-4vcpu-8gb
+             */
+            size: string;
+            /**
+             * Format: int32
+             * @description The number of nodes in the database cluster. Valid values are are 1-3. In addition to the primary node, up to two standby nodes may be added for highly available configurations.
+             * @example 3
+             */
+            num_nodes: number;
+            /**
+             * @description Additional storage added to the cluster, in MiB. If null, no additional storage is added to the cluster, beyond what is provided as a base amount from the 'size' and any previously added additional storage.
+             * @example 61440
+             */
+            storage_size_mib?: number;
+        };
         database_connection: {
             /**
              * @description A connection string in the format accepted by the `psql` command. This is provided as a convenience and should be able to be constructed by the other attributes.
@@ -3703,6 +4918,22 @@ export interface components {
              */
             readonly ssl?: boolean;
         };
+        database_layout_option: {
+            /** @example 1 */
+            num_nodes?: number;
+            /**
+             * @description An array of objects containing the slugs available with various node counts
+             * @example [
+             *       "db-s-1vcpu-1gb",
+             *       "db-s-1vcpu-2gb"
+             *     ]
+             */
+            readonly sizes?: string[];
+        };
+        database_layout_options: {
+            /** @description An array of objects, each indicating the node sizes (otherwise referred to as slugs) that are available with various numbers of nodes in the database cluster. Each slugs denotes the node's identifier, CPU, and RAM (in that order). */
+            readonly layouts?: components["schemas"]["database_layout_option"][];
+        };
         database_maintenance_window: {
             /**
              * @description The day of the week on which to apply maintenance updates.
@@ -3728,6 +4959,16 @@ export interface components {
              */
             readonly description?: string[];
         } | null;
+        database_region_options: {
+            /**
+             * @description An array of strings containing the names of available regions
+             * @example [
+             *       "ams3",
+             *       "blr1"
+             *     ]
+             */
+            readonly regions?: string[];
+        };
         database_service_endpoint: {
             /**
              * @description A FQDN pointing to the database cluster's node(s).
@@ -3845,6 +5086,61 @@ export interface components {
             mysql_settings?: components["schemas"]["mysql_settings"];
             settings?: components["schemas"]["user_settings"];
         };
+        /** @description An array of objects, each indicating the version end-of-life, end-of-availability for various database engines */
+        database_version_availabilities: components["schemas"]["database_version_availability"][];
+        database_version_availability: {
+            /**
+             * @description A timestamp referring to the date when the particular version will no longer be supported. If null, the version does not have an end of life timeline.
+             * @example 2023-11-09T00:00:00Z
+             */
+            end_of_life?: string | null;
+            /**
+             * @description A timestamp referring to the date when the particular version will no longer be available for creating new clusters. If null, the version does not have an end of availability timeline.
+             * @example 2023-05-09T00:00:00Z
+             */
+            end_of_availability?: string | null;
+            /**
+             * @description The engine version.
+             * @example 8
+             */
+            version?: string;
+        };
+        database_version_options: {
+            /**
+             * @description An array of strings containing the names of available regions
+             * @example [
+             *       "4.4",
+             *       "5.0"
+             *     ]
+             */
+            readonly versions?: string[];
+        };
+        disk_info: {
+            /**
+             * @description The type of disk. All Droplets contain a `local` or `boot` disk. Additionally, GPU Droplets can also have a `scratch` disk for non-persistent data.
+             * @example local
+             * @enum {string}
+             */
+            type?: "local" | "boot" | "scratch";
+            size?: {
+                /**
+                 * @description The amount of space allocated to the disk.
+                 * @example 25
+                 */
+                amount?: number;
+                /**
+                 * @description The unit of measure for the disk size.
+                 * @example gib
+                 */
+                unit?: string;
+            };
+        };
+        /**
+         * @description The name of a custom image's distribution. Currently, the valid values are  `Arch Linux`, `CentOS`, `CoreOS`, `Debian`, `Fedora`, `Fedora Atomic`,  `FreeBSD`, `Gentoo`, `openSUSE`, `RancherOS`, `Rocky Linux`, `Ubuntu`, and `Unknown`.  Any other value will be accepted but ignored, and `Unknown` will be used in its place.
+         * @example Ubuntu
+         * @enum {string}
+         */
+        distribution: "Arch Linux" | "CentOS" | "CoreOS" | "Debian" | "Fedora" | "Fedora Atomic" | "FreeBSD" | "Gentoo" | "openSUSE" | "RancherOS" | "Rocky Linux" | "Ubuntu" | "Unknown";
         /** @description DigitalOcean-specific settings for the database cluster. */
         do_settings: {
             /**
@@ -3945,6 +5241,365 @@ export interface components {
         domain_record_soa: components["schemas"]["domain_record"] & unknown;
         domain_record_srv: components["schemas"]["domain_record"] & unknown;
         domain_record_txt: components["schemas"]["domain_record"] & unknown;
+        /** @description An object specifying domain configurations for a Global load balancer. */
+        domains: {
+            /**
+             * @description FQDN to associate with a Global load balancer.
+             * @example example.com
+             */
+            name?: string;
+            /**
+             * @description A boolean value indicating if the domain is already managed by DigitalOcean. If true, all A and AAAA records required to enable Global load balancers will be automatically added.
+             * @example true
+             */
+            is_managed?: boolean;
+            /**
+             * @description The ID of the TLS certificate used for SSL termination.
+             * @example 892071a0-bb95-49bc-8021-3afd67a210bf
+             */
+            certificate_id?: string;
+        };
+        droplet: {
+            /**
+             * @description A unique identifier for each Droplet instance. This is automatically generated upon Droplet creation.
+             * @example 3164444
+             */
+            id: number;
+            /**
+             * @description The human-readable name set for the Droplet instance.
+             * @example example.com
+             */
+            name: string;
+            /**
+             * @description Memory of the Droplet in megabytes.
+             * @example 1024
+             */
+            memory: number;
+            /**
+             * @description The number of virtual CPUs.
+             * @example 1
+             */
+            vcpus: number;
+            /**
+             * @description The size of the Droplet's disk in gigabytes.
+             * @example 25
+             */
+            disk: number;
+            /** @description An array of objects containing information about the disks available to the Droplet. */
+            disk_info?: components["schemas"]["disk_info"][];
+            /**
+             * @description A boolean value indicating whether the Droplet has been locked, preventing actions by users.
+             * @example false
+             */
+            locked: boolean;
+            /**
+             * @description A status string indicating the state of the Droplet instance. This may be "new", "active", "off", or "archive".
+             * @example active
+             * @enum {string}
+             */
+            status: "new" | "active" | "off" | "archive";
+            kernel?: components["schemas"]["kernel"];
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the Droplet was created.
+             * @example 2020-07-21T18:37:44Z
+             */
+            created_at: string;
+            /**
+             * @description An array of features enabled on this Droplet.
+             * @example [
+             *       "backups",
+             *       "private_networking",
+             *       "ipv6"
+             *     ]
+             */
+            features: string[];
+            /**
+             * @description An array of backup IDs of any backups that have been taken of the Droplet instance.  Droplet backups are enabled at the time of the instance creation.<br>Requires `image:read` scope.
+             * @example [
+             *       53893572
+             *     ]
+             */
+            backup_ids: number[];
+            next_backup_window: components["schemas"]["droplet_next_backup_window"] & unknown;
+            /**
+             * @description An array of snapshot IDs of any snapshots created from the Droplet instance.<br>Requires `image:read` scope.
+             * @example [
+             *       67512819
+             *     ]
+             */
+            snapshot_ids: number[];
+            image: components["schemas"]["image"] & unknown;
+            /**
+             * @description A flat array including the unique identifier for each Block Storage volume attached to the Droplet.<br>Requires `block_storage:read` scope.
+             * @example [
+             *       "506f78a4-e098-11e5-ad9f-000f53306ae1"
+             *     ]
+             */
+            volume_ids: string[];
+            size: components["schemas"]["size"];
+            /**
+             * @description The unique slug identifier for the size of this Droplet.
+             * @example s-1vcpu-1gb
+             */
+            size_slug: string;
+            /** @description The details of the network that are configured for the Droplet instance.  This is an object that contains keys for IPv4 and IPv6.  The value of each of these is an array that contains objects describing an individual IP resource allocated to the Droplet.  These will define attributes like the IP address, netmask, and gateway of the specific network depending on the type of network it is. */
+            networks: {
+                v4?: components["schemas"]["network_v4"][];
+                v6?: components["schemas"]["network_v6"][];
+            };
+            region: components["schemas"]["region"];
+            /**
+             * @description An array of Tags the Droplet has been tagged with.<br>Requires `tag:read` scope.
+             * @example [
+             *       "web",
+             *       "env:prod"
+             *     ]
+             */
+            tags: string[];
+            /**
+             * @description A string specifying the UUID of the VPC to which the Droplet is assigned.<br>Requires `vpc:read` scope.
+             * @example 760e09ef-dc84-11e8-981e-3cfdfeaae000
+             */
+            vpc_uuid?: string;
+            gpu_info?: components["schemas"]["gpu_info"];
+        };
+        /** @description Specifies the action that will be taken on the Droplet. */
+        droplet_action: {
+            /**
+             * @description The type of action to initiate for the Droplet.
+             * @example reboot
+             * @enum {string}
+             */
+            type: "enable_backups" | "disable_backups" | "reboot" | "power_cycle" | "shutdown" | "power_off" | "power_on" | "restore" | "password_reset" | "resize" | "rebuild" | "rename" | "change_kernel" | "enable_ipv6" | "snapshot";
+        };
+        /**
+         * @example {
+         *       "type": "enable_backups",
+         *       "backup_policy": {
+         *         "plan": "weekly",
+         *         "day": "SUN",
+         *         "hour": 20
+         *       }
+         *     }
+         */
+        droplet_action_change_backup_policy: components["schemas"]["droplet_action"] & {
+            backup_policy: components["schemas"]["droplet_backup_policy"] & unknown;
+        };
+        droplet_action_change_kernel: components["schemas"]["droplet_action"] & {
+            /**
+             * @description A unique number used to identify and reference a specific kernel.
+             * @example 12389723
+             */
+            kernel?: number;
+        };
+        /**
+         * @example {
+         *       "type": "enable_backups",
+         *       "backup_policy": {
+         *         "plan": "daily",
+         *         "hour": 20
+         *       }
+         *     }
+         */
+        droplet_action_enable_backups: components["schemas"]["droplet_action"] & {
+            backup_policy?: components["schemas"]["droplet_backup_policy"] & unknown;
+        };
+        droplet_action_rebuild: components["schemas"]["droplet_action"] & {
+            /**
+             * @description The image ID of a public or private image or the slug identifier for a public image. The Droplet will be rebuilt using this image as its base.
+             * @example ubuntu-20-04-x64
+             */
+            image?: string | number;
+        };
+        droplet_action_rename: components["schemas"]["droplet_action"] & {
+            /**
+             * @description The new name for the Droplet.
+             * @example nifty-new-name
+             */
+            name?: string;
+        };
+        droplet_action_resize: components["schemas"]["droplet_action"] & {
+            /**
+             * @description When `true`, the Droplet's disk will be resized in addition to its RAM and CPU. This is a permanent change and cannot be reversed as a Droplet's disk size cannot be decreased.
+             * @example true
+             */
+            disk?: boolean;
+            /**
+             * @description The slug identifier for the size to which you wish to resize the Droplet.
+             * @example s-2vcpu-2gb
+             */
+            size?: string;
+        };
+        droplet_action_restore: components["schemas"]["droplet_action"] & {
+            /**
+             * @description The ID of a backup of the current Droplet instance to restore from.
+             * @example 12389723
+             */
+            image?: number;
+        };
+        droplet_action_snapshot: components["schemas"]["droplet_action"] & {
+            /**
+             * @description The name to give the new snapshot of the Droplet.
+             * @example Nifty New Snapshot
+             */
+            name?: string;
+        };
+        droplet_backup_policy: {
+            /**
+             * @description The backup plan used for the Droplet. The plan can be either `daily` or `weekly`.
+             * @example daily
+             * @enum {string}
+             */
+            plan?: "daily" | "weekly";
+            /**
+             * @description The day of the week on which the backup will occur.
+             * @example SUN
+             * @enum {string}
+             */
+            weekday?: "SUN" | "MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT";
+            /**
+             * @description The hour of the day that the backup window will start.
+             * @example 0
+             * @enum {integer}
+             */
+            hour?: 0 | 4 | 8 | 12 | 16 | 20;
+            /**
+             * @description The length of the backup window starting from `hour`.
+             * @example 4
+             */
+            readonly window_length_hours?: number;
+            /**
+             * @description The number of days the backup will be retained.
+             * @example 7
+             */
+            readonly retention_period_days?: number;
+        };
+        droplet_create: {
+            /**
+             * @description The slug identifier for the region that you wish to deploy the Droplet in. If the specific datacenter is not not important, a slug prefix (e.g. `nyc`) can be used to deploy the Droplet in any of the that region's locations (`nyc1`, `nyc2`, or `nyc3`). If the region is omitted from the create request completely, the Droplet may deploy in any region.
+             * @example nyc3
+             */
+            region?: string;
+            /**
+             * @description The slug identifier for the size that you wish to select for this Droplet.
+             * @example s-1vcpu-1gb
+             */
+            size: string;
+            /**
+             * @description The image ID of a public or private image or the slug identifier for a public image. This image will be the base image for your Droplet.<br>Requires `image:read` scope.
+             * @example ubuntu-20-04-x64
+             */
+            image: string | number;
+            /**
+             * @description An array containing the IDs or fingerprints of the SSH keys that you wish to embed in the Droplet's root account upon creation. You must add the keys to your team before they can be embedded on a Droplet.<br>Requires `ssh_key:read` scope.
+             * @default []
+             * @example [
+             *       289794,
+             *       "3b:16:e4:bf:8b:00:8b:b8:59:8c:a9:d3:f0:19:fa:45"
+             *     ]
+             */
+            ssh_keys?: (string | number)[];
+            /**
+             * @description A boolean indicating whether automated backups should be enabled for the Droplet.
+             * @default false
+             * @example true
+             */
+            backups?: boolean;
+            backup_policy?: components["schemas"]["droplet_backup_policy"] & unknown;
+            /**
+             * @description A boolean indicating whether to enable IPv6 on the Droplet.
+             * @default false
+             * @example true
+             */
+            ipv6?: boolean;
+            /**
+             * @description A boolean indicating whether to install the DigitalOcean agent for monitoring.
+             * @default false
+             * @example true
+             */
+            monitoring?: boolean;
+            /**
+             * @description A flat array of tag names as strings to apply to the Droplet after it is created. Tag names can either be existing or new tags.<br>Requires `tag:create` scope.
+             * @default []
+             * @example [
+             *       "env:prod",
+             *       "web"
+             *     ]
+             */
+            tags?: string[] | null;
+            /**
+             * @description A string containing 'user data' which may be used to configure the Droplet on first boot, often a 'cloud-config' file or Bash script. It must be plain text and may not exceed 64 KiB in size.
+             * @example #cloud-config
+             *     runcmd:
+             *       - touch /test.txt
+             */
+            user_data?: string;
+            /**
+             * @deprecated
+             * @description This parameter has been deprecated. Use `vpc_uuid` instead to specify a VPC network for the Droplet. If no `vpc_uuid` is provided, the Droplet will be placed in your account's default VPC for the region.
+             * @default false
+             * @example true
+             */
+            private_networking?: boolean;
+            /**
+             * @description An array of IDs for block storage volumes that will be attached to the Droplet once created. The volumes must not already be attached to an existing Droplet.<br>Requires `block_storage:read` scpoe.
+             * @default []
+             * @example [
+             *       "12e97116-7280-11ed-b3d0-0a58ac146812"
+             *     ]
+             */
+            volumes?: string[];
+            /**
+             * @description A string specifying the UUID of the VPC to which the Droplet will be assigned. If excluded, the Droplet will be assigned to your account's default VPC for the region.<br>Requires `vpc:read` scope.
+             * @example 760e09ef-dc84-11e8-981e-3cfdfeaae000
+             */
+            vpc_uuid?: string;
+            /**
+             * @description A boolean indicating whether to install the DigitalOcean agent used for providing access to the Droplet web console in the control panel. By default, the agent is installed on new Droplets but installation errors (i.e. OS not supported) are ignored. To prevent it from being installed, set to `false`. To make installation errors fatal, explicitly set it to `true`.
+             * @example true
+             */
+            with_droplet_agent?: boolean;
+            /**
+             * @description An optional boolean indicating whether this Droplet should be created with public networking or not. By default, all Droplets are created with public networking available. If explicitly set to `false`, only private networking will be enabled, and public networking will be disabled; currently this means that it will not have any public static or Reserved IPv4 or IPv6 address, nor can one be assigned later. If explicitly set to `false`, `ipv6` must also be `false`.
+             * @default true
+             * @example true
+             */
+            public_networking?: boolean;
+        };
+        /** Multiple Droplet Request */
+        droplet_multi_create: {
+            /**
+             * @description An array of human human-readable strings you wish to use when displaying the Droplet name. Each name, if set to a domain name managed in the DigitalOcean DNS management system, will configure a PTR record for the Droplet. Each name set during creation will also determine the hostname for the Droplet in its internal configuration.
+             * @example [
+             *       "sub-01.example.com",
+             *       "sub-02.example.com"
+             *     ]
+             */
+            names: string[];
+        } & components["schemas"]["droplet_create"];
+        droplet_next_backup_window: {
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format specifying the start of the Droplet's backup window.
+             * @example 2019-12-04T00:00:00Z
+             */
+            start?: string;
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format specifying the end of the Droplet's backup window.
+             * @example 2019-12-04T23:00:00Z
+             */
+            end?: string;
+        } | null;
+        /** Single Droplet Request */
+        droplet_single_create: {
+            /**
+             * @description The human-readable string you wish to use when displaying the Droplet name. The name, if set to a domain name managed in the DigitalOcean DNS management system, will configure a PTR record for the Droplet. The name set during creation will also determine the hostname for the Droplet in its internal configuration.
+             * @example example.com
+             */
+            name: string;
+        } & components["schemas"]["droplet_create"];
         error: {
             /**
              * @description A short identifier corresponding to the HTTP status code returned. For  example, the ID for a response returning a 404 status code would be "not_found."
@@ -3997,6 +5652,218 @@ export interface components {
             description?: string;
         };
         forward_links: components["schemas"]["link_to_last_page"] & components["schemas"]["link_to_next_page"];
+        /** @description An object specifying a forwarding rule for a load balancer. */
+        forwarding_rule: {
+            /**
+             * @description The protocol used for traffic to the load balancer. The possible values are: `http`, `https`, `http2`, `http3`, `tcp`, or `udp`. If you set the  `entry_protocol` to `udp`, the `target_protocol` must be set to `udp`.  When using UDP, the load balancer requires that you set up a health  check with a port that uses TCP, HTTP, or HTTPS to work properly.
+             * @example https
+             * @enum {string}
+             */
+            entry_protocol: "http" | "https" | "http2" | "http3" | "tcp" | "udp";
+            /**
+             * @description An integer representing the port on which the load balancer instance will listen.
+             * @example 443
+             */
+            entry_port: number;
+            /**
+             * @description The protocol used for traffic from the load balancer to the backend Droplets. The possible values are: `http`, `https`, `http2`, `tcp`, or `udp`. If you set the `target_protocol` to `udp`, the `entry_protocol` must be set to  `udp`. When using UDP, the load balancer requires that you set up a health  check with a port that uses TCP, HTTP, or HTTPS to work properly.
+             * @example http
+             * @enum {string}
+             */
+            target_protocol: "http" | "https" | "http2" | "tcp" | "udp";
+            /**
+             * @description An integer representing the port on the backend Droplets to which the load balancer will send traffic.
+             * @example 80
+             */
+            target_port: number;
+            /**
+             * @description The ID of the TLS certificate used for SSL termination if enabled.
+             * @example 892071a0-bb95-49bc-8021-3afd67a210bf
+             */
+            certificate_id?: string;
+            /**
+             * @description A boolean value indicating whether SSL encrypted traffic will be passed through to the backend Droplets.
+             * @example false
+             */
+            tls_passthrough?: boolean;
+        };
+        /** @description An object specifying forwarding configurations for a Global load balancer. */
+        glb_settings: {
+            /**
+             * @description The protocol used for forwarding traffic from the load balancer to the target backends. The possible values are `http`, `https` and `http2`.
+             * @example http
+             * @enum {string}
+             */
+            target_protocol?: "http" | "https" | "http2";
+            /**
+             * @description An integer representing the port on the target backends which the load balancer will forward traffic to.
+             * @example 80
+             */
+            target_port?: number;
+            /** @description An object specifying CDN configurations for a Global load balancer. */
+            cdn?: {
+                /**
+                 * @description A boolean flag to enable CDN caching.
+                 * @example true
+                 */
+                is_enabled?: boolean;
+            };
+            /**
+             * @description A map of region string to an integer priority value indicating preference for which regional target a Global load balancer will forward traffic to. A lower value indicates a higher priority.
+             * @example {
+             *       "nyc1": 1,
+             *       "fra1": 2,
+             *       "sgp1": 3
+             *     }
+             */
+            region_priorities?: {
+                [key: string]: number;
+            };
+            /**
+             * @description An integer value as a percentage to indicate failure threshold to decide how the regional priorities will take effect. A value of `50` would indicate that the Global load balancer will choose a lower priority region to forward traffic to once this failure threshold has been reached for the higher priority region.
+             * @example 50
+             */
+            failover_threshold?: number;
+        };
+        /** @description An object containing information about the GPU capabilities of Droplets created with this size. */
+        gpu_info: {
+            /**
+             * @description The number of GPUs allocated to the Droplet.
+             * @example 1
+             */
+            count?: number;
+            /**
+             * @description The model of the GPU.
+             * @example nvidia_h100
+             */
+            model?: string;
+            vram?: {
+                /**
+                 * @description The amount of VRAM allocated to the GPU.
+                 * @example 25
+                 */
+                amount?: number;
+                /**
+                 * @description The unit of measure for the VRAM.
+                 * @example gib
+                 */
+                unit?: string;
+            };
+        };
+        /** @description An object specifying health check settings for the load balancer. */
+        health_check: {
+            /**
+             * @description The protocol used for health checks sent to the backend Droplets. The possible values are `http`, `https`, or `tcp`.
+             * @default http
+             * @example http
+             * @enum {string}
+             */
+            protocol?: "http" | "https" | "tcp";
+            /**
+             * @description An integer representing the port on the backend Droplets on which the health check will attempt a connection.
+             * @default 80
+             * @example 80
+             */
+            port?: number;
+            /**
+             * @description The path on the backend Droplets to which the load balancer instance will send a request.
+             * @default /
+             * @example /
+             */
+            path?: string;
+            /**
+             * @description The number of seconds between between two consecutive health checks.
+             * @default 10
+             * @example 10
+             */
+            check_interval_seconds?: number;
+            /**
+             * @description The number of seconds the load balancer instance will wait for a response until marking a health check as failed.
+             * @default 5
+             * @example 5
+             */
+            response_timeout_seconds?: number;
+            /**
+             * @description The number of times a health check must fail for a backend Droplet to be marked "unhealthy" and be removed from the pool.
+             * @default 5
+             * @example 5
+             */
+            unhealthy_threshold?: number;
+            /**
+             * @description The number of times a health check must pass for a backend Droplet to be marked "healthy" and be re-added to the pool.
+             * @default 3
+             * @example 3
+             */
+            healthy_threshold?: number;
+        };
+        image: {
+            /**
+             * @description A unique number that can be used to identify and reference a specific image.
+             * @example 7555620
+             */
+            readonly id?: number;
+            name?: components["schemas"]["image_name"];
+            /**
+             * @description Describes the kind of image. It may be one of `base`, `snapshot`, `backup`, `custom`, or `admin`. Respectively, this specifies whether an image is a DigitalOcean base OS image, user-generated Droplet snapshot, automatically created Droplet backup, user-provided virtual machine image, or an image used for DigitalOcean managed resources (e.g. DOKS worker nodes).
+             * @example snapshot
+             * @enum {string}
+             */
+            type?: "base" | "snapshot" | "backup" | "custom" | "admin";
+            distribution?: components["schemas"]["distribution"];
+            /**
+             * @description A uniquely identifying string that is associated with each of the DigitalOcean-provided public images. These can be used to reference a public image as an alternative to the numeric id.
+             * @example nifty1
+             */
+            slug?: string | null;
+            /**
+             * @description This is a boolean value that indicates whether the image in question is public or not. An image that is public is available to all accounts. A non-public image is only accessible from your account.
+             * @example true
+             */
+            public?: boolean;
+            regions?: components["schemas"]["regions_array"];
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the image was created.
+             * @example 2020-05-04T22:23:02Z
+             */
+            created_at?: string;
+            /**
+             * @description The minimum disk size in GB required for a Droplet to use this image.
+             * @example 20
+             */
+            min_disk_size?: number | null;
+            /**
+             * Format: float
+             * @description The size of the image in gigabytes.
+             * @example 2.34
+             */
+            size_gigabytes?: number | null;
+            description?: components["schemas"]["image_description"];
+            tags?: components["schemas"]["tags_array"];
+            /**
+             * @description A status string indicating the state of a custom image. This may be `NEW`,
+             *      `available`, `pending`, `deleted`, or `retired`.
+             * @example NEW
+             * @enum {string}
+             */
+            status?: "NEW" | "available" | "pending" | "deleted" | "retired";
+            /**
+             * @description A string containing information about errors that may occur when importing
+             *      a custom image.
+             * @example
+             */
+            error_message?: string;
+        };
+        /**
+         * @description An optional free-form text field to describe an image.
+         * @example
+         */
+        image_description: string;
+        /**
+         * @description The display name that has been given to an image.  This is what is shown in the control panel and is generally a descriptive title for the image in question.
+         * @example Nifty New Snapshot
+         */
+        image_name: string;
         /**
          * - SHARED: Shared vCPU cores
          *      - DEDICATED: Dedicated vCPU cores
@@ -4132,6 +5999,53 @@ export interface components {
             taxes?: unknown & components["schemas"]["simple_charge"];
             credits_and_adjustments?: unknown & components["schemas"]["simple_charge"];
         };
+        /**
+         * @deprecated
+         * @description **Note**: All Droplets created after March 2017 use internal kernels by default.
+         *     These Droplets will have this attribute set to `null`.
+         *
+         *     The current [kernel](https://docs.digitalocean.com/products/droplets/how-to/kernel/)
+         *     for Droplets with externally managed kernels. This will initially be set to
+         *     the kernel of the base image when the Droplet is created.
+         */
+        kernel: {
+            /**
+             * @description A unique number used to identify and reference a specific kernel.
+             * @example 7515
+             */
+            id?: number;
+            /**
+             * @description The display name of the kernel. This is shown in the web UI and is generally a descriptive title for the kernel in question.
+             * @example DigitalOcean GrubLoader v0.2 (20160714)
+             */
+            name?: string;
+            /**
+             * @description A standard kernel version string representing the version, patch, and release information.
+             * @example 2016.07.13-DigitalOcean_loader_Ubuntu
+             */
+            version?: string;
+        } | null;
+        /** @description An object specifying allow and deny rules to control traffic to the load balancer. */
+        lb_firewall: {
+            /**
+             * @description the rules for denying traffic to the load balancer (in the form 'ip:1.2.3.4' or 'cidr:1.2.0.0/16')
+             * @default []
+             * @example [
+             *       "ip:1.2.3.4",
+             *       "cidr:2.3.0.0/16"
+             *     ]
+             */
+            deny?: string[];
+            /**
+             * @description the rules for allowing traffic to the load balancer (in the form 'ip:1.2.3.4' or 'cidr:1.2.0.0/16')
+             * @default []
+             * @example [
+             *       "ip:1.2.3.4",
+             *       "cidr:2.3.0.0/16"
+             *     ]
+             */
+            allow?: string[];
+        };
         link_to_first_page: {
             /**
              * @description URI of the first page of the results.
@@ -4160,6 +6074,194 @@ export interface components {
              */
             prev?: string;
         };
+        list_alert_policy: {
+            policies: components["schemas"]["alert_policy"][];
+        };
+        load_balancer: components["schemas"]["load_balancer_base"] & {
+            region?: unknown & components["schemas"]["region"];
+        } & {
+            /**
+             * @description An array containing the IDs of the Droplets assigned to the load balancer.
+             * @example [
+             *       3164444,
+             *       3164445
+             *     ]
+             */
+            droplet_ids?: number[];
+        } & {
+            /**
+             * @description The name of a Droplet tag corresponding to Droplets assigned to the load balancer.
+             * @example prod:web
+             */
+            tag?: string;
+        };
+        load_balancer_base: {
+            /**
+             * Format: uuid
+             * @description A unique ID that can be used to identify and reference a load balancer.
+             * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+             */
+            readonly id?: string;
+            /**
+             * @description A human-readable name for a load balancer instance.
+             * @example example-lb-01
+             */
+            name?: string;
+            /**
+             * @description The ID of the project that the load balancer is associated with. If no ID is provided at creation, the load balancer associates with the user's default project. If an invalid project ID is provided, the load balancer will not be created.
+             * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+             */
+            project_id?: string;
+            /**
+             * @description An attribute containing the public-facing IP address of the load balancer.
+             * @example 104.131.186.241
+             */
+            readonly ip?: string;
+            /**
+             * @description An attribute containing the public-facing IPv6 address of the load balancer.
+             * @example 2604:a880:800:14::85f5:c000
+             */
+            readonly ipv6?: string;
+            /**
+             * @description How many nodes the load balancer contains. Each additional node increases the load balancer's ability to manage more connections. Load balancers can be scaled up or down, and you can change the number of nodes after creation up to once per hour. This field is currently not available in the AMS2, NYC2, or SFO1 regions. Use the `size` field to scale load balancers that reside in these regions.
+             * @default 1
+             * @example 3
+             */
+            size_unit?: number;
+            /**
+             * @deprecated
+             * @description This field has been replaced by the `size_unit` field for all regions except in AMS2, NYC2, and SFO1. Each available load balancer size now equates to the load balancer having a set number of nodes.
+             *     * `lb-small` = 1 node
+             *     * `lb-medium` = 3 nodes
+             *     * `lb-large` = 6 nodes
+             *
+             *     You can resize load balancers after creation up to once per hour. You cannot resize a load balancer within the first hour of its creation.
+             * @default lb-small
+             * @example lb-small
+             * @enum {string}
+             */
+            size?: "lb-small" | "lb-medium" | "lb-large";
+            /**
+             * @deprecated
+             * @description This field has been deprecated. You can no longer specify an algorithm for load balancers.
+             * @default round_robin
+             * @example round_robin
+             * @enum {string}
+             */
+            algorithm?: "round_robin" | "least_connections";
+            /**
+             * @description A status string indicating the current state of the load balancer. This can be `new`, `active`, or `errored`.
+             * @example new
+             * @enum {string}
+             */
+            readonly status?: "new" | "active" | "errored";
+            /**
+             * Format: date-time
+             * @description A time value given in ISO8601 combined date and time format that represents when the load balancer was created.
+             * @example 2017-02-01T22:22:58Z
+             */
+            readonly created_at?: string;
+            /** @description An array of objects specifying the forwarding rules for a load balancer. */
+            forwarding_rules: components["schemas"]["forwarding_rule"][];
+            health_check?: components["schemas"]["health_check"];
+            sticky_sessions?: components["schemas"]["sticky_sessions"];
+            /**
+             * @description A boolean value indicating whether HTTP requests to the load balancer on port 80 will be redirected to HTTPS on port 443.
+             * @default false
+             * @example true
+             */
+            redirect_http_to_https?: boolean;
+            /**
+             * @description A boolean value indicating whether PROXY Protocol is in use.
+             * @default false
+             * @example true
+             */
+            enable_proxy_protocol?: boolean;
+            /**
+             * @description A boolean value indicating whether HTTP keepalive connections are maintained to target Droplets.
+             * @default false
+             * @example true
+             */
+            enable_backend_keepalive?: boolean;
+            /**
+             * @description An integer value which configures the idle timeout for HTTP requests to the target droplets.
+             * @default 60
+             * @example 90
+             */
+            http_idle_timeout_seconds?: number;
+            /**
+             * Format: uuid
+             * @description A string specifying the UUID of the VPC to which the load balancer is assigned.
+             * @example c33931f2-a26a-4e61-b85c-4e95a2ec431b
+             */
+            vpc_uuid?: string;
+            /**
+             * @description A boolean value indicating whether to disable automatic DNS record creation for Let's Encrypt certificates that are added to the load balancer.
+             * @default false
+             * @example true
+             */
+            disable_lets_encrypt_dns_records?: boolean;
+            firewall?: components["schemas"]["lb_firewall"];
+            /**
+             * @description A string indicating whether the load balancer should be external or internal. Internal load balancers have no public IPs and are only accessible to resources on the same VPC network. This property cannot be updated after creating the load balancer.
+             * @default EXTERNAL
+             * @example EXTERNAL
+             * @enum {string}
+             */
+            network?: "EXTERNAL" | "INTERNAL";
+            /**
+             * @description A string indicating whether the load balancer will support IPv4 or both IPv4 and IPv6 networking. This property cannot be updated after creating the load balancer.
+             * @default IPV4
+             * @example IPV4
+             * @enum {string}
+             */
+            network_stack?: "IPV4" | "DUALSTACK";
+            /**
+             * @description A string indicating whether the load balancer should be a standard regional HTTP load balancer, a regional network load balancer that routes traffic at the TCP/UDP transport layer, or a global load balancer.
+             * @default REGIONAL
+             * @example REGIONAL
+             * @enum {string}
+             */
+            type?: "REGIONAL" | "REGIONAL_NETWORK" | "GLOBAL";
+            /** @description An array of objects specifying the domain configurations for a Global load balancer. */
+            domains?: components["schemas"]["domains"][];
+            glb_settings?: components["schemas"]["glb_settings"];
+            /**
+             * @description An array containing the UUIDs of the Regional load balancers to be used as target backends for a Global load balancer.
+             * @example [
+             *       "7dbf91fe-cbdb-48dc-8290-c3a181554905",
+             *       "996fa239-fac3-42a2-b9a1-9fa822268b7a"
+             *     ]
+             */
+            target_load_balancer_ids?: string[];
+            /**
+             * @description A string indicating the policy for the TLS cipher suites used by the load balancer. The possible values are `DEFAULT` or `STRONG`. The default value is `DEFAULT`.
+             * @default DEFAULT
+             * @example STRONG
+             * @enum {string}
+             */
+            tls_cipher_policy?: "DEFAULT" | "STRONG";
+        };
+        load_balancer_create: ({
+            /**
+             * @description An array containing the IDs of the Droplets assigned to the load balancer.
+             * @example [
+             *       3164444,
+             *       3164445
+             *     ]
+             */
+            droplet_ids: number[];
+        } & {
+            region: components["schemas"]["region_slug"];
+        } & components["schemas"]["load_balancer_base"]) | ({
+            /**
+             * @description The name of a Droplet tag corresponding to Droplets assigned to the load balancer.
+             * @example prod:web
+             */
+            tag: string;
+        } & {
+            region: components["schemas"]["region_slug"];
+        } & components["schemas"]["load_balancer_base"]);
         meta: {
             meta: components["schemas"]["meta_properties"] & unknown;
         };
@@ -4228,6 +6330,86 @@ export interface components {
              */
             auth_plugin: "mysql_native_password" | "caching_sha2_password";
         };
+        network_v4: {
+            /**
+             * Format: ipv4
+             * @description The IP address of the IPv4 network interface.
+             * @example 104.236.32.182
+             */
+            ip_address?: string;
+            /**
+             * Format: ipv4
+             * @description The netmask of the IPv4 network interface.
+             * @example 255.255.192.0
+             */
+            netmask?: string;
+            /**
+             * @description The gateway of the specified IPv4 network interface.
+             *
+             *     For private interfaces, a gateway is not provided. This is denoted by
+             *     returning `nil` as its value.
+             * @example 104.236.0.1
+             */
+            gateway?: string;
+            /**
+             * @description The type of the IPv4 network interface.
+             * @example public
+             * @enum {string}
+             */
+            type?: "public" | "private";
+        };
+        network_v6: {
+            /**
+             * Format: ipv6
+             * @description The IP address of the IPv6 network interface.
+             * @example 2604:a880:0:1010::18a:a001
+             */
+            ip_address?: string;
+            /**
+             * @description The netmask of the IPv6 network interface.
+             * @example 64
+             */
+            netmask?: number;
+            /**
+             * Format: ipv6
+             * @description The gateway of the specified IPv6 network interface.
+             * @example 2604:a880:0:1010::1
+             */
+            gateway?: string;
+            /**
+             * @description The type of the IPv6 network interface.
+             *
+             *     **Note**: IPv6 private  networking is not currently supported.
+             * @example public
+             * @enum {string}
+             */
+            type?: "public";
+        };
+        /** @description The notification settings for a trigger alert. */
+        notification: {
+            /**
+             * @description An email to notify on an alert trigger. The Email has to be one that is verified on that DigitalOcean account.
+             * @example [
+             *       "bob@example.com"
+             *     ]
+             */
+            email: string[];
+            /** @description Slack integration details. */
+            slack: {
+                /**
+                 * Format: string
+                 * @description Slack channel to notify of an alert trigger.
+                 * @example Production Alerts
+                 */
+                channel: string;
+                /**
+                 * Format: string
+                 * @description Slack Webhook URL.
+                 * @example https://hooks.slack.com/services/T1234567/AAAAAAAA/ZZZZZZ
+                 */
+                url: string;
+            }[];
+        };
         opensearch_connection: {
             /**
              * @description This is provided as a convenience and should be able to be constructed by the other attributes.
@@ -4260,6 +6442,30 @@ export interface components {
              */
             readonly ssl?: boolean;
         };
+        options: {
+            options?: {
+                kafka?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                mongodb?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                pg?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                mysql?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                redis?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                valkey?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                opensearch?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                advanced_pg?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+                advanced_mysql?: components["schemas"]["database_region_options"] & components["schemas"]["database_version_options"] & components["schemas"]["database_layout_options"];
+            };
+            version_availability?: {
+                kafka?: components["schemas"]["database_version_availabilities"];
+                pg?: components["schemas"]["database_version_availabilities"];
+                mysql?: components["schemas"]["database_version_availabilities"];
+                redis?: components["schemas"]["database_version_availabilities"];
+                valkey?: components["schemas"]["database_version_availabilities"];
+                mongodb?: components["schemas"]["database_version_availabilities"];
+                opensearch?: components["schemas"]["database_version_availabilities"];
+                advanced_pg?: components["schemas"]["database_version_availabilities"];
+                advanced_mysql?: components["schemas"]["database_version_availabilities"];
+            };
+        };
         page_links: {
             /**
              * @example {
@@ -4273,6 +6479,16 @@ export interface components {
         };
         pagination: {
             links?: components["schemas"]["page_links"];
+        };
+        previous_outage: {
+            /** @example us_east */
+            region?: string;
+            /** @example 2022-03-17T18:04:55Z */
+            started_at?: string;
+            /** @example 2022-03-17T18:06:55Z */
+            ended_at?: string;
+            /** @example 120 */
+            duration_seconds?: number;
         };
         product_charge_item: {
             /**
@@ -4400,6 +6616,86 @@ export interface components {
              */
             readonly updated_at?: string;
         };
+        region: {
+            /**
+             * @description The display name of the region.  This will be a full name that is used in the control panel and other interfaces.
+             * @example New York 3
+             */
+            name: string;
+            /**
+             * @description A human-readable string that is used as a unique identifier for each region.
+             * @example nyc3
+             */
+            slug: string;
+            /**
+             * @description This attribute is set to an array which contains features available in this region
+             * @example [
+             *       "private_networking",
+             *       "backups",
+             *       "ipv6",
+             *       "metadata",
+             *       "install_agent",
+             *       "storage",
+             *       "image_transfer"
+             *     ]
+             */
+            features: string[];
+            /**
+             * @description This is a boolean value that represents whether new Droplets can be created in this region.
+             * @example true
+             */
+            available: boolean;
+            /**
+             * @description This attribute is set to an array which contains the identifying slugs for the sizes available in this region. sizes:read is required to view.
+             * @example [
+             *       "s-1vcpu-1gb",
+             *       "s-1vcpu-2gb",
+             *       "s-1vcpu-3gb",
+             *       "s-2vcpu-2gb",
+             *       "s-3vcpu-1gb",
+             *       "s-2vcpu-4gb",
+             *       "s-4vcpu-8gb",
+             *       "s-6vcpu-16gb",
+             *       "s-8vcpu-32gb",
+             *       "s-12vcpu-48gb",
+             *       "s-16vcpu-64gb",
+             *       "s-20vcpu-96gb",
+             *       "s-24vcpu-128gb",
+             *       "s-32vcpu-192g"
+             *     ]
+             */
+            sizes: string[];
+        };
+        /**
+         * @description The slug identifier for the region where the resource will initially be  available.
+         * @example nyc3
+         * @enum {string}
+         */
+        region_slug: "ams1" | "ams2" | "ams3" | "blr1" | "fra1" | "lon1" | "nyc1" | "nyc2" | "nyc3" | "sfo1" | "sfo2" | "sfo3" | "sgp1" | "tor1" | "syd1";
+        region_state: {
+            /**
+             * @example UP
+             * @enum {string}
+             */
+            status?: "DOWN" | "UP" | "CHECKING";
+            /** @example 2022-03-17T22:28:51Z */
+            status_changed_at?: string;
+            /** @example 97.99 */
+            thirty_day_uptime_percentage?: number;
+        };
+        /** @description A map of region to regional state */
+        regional_state: {
+            us_east?: components["schemas"]["region_state"];
+            eu_west?: components["schemas"]["region_state"];
+        };
+        /**
+         * @description This attribute is an array of the regions that the image is available in. The regions are represented by their identifying slug values.
+         * @example [
+         *       "nyc1",
+         *       "nyc2"
+         *     ]
+         */
+        regions_array: components["schemas"]["region_slug"][];
         resource: {
             urn?: components["schemas"]["urn"];
             /**
@@ -4469,6 +6765,91 @@ export interface components {
              */
             amount?: string;
         };
+        size: {
+            /**
+             * @description A human-readable string that is used to uniquely identify each size.
+             * @example s-1vcpu-1gb
+             */
+            slug: string;
+            /**
+             * @description The amount of RAM allocated to Droplets created of this size. The value is represented in megabytes.
+             * @example 1024
+             */
+            memory: number;
+            /**
+             * @description The number of CPUs allocated to Droplets of this size.
+             * @example 1
+             */
+            vcpus: number;
+            /**
+             * @description The amount of disk space set aside for Droplets of this size. The value is represented in gigabytes.
+             * @example 25
+             */
+            disk: number;
+            /**
+             * Format: float
+             * @description The amount of transfer bandwidth that is available for Droplets created in this size. This only counts traffic on the public interface. The value is given in terabytes.
+             * @example 1
+             */
+            transfer: number;
+            /**
+             * Format: float
+             * @description This attribute describes the monthly cost of this Droplet size if the Droplet is kept for an entire month. The value is measured in US dollars.
+             * @example 5
+             */
+            price_monthly: number;
+            /**
+             * Format: float
+             * @description This describes the price of the Droplet size as measured hourly. The value is measured in US dollars.
+             * @example 0.00743999984115362
+             */
+            price_hourly: number;
+            /**
+             * @description An array containing the region slugs where this size is available for Droplet creates.
+             * @example [
+             *       "ams2",
+             *       "ams3",
+             *       "blr1",
+             *       "fra1",
+             *       "lon1",
+             *       "nyc1",
+             *       "nyc2",
+             *       "nyc3",
+             *       "sfo1",
+             *       "sfo2",
+             *       "sfo3",
+             *       "sgp1",
+             *       "tor1"
+             *     ]
+             */
+            regions: string[];
+            /**
+             * @description This is a boolean value that represents whether new Droplets can be created with this size.
+             * @default true
+             * @example true
+             */
+            available: boolean;
+            /**
+             * @description A string describing the class of Droplets created from this size. For example: Basic, General Purpose, CPU-Optimized, Memory-Optimized, or Storage-Optimized.
+             * @example Basic
+             */
+            description: string;
+            /** @description An array of objects containing information about the disks available to Droplets created with this size. */
+            disk_info?: components["schemas"]["disk_info"][];
+            gpu_info?: components["schemas"]["gpu_info"];
+        };
+        slack_details: {
+            /**
+             * @description Slack channel to notify of an alert trigger.
+             * @example Production Alerts
+             */
+            channel: string;
+            /**
+             * @description Slack Webhook URL.
+             * @example https://hooks.slack.com/services/T1234567/AAAAAAAA/ZZZZZZ
+             */
+            url: string;
+        };
         sshKeys: {
             id?: components["schemas"]["ssh_key_id"];
             fingerprint?: components["schemas"]["ssh_key_fingerprint"];
@@ -4494,6 +6875,46 @@ export interface components {
          * @example My SSH Public Key
          */
         ssh_key_name: string;
+        state: {
+            regions?: components["schemas"]["regional_state"];
+            previous_outage?: components["schemas"]["previous_outage"];
+        };
+        /** @description An object specifying sticky sessions settings for the load balancer. */
+        sticky_sessions: {
+            /**
+             * @description An attribute indicating how and if requests from a client will be persistently served by the same backend Droplet. The possible values are `cookies` or `none`.
+             * @default none
+             * @example cookies
+             * @enum {string}
+             */
+            type?: "cookies" | "none";
+            /**
+             * @description The name of the cookie sent to the client. This attribute is only returned when using `cookies` for the sticky sessions type.
+             * @example DO-LB
+             */
+            cookie_name?: string;
+            /**
+             * @description The number of seconds until the cookie set by the load balancer expires. This attribute is only returned when using `cookies` for the sticky sessions type.
+             * @example 300
+             */
+            cookie_ttl_seconds?: number;
+        };
+        /**
+         * @description A flat array of tag names as strings to be applied to the resource. Tag names may be for either existing or new tags. <br><br>Requires `tag:create` scope.
+         * @example [
+         *       "base-image",
+         *       "prod"
+         *     ]
+         */
+        tags_array: string[] | null;
+        /**
+         * @description A flat array of tag names as strings applied to the resource. <br><br>Requires `tag:read` scope.
+         * @example [
+         *       "base-image",
+         *       "prod"
+         *     ]
+         */
+        tags_array_read: string[] | null;
         /**
          * @description The uniform resource name (URN) for the resource in the format do:resource_type:resource_id.
          * @example do:droplet:13457723
@@ -4559,6 +6980,141 @@ export interface components {
                 role?: "readOnly" | "readWrite" | "dbAdmin";
             };
         };
+        volume_base: {
+            /**
+             * @description The unique identifier for the block storage volume.
+             * @example 506f78a4-e098-11e5-ad9f-000f53306ae1
+             */
+            readonly id?: string;
+            /**
+             * @description An array containing the IDs of the Droplets the volume is attached to. Note that at this time, a volume can only be attached to a single Droplet.
+             * @example []
+             */
+            readonly droplet_ids?: number[] | null;
+            /**
+             * @description A human-readable name for the block storage volume. Must be lowercase and be composed only of numbers, letters and "-", up to a limit of 64 characters. The name must begin with a letter.
+             * @example example
+             */
+            name?: string;
+            /**
+             * @description An optional free-form text field to describe a block storage volume.
+             * @example Block store for examples
+             */
+            description?: string;
+            /**
+             * @description The size of the block storage volume in GiB (1024^3). This field does not apply  when creating a volume from a snapshot.
+             * @example 10
+             */
+            size_gigabytes?: number;
+            /**
+             * @description A time value given in ISO8601 combined date and time format that represents when the block storage volume was created.
+             * @example 2020-03-02T17:00:49Z
+             */
+            readonly created_at?: string;
+            tags?: components["schemas"]["tags_array"];
+        };
+        volume_base_read: {
+            /**
+             * @description The unique identifier for the block storage volume.
+             * @example 506f78a4-e098-11e5-ad9f-000f53306ae1
+             */
+            readonly id?: string;
+            /**
+             * @description An array containing the IDs of the Droplets the volume is attached to. Note that at this time, a volume can only be attached to a single Droplet.
+             * @example []
+             */
+            readonly droplet_ids?: number[] | null;
+            /**
+             * @description A human-readable name for the block storage volume. Must be lowercase and be composed only of numbers, letters and "-", up to a limit of 64 characters. The name must begin with a letter.
+             * @example example
+             */
+            name?: string;
+            /**
+             * @description An optional free-form text field to describe a block storage volume.
+             * @example Block store for examples
+             */
+            description?: string;
+            /**
+             * @description The size of the block storage volume in GiB (1024^3). This field does not apply  when creating a volume from a snapshot.
+             * @example 10
+             */
+            size_gigabytes?: number;
+            /**
+             * @description A time value given in ISO8601 combined date and time format that represents when the block storage volume was created.
+             * @example 2020-03-02T17:00:49Z
+             */
+            readonly created_at?: string;
+            tags?: components["schemas"]["tags_array_read"];
+        };
+        volume_full: components["schemas"]["volume_base_read"] & {
+            /**
+             * @example {
+             *       "name": "New York 1",
+             *       "slug": "nyc1",
+             *       "sizes": [
+             *         "s-1vcpu-1gb",
+             *         "s-1vcpu-2gb",
+             *         "s-1vcpu-3gb",
+             *         "s-2vcpu-2gb",
+             *         "s-3vcpu-1gb",
+             *         "s-2vcpu-4gb",
+             *         "s-4vcpu-8gb",
+             *         "s-6vcpu-16gb",
+             *         "s-8vcpu-32gb",
+             *         "s-12vcpu-48gb",
+             *         "s-16vcpu-64gb",
+             *         "s-20vcpu-96gb",
+             *         "s-24vcpu-128gb",
+             *         "s-32vcpu-192gb"
+             *       ],
+             *       "features": [
+             *         "private_networking",
+             *         "backups",
+             *         "ipv6",
+             *         "metadata"
+             *       ],
+             *       "available": true
+             *     }
+             */
+            readonly region?: unknown & components["schemas"]["region"];
+            /**
+             * @description The type of filesystem currently in-use on the volume.
+             * @example ext4
+             */
+            filesystem_type?: string;
+            /**
+             * @description The label currently applied to the filesystem.
+             * @example example
+             */
+            filesystem_label?: string;
+        };
+        volume_snapshot_id: {
+            /**
+             * @description The unique identifier for the volume snapshot from which to create the volume.
+             * @example b0798135-fb76-11eb-946a-0a58ac146f33
+             */
+            snapshot_id?: string;
+        };
+        /**
+         * @description The label applied to the filesystem. Labels for ext4 type filesystems may contain 16 characters while labels for xfs type filesystems are limited to 12 characters. May only be used in conjunction with filesystem_type.
+         * @example example
+         */
+        volume_write_file_system_label: string;
+        volume_write_file_system_type: {
+            /**
+             * @description The name of the filesystem type to be used on the volume. When provided, the volume will automatically be formatted to the specified filesystem type. Currently, the available options are `ext4` and `xfs`. Pre-formatted volumes are automatically mounted when attached to Ubuntu, Debian, Fedora, Fedora Atomic, and CentOS Droplets created on or after April 26, 2018. Attaching pre-formatted volumes to other Droplets is not recommended.
+             * @example ext4
+             */
+            filesystem_type?: string;
+        };
+        volumes_ext4: components["schemas"]["volume_base"] & components["schemas"]["volume_snapshot_id"] & components["schemas"]["volume_write_file_system_type"] & {
+            region: components["schemas"]["region_slug"];
+            filesystem_label?: components["schemas"]["volume_write_file_system_label"] & unknown;
+        };
+        volumes_xfs: components["schemas"]["volume_base"] & components["schemas"]["volume_snapshot_id"] & components["schemas"]["volume_write_file_system_type"] & {
+            region: components["schemas"]["region_slug"];
+            filesystem_label?: components["schemas"]["volume_write_file_system_label"] & unknown;
+        };
     };
     responses: {
         /** @description A JSON object keyed on account with an excerpt of the current user account data. */
@@ -4573,6 +7129,62 @@ export interface components {
                 "application/json": {
                     account?: components["schemas"]["account"];
                 };
+            };
+        };
+        /** @description The result will be a JSON object with an action key.  This will be set to an action object containing the standard action attributes. */
+        action: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    action?: components["schemas"]["action"];
+                };
+            };
+        };
+        /** @description An alert policy. */
+        alert_policy_response: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    policy?: components["schemas"]["alert_policy"];
+                };
+            };
+        };
+        /** @description The response will be a JSON object with a key called `alerts`. This will be set to an array of objects, each of which will contain the standard attributes associated with an uptime alert. */
+        all_alerts: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    alerts?: components["schemas"]["alert"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
+        /** @description The response will be a JSON object with a key called `checks`. This will be set to an array of objects, each of which will contain the standard attributes associated with an uptime check */
+        all_checks: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    checks?: components["schemas"]["check"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
             };
         };
         /** @description The response will be a JSON object with a key called `domain_records`. The value of this will be an array of domain record objects, each of which contains the standard domain record attributes. For attributes that are not used by a specific record type, a value of `null` will be returned. For instance, all records other than SRV will have `null` for the `weight` and `port` attributes. */
@@ -4601,6 +7213,108 @@ export interface components {
                 "application/json": {
                     /** @description Array of volumes. */
                     domains: components["schemas"]["domain"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
+        /** @description A JSON object with an `actions` key. */
+        all_droplet_actions: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "actions": [
+                 *         {
+                 *           "id": 982864273,
+                 *           "status": "completed",
+                 *           "type": "create",
+                 *           "started_at": "2020-07-20T19:37:30Z",
+                 *           "completed_at": "2020-07-20T19:37:45Z",
+                 *           "resource_id": 3164444,
+                 *           "resource_type": "droplet",
+                 *           "region": {
+                 *             "name": "New York 3",
+                 *             "slug": "nyc3",
+                 *             "features": [
+                 *               "private_networking",
+                 *               "backups",
+                 *               "ipv6",
+                 *               "metadata",
+                 *               "install_agent",
+                 *               "image_transfer"
+                 *             ],
+                 *             "available": true,
+                 *             "sizes": [
+                 *               "s-1vcpu-1gb",
+                 *               "s-1vcpu-2gb",
+                 *               "s-3vcpu-1gb",
+                 *               "s-2vcpu-2gb",
+                 *               "s-1vcpu-3gb",
+                 *               "s-2vcpu-4gb",
+                 *               "s-4vcpu-8gb",
+                 *               "m-1vcpu-8gb",
+                 *               "s-6vcpu-16gb",
+                 *               "s-8vcpu-32gb",
+                 *               "s-12vcpu-48gb"
+                 *             ]
+                 *           },
+                 *           "region_slug": "nyc3"
+                 *         }
+                 *       ],
+                 *       "links": {},
+                 *       "meta": {
+                 *         "total": 1
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    actions?: components["schemas"]["action"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
+        /** @description A JSON object with a key of `droplets`. */
+        all_droplets: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    droplets?: components["schemas"]["droplet"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
+        /** @description A JSON object with a key of `load_balancers`. This will be set to an array of objects, each of which will contain the standard load balancer attributes. */
+        all_load_balancers: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    load_balancers?: components["schemas"]["load_balancer"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
+        /** @description A JSON object with a key called `sizes`. The value of this will be an array of `size` objects each of which contain the standard size attributes. */
+        all_sizes: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    sizes: components["schemas"]["size"][];
                 } & components["schemas"]["pagination"] & components["schemas"]["meta"];
             };
         };
@@ -4714,6 +7428,25 @@ export interface components {
                 };
             };
         };
+        /** @description There was an error parsing the request body. */
+        bad_request: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "bad_request",
+                 *       "message": "error parsing request body",
+                 *       "request_id": "4851a473-1621-42ea-b2f9-5071c0ea8414"
+                 *     }
+                 */
+                "application/json": components["schemas"]["error"];
+            };
+        };
         /** @description The response will be a JSON object that contains the following attributes */
         balance: {
             headers: {
@@ -4786,6 +7519,90 @@ export interface components {
                 "application/json": components["schemas"]["app_job_invocation"];
             };
         };
+        /** @description A JSON object with a key of `pool`. */
+        connection_pool: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "pool": {
+                 *         "user": "doadmin",
+                 *         "name": "backend-pool",
+                 *         "size": 10,
+                 *         "db": "defaultdb",
+                 *         "mode": "transaction",
+                 *         "connection": {
+                 *           "uri": "postgres://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25061/backend-pool?sslmode=require",
+                 *           "database": "backend-pool",
+                 *           "host": "backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *           "port": 25061,
+                 *           "user": "doadmin",
+                 *           "password": "wv78n3zpz42xezdk",
+                 *           "ssl": true
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    pool: components["schemas"]["connection_pool"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `pools`. */
+        connection_pools: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "pools": [
+                 *         {
+                 *           "user": "doadmin",
+                 *           "name": "reporting-pool",
+                 *           "size": 10,
+                 *           "db": "defaultdb",
+                 *           "mode": "session",
+                 *           "connection": {
+                 *             "uri": "postgres://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25061/foo?sslmode=require",
+                 *             "database": "foo",
+                 *             "host": "backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *             "port": 25061,
+                 *             "user": "doadmin",
+                 *             "password": "wv78n3zpz42xezdk",
+                 *             "ssl": true
+                 *           }
+                 *         },
+                 *         {
+                 *           "user": "doadmin",
+                 *           "name": "backend-pool",
+                 *           "size": 10,
+                 *           "db": "defaultdb",
+                 *           "mode": "transaction",
+                 *           "connection": {
+                 *             "uri": "postgres://doadmin:wv78n3zpz42xezdk@backend-do-user-19081923-0.db.ondigitalocean.com:25061/backend-pool?sslmode=require",
+                 *             "database": "backend-pool",
+                 *             "host": "backend-do-user-19081923-0.db.ondigitalocean.com",
+                 *             "port": 25061,
+                 *             "user": "doadmin",
+                 *             "password": "wv78n3zpz42xezdk",
+                 *             "ssl": true
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["connection_pools"];
+            };
+        };
         /** @description The response will be a JSON object with a key called `domain`. The value of this will be an object that contains the standard attributes associated with a domain. */
         create_domain_response: {
             headers: {
@@ -4811,6 +7628,27 @@ export interface components {
             content: {
                 "application/json": {
                     domain_record?: components["schemas"]["domain_record"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `db`. */
+        database: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "db": {
+                 *         "name": "alpha"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    db: components["schemas"]["database"];
                 };
             };
         };
@@ -4987,6 +7825,32 @@ export interface components {
                 };
             };
         };
+        /** @description A JSON object with a key of `databases`. */
+        databases: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "dbs": [
+                 *         {
+                 *           "name": "alpha"
+                 *         },
+                 *         {
+                 *           "name": "defaultdb"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    dbs?: components["schemas"]["database"][];
+                };
+            };
+        };
         /** @description The response will be a JSON object with a key called `project`. The value of this will be an object with the standard project attributes */
         default_project: {
             headers: {
@@ -5032,6 +7896,84 @@ export interface components {
                 };
             };
         };
+        /** @description The response will be a JSON object with a key called `action`. */
+        droplet_action: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    action?: components["schemas"]["action"];
+                };
+            };
+        };
+        /** @description Accepted */
+        droplet_create: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    droplet: components["schemas"]["droplet"];
+                    links: {
+                        actions?: components["schemas"]["action_link"][];
+                    };
+                } | {
+                    droplets: components["schemas"]["droplet"][];
+                    links: {
+                        actions?: components["schemas"]["action_link"][];
+                    };
+                };
+            };
+        };
+        /** @description The response will be a JSON object with a key called `alert`. The value of this will be an object that contains the standard attributes associated with an uptime alert. */
+        existing_alert: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    alert?: components["schemas"]["alert"];
+                };
+            };
+        };
+        /** @description The response will be a JSON object with a key called `check`. The value of this will be an object that contains the standard attributes associated with an uptime check. */
+        existing_check: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    check?: components["schemas"]["check"];
+                };
+            };
+        };
+        /** @description The response will be a JSON object with a key called `state`. The value of this will be an object that contains the standard attributes associated with an uptime check's state. */
+        existing_check_state: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    state?: components["schemas"]["state"];
+                };
+            };
+        };
         /** @description A JSON object with a `deployments` key. This will be a list of all app deployments */
         existing_deployments: {
             headers: {
@@ -5058,6 +8000,41 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description The response will be a JSON object with a key called `droplet`. This will be
+         *     set to a JSON object that contains the standard Droplet attributes.
+         */
+        existing_droplet: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    droplet?: components["schemas"]["droplet"];
+                };
+            };
+        };
+        /**
+         * @description The response will be a JSON object with a key called `load_balancer`. The
+         *     value of this will be an object that contains the standard attributes
+         *     associated with a load balancer
+         */
+        existing_load_balancer: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    load_balancer?: components["schemas"]["load_balancer"];
+                };
+            };
+        };
         /** @description The response will be a JSON object with a key called `project`. The value of this will be an object with the standard project attributes */
         existing_project: {
             headers: {
@@ -5069,6 +8046,55 @@ export interface components {
             content: {
                 "application/json": {
                     project?: components["schemas"]["project"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `rules`. */
+        firewall_rules: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "rules": [
+                 *         {
+                 *           "uuid": "79f26d28-ea8a-41f2-8ad8-8cfcdd020095",
+                 *           "cluster_uuid": "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+                 *           "type": "k8s",
+                 *           "value": "ff2a6c52-5a44-4b63-b99c-0e98e7a63d61",
+                 *           "created_at": "2019-11-14T20:30:28Z"
+                 *         },
+                 *         {
+                 *           "uuid": "adfe81a8-0fa1-4e2d-973f-06aa5af19b44",
+                 *           "cluster_uuid": "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+                 *           "type": "ip_addr",
+                 *           "description": "a development IP address",
+                 *           "value": "192.168.1.1",
+                 *           "created_at": "2019-11-14T20:30:28Z"
+                 *         },
+                 *         {
+                 *           "uuid": "b9b42276-8295-4313-b40f-74173a7f46e6",
+                 *           "cluster_uuid": "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+                 *           "type": "droplet",
+                 *           "value": "163973392",
+                 *           "created_at": "2019-11-14T20:30:28Z"
+                 *         },
+                 *         {
+                 *           "uuid": "718d23e0-13d7-4129-8a00-47fb72ee0deb",
+                 *           "cluster_uuid": "9cc10173-e9ea-4176-9dbc-a4cee4c4ff30",
+                 *           "type": "tag",
+                 *           "value": "backend",
+                 *           "created_at": "2019-11-14T20:30:28Z"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    rules?: components["schemas"]["firewall_rule"][];
                 };
             };
         };
@@ -5257,6 +8283,18 @@ export interface components {
                 } & components["schemas"]["pagination"] & components["schemas"]["meta"];
             };
         };
+        /** @description A list of alert policies. */
+        list_alert_policy_response: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["list_alert_policy"] & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
         /** @description A JSON object with a `alerts` key. This is list of object `alerts`. */
         list_alerts: {
             headers: {
@@ -5365,6 +8403,20 @@ export interface components {
                 "application/json": components["schemas"]["apps_list_regions_response"];
             };
         };
+        /** @description Accepted */
+        load_balancer_create: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    load_balancer?: components["schemas"]["load_balancer"];
+                };
+            };
+        };
         /** @description A JSON or YAML of a `spec` object. */
         new_app: {
             headers: {
@@ -5399,6 +8451,17 @@ export interface components {
             };
             content?: never;
         };
+        /** @description The action was successful and the response body is empty. This response has content-type set. */
+        no_content_with_content_type: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                "content-type": components["headers"]["content-type"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The resource was not found. */
         not_found: {
             headers: {
@@ -5415,6 +8478,981 @@ export interface components {
                  *     }
                  */
                 "application/json": components["schemas"]["error"];
+            };
+        };
+        /** @description A JSON string with a key of `options`. */
+        options: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "options": {
+                 *         "kafka": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "3.8"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-2vcpu-2gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 6,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 9,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 15,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "3.8"
+                 *         },
+                 *         "mongodb": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "6.0",
+                 *             "7.0"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-1gb",
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-1gb",
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "7.0"
+                 *         },
+                 *         "mysql": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "8"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-1gb",
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "db-intel-1vcpu-1gb",
+                 *                 "db-amd-1vcpu-1gb",
+                 *                 "db-intel-1vcpu-2gb",
+                 *                 "db-amd-1vcpu-2gb",
+                 *                 "db-amd-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-4gb",
+                 *                 "db-amd-2vcpu-8gb",
+                 *                 "db-intel-2vcpu-8gb",
+                 *                 "db-intel-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-16gb",
+                 *                 "db-intel-4vcpu-16gb",
+                 *                 "db-intel-8vcpu-32gb",
+                 *                 "db-amd-8vcpu-32gb",
+                 *                 "db-intel-16vcpu-64gb",
+                 *                 "db-amd-16vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 2,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "db-intel-1vcpu-2gb",
+                 *                 "db-amd-1vcpu-2gb",
+                 *                 "db-amd-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-8gb",
+                 *                 "db-amd-2vcpu-8gb",
+                 *                 "db-intel-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-8gb",
+                 *                 "db-intel-4vcpu-16gb",
+                 *                 "db-amd-4vcpu-16gb",
+                 *                 "db-amd-8vcpu-32gb",
+                 *                 "db-intel-8vcpu-32gb",
+                 *                 "db-amd-16vcpu-64gb",
+                 *                 "db-intel-16vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "db-intel-1vcpu-2gb",
+                 *                 "db-amd-1vcpu-2gb",
+                 *                 "db-amd-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-8gb",
+                 *                 "db-amd-2vcpu-8gb",
+                 *                 "db-intel-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-8gb",
+                 *                 "db-intel-4vcpu-16gb",
+                 *                 "db-amd-4vcpu-16gb",
+                 *                 "db-amd-8vcpu-32gb",
+                 *                 "db-intel-8vcpu-32gb",
+                 *                 "db-amd-16vcpu-64gb",
+                 *                 "db-intel-16vcpu-64gb"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "8"
+                 *         },
+                 *         "advanced_mysql": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "8.4.8"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb-intel",
+                 *                 "so1_5-2vcpu-16gb-intel",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb-intel",
+                 *                 "so1_5-4vcpu-32gb-intel",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "gd-8vcpu-32gb-intel",
+                 *                 "so1_5-8vcpu-64gb-intel",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "gd-16vcpu-64gb-intel",
+                 *                 "so1_5-16vcpu-128gb-intel",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-24vcpu-192gb-intel",
+                 *                 "so1_5-32vcpu-256gb-intel",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-32vcpu-128gb-intel",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-48vcpu-384gb-intel",
+                 *                 "gd-48vcpu-192gb-intel",
+                 *                 "so1_5-48vcpu-256gb",
+                 *                 "c-96-intel"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb-intel",
+                 *                 "so1_5-2vcpu-16gb-intel",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb-intel",
+                 *                 "so1_5-4vcpu-32gb-intel",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "gd-8vcpu-32gb-intel",
+                 *                 "so1_5-8vcpu-64gb-intel",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "gd-16vcpu-64gb-intel",
+                 *                 "so1_5-16vcpu-128gb-intel",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-24vcpu-192gb-intel",
+                 *                 "so1_5-32vcpu-256gb-intel",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-32vcpu-128gb-intel",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-48vcpu-384gb-intel",
+                 *                 "gd-48vcpu-192gb-intel",
+                 *                 "so1_5-48vcpu-256gb",
+                 *                 "c-96-intel"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "8.4.8"
+                 *         },
+                 *         "opensearch": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "1",
+                 *             "2"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "m3-2vcpu-16gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "m3-4vcpu-32gb",
+                 *                 "m3-8vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "m3-2vcpu-16gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "m3-4vcpu-32gb",
+                 *                 "m3-8vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 6,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "m3-2vcpu-16gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "m3-4vcpu-32gb",
+                 *                 "m3-8vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 9,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "m3-2vcpu-16gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "m3-4vcpu-32gb",
+                 *                 "m3-8vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 15,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb",
+                 *                 "m3-2vcpu-16gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "m3-4vcpu-32gb",
+                 *                 "m3-8vcpu-64gb"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "2"
+                 *         },
+                 *         "pg": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "13",
+                 *             "14",
+                 *             "15",
+                 *             "16",
+                 *             "17"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-1gb",
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "db-intel-1vcpu-1gb",
+                 *                 "db-amd-1vcpu-1gb",
+                 *                 "db-intel-1vcpu-2gb",
+                 *                 "db-amd-1vcpu-2gb",
+                 *                 "db-amd-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-4gb",
+                 *                 "db-amd-2vcpu-8gb",
+                 *                 "db-intel-2vcpu-8gb",
+                 *                 "db-intel-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-16gb",
+                 *                 "db-intel-4vcpu-16gb",
+                 *                 "db-intel-8vcpu-32gb",
+                 *                 "db-amd-8vcpu-32gb",
+                 *                 "db-intel-16vcpu-64gb",
+                 *                 "db-amd-16vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 2,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "db-intel-1vcpu-2gb",
+                 *                 "db-amd-1vcpu-2gb",
+                 *                 "db-amd-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-8gb",
+                 *                 "db-amd-2vcpu-8gb",
+                 *                 "db-intel-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-8gb",
+                 *                 "db-intel-4vcpu-16gb",
+                 *                 "db-amd-4vcpu-16gb",
+                 *                 "db-amd-8vcpu-32gb",
+                 *                 "db-intel-8vcpu-32gb",
+                 *                 "db-amd-16vcpu-64gb",
+                 *                 "db-intel-16vcpu-64gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "db-intel-1vcpu-2gb",
+                 *                 "db-amd-1vcpu-2gb",
+                 *                 "db-amd-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-4gb",
+                 *                 "db-intel-2vcpu-8gb",
+                 *                 "db-amd-2vcpu-8gb",
+                 *                 "db-intel-4vcpu-8gb",
+                 *                 "db-amd-4vcpu-8gb",
+                 *                 "db-intel-4vcpu-16gb",
+                 *                 "db-amd-4vcpu-16gb",
+                 *                 "db-amd-8vcpu-32gb",
+                 *                 "db-intel-8vcpu-32gb",
+                 *                 "db-amd-16vcpu-64gb",
+                 *                 "db-intel-16vcpu-64gb"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "17"
+                 *         },
+                 *         "advanced_pg": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "16",
+                 *             "17",
+                 *             "18"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb-intel",
+                 *                 "so1_5-2vcpu-16gb-intel",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb-intel",
+                 *                 "so1_5-4vcpu-32gb-intel",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "gd-8vcpu-32gb-intel",
+                 *                 "so1_5-8vcpu-64gb-intel",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "gd-16vcpu-64gb-intel",
+                 *                 "so1_5-16vcpu-128gb-intel",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-24vcpu-192gb-intel",
+                 *                 "so1_5-32vcpu-256gb-intel",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-32vcpu-128gb-intel",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-48vcpu-384gb-intel",
+                 *                 "gd-48vcpu-192gb-intel",
+                 *                 "so1_5-48vcpu-256gb",
+                 *                 "c-96-intel"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 2,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb-intel",
+                 *                 "so1_5-2vcpu-16gb-intel",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb-intel",
+                 *                 "so1_5-4vcpu-32gb-intel",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "gd-8vcpu-32gb-intel",
+                 *                 "so1_5-8vcpu-64gb-intel",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "gd-16vcpu-64gb-intel",
+                 *                 "so1_5-16vcpu-128gb-intel",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-24vcpu-192gb-intel",
+                 *                 "so1_5-32vcpu-256gb-intel",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-32vcpu-128gb-intel",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-48vcpu-384gb-intel",
+                 *                 "gd-48vcpu-192gb-intel",
+                 *                 "so1_5-48vcpu-256gb",
+                 *                 "c-96-intel"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "gd-2vcpu-8gb-intel",
+                 *                 "so1_5-2vcpu-16gb-intel",
+                 *                 "so1_5-2vcpu-16gb",
+                 *                 "gd-2vcpu-8gb",
+                 *                 "gd-4vcpu-16gb-intel",
+                 *                 "so1_5-4vcpu-32gb-intel",
+                 *                 "so1_5-4vcpu-32gb",
+                 *                 "gd-4vcpu-16gb",
+                 *                 "gd-8vcpu-32gb",
+                 *                 "so1_5-8vcpu-64gb",
+                 *                 "gd-8vcpu-32gb-intel",
+                 *                 "so1_5-8vcpu-64gb-intel",
+                 *                 "gd-16vcpu-64gb",
+                 *                 "so1_5-16vcpu-128gb",
+                 *                 "gd-16vcpu-64gb-intel",
+                 *                 "so1_5-16vcpu-128gb-intel",
+                 *                 "so1_5-24vcpu-192gb",
+                 *                 "so1_5-24vcpu-192gb-intel",
+                 *                 "so1_5-32vcpu-256gb-intel",
+                 *                 "gd-32vcpu-128gb",
+                 *                 "gd-32vcpu-128gb-intel",
+                 *                 "so1_5-32vcpu-256gb",
+                 *                 "gd-40vcpu-160gb",
+                 *                 "so1_5-48vcpu-384gb-intel",
+                 *                 "gd-48vcpu-192gb-intel",
+                 *                 "so1_5-48vcpu-256gb",
+                 *                 "c-96-intel"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "18"
+                 *         },
+                 *         "redis": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc2",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "7"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-1gb",
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "m-2vcpu-16gb",
+                 *                 "m-4vcpu-32gb",
+                 *                 "m-8vcpu-64gb",
+                 *                 "m-16vcpu-128gb",
+                 *                 "m-24vcpu-192gb",
+                 *                 "m-32vcpu-256gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 2,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "m-2vcpu-16gb",
+                 *                 "m-4vcpu-32gb",
+                 *                 "m-8vcpu-64gb",
+                 *                 "m-16vcpu-128gb",
+                 *                 "m-24vcpu-192gb",
+                 *                 "m-32vcpu-256gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "m-2vcpu-16gb",
+                 *                 "m-4vcpu-32gb",
+                 *                 "m-8vcpu-64gb",
+                 *                 "m-16vcpu-128gb",
+                 *                 "m-24vcpu-192gb",
+                 *                 "m-32vcpu-256gb"
+                 *               ]
+                 *             }
+                 *           ]
+                 *         },
+                 *         "valkey": {
+                 *           "regions": [
+                 *             "ams3",
+                 *             "blr1",
+                 *             "fra1",
+                 *             "lon1",
+                 *             "nyc1",
+                 *             "nyc3",
+                 *             "sfo2",
+                 *             "sfo3",
+                 *             "sgp1",
+                 *             "syd1",
+                 *             "tor1",
+                 *             "ric1",
+                 *             "atl1"
+                 *           ],
+                 *           "versions": [
+                 *             "8"
+                 *           ],
+                 *           "layouts": [
+                 *             {
+                 *               "num_nodes": 1,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-1gb",
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "m-2vcpu-16gb",
+                 *                 "m-4vcpu-32gb",
+                 *                 "m-8vcpu-64gb",
+                 *                 "m-16vcpu-128gb",
+                 *                 "m-24vcpu-192gb",
+                 *                 "m-32vcpu-256gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 2,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "m-2vcpu-16gb",
+                 *                 "m-4vcpu-32gb",
+                 *                 "m-8vcpu-64gb",
+                 *                 "m-16vcpu-128gb",
+                 *                 "m-24vcpu-192gb",
+                 *                 "m-32vcpu-256gb"
+                 *               ]
+                 *             },
+                 *             {
+                 *               "num_nodes": 3,
+                 *               "sizes": [
+                 *                 "db-s-1vcpu-2gb",
+                 *                 "db-s-2vcpu-4gb",
+                 *                 "db-s-4vcpu-8gb",
+                 *                 "db-s-6vcpu-16gb",
+                 *                 "db-s-8vcpu-32gb",
+                 *                 "db-s-16vcpu-64gb",
+                 *                 "m-2vcpu-16gb",
+                 *                 "m-4vcpu-32gb",
+                 *                 "m-8vcpu-64gb",
+                 *                 "m-16vcpu-128gb",
+                 *                 "m-24vcpu-192gb",
+                 *                 "m-32vcpu-256gb"
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "default_version": "8"
+                 *         }
+                 *       },
+                 *       "version_availability": {
+                 *         "kafka": [
+                 *           {
+                 *             "end_of_life": null,
+                 *             "end_of_availability": "2025-06-03T00:00:00Z",
+                 *             "version": "3.8",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "mongodb": [
+                 *           {
+                 *             "end_of_life": "2025-07-01T07:00:00Z",
+                 *             "end_of_availability": null,
+                 *             "version": "6.0",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2026-08-01T07:00:00Z",
+                 *             "end_of_availability": null,
+                 *             "version": "7.0",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "mysql": [
+                 *           {
+                 *             "end_of_life": null,
+                 *             "end_of_availability": null,
+                 *             "version": "8",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "opensearch": [
+                 *           {
+                 *             "end_of_life": null,
+                 *             "end_of_availability": null,
+                 *             "version": "1",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": null,
+                 *             "end_of_availability": null,
+                 *             "version": "2",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "pg": [
+                 *           {
+                 *             "end_of_life": "2025-11-13T00:00:00Z",
+                 *             "end_of_availability": "2025-05-13T00:00:00Z",
+                 *             "version": "13",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2026-11-12T00:00:00Z",
+                 *             "end_of_availability": "2026-05-12T00:00:00Z",
+                 *             "version": "14",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2027-11-11T00:00:00Z",
+                 *             "end_of_availability": "2027-05-12T00:00:00Z",
+                 *             "version": "15",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2028-11-09T00:00:00Z",
+                 *             "end_of_availability": "2028-05-09T00:00:00Z",
+                 *             "version": "16",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2029-11-08T00:00:00Z",
+                 *             "end_of_availability": "2029-05-08T00:00:00Z",
+                 *             "version": "17",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "redis": [
+                 *           {
+                 *             "end_of_life": "2025-06-30T00:00:00Z",
+                 *             "end_of_availability": "2025-04-30T00:00:00Z",
+                 *             "version": "7",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "valkey": [
+                 *           {
+                 *             "end_of_life": null,
+                 *             "end_of_availability": null,
+                 *             "version": "8",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "advanced_pg": [
+                 *           {
+                 *             "end_of_life": "2028-11-09T00:00:00Z",
+                 *             "end_of_availability": "2028-05-09T00:00:00Z",
+                 *             "version": "16",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2029-11-08T00:00:00Z",
+                 *             "end_of_availability": "2029-05-08T00:00:00Z",
+                 *             "version": "17",
+                 *             "default": false
+                 *           },
+                 *           {
+                 *             "end_of_life": "2030-11-13T00:00:00Z",
+                 *             "end_of_availability": "2030-05-13T00:00:00Z",
+                 *             "version": "18",
+                 *             "default": true
+                 *           }
+                 *         ],
+                 *         "advanced_mysql": [
+                 *           {
+                 *             "end_of_life": null,
+                 *             "end_of_availability": null,
+                 *             "version": "8.4.8",
+                 *             "default": true
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["options"];
             };
         };
         /** @description Only an empty project can be deleted. */
@@ -5607,6 +9645,105 @@ export interface components {
                 "application/json": components["schemas"]["app_response"];
             };
         };
+        /**
+         * @description The response will be a JSON object with a key called `load_balancer`. The
+         *     value of this will be an object containing the standard attributes of a
+         *     load balancer.
+         */
+        updated_load_balancer: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    load_balancer?: components["schemas"]["load_balancer"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `user`. */
+        user: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    user: components["schemas"]["database_user"];
+                };
+            };
+        };
+        /** @description A JSON object with a key of `users`. */
+        users: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "users": [
+                 *         {
+                 *           "name": "app-01",
+                 *           "role": "normal",
+                 *           "password": "jge5lfxtzhx42iff"
+                 *         },
+                 *         {
+                 *           "name": "app-02",
+                 *           "role": "normal",
+                 *           "password": "z421iffftjge5lxh",
+                 *           "settings": {
+                 *             "pg_allow_replication": true
+                 *           }
+                 *         },
+                 *         {
+                 *           "name": "doadmin",
+                 *           "role": "primary",
+                 *           "password": "wv78n3zpz42xezd"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    users?: components["schemas"]["database_user"][];
+                };
+            };
+        };
+        /** @description The response will be a JSON object with a key called `volume`. The value will be an object containing the standard attributes associated with a volume. */
+        volume: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    volume?: components["schemas"]["volume_full"];
+                };
+            };
+        };
+        /** @description The response will be a JSON object with a key called `volumes`. This will be set to an array of volume objects, each of which will contain the standard volume attributes. */
+        volumes: {
+            headers: {
+                "ratelimit-limit": components["headers"]["ratelimit-limit"];
+                "ratelimit-remaining": components["headers"]["ratelimit-remaining"];
+                "ratelimit-reset": components["headers"]["ratelimit-reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    /** @description Array of volumes. */
+                    volumes: components["schemas"]["volume_full"][];
+                } & components["schemas"]["pagination"] & components["schemas"]["meta"];
+            };
+        };
     };
     parameters: {
         /**
@@ -5615,10 +9752,25 @@ export interface components {
          */
         accept: "application/json" | "application/yaml";
         /**
+         * @description A unique numeric ID that can be used to identify and reference an action.
+         * @example 36804636
+         */
+        action_id: number;
+        /**
          * @description The alert ID
          * @example 5a624ab5-dd58-4b39-b7dd-8b7c36e8a91d
          */
         alert_id: string;
+        /**
+         * @description A unique identifier for an alert.
+         * @example 17f0f0ae-b7e5-4ef6-86e3-aa569db58284
+         */
+        "alert_id-2": string;
+        /**
+         * @description A unique identifier for an alert policy.
+         * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+         */
+        alert_uuid: string;
         /**
          * @description The app component name.
          * @example sample-application
@@ -5640,6 +9792,11 @@ export interface components {
          */
         app_name: string;
         /**
+         * @description A unique identifier for a check.
+         * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+         */
+        check_id: string;
+        /**
          * @description An optional component name. If set, logs will be limited to this component only.
          * @example component
          */
@@ -5649,6 +9806,16 @@ export interface components {
          * @example application/json
          */
         "content-type": "application/json" | "application/yaml";
+        /**
+         * @description A unique identifier for a database cluster.
+         * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+         */
+        database_cluster_uuid: string;
+        /**
+         * @description The name of the database.
+         * @example alpha
+         */
+        database_name: string;
         /**
          * @description The deployment ID
          * @example 3aa4d20e-5527-4c00-b496-601fbd22520a
@@ -5674,6 +9841,31 @@ export interface components {
          * @example A
          */
         domain_type_query: "A" | "AAAA" | "CAA" | "CNAME" | "MX" | "NS" | "SOA" | "SRV" | "TXT";
+        /**
+         * @description Specifies Droplets to be deleted by tag.
+         * @example env:test
+         */
+        droplet_delete_tag_name: string;
+        /**
+         * @description A unique identifier for a Droplet instance.
+         * @example 3164444
+         */
+        droplet_id: number;
+        /**
+         * @description Used to filter list response by Droplet name returning only exact matches. It is case-insensitive and can not be combined with `tag_name`.
+         * @example web-01
+         */
+        droplet_name: string;
+        /**
+         * @description Used to filter Droplets by a specific tag. Can not be combined with `name` or `type`.<br>Requires `tag:read` scope.
+         * @example env:prod
+         */
+        droplet_tag_name: string;
+        /**
+         * @description When `type` is set to `gpus`, only GPU Droplets will be returned. By default, only non-GPU Droplets are returned. Can not be combined with `tag_name`.
+         * @example droplets
+         */
+        droplet_type: "droplets" | "gpus";
         /**
          * @description The event ID
          * @example 4f6c71e2-1e90-4762-9fee-6cc4a0a9f2cf
@@ -5718,6 +9910,11 @@ export interface components {
          */
         live_updates: boolean;
         /**
+         * @description A unique identifier for a load balancer.
+         * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+         */
+        load_balancer_id: string;
+        /**
          * @description The type of logs to retrieve
          *     - BUILD: Build-time logs
          *     - DEPLOY: Deploy-time logs
@@ -5753,10 +9950,20 @@ export interface components {
          */
         per_page: number;
         /**
+         * @description The name used to identify the connection pool.
+         * @example backend-pool
+         */
+        pool_name: string;
+        /**
          * @description A unique identifier for a project.
          * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
          */
         project_id: string;
+        /**
+         * @description The slug identifier for the region where the resource is available.
+         * @example nyc3
+         */
+        "region-3": components["schemas"]["region_slug"];
         /**
          * @description The slug of the instance size
          * @example apps-s-1vcpu-0.5gb
@@ -5778,6 +9985,11 @@ export interface components {
          */
         time_wait: string;
         /**
+         * @description The block storage volume's name.
+         * @example example
+         */
+        volume_name: string;
+        /**
          * @description Whether the project_id of listed apps should be fetched and included.
          * @example true
          */
@@ -5790,6 +10002,11 @@ export interface components {
          * @example attachment; filename="DigitalOcean Invoice 2020 Jul (6173678-418071234).csv"
          */
         "content-disposition": string;
+        /**
+         * @description The type of data that is returned from a request.
+         * @example application/json; charset=utf-8
+         */
+        "content-type": string;
         /**
          * @description The default limit on number of requests that can be made per hour and per minute. Current rate limits are 5000 requests per hour and 250 requests per minute.
          * @example 5000
@@ -7402,6 +11619,23 @@ export interface operations {
             default: components["responses"]["unexpected_error"];
         };
     };
+    databases_list_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["options"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
     databases_list_clusters: {
         parameters: {
             query?: {
@@ -7441,6 +11675,485 @@ export interface operations {
         };
         responses: {
             201: components["responses"]["database_cluster"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_get_cluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["database_cluster"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_destroy_cluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_update_clusterSize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "size": "db-s-4vcpu-8gb",
+                 *       "num_nodes": 3,
+                 *       "storage_size_mib": 163840
+                 *     }
+                 */
+                "application/json": components["schemas"]["database_cluster_resize"];
+            };
+        };
+        responses: {
+            202: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_list_firewall_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["firewall_rules"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_update_firewall_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rules": [
+                 *         {
+                 *           "type": "ip_addr",
+                 *           "value": "192.168.1.1"
+                 *         },
+                 *         {
+                 *           "type": "k8s",
+                 *           "value": "ff2a6c52-5a44-4b63-b99c-0e98e7a63d61"
+                 *         },
+                 *         {
+                 *           "type": "droplet",
+                 *           "value": "163973392"
+                 *         },
+                 *         {
+                 *           "type": "tag",
+                 *           "value": "backend",
+                 *           "description": "a backend tag"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    rules?: components["schemas"]["firewall_rule"][];
+                };
+            };
+        };
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_list_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["users"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_add_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["database_user"] & {
+                    /**
+                     * @description (To be deprecated: use settings.mongo_user_settings.role instead for access controls to MongoDB databases).
+                     *     For MongoDB clusters, set to `true` to create a read-only user.
+                     *     This option is not currently supported for other database engines.
+                     * @example true
+                     */
+                    readonly?: boolean;
+                };
+            };
+        };
+        responses: {
+            201: components["responses"]["user"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["databases"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "alpha"
+                 *     }
+                 */
+                "application/json": components["schemas"]["database"];
+            };
+        };
+        responses: {
+            201: components["responses"]["database"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+                /**
+                 * @description The name of the database.
+                 * @example alpha
+                 */
+                database_name: components["parameters"]["database_name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["database"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+                /**
+                 * @description The name of the database.
+                 * @example alpha
+                 */
+                database_name: components["parameters"]["database_name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_list_connectionPools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["connection_pools"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_add_connectionPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "backend-pool",
+                 *       "mode": "transaction",
+                 *       "size": 10,
+                 *       "db": "defaultdb",
+                 *       "user": "doadmin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["connection_pool"];
+            };
+        };
+        responses: {
+            201: components["responses"]["connection_pool"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_get_connectionPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+                /**
+                 * @description The name used to identify the connection pool.
+                 * @example backend-pool
+                 */
+                pool_name: components["parameters"]["pool_name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["connection_pool"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_update_connectionPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+                /**
+                 * @description The name used to identify the connection pool.
+                 * @example backend-pool
+                 */
+                pool_name: components["parameters"]["pool_name"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "transaction",
+                 *       "size": 10,
+                 *       "db": "defaultdb",
+                 *       "user": "doadmin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["connection_pool_update"];
+            };
+        };
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    databases_delete_connectionPool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a database cluster.
+                 * @example 9cc10173-e9ea-4176-9dbc-a4cee4c4ff30
+                 */
+                database_cluster_uuid: components["parameters"]["database_cluster_uuid"];
+                /**
+                 * @description The name used to identify the connection pool.
+                 * @example backend-pool
+                 */
+                pool_name: components["parameters"]["pool_name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             429: components["responses"]["too_many_requests"];
@@ -7755,6 +12468,708 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["domain_record"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    droplets_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+                /**
+                 * @description Used to filter Droplets by a specific tag. Can not be combined with `name` or `type`.<br>Requires `tag:read` scope.
+                 * @example env:prod
+                 */
+                tag_name?: components["parameters"]["droplet_tag_name"];
+                /**
+                 * @description Used to filter list response by Droplet name returning only exact matches. It is case-insensitive and can not be combined with `tag_name`.
+                 * @example web-01
+                 */
+                name?: components["parameters"]["droplet_name"];
+                /**
+                 * @description When `type` is set to `gpus`, only GPU Droplets will be returned. By default, only non-GPU Droplets are returned. Can not be combined with `tag_name`.
+                 * @example droplets
+                 */
+                type?: components["parameters"]["droplet_type"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["all_droplets"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    droplets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["droplet_single_create"] | components["schemas"]["droplet_multi_create"];
+            };
+        };
+        responses: {
+            202: components["responses"]["droplet_create"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    droplets_destroy_byTag: {
+        parameters: {
+            query: {
+                /**
+                 * @description Specifies Droplets to be deleted by tag.
+                 * @example env:test
+                 */
+                tag_name: components["parameters"]["droplet_delete_tag_name"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content_with_content_type"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    droplets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a Droplet instance.
+                 * @example 3164444
+                 */
+                droplet_id: components["parameters"]["droplet_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["existing_droplet"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    droplets_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a Droplet instance.
+                 * @example 3164444
+                 */
+                droplet_id: components["parameters"]["droplet_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content_with_content_type"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    dropletActions_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a Droplet instance.
+                 * @example 3164444
+                 */
+                droplet_id: components["parameters"]["droplet_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["all_droplet_actions"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    dropletActions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a Droplet instance.
+                 * @example 3164444
+                 */
+                droplet_id: components["parameters"]["droplet_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The `type` attribute set in the request body will specify the  action that
+         *     will be taken on the Droplet. Some actions will require additional
+         *     attributes to be set as well.
+         */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["droplet_action"] | components["schemas"]["droplet_action_enable_backups"] | components["schemas"]["droplet_action_change_backup_policy"] | components["schemas"]["droplet_action_restore"] | components["schemas"]["droplet_action_resize"] | components["schemas"]["droplet_action_rebuild"] | components["schemas"]["droplet_action_rename"] | components["schemas"]["droplet_action_change_kernel"] | components["schemas"]["droplet_action_snapshot"];
+            };
+        };
+        responses: {
+            201: components["responses"]["droplet_action"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    dropletActions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a Droplet instance.
+                 * @example 3164444
+                 */
+                droplet_id: components["parameters"]["droplet_id"];
+                /**
+                 * @description A unique numeric ID that can be used to identify and reference an action.
+                 * @example 36804636
+                 */
+                action_id: components["parameters"]["action_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["action"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["all_load_balancers"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["load_balancer_create"];
+            };
+        };
+        responses: {
+            202: components["responses"]["load_balancer_create"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["existing_load_balancer"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["load_balancer_create"];
+            };
+        };
+        responses: {
+            200: components["responses"]["updated_load_balancer"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_delete_cache: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_add_droplets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description An array containing the IDs of the Droplets assigned to the load balancer.
+                     * @example [
+                     *       3164444,
+                     *       3164445
+                     *     ]
+                     */
+                    droplet_ids: number[];
+                };
+            };
+        };
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_remove_droplets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description An array containing the IDs of the Droplets assigned to the load balancer.
+                     * @example [
+                     *       3164444,
+                     *       3164445
+                     *     ]
+                     */
+                    droplet_ids: number[];
+                };
+            };
+        };
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_add_forwardingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    forwarding_rules: components["schemas"]["forwarding_rule"][];
+                };
+            };
+        };
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    loadBalancers_remove_forwardingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a load balancer.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                lb_id: components["parameters"]["load_balancer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    forwarding_rules: components["schemas"]["forwarding_rule"][];
+                };
+            };
+        };
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    monitoring_list_alertPolicy: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["list_alert_policy_response"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    monitoring_create_alertPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The `type` field dictates what type of entity that the alert policy applies to and hence what type of entity is passed in the `entities` array. If both the `tags` array and `entities` array are empty the alert policy applies to all entities of the relevant type that are owned by the user account. Otherwise the following table shows the valid entity types for each type of alert policy:
+         *
+         *     Type | Description | Valid Entity Type
+         *     -----|-------------|--------------------
+         *     `v1/insights/droplet/memory_utilization_percent` | alert on the percent of memory utilization | Droplet ID
+         *     `v1/insights/droplet/disk_read` | alert on the rate of disk read I/O in MBps | Droplet ID
+         *     `v1/insights/droplet/load_5` | alert on the 5 minute load average | Droplet ID
+         *     `v1/insights/droplet/load_15` | alert on the 15 minute load average | Droplet ID
+         *     `v1/insights/droplet/disk_utilization_percent` | alert on the percent of disk utilization | Droplet ID
+         *     `v1/insights/droplet/cpu` | alert on the percent of CPU utilization | Droplet ID
+         *     `v1/insights/droplet/disk_write` | alert on the rate of disk write I/O in MBps | Droplet ID
+         *     `v1/insights/droplet/public_outbound_bandwidth` | alert on the rate of public outbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/public_inbound_bandwidth` | alert on the rate of public inbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/private_outbound_bandwidth` | alert on the rate of private outbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/private_inbound_bandwidth` | alert on the rate of private inbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/load_1` | alert on the 1 minute load average | Droplet ID
+         *     `v1/insights/lbaas/avg_cpu_utilization_percent`|alert on the percent of CPU utilization|load balancer ID
+         *     `v1/insights/lbaas/connection_utilization_percent`|alert on the percent of connection utilization|load balancer ID
+         *     `v1/insights/lbaas/droplet_health`|alert on Droplet health status changes|load balancer ID
+         *     `v1/insights/lbaas/tls_connections_per_second_utilization_percent`|alert on the percent of TLS connections per second utilization (requires at least one HTTPS forwarding rule)|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx`|alert on the percent increase of 5xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_percentage_4xx`|alert on the percent increase of 4xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_count_5xx`|alert on the count of 5xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_count_4xx`|alert on the count of 4xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time`|alert on high average http response time|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time_50p`|alert on high 50th percentile http response time|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time_95p`|alert on high 95th percentile http response time|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time_99p`|alert on high 99th percentile http response time|load balancer ID
+         *     `v1/dbaas/alerts/load_15_alerts` | alert on 15 minute load average across the database cluster | database cluster UUID
+         *     `v1/dbaas/alerts/memory_utilization_alerts` | alert on the percent memory utilization average across the database cluster | database cluster UUID
+         *     `v1/dbaas/alerts/disk_utilization_alerts` | alert on the percent disk utilization average across the database cluster | database cluster UUID
+         *     `v1/dbaas/alerts/cpu_alerts` | alert on the percent CPU usage average across the database cluster | database cluster UUID
+         *     `v1/droplet/autoscale_alerts/current_instances` | alert on current pool size | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/target_instances` | alert on target pool size | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/current_cpu_utilization` | alert on current average CPU utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/target_cpu_utilization` | alert on target average CPU utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/current_memory_utilization` | alert on current average memory utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/target_memory_utilization` | alert on target average memory utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/scale_up` | alert on scale up event | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/scale_down` | alert on scale down event | autoscale pool ID
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["alert_policy_request"];
+            };
+        };
+        responses: {
+            200: components["responses"]["alert_policy_response"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    monitoring_get_alertPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for an alert policy.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                alert_uuid: components["parameters"]["alert_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["alert_policy_response"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    monitoring_update_alertPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for an alert policy.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                alert_uuid: components["parameters"]["alert_uuid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The `type` field dictates what type of entity that the alert policy applies to and hence what type of entity is passed in the `entities` array. If both the `tags` array and `entities` array are empty the alert policy applies to all entities of the relevant type that are owned by the user account. Otherwise the following table shows the valid entity types for each type of alert policy:
+         *
+         *     Type | Description | Valid Entity Type
+         *     -----|-------------|--------------------
+         *     `v1/insights/droplet/memory_utilization_percent` | alert on the percent of memory utilization | Droplet ID
+         *     `v1/insights/droplet/disk_read` | alert on the rate of disk read I/O in MBps | Droplet ID
+         *     `v1/insights/droplet/load_5` | alert on the 5 minute load average | Droplet ID
+         *     `v1/insights/droplet/load_15` | alert on the 15 minute load average | Droplet ID
+         *     `v1/insights/droplet/disk_utilization_percent` | alert on the percent of disk utilization | Droplet ID
+         *     `v1/insights/droplet/cpu` | alert on the percent of CPU utilization | Droplet ID
+         *     `v1/insights/droplet/disk_write` | alert on the rate of disk write I/O in MBps | Droplet ID
+         *     `v1/insights/droplet/public_outbound_bandwidth` | alert on the rate of public outbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/public_inbound_bandwidth` | alert on the rate of public inbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/private_outbound_bandwidth` | alert on the rate of private outbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/private_inbound_bandwidth` | alert on the rate of private inbound bandwidth in Mbps | Droplet ID
+         *     `v1/insights/droplet/load_1` | alert on the 1 minute load average | Droplet ID
+         *     `v1/insights/lbaas/avg_cpu_utilization_percent`|alert on the percent of CPU utilization|load balancer ID
+         *     `v1/insights/lbaas/connection_utilization_percent`|alert on the percent of connection utilization|load balancer ID
+         *     `v1/insights/lbaas/droplet_health`|alert on Droplet health status changes|load balancer ID
+         *     `v1/insights/lbaas/tls_connections_per_second_utilization_percent`|alert on the percent of TLS connections per second utilization (requires at least one HTTPS forwarding rule)|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx`|alert on the percent increase of 5xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_percentage_4xx`|alert on the percent increase of 4xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_count_5xx`|alert on the count of 5xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/increase_in_http_error_rate_count_4xx`|alert on the count of 4xx level http errors over 5m|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time`|alert on high average http response time|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time_50p`|alert on high 50th percentile http response time|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time_95p`|alert on high 95th percentile http response time|load balancer ID
+         *     `v1/insights/lbaas/high_http_request_response_time_99p`|alert on high 99th percentile http response time|load balancer ID
+         *     `v1/dbaas/alerts/load_15_alerts` | alert on 15 minute load average across the database cluster | database cluster UUID
+         *     `v1/dbaas/alerts/memory_utilization_alerts` | alert on the percent memory utilization average across the database cluster | database cluster UUID
+         *     `v1/dbaas/alerts/disk_utilization_alerts` | alert on the percent disk utilization average across the database cluster | database cluster UUID
+         *     `v1/dbaas/alerts/cpu_alerts` | alert on the percent CPU usage average across the database cluster | database cluster UUID
+         *     `v1/droplet/autoscale_alerts/current_instances` | alert on current pool size | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/target_instances` | alert on target pool size | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/current_cpu_utilization` | alert on current average CPU utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/target_cpu_utilization` | alert on target average CPU utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/current_memory_utilization` | alert on current average memory utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/target_memory_utilization` | alert on target average memory utilization | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/scale_up` | alert on scale up event | autoscale pool ID
+         *     `v1/droplet/autoscale_alerts/scale_down` | alert on scale down event | autoscale pool ID
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["alert_policy_request"];
+            };
+        };
+        responses: {
+            200: components["responses"]["alert_policy_response"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    monitoring_delete_alertPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for an alert policy.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                alert_uuid: components["parameters"]["alert_uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             429: components["responses"]["too_many_requests"];
@@ -8182,6 +13597,422 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["assigned_resources_list"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    sizes_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["all_sizes"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    volumes_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The block storage volume's name.
+                 * @example example
+                 */
+                name?: components["parameters"]["volume_name"];
+                /**
+                 * @description The slug identifier for the region where the resource is available.
+                 * @example nyc3
+                 */
+                region?: components["parameters"]["region-3"];
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["volumes"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    volumes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["volumes_ext4"] | components["schemas"]["volumes_xfs"];
+            };
+        };
+        responses: {
+            201: components["responses"]["volume"];
+            400: components["responses"]["bad_request"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    volumes_delete_byName: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The block storage volume's name.
+                 * @example example
+                 */
+                name?: components["parameters"]["volume_name"];
+                /**
+                 * @description The slug identifier for the region where the resource is available.
+                 * @example nyc3
+                 */
+                region?: components["parameters"]["region-3"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_list_checks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["all_checks"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_create_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": WithRequired<components["schemas"]["check_updatable"], "name" | "target" | "regions" | "type" | "enabled">;
+            };
+        };
+        responses: {
+            201: components["responses"]["existing_check"];
+            401: components["responses"]["unauthorized"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_get_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["existing_check"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_update_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["check_updatable"];
+            };
+        };
+        responses: {
+            200: components["responses"]["existing_check"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_delete_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_get_checkState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["existing_check_state"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_list_alerts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Number of items returned per page
+                 * @example 2
+                 */
+                per_page?: components["parameters"]["per_page"];
+                /**
+                 * @description Which 'page' of paginated results to return.
+                 * @example 1
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["all_alerts"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_create_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * @description The ''type'' field dictates the type of alert, and hence what type of value to pass into the threshold property.
+         *     Type | Description | Threshold Value
+         *     -----|-------------|--------------------
+         *     `latency` | alerts on the response latency | milliseconds
+         *     `down` | alerts on a target registering as down in any region | N/A (Not required)
+         *     `down_global` | alerts on a target registering as down globally | N/A (Not required)
+         *     `ssl_expiry` | alerts on a SSL certificate expiring within $threshold days | days
+         */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["alert"];
+            };
+        };
+        responses: {
+            201: components["responses"]["existing_alert"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_get_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+                /**
+                 * @description A unique identifier for an alert.
+                 * @example 17f0f0ae-b7e5-4ef6-86e3-aa569db58284
+                 */
+                alert_id: components["parameters"]["alert_id-2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["existing_alert"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_update_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+                /**
+                 * @description A unique identifier for an alert.
+                 * @example 17f0f0ae-b7e5-4ef6-86e3-aa569db58284
+                 */
+                alert_id: components["parameters"]["alert_id-2"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": WithRequired<components["schemas"]["alert_updatable"], "name" | "type" | "notifications" | "period">;
+            };
+        };
+        responses: {
+            200: components["responses"]["existing_alert"];
+            401: components["responses"]["unauthorized"];
+            404: components["responses"]["not_found"];
+            429: components["responses"]["too_many_requests"];
+            500: components["responses"]["server_error"];
+            default: components["responses"]["unexpected_error"];
+        };
+    };
+    uptime_delete_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A unique identifier for a check.
+                 * @example 4de7ac8b-495b-4884-9a69-1050c6793cd6
+                 */
+                check_id: components["parameters"]["check_id"];
+                /**
+                 * @description A unique identifier for an alert.
+                 * @example 17f0f0ae-b7e5-4ef6-86e3-aa569db58284
+                 */
+                alert_id: components["parameters"]["alert_id-2"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: components["responses"]["no_content"];
             401: components["responses"]["unauthorized"];
             404: components["responses"]["not_found"];
             429: components["responses"]["too_many_requests"];
