@@ -4,8 +4,18 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import sizes from '../../resources/openapi/examples/instance_sizes.json';
 
-/** The port of this run's harness; each run has its own URL file and data folder. */
-export const E2E_PORT = Number(process.env.FLEETDECK_E2E_PORT ?? 5191);
+/**
+ * The port of this run's harness; each run has its own URL file and data folder. Without
+ * FLEETDECK_E2E_PORT it is derived from the checkout's folder, so two checkouts (a worktree, a CI
+ * clone) running e2e at once don't fight over one port.
+ */
+export const E2E_PORT = Number(process.env.FLEETDECK_E2E_PORT ?? portForFolder(process.cwd()));
+
+function portForFolder(folder: string): number {
+  let hash = 0;
+  for (const ch of folder) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return 5191 + (hash % 700);
+}
 export const HARNESS_DATA_DIR = `test-results/harness-data-${E2E_PORT}`;
 
 /** DigitalOcean-shaped tokens the harness's sandbox accepts, for the accounts and leak stories. */
