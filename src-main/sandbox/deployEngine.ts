@@ -2,6 +2,14 @@
 // PENDING_DEPLOY → DEPLOYING → ACTIVE (the previous ACTIVE becomes SUPERSEDED), or ERROR at a
 // failing build or health check (the previous ACTIVE stays), or CANCELED. Progress is worked out
 // from elapsed time whenever the sandbox answers, so tests can jump the clock instead of waiting.
+//
+// One deployment runs at a time. A deployment asked for while another runs waits as the app's
+// `pending_deployment` (phase PENDING_BUILD) and starts when the running one ends; a newer request
+// replaces a waiting one, which ends CANCELED. The API documents none of this in words; the
+// evidence is the spec keeping `pending_deployment` ("the most recent pending deployment") apart
+// from `in_progress_deployment`, godo #601 (pending_deployment is "the most recent non-cancelled
+// deployment" on reads), and users describing App Platform as superseding queued, not running,
+// deployments. Fleetdeck's client reads both fields and tolerates either behaviour.
 import { randomUUID } from 'node:crypto';
 import type {
   AppSpec,
@@ -44,14 +52,25 @@ interface EngineState {
   timing: DeployTiming;
   /** Deployments that reused the running build (restarts): they say nothing about the branch. */
   rebuiltNothing: Set<string>;
+  /** Waiting deployments, by the id of the deployment each waits for. */
+  waitingFor: Map<string, string>;
 }
+
+/** A waiting deployment's plan starts at no time yet: every step reads PENDING. */
+const NOT_STARTED = Number.POSITIVE_INFINITY;
 
 const engines = new WeakMap<SandboxState, EngineState>();
 
 function engineOf(state: SandboxState): EngineState {
   let engine = engines.get(state);
   if (!engine) {
-    engine = { plans: new Map(), nextOutcome: new Map(), timing: DEFAULT_TIMING, rebuiltNothing: new Set() };
+    engine = {
+      plans: new Map(),
+      nextOutcome: new Map(),
+      timing: DEFAULT_TIMING,
+      rebuiltNothing: new Set(),
+      waitingFor: new Map(),
+    };
     engines.set(state, engine);
   }
   return engine;
@@ -86,14 +105,20 @@ export function startDeployment(state: SandboxState, record: AppRecord, options:
   // time that takes is not counted as the new deployment's queueing.
   githubWorldOf(state);
   const now = state.clock.now();
-  // A newer deployment replaces one still in progress, as the platform does.
+  advance(state, record);
+  // A newer request replaces one still waiting; one already running goes on and the new one waits.
   for (const d of record.deployments) {
-    if (!isTerminalPhase(d.phase)) finish(d, 'CANCELED', now);
+    if (!isTerminalPhase(d.phase) && engine.waitingFor.has(d.id!)) {
+      finish(d, 'CANCELED', now);
+      engine.waitingFor.delete(d.id!);
+      engine.plans.delete(d.id!);
+    }
   }
+  const running = record.deployments.find((d) => !isTerminalPhase(d.phase));
   const outcome = engine.nextOutcome.get(record.app.id!) ?? 'success';
   engine.nextOutcome.delete(record.app.id!);
   const steps = stepPlan(options.spec).filter((s) => !(options.skipBuild && s.part === 'build'));
-  const plan: LivePlan = { steps, startMs: now, timing: engine.timing };
+  const plan: LivePlan = { steps, startMs: running ? NOT_STARTED : now, timing: engine.timing };
   if (outcome !== 'success') {
     const failing =
       outcome === 'build_failure'
@@ -122,6 +147,7 @@ export function startDeployment(state: SandboxState, record: AppRecord, options:
     ...(options.clonedFrom ? { cloned_from: options.clonedFrom } : {}),
   };
   engine.plans.set(deployment.id!, plan);
+  if (running) engine.waitingFor.set(deployment.id!, running.id!);
   if (options.skipBuild) engine.rebuiltNothing.add(deployment.id!);
   record.deployments.unshift(deployment);
   advance(state, record);
@@ -185,8 +211,16 @@ function componentRefs(
 }
 
 export function cancelDeployment(state: SandboxState, deployment: Deployment): void {
+  const engine = engineOf(state);
   finish(deployment, 'CANCELED', state.clock.now());
-  engineOf(state).plans.delete(deployment.id!);
+  engine.plans.delete(deployment.id!);
+  engine.waitingFor.delete(deployment.id!);
+}
+
+/** The deployment waiting for another to end, if any: the app's `pending_deployment`. */
+export function waitingDeployment(state: SandboxState, record: AppRecord): Deployment | undefined {
+  const engine = engineOf(state);
+  return record.deployments.find((d) => !isTerminalPhase(d.phase) && engine.waitingFor.has(d.id!));
 }
 
 /** Brings every in-progress deployment of the fleet up to the sandbox clock. */
@@ -197,8 +231,18 @@ export function advanceAll(state: SandboxState): void {
 function advance(state: SandboxState, record: AppRecord): void {
   const engine = engineOf(state);
   const now = state.clock.now();
-  for (const deployment of record.deployments) {
+  // Oldest first, so a waiting deployment sees the one before it end in the same pass.
+  for (const deployment of [...record.deployments].reverse()) {
     if (isTerminalPhase(deployment.phase)) continue;
+    const awaited = engine.waitingFor.get(deployment.id!);
+    if (awaited !== undefined) {
+      const before = record.deployments.find((d) => d.id === awaited);
+      if (before && !isTerminalPhase(before.phase)) continue;
+      engine.waitingFor.delete(deployment.id!);
+      const plan = engine.plans.get(deployment.id!);
+      const endedMs = Date.parse(before?.phase_last_updated_at ?? '') || now;
+      if (plan) plan.startMs = Math.min(endedMs, now);
+    }
     let plan = engine.plans.get(deployment.id!);
     if (!plan) {
       // A seeded deployment already in progress: it runs from the moment the sandbox first sees it.

@@ -112,6 +112,8 @@ export interface FleetApp {
   monthlyCost: MonthlyCost;
   activeDeployment?: DeploymentSummary;
   inProgressDeployment?: DeploymentSummary;
+  /** A deployment asked for while another runs: it waits for that one to end (one at a time). */
+  queuedDeployment?: DeploymentSummary;
   pinnedDeploymentId?: string;
   liveUrl?: string;
   updatedAt?: string;

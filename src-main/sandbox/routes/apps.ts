@@ -1,15 +1,22 @@
 // App Platform read endpoints of the sandbox cloud: apps, deployments, health, instance sizes and
 // regions, answered in the shapes of the official spec.
-import type { App } from '../../clients/digitalocean/types';
+import type { App, Deployment } from '../../clients/digitalocean/types';
+import { waitingDeployment } from '../deployEngine';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from '../catalog';
 import { doError, json, notFound, paginate, type Router } from '../http';
 import { healthOf, lacksScope, type AppRecord, type SandboxState } from '../state';
 import { isTerminalPhase } from '../../clients/digitalocean/types';
 
-/** The app as GET returns it: stored fields plus the deployments derived from its history. */
-export function presentApp(record: AppRecord): App {
+/**
+ * The app as GET returns it: stored fields plus the deployments derived from its history. Create
+ * and update name the deployment they started as `pending_deployment` (the spec guarantees it);
+ * reads name the one waiting for the running one, if any.
+ */
+export function presentApp(record: AppRecord, state: SandboxState, started?: Deployment): App {
   const active = record.deployments.find((d) => d.phase === 'ACTIVE');
-  const inProgress = record.deployments.find((d) => !isTerminalPhase(d.phase));
+  const waiting = waitingDeployment(state, record);
+  const inProgress = record.deployments.find((d) => !isTerminalPhase(d.phase) && d !== waiting);
+  const pending = started ?? waiting;
   const pinned = record.pinnedDeploymentId
     ? record.deployments.find((d) => d.id === record.pinnedDeploymentId)
     : undefined;
@@ -17,6 +24,7 @@ export function presentApp(record: AppRecord): App {
     ...record.app,
     ...(active ? { active_deployment: active } : {}),
     ...(inProgress ? { in_progress_deployment: inProgress } : {}),
+    ...(pending ? { pending_deployment: pending } : {}),
     ...(pinned ? { pinned_deployment: pinned } : {}),
     ...(active?.created_at ? { last_deployment_created_at: record.deployments[0]?.created_at } : {}),
   };
@@ -39,7 +47,7 @@ export function registerAppRoutes(router: Router, state: SandboxState): void {
       // client prove it falls back.
       const withProjects = req.url.searchParams.get('with_projects') === 'true';
       if (withProjects && lacksScope(state, req.token, 'project:read')) return forbidden();
-      const apps = [...state.apps.values()].map(presentApp);
+      const apps = [...state.apps.values()].map((record) => presentApp(record, state));
       return paginate(req, 'apps', withProjects ? apps : apps.map(withoutProject));
     })
     .add('GET', '/v2/apps/tiers/instance_sizes', () => json(200, { instance_sizes: SANDBOX_INSTANCE_SIZES }))
@@ -50,7 +58,7 @@ export function registerAppRoutes(router: Router, state: SandboxState): void {
     .add('GET', '/v2/apps/regions', () => json(200, { regions: SANDBOX_REGIONS }))
     .add('GET', '/v2/apps/:appId', (req) => {
       const record = recordOf(req.params.appId);
-      return record ? json(200, { app: presentApp(record) }) : notFound();
+      return record ? json(200, { app: presentApp(record, state) }) : notFound();
     })
     .add('GET', '/v2/apps/:appId/deployments', (req) => {
       const record = recordOf(req.params.appId);

@@ -46,7 +46,8 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
       if (problem || !spec) return refused(problem ?? 'spec is required');
       if (nameTaken(state, spec.name)) return doError(409, 'conflict', NAME_TAKEN(spec.name));
       const projectId = typeof body(req).project_id === 'string' ? (body(req).project_id as string) : undefined;
-      return json(200, { app: presentApp(createAppRecord(state, encryptSecrets(spec), projectId)) });
+      const created = createAppRecord(state, encryptSecrets(spec), projectId);
+      return json(200, { app: presentApp(created, state, created.deployments[0]) });
     })
     .add('PUT', '/v2/apps/:appId', (req) => {
       const record = recordOf(req);
@@ -63,8 +64,12 @@ export function registerDeploymentRoutes(router: Router, state: SandboxState): v
         record.app.spec.domains,
       );
       (record.app as { updated_at?: string }).updated_at = new Date(state.clock.now()).toISOString();
-      startDeployment(state, record, { cause: 'app spec updated', causeType: 'MANUAL', spec: record.app.spec });
-      return json(200, { app: presentApp(record) });
+      const started = startDeployment(state, record, {
+        cause: 'app spec updated',
+        causeType: 'MANUAL',
+        spec: record.app.spec,
+      });
+      return json(200, { app: presentApp(record, state, started) });
     })
     .add('POST', '/v2/apps/:appId/deployments', (req) => {
       const record = recordOf(req);

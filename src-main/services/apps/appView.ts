@@ -205,10 +205,24 @@ export function toFleetApp(
     monthlyCost: addCosts(components.map((c) => c.monthlyCost)),
     ...(app.active_deployment ? { activeDeployment: summarizeDeployment(app.active_deployment) } : {}),
     ...(app.in_progress_deployment ? { inProgressDeployment: summarizeDeployment(app.in_progress_deployment) } : {}),
+    ...queuedOf(app),
     ...(app.pinned_deployment?.id ? { pinnedDeploymentId: app.pinned_deployment.id } : {}),
     ...(app.live_url ? { liveUrl: app.live_url } : {}),
     ...(app.updated_at ? { updatedAt: app.updated_at } : {}),
   };
+}
+
+/**
+ * The deployment waiting behind the running one. On reads the API names "the most recent
+ * non-cancelled deployment" as pending (godo #601), which may be the running or even the live one:
+ * only a different deployment that has not begun is queued.
+ */
+function queuedOf(app: App): { queuedDeployment?: DeploymentSummary } {
+  const pending = app.pending_deployment;
+  const running = app.in_progress_deployment;
+  if (!pending?.id || !running?.id || pending.id === running.id) return {};
+  if (pending.phase !== 'PENDING_BUILD' && pending.phase !== 'PENDING_DEPLOY') return {};
+  return { queuedDeployment: summarizeDeployment(pending) };
 }
 
 const STATE: Record<string, HealthState> = { HEALTHY: 'healthy', UNHEALTHY: 'unhealthy', UNKNOWN: 'unknown' };

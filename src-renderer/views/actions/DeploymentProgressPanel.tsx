@@ -63,6 +63,13 @@ export function DeploymentProgressPanel({ app }: { app: FleetApp }) {
           </button>
         </div>
       ) : null}
+      {followId && app.queuedDeployment?.id === followId && app.inProgressDeployment ? (
+        <p className="muted" data-testid="deployment-queued">
+          Waiting for deployment <code>{shortId(app.inProgressDeployment.id)}</code> (
+          {phaseLabel(app.inProgressDeployment.phase)}) to end: App Platform runs one deployment at a time, and this one
+          begins after it.
+        </p>
+      ) : null}
       {progress ? (
         <ProgressCard app={app} progress={progress} receivedAt={state.progressAt} onDismiss={() => dismiss(app.id)} />
       ) : waiting ? (

@@ -151,6 +151,15 @@ export const fleetColumns = helper.columns([
         <span className="deploy-cell" data-testid="in-progress">
           <PhaseBadge phase={d.phase} title={d.progress?.failedStep ?? d.cause} />
           {progress ? <span className="progress-text">{progress}</span> : null}
+          {row.original.app.queuedDeployment ? (
+            <span
+              className="note-tag"
+              data-testid="queued-deployment"
+              title={`Another deployment (${row.original.app.queuedDeployment.cause}) waits for this one to end: App Platform runs one at a time.`}
+            >
+              +1 waiting
+            </span>
+          ) : null}
         </span>
       );
     },

@@ -1,7 +1,8 @@
 // The founder clicks Restart on superset-analytics, then — the button still looks clickable —
 // clicks it again 150 ms later. The platform has accepted the first restart but not begun it yet
 // (PENDING_DEPLOY for a second and a half, as in the demo): a second restart sent now would start
-// a second deployment over the first. It is refused, and the app frees up once the first begins.
+// a second deployment over the first. It is refused, and the app frees up once the first begins;
+// what is sent then waits for the running restart, as App Platform runs one deployment at a time.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING, setDeployTiming } from '../../../src-main/sandbox/deployEngine';
 import { deploysWithSandbox } from '../../support/sandbox';
@@ -38,7 +39,7 @@ describe('two restarts 150 ms apart', () => {
   });
 
   it('once the first restart has begun deploying, the next action goes out', async () => {
-    const { deploys, sandbox, id } = await supersetWithDemoTiming();
+    const { deploys, sandbox, client, id } = await supersetWithDemoTiming();
     const first = await deploys.actions.restart(id);
 
     sandbox.state.clock.advance(DEFAULT_TIMING.pendingMs);
@@ -52,7 +53,12 @@ describe('two restarts 150 ms apart', () => {
 
     expect(next).toMatchObject({ appId: id, phase: 'PENDING_BUILD' });
     expect(posts(sandbox.requests)).toEqual([`POST /v2/apps/${id}/restart`, `POST /v2/apps/${id}/deployments`]);
-    expect(sandbox.state.apps.get(id)!.deployments.find((d) => d.id === first.deploymentId)?.phase).toBe('CANCELED');
+    // The restart goes on; the deploy waits for it as the app's pending deployment.
+    const deployments = sandbox.state.apps.get(id)!.deployments;
+    expect(deployments.find((d) => d.id === first.deploymentId)?.phase).toBe('DEPLOYING');
+    const app = await client.getApp(id);
+    expect(app.in_progress_deployment?.id).toBe(first.deploymentId);
+    expect(app.pending_deployment?.id).toBe((next as { deploymentId: string }).deploymentId);
   });
 
   it('a restart still waiting to begin can be canceled at once, and the app is free again after', async () => {

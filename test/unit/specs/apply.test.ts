@@ -83,9 +83,11 @@ describe('the founder applies an edited spec', () => {
   });
 
   it('succeeds: the spec is live, the deployment is followed to its end, and the draft is gone', async () => {
-    const { specs, record, appId, draft, yaml, deploys, dataDir } = await editedBibbi();
+    const { specs, sandbox, record, appId, draft, yaml, deploys, dataDir } = await editedBibbi();
     const progress = await specs.applyDraft(appId, yaml, draft.baseVersion);
     expect(progress).toMatchObject({ appId, appName: 'taskifai-bibbi', cause: 'app spec updated', terminal: false });
+    // bibbi's push is still building: the edit's deployment waits for it, then runs.
+    sandbox.state.clock.advance(60 * 60_000);
     expect(record.app.spec).toEqual(parse(yaml));
     expect(await specs.listDrafts()).toEqual([]);
     expect(readdirSync(join(dataDir, 'drafts', contextFolder('Demo fleet')))).toEqual([]);
