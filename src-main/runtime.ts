@@ -21,6 +21,7 @@ import { specsMethodHandlers } from './bridge/domains/specs';
 import { tenantsMethodHandlers } from './bridge/domains/tenants';
 import { MenuCommandHub, shellMethodHandlers, shellStreamHandlers } from './bridge/domains/shell';
 import { onboardingMethodHandlers, onboardingStreamHandlers } from './bridge/domains/onboarding';
+import { uptimeMethodHandlers } from './bridge/domains/uptime';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { DemoCloud, DemoCloudOptions } from './sandbox/demoCloud';
@@ -191,6 +192,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...tenantsMethodHandlers(() => current().tenants),
     ...alertsMethodHandlers(() => new AlertsService(current().client)),
     ...onboardingMethodHandlers(() => current().onboarding),
+    ...uptimeMethodHandlers(() => current().uptime),
     ...shellMethodHandlers(),
   };
   const streams: StreamHandlers = {

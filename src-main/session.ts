@@ -4,7 +4,7 @@
 import type { EnvironmentInfo } from '../src-preload/contract';
 import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
 import type { ErrorMapper } from './bridge/dispatcher';
-import { DigitalOceanClient } from './clients/digitalocean/client';
+import { DigitalOceanClient, type DigitalOceanClientOptions } from './clients/digitalocean/client';
 import { ApiError } from './clients/http/apiError';
 import type { Logger } from './logging/logger';
 import type { RunningSandbox } from './sandbox/server';
@@ -25,6 +25,8 @@ import { SupabaseClient } from './clients/supabase/client';
 import { GitHubClient } from './clients/github/client';
 import { createOnboardingDomain, type OnboardingService } from './services/onboarding';
 import type { SecretStore } from './secrets/secretStore';
+import { UptimeClient } from './clients/digitalocean/uptime';
+import { createUptimeDomain, type UptimeDomain } from './services/uptime';
 
 export const APP_VERSION = '0.1.0';
 
@@ -42,6 +44,7 @@ export interface Session {
   dns: DnsService;
   tenants: TenantsService;
   onboarding: OnboardingService;
+  uptime: UptimeDomain;
   /** Drafts written, live log sockets closed: the context's services stop for good (quit). */
   dispose(): Promise<void>;
 }
@@ -82,7 +85,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   const key = { provider: 'digitalocean' as const, context };
   // One per token: the API counts its limits per token, and every service here uses this client.
   const budget = new RequestBudget();
-  const client = new DigitalOceanClient({
+  const digitalOcean: DigitalOceanClientOptions = {
     gate: budget,
     baseUrl: cloud ? cloud.sandbox.url : deps.digitalOceanUrl,
     token: cloud
@@ -101,7 +104,8 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     onUnauthorized: demo
       ? undefined
       : (error) => void deps.accounts.markNeedsAttention(key, error.message).catch(() => {}),
-  });
+  };
+  const client = new DigitalOceanClient(digitalOcean);
   const sizes = new InstanceSizeCache(client);
   const environment: EnvironmentInfo = cloud
     ? { mode: 'demo', contextName: DEMO_CONTEXT, sandboxUrl: cloud.sandbox.url, appVersion: APP_VERSION }
@@ -145,6 +149,15 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     supabase: providers.supabase,
     supabaseDirectory: () => costs.supabase.getSupabaseCosts(),
   });
+  const uptime = createUptimeDomain({
+    client: new UptimeClient(digitalOcean),
+    apps: async () => (await apps.fleetAndApps()).apps,
+    app: (appId) => client.getApp(appId),
+    dataDir: deps.dataDir,
+    context,
+    audit: deps.audit,
+    toMessage: (error) => deps.toError('uptime', error).message,
+  });
   return {
     context,
     environment,
@@ -158,6 +171,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     tenants,
     onboarding,
     dns,
+    uptime,
     dispose: async () => {
       onboarding.dispose();
       logs.dispose();

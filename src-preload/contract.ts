@@ -34,6 +34,7 @@ import {
   type OnboardingMethods,
   type OnboardingStreams,
 } from './contract/onboarding';
+import { UPTIME_METHOD_NAMES, UPTIME_STREAM_NAMES, type UptimeMethods, type UptimeStreams } from './contract/uptime';
 
 export * from './contract/common';
 export * from './contract/apps';
@@ -46,6 +47,7 @@ export * from './contract/dns';
 export * from './contract/tenants';
 export * from './contract/alerts';
 export * from './contract/onboarding';
+export * from './contract/uptime';
 export * from './contract/shell';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
@@ -59,6 +61,7 @@ export type FleetMethods = AppsMethods &
   DnsMethods &
   TenantsMethods &
   OnboardingMethods &
+  UptimeMethods &
   ShellMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
@@ -72,6 +75,7 @@ export type FleetStreams = AppsStreams &
   DnsStreams &
   TenantsStreams &
   OnboardingStreams &
+  UptimeStreams &
   ShellStreams;
 
 export type MethodName = keyof FleetMethods;
@@ -104,6 +108,7 @@ export const METHOD_NAMES = [
   ...DNS_METHOD_NAMES,
   ...TENANTS_METHOD_NAMES,
   ...ONBOARDING_METHOD_NAMES,
+  ...UPTIME_METHOD_NAMES,
   ...SHELL_METHOD_NAMES,
 ] as const satisfies readonly MethodName[];
 export const STREAM_NAMES = [
@@ -117,6 +122,7 @@ export const STREAM_NAMES = [
   ...DNS_STREAM_NAMES,
   ...TENANTS_STREAM_NAMES,
   ...ONBOARDING_STREAM_NAMES,
+  ...UPTIME_STREAM_NAMES,
   ...SHELL_STREAM_NAMES,
 ] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;

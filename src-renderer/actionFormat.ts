@@ -322,6 +322,8 @@ const ACTION_LABEL: Record<ActionKind, string> = {
   apply_migration: 'Apply migration',
   onboard_step: 'Onboard tenant',
   offboard_step: 'Offboard tenant',
+  uptime_checks: 'Uptime checks',
+  alert_policy: 'Alert policy',
 };
 export const ACTION_KINDS = Object.keys(ACTION_LABEL) as ActionKind[];
 export const actionLabel = (kind: ActionKind): string => ACTION_LABEL[kind] ?? kind;

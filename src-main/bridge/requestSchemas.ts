@@ -13,6 +13,7 @@ import { specsMethodSchemas, specsStreamSchemas } from './schemas/specs';
 import { tenantsMethodSchemas, tenantsStreamSchemas } from './schemas/tenants';
 import { onboardingMethodSchemas, onboardingStreamSchemas } from './schemas/onboarding';
 import { shellMethodSchemas, shellStreamSchemas } from './schemas/shell';
+import { uptimeMethodSchemas, uptimeStreamSchemas } from './schemas/uptime';
 import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/types';
 
 const methodSchemas = {
@@ -26,6 +27,7 @@ const methodSchemas = {
   ...dnsMethodSchemas,
   ...tenantsMethodSchemas,
   ...onboardingMethodSchemas,
+  ...uptimeMethodSchemas,
   ...shellMethodSchemas,
 };
 const streamSchemas = {
@@ -39,6 +41,7 @@ const streamSchemas = {
   ...dnsStreamSchemas,
   ...tenantsStreamSchemas,
   ...onboardingStreamSchemas,
+  ...uptimeStreamSchemas,
   ...shellStreamSchemas,
 };
 

@@ -23,6 +23,8 @@ import { answerThirdParty, isThirdPartyPath } from './thirdPartyApis';
 import { registerDeploymentRoutes } from './routes/deployments';
 import { registerProjectRoutes } from './routes/projects';
 import { registerUsageRoutes } from './routes/usage';
+import { registerUptimeRoutes } from './routes/uptime';
+import { registerMonitoringAlertRoutes } from './routes/monitoringAlerts';
 import { startSandboxDnsEdge, type SandboxDnsEdge } from './dns';
 import { createSandboxLogs, SIGNED_LOG_PREFIX, type SandboxLogOptions, type SandboxLogs } from './logs';
 import { lacksScope, type SandboxState } from './state';
@@ -62,6 +64,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   registerUsageRoutes(router, state);
   registerAlertRoutes(router, state);
   const dns = await startSandboxDnsEdge(router, state);
+  // Uptime checks probe their targets through the DNS and HTTPS edge.
+  registerUptimeRoutes(router, state, dns);
+  registerMonitoringAlertRoutes(router, state);
   const logs = createSandboxLogs(router, state, () => baseUrl, options.logs);
 
   const server: Server = createServer((req, res) => {

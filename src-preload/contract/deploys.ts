@@ -25,6 +25,10 @@ export const ACTION_KINDS = [
   'onboard_step',
   /** One confirmed step of offboarding a tenant (backup check, pause, delete app, DNS, registry). */
   'offboard_step',
+  /** DigitalOcean Uptime checks created for a tenant's health paths, or one deleted. */
+  'uptime_checks',
+  /** A Monitoring alert policy edited (threshold, window, on/off, emails). */
+  'alert_policy',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

@@ -9,6 +9,7 @@ import { createSecureContext, type SecureContext } from 'node:tls';
 import { generate } from 'selfsigned';
 import type { AppRecord, SandboxState } from '../state';
 import { answerClientErrors } from '../http';
+import { healthAnswerFor } from '../seed/healthEndpoints';
 import { APP_PLATFORM_SUFFIX, normalizeName } from './zones';
 
 const DAY = 86_400_000;
@@ -22,6 +23,8 @@ export interface EdgeSite {
   status: number;
   hsts?: string;
   body: string;
+  /** The app serving this host, whose health endpoints answer on it. */
+  app?: AppRecord;
 }
 
 export interface RunningEdge {
@@ -49,7 +52,13 @@ export function siteFor(state: SandboxState, hostname: string, startMs: number):
   const records = [...state.apps.values()];
   const byIngress = records.find((r) => r.app.default_ingress && new URL(r.app.default_ingress).hostname === host);
   if (byIngress)
-    return { ...ingressCert, status: 200, hsts: hstsOf(state, byIngress), body: `${byIngress.app.spec.name}\n` };
+    return {
+      ...ingressCert,
+      status: 200,
+      hsts: hstsOf(state, byIngress),
+      body: `${byIngress.app.spec.name}\n`,
+      app: byIngress,
+    };
   if (state.dns?.foreignAppHosts.some((h) => normalizeName(h) === host))
     return { ...ingressCert, status: 200, body: 'An app of another account.\n' };
 
@@ -66,6 +75,7 @@ export function siteFor(state: SandboxState, hostname: string, startMs: number):
     status: 200,
     hsts: hstsOf(state, record),
     body: `${record.app.spec.name}\n`,
+    app: record,
   };
 }
 
@@ -118,10 +128,16 @@ export async function startHttpsEdge(state: SandboxState): Promise<RunningEdge> 
     (req, res) => {
       try {
         const site = siteFor(state, (req.headers.host ?? '').replace(/:\d+$/, ''), startMs);
-        res.writeHead(site.status, {
-          'content-type': 'text/plain; charset=utf-8',
-          ...(site.hsts ? { 'strict-transport-security': site.hsts } : {}),
-        });
+        const hsts = site.hsts ? { 'strict-transport-security': site.hsts } : {};
+        // An app's health endpoints answer as the app would (JSON); every other path as before.
+        const path = new URL(req.url ?? '/', 'https://edge.invalid').pathname;
+        const health = site.app && site.status === 200 ? healthAnswerFor(site.app, path) : undefined;
+        if (health) {
+          res.writeHead(health.status, { 'content-type': 'application/json', ...hsts });
+          res.end(req.method === 'HEAD' ? undefined : JSON.stringify(health.body));
+          return;
+        }
+        res.writeHead(site.status, { 'content-type': 'text/plain; charset=utf-8', ...hsts });
         res.end(req.method === 'HEAD' ? undefined : site.body);
       } catch {
         // A site the sandbox's own state cannot describe fails this request, not the process.
