@@ -124,7 +124,10 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   const logs = new LogsService(client, { toError: deps.toError });
   const specs = new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log });
   const apps = new AppsService(client, sizes, { budget, cache: { dataDir: deps.dataDir, context } });
-  const costs = createCostsDomain(client, sizes, supabaseContextOf(context, cloud, deps));
+  // The by-tenant cost bars carry the tenants matrix's Supabase share (the tenants domain is made below).
+  const costs = createCostsDomain(client, sizes, supabaseContextOf(context, cloud, deps), (list) =>
+    tenants.supabaseShares(list),
+  );
   const providers = providerClients(context, cloud, deps);
   const tenants = createTenantsDomain({
     context,

@@ -31,6 +31,23 @@ export interface ComponentCost {
   cluster?: string;
 }
 
+/**
+ * A tenant's share of its Supabase project, the tenants matrix's figure: the project's compute at
+ * Supabase's documented prices (before the plan fee and its credits), split evenly among the
+ * tenants that use the project. Not part of any DigitalOcean total.
+ */
+export interface TenantSupabaseShare {
+  ref: string;
+  /** The project's name; absent when this Supabase account cannot see it. */
+  project?: string;
+  /** This tenant's share a month; absent when the project's size has no documented price. */
+  monthly?: number;
+  /** The whole project's compute a month, when priced. */
+  projectMonthly?: number;
+  /** The other tenants (app names) using the same project. */
+  sharedWith?: string[];
+}
+
 export interface AppCost {
   appId: string;
   name: string;
@@ -45,6 +62,8 @@ export interface AppCost {
   proposedCost?: number;
   /** Set when the API's price and ours disagree, in words (managed clusters left out: propose does not price them). */
   mismatch?: string;
+  /** The tenant's Supabase project and its share; absent when it has none (or no Supabase account). */
+  supabase?: TenantSupabaseShare;
 }
 
 export interface GroupCost {
@@ -53,6 +72,8 @@ export interface GroupCost {
   monthlyCost: MonthlyCost;
   byCategory: Record<CostCategory, MonthlyCost>;
   estimated: boolean;
+  /** The members' Supabase shares added up (absent or 0 when none has a priced project); not in monthlyCost. */
+  supabase?: number;
 }
 
 /** A Managed Database cluster on the account, billed on its own and shared by the apps that use it. */
@@ -90,6 +111,17 @@ export interface FleetCosts {
   estimated: boolean;
   /** Where the estimated and documented prices come from. */
   priceSources: PriceSource[];
+  /**
+   * The tenants' Supabase shares (AppCost.supabase) added up, beside the DigitalOcean total and
+   * never in it; absent when the context has no Supabase account.
+   */
+  supabase?: {
+    monthly: number;
+    /** Where the Supabase figures come from. */
+    source: PriceSource;
+    /** Set when Supabase could not be read: the tenants' shares are missing, in words. */
+    problem?: string;
+  };
 }
 
 export interface InvoiceSummary {

@@ -12,13 +12,16 @@ import type {
   FleetCosts,
   GroupCost,
   MonthlyCost,
+  TenantSupabaseShare,
 } from '../../../src-preload/contract';
 import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { App, DatabaseCluster } from '../../clients/digitalocean/types';
 import { toFleetApp } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
+import { redact } from '../../logging/redact';
 import { clusterCosts, clustersProblem, databaseLines } from './databaseCosts';
 import { DEV_DATABASE_SOURCE, MANAGED_DATABASE_SOURCE } from './databasePricing';
+import { SUPABASE_COMPUTE_SOURCE } from './supabasePlans';
 import { addCosts, ZERO_COST } from './pricing';
 import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import type { InstanceSizeCatalog } from '../apps/instanceSizes';
@@ -98,25 +101,37 @@ export function platformCostOf(app: AppCost): MonthlyCost {
   return addCosts(app.components.filter((c) => !c.cluster).map((c) => c.monthlyCost));
 }
 
+/** An app's or a group's Supabase share a month (0 without a priced project). */
+const supabaseOf = (cost: AppCost | GroupCost): number =>
+  'appId' in cost ? (cost.supabase?.monthly ?? 0) : (cost.supabase ?? 0);
+
+/** Most expensive first, DigitalOcean and Supabase together, as the by-tenant and by-group bars stack them. */
+export function byTotal<T extends AppCost | GroupCost>(a: T, b: T): number {
+  return (
+    b.monthlyCost.min + supabaseOf(b) - (a.monthlyCost.min + supabaseOf(a)) ||
+    b.monthlyCost.max - a.monthlyCost.max ||
+    ('name' in a && 'name' in b ? a.name.localeCompare(b.name) : a.group.localeCompare(b.group))
+  );
+}
+
 /** Groups, most expensive first; ties by name so the chart does not reorder between refreshes. */
 export function groupCosts(apps: readonly AppCost[]): GroupCost[] {
   const byGroup = new Map<string, AppCost[]>();
   for (const app of apps) byGroup.set(app.group, [...(byGroup.get(app.group) ?? []), app]);
   return [...byGroup.entries()]
-    .map(([group, members]) => ({
+    .map(([group, members]): GroupCost => ({
       group,
       appIds: members.map((a) => a.appId),
       monthlyCost: addCosts(members.map((a) => a.monthlyCost)),
       byCategory: addSplits(members.map((a) => a.byCategory)),
       estimated: members.some((a) => a.estimated),
+      // Shares of one project add back up to it: a group pays its project once, whoever uses it.
+      supabase: roundCents(members.reduce((sum, a) => sum + supabaseOf(a), 0)),
     }))
-    .sort(
-      (a, b) =>
-        b.monthlyCost.min - a.monthlyCost.min ||
-        b.monthlyCost.max - a.monthlyCost.max ||
-        a.group.localeCompare(b.group),
-    );
+    .sort(byTotal);
 }
+
+const roundCents = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The API prices an autoscaled app at its minimum; anything from min to max is consistent. A
@@ -129,6 +144,14 @@ export function proposalMismatch(ours: MonthlyCost, proposed: number): string | 
   const range = ours.min === ours.max ? fmt(ours.min) : `${fmt(ours.min)}–${fmt(ours.max)}`;
   return `DigitalOcean prices this app at ${fmt(proposed)}/month; the size list gives ${range}.`;
 }
+
+/**
+ * Each app's Supabase share (the tenants domain's figure, from the same apps), or undefined when
+ * the context has no Supabase account.
+ */
+export type TenantSupabaseRead = (
+  apps: readonly App[],
+) => Promise<{ shares: ReadonlyMap<string, TenantSupabaseShare>; problem?: string } | undefined>;
 
 type CostsClient = Pick<DigitalOceanClient, 'listApps' | 'listProjects' | 'propose' | 'listDatabaseClusters'>;
 
@@ -167,6 +190,7 @@ export class FleetCostsService {
     private readonly client: CostsClient,
     private readonly sizes: InstanceSizeCache,
     private readonly now: () => number = Date.now,
+    private readonly tenantSupabase?: TenantSupabaseRead,
   ) {
     // The Costs view asks for fleet costs and the bill (which needs the run rate) at once: both
     // share one list of apps and clusters rather than spending two requests of the rate limit each.
@@ -241,17 +265,22 @@ export class FleetCostsService {
       // Without project:read the fleet is grouped by app name, as on the overview.
       () => new Map<string, string>(),
     );
+    // Read beside propose: the Supabase directory is one read shared with the Supabase panel's.
+    const supabase = this.supabaseShares();
     const bill = await this.bills(projects);
     const proposed = await mapWithConcurrency(bill.apps, PROPOSE_CONCURRENCY, (app: App) => this.proposedCost(app));
+    const shares = await supabase;
     const rows = bill.rows
       .map((cost, i): AppCost => {
+        const share = shares?.shares.get(cost.appId);
+        const withShare = share ? { ...cost, supabase: share } : cost;
         const api = proposed[i];
-        if (api === undefined || !Number.isFinite(api)) return cost;
+        if (api === undefined || !Number.isFinite(api)) return withShare;
         // Propose prices what App Platform bills; a managed cluster is billed on its own.
         const mismatch = proposalMismatch(platformCostOf(cost), api);
-        return { ...cost, proposedCost: api, ...(mismatch ? { mismatch } : {}) };
+        return { ...withShare, proposedCost: api, ...(mismatch ? { mismatch } : {}) };
       })
-      .sort((a, b) => b.monthlyCost.min - a.monthlyCost.min || a.name.localeCompare(b.name));
+      .sort(byTotal);
     const hasDatabases = rows.some((r) => r.components.some((c) => c.kind === 'database')) || bill.clusters.length > 0;
     return {
       fetchedAt: new Date().toISOString(),
@@ -263,6 +292,26 @@ export class FleetCostsService {
       ...(bill.problem ? { databasesProblem: bill.problem } : {}),
       estimated: bill.estimated,
       priceSources: hasDatabases ? [MANAGED_DATABASE_SOURCE, DEV_DATABASE_SOURCE] : [],
+      ...(shares
+        ? {
+            supabase: {
+              monthly: roundCents(rows.reduce((sum, r) => sum + (r.supabase?.monthly ?? 0), 0)),
+              source: SUPABASE_COMPUTE_SOURCE,
+              ...(shares.problem ? { problem: shares.problem } : {}),
+            },
+          }
+        : {}),
     };
+  }
+
+  /** The tenants' Supabase shares; a failed read is a note beside the totals, never a failed page. */
+  private async supabaseShares(): Promise<Awaited<ReturnType<TenantSupabaseRead>>> {
+    if (!this.tenantSupabase) return undefined;
+    try {
+      return await this.tenantSupabase(await this.apps.get());
+    } catch (error) {
+      const reason = redact(error instanceof Error ? error.message : String(error));
+      return { shares: new Map(), problem: `The tenants’ Supabase shares could not be read: ${reason}` };
+    }
   }
 }

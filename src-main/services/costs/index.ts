@@ -6,7 +6,7 @@ import { SUPABASE_API_URL } from '../../clients/supabase/client';
 import { groupOf } from '../apps/appView';
 import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import { BillingService } from './billing';
-import { FleetCostsService } from './fleetCosts';
+import { FleetCostsService, type TenantSupabaseRead } from './fleetCosts';
 import { RightSizingService } from './rightSizing';
 import { SupabaseCostsService, type SupabaseAccess } from './supabaseCosts';
 
@@ -58,8 +58,10 @@ export function createCostsDomain(
   client: DigitalOceanClient,
   sizes: InstanceSizeCache,
   supabase?: SupabaseContext | SupabaseAccess,
+  /** Each tenant's Supabase share, from the tenants domain (the matrix's figure). */
+  tenantSupabase?: TenantSupabaseRead,
 ): CostsDomain {
-  const fleet = new FleetCostsService(client, sizes);
+  const fleet = new FleetCostsService(client, sizes, Date.now, tenantSupabase);
   // The projection's run rate is the fleet at its minimum scale, as propose prices it.
   const billing = new BillingService(client, () => fleet.runRate());
   const access: SupabaseAccess =

@@ -8,6 +8,7 @@ import type {
   TenantRow,
   TenantSchemaState,
   TenantSupabaseLink,
+  TenantSupabaseShare,
 } from '../../../src-preload/contract';
 import { SUPABASE_PROJECT_STATES } from '../../../src-preload/contract';
 import type { App } from '../../clients/digitalocean/types';
@@ -91,6 +92,62 @@ export function domainsOf(app: App): TenantRow['domains'] {
   return (app.spec.domains ?? []).map((d) => ({ name: d.domain, ok: false }));
 }
 
+/**
+ * Marks each link whose project other tenants point at too (InsightPulse's apps share one
+ * database) with whom: the share below then splits its compute evenly, no dollar counted twice.
+ */
+export function markShared(rows: Iterable<{ app: App; link: TenantSupabaseLink | null }>): void {
+  const all = [...rows];
+  const users = new Map<string, string[]>();
+  for (const { app, link } of all) {
+    if (link) users.set(link.ref, [...(users.get(link.ref) ?? []), app.spec.name]);
+  }
+  for (const row of all) {
+    const others = row.link ? (users.get(row.link.ref) ?? []).filter((name) => name !== row.app.spec.name) : [];
+    if (row.link && others.length) row.link = { ...row.link, sharedWith: others };
+  }
+}
+
+/**
+ * A tenant's monthly Supabase figure: its project's compute at the documented prices, an even
+ * share when the project is shared. The one place it is computed: the matrix's combined total
+ * and the Costs page's by-tenant bars both read it.
+ */
+export function supabaseShareOf(
+  link: TenantSupabaseLink | null,
+  project: KnownProject | undefined,
+): number | undefined {
+  if (!link?.project || project?.computeEstimate === undefined) return undefined;
+  return round(project.computeEstimate / (1 + (link.sharedWith?.length ?? 0)));
+}
+
+/** Every app's Supabase share, joined as the matrix joins them (spec references, hand links, sharing). */
+export function supabaseShares(
+  apps: readonly App[],
+  handLinks: ReadonlyMap<string, string | null>,
+  directory: ReadonlyMap<string, KnownProject>,
+): Map<string, TenantSupabaseShare> {
+  const rows = apps.flatMap((app): Array<{ app: App; link: TenantSupabaseLink | null }> => {
+    const link = app.id ? linkOf(app, handLinks.get(app.id), directory, true) : null;
+    return app.id && link ? [{ app, link }] : [];
+  });
+  markShared(rows);
+  const out = new Map<string, TenantSupabaseShare>();
+  for (const { app, link } of rows) {
+    if (!link) continue;
+    const project = directory.get(link.ref);
+    const monthly = supabaseShareOf(link, project);
+    out.set(app.id!, {
+      ref: link.ref,
+      ...(project ? { project: project.name } : {}),
+      ...(monthly !== undefined ? { monthly } : {}),
+      ...(project?.computeEstimate !== undefined ? { projectMonthly: project.computeEstimate } : {}),
+      ...(link.sharedWith?.length ? { sharedWith: link.sharedWith } : {}),
+    });
+  }
+  return out;
+}
+
 export function rowOf(input: {
   app: App;
   fleetApp: FleetApp;
@@ -101,11 +158,7 @@ export function rowOf(input: {
   sources?: TenantRow['sources'];
 }): TenantRow {
   const { fleetApp, project } = input;
-  const sharers = 1 + (input.supabase?.sharedWith?.length ?? 0);
-  const supabaseCost =
-    input.supabase?.project && project?.computeEstimate !== undefined
-      ? round(project.computeEstimate / sharers)
-      : undefined;
+  const supabaseCost = supabaseShareOf(input.supabase, project);
   const digitalocean = fleetApp.monthlyCost;
   return {
     appId: fleetApp.id,

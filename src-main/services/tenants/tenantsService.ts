@@ -17,6 +17,7 @@ import type {
   TenantRow,
   TenantSchemaState,
   TenantsMatrix,
+  TenantSupabaseShare,
 } from '../../../src-preload/contract';
 import type { FleetSnapshot } from '../../../src-preload/contract';
 import type { ErrorMapper } from '../../base/errors';
@@ -28,7 +29,16 @@ import type { SourceStatus } from './sourceStatus';
 import type { SupabaseProjects } from './supabaseProjects';
 import { asleepMessage } from './supabaseProjects';
 import type { TenantLinks } from './tenantLinks';
-import { linkOf, pausePolicy, projectDirectory, rowOf, schemaState, type KnownProject } from './tenantRows';
+import {
+  linkOf,
+  markShared,
+  pausePolicy,
+  projectDirectory,
+  rowOf,
+  schemaState,
+  supabaseShares,
+  type KnownProject,
+} from './tenantRows';
 
 export interface TenantsServiceDeps {
   context: string;
@@ -40,6 +50,12 @@ export interface TenantsServiceDeps {
   links: TenantLinks;
   audit: Pick<AuditLog, 'start' | 'finish'>;
   toError: ErrorMapper;
+}
+
+/** Each app's Supabase share by app id, and why some are missing. */
+export interface TenantSupabaseShares {
+  shares: ReadonlyMap<string, TenantSupabaseShare>;
+  problem?: string;
 }
 
 const ASLEEP: ReadonlySet<SupabaseProjectState> = new Set(['INACTIVE', 'PAUSING', 'COMING_UP', 'RESTORING', 'REMOVED']);
@@ -111,6 +127,18 @@ export class TenantsService {
         .map((p) => ({ ref: p.ref, name: p.name, organization: p.organization, status: p.status })),
       providers: { supabase: joined.supabase, github: refusedReach(github, sources.values()) },
     };
+  }
+
+  /**
+   * Each app's share of its Supabase project, for the Costs page: the matrix's figure, from the
+   * caller's apps, the hand links and the costs domain's Supabase read (no DigitalOcean request).
+   * Undefined without a Supabase account; a problem when Supabase could not be read.
+   */
+  async supabaseShares(apps: readonly App[]): Promise<TenantSupabaseShares | undefined> {
+    const [links, costs] = await Promise.all([this.deps.links.all(), this.deps.supabaseDirectory()]);
+    if (!costs.connected) return undefined;
+    if (costs.problem) return { shares: new Map(), problem: costs.problem };
+    return { shares: supabaseShares(apps, links, projectDirectory(costs)) };
   }
 
   async getTenant(appId: string): Promise<TenantDetail> {
@@ -365,14 +393,7 @@ export class TenantsService {
       });
     }
     // A project several tenants point at is shared: each says with whom, and pays its share.
-    const users = new Map<string, string[]>();
-    for (const { app, link } of rows.values()) {
-      if (link) users.set(link.ref, [...(users.get(link.ref) ?? []), app.spec.name]);
-    }
-    for (const row of rows.values()) {
-      const others = row.link ? (users.get(row.link.ref) ?? []).filter((name) => name !== row.app.spec.name) : [];
-      if (row.link && others.length) row.link = { ...row.link, sharedWith: others };
-    }
+    markShared(rows.values());
     return { snapshot, apps, directory, supabase, rows };
   }
 }

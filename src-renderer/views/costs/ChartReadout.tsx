@@ -66,6 +66,8 @@ interface ChartReadoutProps {
   hint: string;
   /** After each amount, e.g. " (estimate)". */
   suffix?: string;
+  /** Said after the total, e.g. with whom a Supabase project is shared. */
+  note?: string;
   testId: string;
 }
 
@@ -76,6 +78,7 @@ export function ChartReadout({
   empty = 'nothing billed',
   hint,
   suffix = '',
+  note,
   testId,
 }: ChartReadoutProps) {
   return (
@@ -94,6 +97,11 @@ export function ChartReadout({
             </span>
           ))}
           {total ? <span className="chart-readout__total">{total}</span> : null}
+          {note ? (
+            <span className="chart-readout__note muted" data-testid="readout-note">
+              {note}
+            </span>
+          ) : null}
         </>
       )}
     </p>

@@ -8,7 +8,7 @@ import { formatCost } from '../../format';
 import { ChartLegend } from './ChartLegend';
 import { ChartReadout, readoutParts, useHoveredRow, type ReadoutSeries } from './ChartReadout';
 import { AXIS_LINE, AXIS_TICK, CATEGORY_COLOR, GRID_STROKE, TOOLTIP_PROPS, axisUsd, niceTicks } from './chartTheme';
-import { CATEGORIES, CATEGORY_LABEL, costBars, type ChartBy } from './costModel';
+import { CATEGORIES, CATEGORY_LABEL, costBars, SUPABASE_LABEL, type ChartBy } from './costModel';
 
 const ROW_HEIGHT = 46;
 /** Tenants are named app by app ("presence360-control-plane"): their labels need more room. */
@@ -18,6 +18,7 @@ export const ESTIMATE_MARK = '*';
 const TOTAL_TICK = { fill: 'var(--text)', fontSize: 12, fontWeight: 600, textAnchor: 'end', dx: 130 } as const;
 const SERIES: ReadoutSeries[] = [
   ...CATEGORIES.map((c) => ({ key: c, label: CATEGORY_LABEL[c], color: CATEGORY_COLOR[c] })),
+  { key: 'supabase', label: SUPABASE_LABEL, color: CATEGORY_COLOR.supabase },
   { key: 'headroom', label: 'Autoscaling up to max', color: CATEGORY_COLOR.headroom },
 ];
 
@@ -40,9 +41,11 @@ export function FleetCostsChart({ costs, by, onOpenGroup, onOpenApp }: FleetCost
     [costs, by],
   );
   const hasHeadroom = rows.some((r) => r.headroom > 0);
+  const hasSupabase = rows.some((r) => r.supabase > 0);
   const ticks = useMemo(() => niceTicks(Math.max(...rows.map((r) => r.total.max))), [rows]);
   const legend = [
     ...CATEGORIES.map((c) => ({ label: CATEGORY_LABEL[c], color: CATEGORY_COLOR[c] })),
+    ...(hasSupabase ? [{ label: `${SUPABASE_LABEL} (compute share, estimate)`, color: CATEGORY_COLOR.supabase }] : []),
     ...(hasHeadroom ? [{ label: 'Autoscaling, up to max', color: CATEGORY_COLOR.headroom }] : []),
   ];
   const hovered = useHoveredRow();
@@ -106,6 +109,16 @@ export function FleetCostsChart({ costs, by, onOpenGroup, onOpenApp }: FleetCost
                 isAnimationActive={false}
               />
             ))}
+            {/* After DigitalOcean's types, before the headroom: the minimum-scale bill ends where the grey starts. */}
+            <Bar
+              dataKey="supabase"
+              name={SUPABASE_LABEL}
+              stackId="cost"
+              fill={CATEGORY_COLOR.supabase}
+              cursor="pointer"
+              onClick={(_, index) => open(index)}
+              isAnimationActive={false}
+            />
             <Bar
               dataKey="headroom"
               name="Autoscaling up to max"
@@ -123,8 +136,11 @@ export function FleetCostsChart({ costs, by, onOpenGroup, onOpenApp }: FleetCost
         title={active ? (active.appId ? `${active.label} (${active.group})` : active.label) : undefined}
         parts={readoutParts(active, SERIES)}
         total={
-          active ? `${formatCost(active.total)} a month${active.estimated ? ', partly estimated' : ''}` : undefined
+          active
+            ? `${formatCost(active.total)} a month${active.estimated || active.supabase > 0 ? ', partly estimated' : ''}`
+            : undefined
         }
+        {...(active?.supabaseNote ? { note: `Supabase ${active.supabaseNote}` } : {})}
         hint={
           by === 'tenant'
             ? 'Point at a bar to see what it is made of; click it to open the app.'

@@ -9,7 +9,7 @@ import { formatUsd } from '../../format';
 import { useCostsStore } from '../../stores/costsStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { useNavigationStore } from '../../stores/navigationStore';
-import type { ChartBy } from './costModel';
+import { sharedSupabaseProjects, type ChartBy } from './costModel';
 import { FleetCostsChart } from './FleetCostsChart';
 
 const openGroup = (group: string) => {
@@ -29,7 +29,8 @@ export function FleetCostsSection() {
         <h2 className="section__title" id="groups-title">
           {tenants ? 'Monthly cost by tenant' : 'Monthly cost by product group'}
           <span className="muted section__hint">
-            size list × instances, databases included ·{' '}
+            size list × instances, databases included
+            {fleet.value?.supabase ? ', plus each tenant’s Supabase share' : ''} ·{' '}
             {tenants ? 'click a bar to open the app' : 'click a bar to open the group’s apps'}
           </span>
         </h2>
@@ -77,6 +78,7 @@ function CostNotes({ costs }: { costs: FleetCosts }) {
   const unpriced = costs.databases.filter((d) => d.monthlyPrice === undefined);
   return (
     <>
+      <SupabaseNote costs={costs} />
       {costs.databasesProblem ? (
         <InlineWarning>
           <span data-testid="databases-problem">{costs.databasesProblem}</span>
@@ -109,5 +111,40 @@ function CostNotes({ costs }: { costs: FleetCosts }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/**
+ * What the Supabase part of each bar is: the tenants matrix's figure (the project's compute at the
+ * documented prices, split evenly where tenants share a project), not the organization's bill.
+ */
+function SupabaseNote({ costs }: { costs: FleetCosts }) {
+  if (!costs.supabase) return null;
+  if (costs.supabase.problem) {
+    return (
+      <InlineWarning>
+        <span data-testid="supabase-share-problem">{costs.supabase.problem} The bars show DigitalOcean only.</span>
+      </InlineWarning>
+    );
+  }
+  if (costs.supabase.monthly <= 0) return null;
+  const shared = sharedSupabaseProjects(costs);
+  return (
+    <p className="cost-databases muted" data-testid="cost-supabase">
+      Supabase: {formatUsd(costs.supabase.monthly)}/mo across the tenants, each project’s compute at the{' '}
+      <a href={costs.supabase.source.url} target="_blank" rel="noreferrer">
+        documented prices
+      </a>{' '}
+      before the plan fee and credits (the organizations’ estimate is under Supabase plans)
+      {shared.map((p) => (
+        <span key={p.project} data-testid="supabase-shared">
+          {'; '}
+          <strong className="cost-databases__name">{p.project}</strong>
+          {p.monthly !== undefined ? ` ${formatUsd(p.monthly)}/mo` : ''} shared with {p.tenants.join(', ')}, split
+          evenly
+        </span>
+      ))}
+      .
+    </p>
   );
 }

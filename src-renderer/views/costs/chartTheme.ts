@@ -3,13 +3,15 @@
 import type { CostCategory } from '../../../src-preload/contract';
 import { formatUsd } from '../../format';
 
-export const CATEGORY_COLOR: Record<CostCategory | 'headroom', string> = {
+export const CATEGORY_COLOR: Record<CostCategory | 'headroom' | 'supabase', string> = {
   frontend: 'var(--chart-frontend)',
   api: 'var(--chart-api)',
   worker: 'var(--chart-worker)',
   database: 'var(--chart-database)',
   other: 'var(--chart-other)',
   headroom: 'var(--chart-headroom)',
+  // A tenant's Supabase share: its own hue, apart from DigitalOcean's component types.
+  supabase: 'var(--chart-supabase)',
 };
 
 export const AXIS_TICK = { fill: 'var(--muted)', fontSize: 12 } as const;

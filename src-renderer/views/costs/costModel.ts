@@ -7,6 +7,7 @@ import type {
   CostCategory,
   FleetCosts,
   MonthlyCost,
+  TenantSupabaseShare,
 } from '../../../src-preload/contract';
 
 export const CATEGORY_LABEL: Record<CostCategory, string> = {
@@ -79,8 +80,53 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
       `No app uses this cluster; it bills all the same. ${d.note}`,
       'yes',
     ]);
-  const total = ['Fleet total', '', '', '', '', '', '', amount(costs.monthlyCost.min), amount(costs.monthlyCost.max)];
-  return [header, ...lines, ...unused, [...total, '', costs.estimated ? 'includes estimates' : '']];
+  const supabase = costs.apps.flatMap((app) => {
+    const share = app.supabase;
+    if (share?.monthly === undefined) return [];
+    return [
+      [
+        app.group,
+        app.name,
+        share.project ?? share.ref,
+        SUPABASE_LABEL,
+        '',
+        '',
+        share.projectMonthly === undefined ? '' : amount(share.projectMonthly),
+        amount(share.monthly),
+        amount(share.monthly),
+        supabaseNoteOf(share),
+        'yes',
+      ],
+    ];
+  });
+  const extra = costs.supabase?.monthly ?? 0;
+  const total = [
+    'Fleet total',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    amount(costs.monthlyCost.min + extra),
+    amount(costs.monthlyCost.max + extra),
+  ];
+  // With Supabase lines the total is more than DigitalOcean's bill: say which part is which.
+  const split = supabase.length
+    ? `DigitalOcean ${amount(costs.monthlyCost.min)}–${amount(costs.monthlyCost.max)} + Supabase ${amount(extra)}`
+    : '';
+  const estimated = costs.estimated || supabase.length > 0;
+  return [header, ...lines, ...supabase, ...unused, [...total, split, estimated ? 'includes estimates' : '']];
+}
+
+export const SUPABASE_LABEL = 'Supabase';
+
+/** What a tenant's Supabase figure is, and with whom its project is split, in words. */
+export function supabaseNoteOf(share: TenantSupabaseShare): string {
+  const project = share.project ?? share.ref;
+  const base = `Supabase project ${project}: compute at the documented prices, before the plan fee and credits`;
+  if (!share.sharedWith?.length) return `${base}.`;
+  return `${base}; shared with ${share.sharedWith.join(', ')}, an even share of ${share.projectMonthly === undefined ? 'it' : `$${amount(share.projectMonthly)}`}.`;
 }
 
 /** What the main chart's bars stand for: a product group, or one tenant (an app). */
@@ -95,8 +141,13 @@ export interface CostBarRow extends Record<CostCategory, number> {
   appId?: string;
   /** What autoscaling may add at maximum scale. */
   headroom: number;
+  /** The tenant's (or the group's tenants') Supabase share a month; 0 without one. */
+  supabase: number;
+  /** With whom a tenant's Supabase project is split, in words. */
+  supabaseNote?: string;
+  /** DigitalOcean and Supabase together. */
   total: MonthlyCost;
-  /** Part of the total is an estimate from published prices. */
+  /** Part of DigitalOcean's total is an estimate from published prices (the Supabase share always is). */
   estimated: boolean;
 }
 
@@ -110,24 +161,55 @@ const headroomOf = (cost: MonthlyCost) => Math.round((cost.max - cost.min) * 100
  */
 export function costBars(costs: FleetCosts, by: ChartBy): CostBarRow[] {
   if (by === 'tenant') {
-    return costs.apps.map((a) => ({
-      label: a.name,
-      group: a.group,
-      appId: a.appId,
-      ...split(a.byCategory),
-      headroom: headroomOf(a.monthlyCost),
-      total: a.monthlyCost,
-      estimated: a.estimated,
-    }));
+    return costs.apps.map((a) => {
+      const supabase = a.supabase?.monthly ?? 0;
+      return {
+        label: a.name,
+        group: a.group,
+        appId: a.appId,
+        ...split(a.byCategory),
+        headroom: headroomOf(a.monthlyCost),
+        supabase,
+        ...(a.supabase?.sharedWith?.length ? { supabaseNote: `shared with ${a.supabase.sharedWith.join(', ')}` } : {}),
+        total: plus(a.monthlyCost, supabase),
+        estimated: a.estimated,
+      };
+    });
   }
-  return costs.groups.map((g) => ({
-    label: g.group,
-    group: g.group,
-    ...split(g.byCategory),
-    headroom: headroomOf(g.monthlyCost),
-    total: g.monthlyCost,
-    estimated: g.estimated,
-  }));
+  return costs.groups.map((g) => {
+    const supabase = g.supabase ?? 0;
+    return {
+      label: g.group,
+      group: g.group,
+      ...split(g.byCategory),
+      headroom: headroomOf(g.monthlyCost),
+      supabase,
+      total: plus(g.monthlyCost, supabase),
+      estimated: g.estimated,
+    };
+  });
+}
+
+const plus = (cost: MonthlyCost, extra: number): MonthlyCost => ({
+  min: Math.round((cost.min + extra) * 100) / 100,
+  max: Math.round((cost.max + extra) * 100) / 100,
+});
+
+/** The Supabase projects split between tenants, for the line under the chart: one entry per project. */
+export function sharedSupabaseProjects(
+  costs: FleetCosts,
+): Array<{ project: string; tenants: string[]; monthly?: number }> {
+  const byRef = new Map<string, { project: string; tenants: string[]; monthly?: number }>();
+  for (const app of costs.apps) {
+    const share = app.supabase;
+    if (!share?.sharedWith?.length || byRef.has(share.ref)) continue;
+    byRef.set(share.ref, {
+      project: share.project ?? share.ref,
+      tenants: [app.name, ...share.sharedWith],
+      ...(share.projectMonthly !== undefined ? { monthly: share.projectMonthly } : {}),
+    });
+  }
+  return [...byRef.values()];
 }
 
 export interface HistoryBarRow {
