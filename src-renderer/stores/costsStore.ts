@@ -43,6 +43,12 @@ interface CostsState {
   loadBilling: () => Promise<void>;
   loadSupabase: () => Promise<void>;
   loadSizing: (appId: string) => Promise<void>;
+  /**
+   * The app's right-sizing report for another view (the Scale dialog): the one already read, or
+   * read now into the same place without changing which app the Costs page shows. Undefined when
+   * it cannot be read (the dialog then goes without advice).
+   */
+  sizingReport: (appId: string) => Promise<RightSizingReport | undefined>;
   toggleCompare: (appId: string) => void;
   clearCompare: () => void;
   exportCsv: () => void;
@@ -127,6 +133,35 @@ export const useCostsStore = create<CostsState>()((set, get) => ({
           : { ...s.sizing[appId], loading: false, error: result.error },
       },
     }));
+  },
+
+  sizingReport: async (appId) => {
+    const known = get().sizing[appId];
+    if (known?.value) return known.value;
+    if (known?.loading) {
+      // The Costs page's own read is on its way: wait for it rather than asking twice.
+      await new Promise<void>((resolve) => {
+        const stop = useCostsStore.subscribe((s) => {
+          if (!s.sizing[appId]?.loading) {
+            stop();
+            resolve();
+          }
+        });
+      });
+      return get().sizing[appId]?.value;
+    }
+    set((s) => ({ sizing: { ...s.sizing, [appId]: { ...s.sizing[appId], loading: true } } }));
+    const result = await readFleet((api) => api.getRightSizing({ appId }));
+    if (!result) return undefined;
+    set((s) => ({
+      sizing: {
+        ...s.sizing,
+        [appId]: result.ok
+          ? { value: result.value, loading: false }
+          : { ...s.sizing[appId], loading: false, error: result.error },
+      },
+    }));
+    return result.ok ? result.value : undefined;
   },
 
   toggleCompare: (appId) =>

@@ -1,7 +1,13 @@
 // The scale dialog: one component's draft size/count/autoscaling, re-priced by previewScale as the
 // user edits (debounced), and applied through the actions store with the preview's specVersion so
 // main refuses ('stale') if the app changed in between.
-import type { ComponentDetail, FleetError, ScalePreview } from '../../src-preload/contract';
+import type {
+  ComponentDetail,
+  FleetError,
+  RightSizingReport,
+  ScalePreview,
+  SizingAdvice,
+} from '../../src-preload/contract';
 import { draftFrom, draftProblem, isNoChange, scaleChangeOf, type ScaleDraft } from '../actionFormat';
 import { DEFAULT_SIZE_SLUG } from '../format';
 import { callFleet } from '../fleetApi';
@@ -9,6 +15,7 @@ import { create } from 'zustand';
 import { useActionsStore, type AppRef } from './actionsStore';
 import { useAppDetailStore } from './appDetailStore';
 import { resetWithContext, sameContext } from './contextScope';
+import { useCostsStore } from './costsStore';
 import { useNavigationStore } from './navigationStore';
 
 export const PREVIEW_DEBOUNCE_MS = 350;
@@ -18,8 +25,11 @@ export interface ScaleDialogState {
   component: string;
   /** The component as the dialog found it; drafts are compared to this. */
   initial: ScaleDraft;
-  /** Right-sizing advice the dialog was opened from (its draft starts at the advised size). */
-  advice?: string;
+  /**
+   * Right-sizing's suggestion for this component: the one Apply came from (the draft starts at its
+   * size), or, when opened by hand, the app's advice once read. Absent when there is none.
+   */
+  advice?: ScaleAdvice;
   draft: ScaleDraft;
   preview?: ScalePreview;
   /** A previewScale call is on its way (or waiting out the debounce). */
@@ -32,15 +42,32 @@ export interface ScaleDialogState {
   applyError?: FleetError;
 }
 
+/** A right-sizing suggestion and the window of metrics it read. */
+export interface ScaleAdvice {
+  advice: SizingAdvice;
+  windowDays: number;
+}
+
+/** Only a suggestion to move (with a size to move to) is worth the dialog's room; "keep" is not. */
+export function suggestionFor(report: RightSizingReport | undefined, component: string): ScaleAdvice | undefined {
+  const advice = report?.advice.find((a) => a.component === component);
+  if (!report || !advice || advice.direction === 'keep' || !advice.suggestedSlug) return undefined;
+  return { advice, windowDays: report.windowDays };
+}
+
 interface ScaleState {
   dialog?: ScaleDialogState;
-  /** `prefill`: start the draft at an advised size (right-sizing's Apply), with the advice's words. */
-  open: (app: AppRef, component: ComponentDetail, prefill?: { size: string; advice?: string }) => void;
+  /**
+   * `prefill`: start the draft at an advised size (right-sizing's Apply), with the advice. Without
+   * it the app's right-sizing advice is looked up (read once if the Costs page has not) and shown
+   * when it suggests a change for this component.
+   */
+  open: (app: AppRef, component: ComponentDetail, prefill?: { size: string; advice?: ScaleAdvice }) => void;
   /**
    * Right-sizing's Apply: goes to the app's page and opens its Scale dialog at the advised size, so
    * the change is confirmed with the same preview and cost delta as the page's own Scale button.
    */
-  openAdvised: (appId: string, component: string, size: string, advice?: string) => Promise<void>;
+  openAdvised: (appId: string, component: string, advice: ScaleAdvice) => Promise<void>;
   edit: (patch: Partial<ScaleDraft>) => void;
   /** Re-reads the preview now (the Reload after a 'stale' refusal). */
   reload: () => Promise<void>;
@@ -95,6 +122,17 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
     }, PREVIEW_DEBOUNCE_MS);
   };
 
+  /** Opened by hand: the advice arrives after the dialog, and only lands on the dialog it was for. */
+  const lookUpAdvice = async (appId: string, component: string) => {
+    const report = await useCostsStore.getState().sizingReport(appId);
+    const dialog = get().dialog;
+    const advice = suggestionFor(report, component);
+    if (!advice || !dialog || dialog.app.id !== appId || dialog.component !== component || dialog.advice) return;
+    // Advice read before a change already made is spent: it would suggest the size it is at.
+    if (advice.advice.suggestedSlug === dialog.initial.size) return;
+    patchDialog({ advice });
+  };
+
   return {
     open: (app, component, prefill) => {
       if (debounce) clearTimeout(debounce);
@@ -116,9 +154,12 @@ export const useScaleStore = create<ScaleState>()((set, get) => {
         },
       });
       void preview();
+      if (!prefill?.advice) void lookUpAdvice(app.id, component.name);
     },
 
-    openAdvised: async (appId, name, size, advice) => {
+    openAdvised: async (appId, name, advice) => {
+      const size = advice.advice.suggestedSlug;
+      if (!size) return;
       const current = sameContext();
       useNavigationStore.getState().openApp(appId);
       const detail = await freshDetail(appId);

@@ -15,6 +15,7 @@ import { Money } from '../../components/Money';
 import { formatUsd } from '../../format';
 import { useScaleStore, type ScaleDialogState } from '../../stores/scaleStore';
 import { UndoNote } from './AppActions';
+import { ScaleAdviceNote } from './ScaleAdviceNote';
 
 export function ScaleDialog() {
   const dialog = useScaleStore((s) => s.dialog);
@@ -76,6 +77,15 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
         </div>
       ) : applyError ? (
         <ErrorLine error={applyError} />
+      ) : null}
+
+      {dialog.advice ? (
+        <ScaleAdviceNote
+          suggestion={dialog.advice}
+          draftSize={draft.size}
+          onUse={(size) => edit({ size })}
+          disabled={applying}
+        />
       ) : null}
 
       <fieldset className="scale-form" disabled={applying}>

@@ -91,7 +91,9 @@ function AdviceList({ report }: { report: RightSizingReport }) {
                 <button
                   type="button"
                   className="button button--small advice__apply"
-                  onClick={() => void openAdvised(report.appId, a.component, a.suggestedSlug!, a.reason)}
+                  onClick={() =>
+                    void openAdvised(report.appId, a.component, { advice: a, windowDays: report.windowDays })
+                  }
                   title={`Open ${a.component}'s Scale dialog at ${a.suggestedSlug}, to review the cost and confirm`}
                   data-testid="advice-apply"
                 >
