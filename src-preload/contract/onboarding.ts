@@ -261,10 +261,12 @@ export interface OnboardingMethods {
   resumeOnboarding: { request: { id: string }; response: OnboardingRun };
   /**
    * `confirm: false` (or absent) lists what would be deleted and deletes nothing; `confirm: true`
-   * deletes exactly the run's created resources (app, DNS record, Supabase project), newest first.
+   * deletes exactly the run's created resources (DNS record, app, registry row, Supabase project),
+   * newest first, and is refused unless `typedName` is the run's name. An app is deleted only by
+   * the id the run recorded, and only while it still has the run's name.
    */
   removeCreated: {
-    request: { id: string; confirm?: boolean };
+    request: { id: string; confirm?: boolean; typedName?: string };
     response: { run: OnboardingRun; resources: CreatedResource[] };
   };
   /** The generated DB password, only when the founder asks for it. */

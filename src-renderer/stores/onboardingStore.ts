@@ -76,7 +76,8 @@ interface OnboardingState {
   retry: () => Promise<void>;
   resume: () => Promise<void>;
   askRemoval: () => Promise<void>;
-  confirmRemoval: () => Promise<void>;
+  /** Deletes the listed resources; main refuses unless `typedName` is the run's name. */
+  confirmRemoval: (typedName: string) => Promise<void>;
   closeRemoval: () => void;
   reveal: () => Promise<void>;
   hidePassword: () => void;
@@ -236,11 +237,13 @@ export const useOnboardingStore = create<OnboardingState>()((set, get) => {
       });
     },
 
-    confirmRemoval: async () => {
-      const { runId: id, removal } = get();
+    confirmRemoval: async (typedName) => {
+      const { runId: id, removal, run } = get();
       if (!id || !removal?.resources || removal.removing || removal.removed) return;
+      // The button is disabled until the name is typed back; the store refuses it too.
+      if (run && typedName !== run.name) return;
       set({ removal: { ...removal, removing: true, error: undefined } });
-      const result = await readFleet((api) => api.removeCreated({ id, confirm: true }));
+      const result = await readFleet((api) => api.removeCreated({ id, confirm: true, typedName }));
       if (!result || get().runId !== id) return;
       if (!result.ok) {
         set({ removal: { ...removal, removing: false, error: result.error } });

@@ -133,6 +133,8 @@ test('a registry insert Postgres refuses stops the run there, offers Retry, and 
   const dialog = page.getByTestId('remove-created-dialog');
   await expect(dialog.getByTestId('remove-list').locator('li')).toHaveCount(created.length);
   expect(await dialog.getByTestId('remove-list').locator('li').allInnerTexts()).toEqual([...created].reverse());
+  await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+  await dialog.getByTestId('remove-typed-name').fill('taskifai-brokenreg');
   await dialog.getByTestId('confirm-button').click();
   await expect(dialog.getByTestId('removed-list')).toBeVisible({ timeout: 60_000 });
   await dialog.getByTestId('remove-close').click();

@@ -11,7 +11,7 @@ export function onboardingMethodHandlers(onboarding: () => OnboardingService): D
     getOnboarding: ({ id }) => onboarding().get(id),
     retryStep: ({ id }) => onboarding().retry(id),
     resumeOnboarding: ({ id }) => onboarding().resume(id),
-    removeCreated: ({ id, confirm }) => onboarding().removeCreated(id, confirm === true),
+    removeCreated: ({ id, confirm, typedName }) => onboarding().removeCreated(id, confirm === true, typedName),
     revealDbPassword: ({ id }) => onboarding().revealDbPassword(id),
     planOffboarding: ({ appId }) => onboarding().planOffboarding(appId),
     runOffboardingStep: ({ appId, step, typedName }) => onboarding().runOffboardingStep(appId, step, typedName),

@@ -66,7 +66,11 @@ export const onboardingMethodSchemas = {
   getOnboarding: z.strictObject({ id: runId }),
   retryStep: z.strictObject({ id: runId }),
   resumeOnboarding: z.strictObject({ id: runId }),
-  removeCreated: z.strictObject({ id: runId, confirm: z.boolean().optional() }),
+  removeCreated: z.strictObject({
+    id: runId,
+    confirm: z.boolean().optional(),
+    typedName: z.string().max(64).optional(),
+  }),
   revealDbPassword: z.strictObject({ id: runId }),
   planOffboarding: z.strictObject({ appId }),
   runOffboardingStep: z.strictObject({

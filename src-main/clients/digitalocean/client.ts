@@ -263,6 +263,15 @@ export class DigitalOceanClient {
     return body.app;
   }
 
+  /**
+   * DELETE /v2/apps/{id} (needs app:delete): every deployment is shut down and the app is gone for
+   * good. Answers the deleted app's id.
+   */
+  async deleteApp(appId: string): Promise<string | undefined> {
+    const body = await this.rest.request<{ id?: string } | undefined>('DELETE', appPath(appId));
+    return body?.id;
+  }
+
   /** Validation and price of a spec, without changing anything (`app_id` = as an update of that app). */
   propose(spec: AppSpec, appId?: string): Promise<ProposeResult> {
     return this.rest.request<ProposeResult>('POST', '/v2/apps/propose', {

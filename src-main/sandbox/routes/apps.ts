@@ -1,7 +1,8 @@
 // App Platform read endpoints of the sandbox cloud: apps, deployments, health, instance sizes and
-// regions, answered in the shapes of the official spec.
+// regions, answered in the shapes of the official spec; and deleting an app.
 import type { App, Deployment } from '../../clients/digitalocean/types';
 import { waitingDeployment } from '../deployEngine';
+import { removeAppRecord } from '../appRemoval';
 import { SANDBOX_INSTANCE_SIZES, SANDBOX_REGIONS } from '../catalog';
 import { doError, json, notFound, paginate, type Router } from '../http';
 import { healthOf, lacksScope, type AppRecord, type SandboxState } from '../state';
@@ -59,6 +60,13 @@ export function registerAppRoutes(router: Router, state: SandboxState): void {
     .add('GET', '/v2/apps/:appId', (req) => {
       const record = recordOf(req.params.appId);
       return record ? json(200, { app: presentApp(record, state) }) : notFound();
+    })
+    .add('DELETE', '/v2/apps/:appId', (req) => {
+      // apps_delete: 200 with the deleted app's id (the spec's example), 404 for an unknown one.
+      const record = recordOf(req.params.appId);
+      if (!record) return notFound();
+      removeAppRecord(state, record);
+      return json(200, { id: record.app.id });
     })
     .add('GET', '/v2/apps/:appId/deployments', (req) => {
       const record = recordOf(req.params.appId);

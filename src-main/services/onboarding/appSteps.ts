@@ -14,12 +14,19 @@ export async function appStep(ctx: StepContext): Promise<void> {
   const { run, deps } = ctx;
   if (run.appId) return;
   const apps = await deps.client.listApps();
-  // As with the project: the plan refused a taken name, so an app of this name is this run's.
+  // The plan refused a taken name, so an app of this name after an attempt whose outcome is unknown
+  // (stopped mid-step, no answer) is that attempt's. Otherwise someone else made it since the plan:
+  // it is not this run's, and "Remove what was created" must never delete it.
   const existing = apps.find((a) => a.spec.name === run.name);
-  if (existing?.id) {
+  if (existing?.id && ctx.earlierAttempts > 0) {
     run.appId = existing.id;
     return ctx.created({ kind: 'app', id: existing.id, label: `App ${run.name}` });
   }
+  if (existing)
+    throw new ApiError({
+      code: 'conflict',
+      message: `An app named "${run.name}" was made since the plan, not by this onboarding: nothing was created. Rename or delete it, then retry.`,
+    });
   const keys = ctx.keys();
   if (!keys) throw new ApiError({ code: 'internal', message: 'The project’s keys were not read: retry the step.' });
   const template = await deps.client.getApp(run.plan.request.templateAppId);

@@ -19,7 +19,7 @@ export { OnboardingService } from './onboardingService';
 export interface OnboardingDomainDeps {
   context: string;
   dataDir: string;
-  client: Pick<DigitalOceanClient, 'listApps' | 'getApp' | 'propose'>;
+  client: Pick<DigitalOceanClient, 'listApps' | 'getApp' | 'propose' | 'deleteApp'>;
   apps: AppsService;
   specs: Pick<SpecsService, 'createTenantApp'>;
   dns: Pick<DnsService, 'listDomains' | 'listRecords' | 'createRecord' | 'deleteRecord'>;

@@ -1,7 +1,8 @@
 // Offboarding a tenant, one confirmed step at a time: confirm a backup exists (the Management API
 // cannot take one), pause its Supabase project, delete its app, remove its DNS records, mark it
 // inactive in the registry. Each step says first what it will do; deletes need the app's name
-// typed back; every step run goes to the Activity log.
+// typed back; every step run goes to the Activity log. Once the app is deleted, the steps after it
+// work from the app as it was (its domains, its project), kept in memory until the app quits.
 import type { OffboardingPlan, OffboardingStep, OffboardingStepKind } from '../../../src-preload/contract';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -27,6 +28,8 @@ interface Facts {
 export class Offboarding {
   /** Backups confirmed by the founder this session, by app id. */
   private readonly confirmed = new Set<string>();
+  /** Apps deleted here, as they were: the steps after "Delete app" still need its domains and project. */
+  private readonly deleted = new Map<string, App>();
 
   constructor(private readonly deps: OnboardingDomainDeps) {}
 
@@ -59,7 +62,7 @@ export class Offboarding {
       this.deps.audit.finish(entry, { result: 'failed', message: this.deps.toError('offboard', error).message });
       throw error;
     }
-    return kind === 'delete_app' ? this.planOf(facts) : this.plan(appId);
+    return this.plan(appId);
   }
 
   private async act(facts: Facts, kind: OffboardingStepKind): Promise<void> {
@@ -69,13 +72,10 @@ export class Offboarding {
         return;
       case 'pause_project':
         return facts.supabase!.pauseProject(facts.ref!);
-      case 'delete_app': {
-        const client = this.deps.client as unknown as { deleteApp?: (id: string) => Promise<unknown> };
-        if (typeof client.deleteApp !== 'function')
-          throw new ApiError({ code: 'unprocessable', message: 'Fleetdeck cannot delete apps yet.' });
-        await client.deleteApp(facts.app.id!);
+      case 'delete_app':
+        await this.deps.client.deleteApp(facts.app.id!);
+        this.deleted.set(facts.app.id!, facts.app);
         return;
-      }
       case 'remove_dns':
         for (const record of facts.records) await this.deps.dns.deleteRecord(record.zone, record.id);
         return;
@@ -88,7 +88,6 @@ export class Offboarding {
   private planOf(facts: Facts): OffboardingPlan {
     const { app } = facts;
     const name = app.spec.name;
-    const canDelete = typeof (this.deps.client as unknown as { deleteApp?: unknown }).deleteApp === 'function';
     const steps: OffboardingStep[] = [
       {
         kind: 'confirm_backup',
@@ -121,10 +120,7 @@ export class Offboarding {
         title: `Delete app ${name}`,
         detail: `Every component and deployment of ${name} is deleted; this cannot be undone.`,
         needsTypedName: true,
-        done: false,
-        ...(!canDelete
-          ? { blocked: `Fleetdeck cannot delete apps yet: delete ${name} in the DigitalOcean control panel.` }
-          : {}),
+        done: this.deleted.has(app.id!),
       },
       {
         kind: 'remove_dns',
@@ -154,7 +150,7 @@ export class Offboarding {
   }
 
   private async facts(appId: string): Promise<Facts> {
-    const app = await this.deps.client.getApp(appId);
+    const app = this.deleted.get(appId) ?? (await this.deps.client.getApp(appId));
     const ref = primarySupabaseReference(app.spec)?.ref;
     const supabase = ref ? await this.deps.supabase() : undefined;
     const facts: Facts = {

@@ -50,6 +50,12 @@ export class OnboardingService {
   /** The projects' keys, by run: memory only, read again on resume after a restart. */
   private readonly keys = new Map<string, ProjectKeys>();
   private readonly watchers = new Map<string, Set<(run: OnboardingRun) => void>>();
+  /**
+   * Each run as this process last wrote it. Reads come from here, not the file: a read of the file
+   * begun just before the walk's last write would return "running" after the walk ended, and the
+   * run would show as interrupted for a moment.
+   */
+  private readonly written = new Map<string, StoredRun>();
   private readonly offboarding: Offboarding;
   private stopped = false;
 
@@ -102,7 +108,7 @@ export class OnboardingService {
   }
 
   async list(): Promise<OnboardingRun[]> {
-    return (await this.store.list()).map((r) => this.view(r));
+    return (await this.store.list()).map((r) => this.view(this.written.get(r.id) ?? r));
   }
 
   async get(id: string): Promise<OnboardingRun> {
@@ -128,7 +134,11 @@ export class OnboardingService {
     return this.continue(run);
   }
 
-  async removeCreated(id: string, confirm: boolean): Promise<{ run: OnboardingRun; resources: CreatedResource[] }> {
+  async removeCreated(
+    id: string,
+    confirm: boolean,
+    typedName?: string,
+  ): Promise<{ run: OnboardingRun; resources: CreatedResource[] }> {
     const run = await this.read(id);
     if (this.active.has(id))
       throw new ApiError({
@@ -137,6 +147,12 @@ export class OnboardingService {
       });
     const resources = run.created.filter((c) => !c.removedAt);
     if (!confirm) return { run: this.view(run), resources };
+    // The same confirmation as offboarding's deletes: an app and a project are gone for good.
+    if (resources.length > 0 && typedName !== run.name)
+      throw new ApiError({
+        code: 'invalid_argument',
+        message: `Type the tenant's name (${run.name}) to confirm: nothing was removed.`,
+      });
     const failures: string[] = [];
     // Newest first: the DNS record before the app it points at, the app before its project.
     for (const resource of [...resources].reverse()) {
@@ -345,7 +361,8 @@ export class OnboardingService {
   }
 
   private async read(id: string): Promise<StoredRun> {
-    const run = await this.store.read(id);
+    const kept = this.written.get(id);
+    const run = kept ? structuredClone(kept) : await this.store.read(id);
     if (!run || run.context !== this.deps.context)
       throw new ApiError({ code: 'not_found', message: 'No such onboarding in this context.' });
     return run;
@@ -354,6 +371,7 @@ export class OnboardingService {
   private async save(run: StoredRun): Promise<void> {
     run.updatedAt = new Date().toISOString();
     await this.store.write(run);
+    this.written.set(run.id, structuredClone(run));
     const view = this.view(run);
     for (const listener of this.watchers.get(run.id) ?? []) listener(view);
   }

@@ -36,7 +36,7 @@ async function remove(
       return;
     }
     case 'app':
-      await deleteApp(deps, resource.id);
+      await deleteApp(deps, run, resource.id);
       return;
     case 'supabase_project': {
       const supabase = await deps.supabase();
@@ -76,17 +76,15 @@ async function remove(
 }
 
 /**
- * DELETE /v2/apps/{id}. The DigitalOcean client and the sandbox do not have it yet (another
- * engineer's files): until they do, the app is named for the founder to delete by hand.
+ * DELETE /v2/apps/{id} of the app the run recorded, found by that id and never by name: an app the
+ * run did not create is never touched, and one that was renamed since is left for the founder.
  */
-async function deleteApp(deps: OnboardingDomainDeps, appId: string): Promise<void> {
-  const client = deps.client as unknown as { deleteApp?: (id: string) => Promise<unknown> };
-  if (typeof client.deleteApp === 'function') {
-    await client.deleteApp(appId);
-    return;
-  }
-  throw new ApiError({
-    code: 'unprocessable',
-    message: `Fleetdeck cannot delete apps yet: delete app ${appId} in the DigitalOcean control panel, then remove again.`,
-  });
+async function deleteApp(deps: OnboardingDomainDeps, run: StoredRun, appId: string): Promise<void> {
+  const app = await deps.client.getApp(appId);
+  if (app.spec.name !== run.name)
+    throw new ApiError({
+      code: 'conflict',
+      message: `App ${appId} is now named ${app.spec.name}, not ${run.name}: it was not deleted.`,
+    });
+  await deps.client.deleteApp(appId);
 }

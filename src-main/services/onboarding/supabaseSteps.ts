@@ -11,11 +11,17 @@ export async function supabaseProjectStep(ctx: StepContext): Promise<void> {
   const { run, supabase } = ctx;
   const { request } = run.plan;
   if (!run.supabaseRef) {
-    // The plan refused a taken name, so a project of this name found now is this run's own: an
-    // earlier attempt created it and lost the answer (or Fleetdeck stopped before saving it).
+    // The plan refused a taken name, so a project of this name found after an attempt whose
+    // outcome is unknown is that attempt's: it created the project and lost the answer (or
+    // Fleetdeck stopped before saving it). Found with no such attempt, it is someone else's.
     const existing = (await supabase.listOrganizationProjects(request.supabase.organizationSlug)).find(
       (p) => p.name === request.name,
     );
+    if (existing && ctx.earlierAttempts === 0)
+      throw new ApiError({
+        code: 'conflict',
+        message: `A Supabase project named "${request.name}" was made since the plan, not by this onboarding: nothing was created. Rename it, then retry.`,
+      });
     if (existing) {
       run.supabaseRef = existing.ref;
       await ctx.created({

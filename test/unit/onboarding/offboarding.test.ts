@@ -1,7 +1,8 @@
 // The founder offboards acme a step at a time: the plan says what each step will do and which
-// cannot run here (a Pro project cannot be paused; Fleetdeck cannot delete apps yet), a delete
-// without the app's name typed back is refused, and the steps that run — backup confirmed, DNS
-// record removed, registry row marked inactive — each land in the Activity log.
+// cannot run here (a Pro project cannot be paused), a delete without the app's name typed back is
+// refused, and the steps that run — backup confirmed, app deleted (DELETE /v2/apps/{id}), DNS
+// record removed, registry row marked inactive — each land in the Activity log. The steps after
+// the app's deletion still know its record and its registry row.
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/logging/logger';
 import { supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
@@ -41,10 +42,8 @@ describe('offboarding a tenant', () => {
       detail: expect.stringContaining('Newest completed backup'),
     });
     expect(step('pause_project').blocked).toMatch(/only Free plan projects/);
-    expect(step('delete_app')).toMatchObject({
-      needsTypedName: true,
-      blocked: expect.stringContaining('cannot delete apps yet'),
-    });
+    expect(step('delete_app')).toMatchObject({ needsTypedName: true, done: false });
+    expect(step('delete_app').blocked).toBeUndefined();
     expect(step('remove_dns')).toMatchObject({
       needsTypedName: true,
       detail: expect.stringContaining('acme.taskifai.com'),
@@ -57,6 +56,21 @@ describe('offboarding a tenant', () => {
       ok: false,
       error: { code: 'invalid_argument', message: expect.stringContaining('taskifai-acme') },
     });
+    expect(await call('runOffboardingStep', { appId, step: 'delete_app' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(runtime.sandbox.state.apps.has(appId)).toBe(true);
+    const deleted = await value<OffboardingPlan>('runOffboardingStep', {
+      appId,
+      step: 'delete_app',
+      typedName: 'taskifai-acme',
+    });
+    expect(deleted.steps.find((s) => s.kind === 'delete_app')).toMatchObject({ done: true });
+    expect(runtime.sandbox.state.apps.has(appId)).toBe(false);
+    expect(runtime.sandbox.requests.filter((r) => r.startsWith('DELETE /v2/apps/'))).toEqual([
+      `DELETE /v2/apps/${appId}`,
+    ]);
     const after = await value<OffboardingPlan>('runOffboardingStep', {
       appId,
       step: 'remove_dns',
@@ -72,7 +86,16 @@ describe('offboarding a tenant', () => {
       (e) => `${String(e.parameters.step)} ${e.result}`,
     );
     expect(story).toEqual(
-      expect.arrayContaining(['confirm_backup succeeded', 'remove_dns succeeded', 'mark_inactive succeeded']),
+      expect.arrayContaining([
+        'confirm_backup succeeded',
+        'delete_app succeeded',
+        'remove_dns succeeded',
+        'mark_inactive succeeded',
+      ]),
     );
+    const deletion = (await value<ActivityEntry[]>('listActivity', { action: 'offboard_step' })).find(
+      (e) => e.parameters.step === 'delete_app' && e.result === 'succeeded',
+    );
+    expect(deletion).toMatchObject({ appId, appName: 'taskifai-acme', target: 'Delete app taskifai-acme' });
   });
 });

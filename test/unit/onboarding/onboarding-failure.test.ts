@@ -44,9 +44,16 @@ describe('an onboarding step that fails', () => {
     const world = supabaseWorldOf(runtime.sandbox.state);
     expect(world.projects.taskifai!.some((p) => p.ref === failed.supabaseRef)).toBe(true);
 
+    // Without the tenant's name typed back, nothing goes.
+    expect(await call('removeCreated', { id, confirm: true, typedName: 'taskifai-acm' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringContaining('taskifai-acme') },
+    });
+    expect(world.projects.taskifai!.some((p) => p.ref === failed.supabaseRef)).toBe(true);
     const removed = await value<{ run: OnboardingRun; resources: CreatedResource[] }>('removeCreated', {
       id,
       confirm: true,
+      typedName: 'taskifai-acme',
     });
     expect(removed.run.state).toBe('removed');
     expect(removed.run.created.every((c) => c.removedAt)).toBe(true);

@@ -2,8 +2,9 @@
 // The founder follows taskifai-acme's onboarding: each step shows waiting, running with what is
 // happening, done, or failed with Postgres's words. A failure offers "Retry step" (which retries,
 // never resumes) and "Remove what was created…", which lists exactly the run's resources and
-// deletes only after its own click. A run that stopped when Fleetdeck closed offers Resume. The
-// database password stays hidden until Reveal. The Tenants view lists where unfinished runs stopped.
+// deletes only once the tenant's name is typed back and its button clicked. A run that stopped
+// when Fleetdeck closed offers Resume. The database password stays hidden until Reveal. The
+// Tenants view lists where unfinished runs stopped.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FleetApi, OnboardingRun, Result } from '../../../src-preload/contract';
@@ -123,9 +124,18 @@ describe('following a run', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual(['Supabase project taskifai-acme', 'Registry row acme in TaskifAI-Registry']);
-    fireEvent.click(within(dialog).getByTestId('confirm-button'));
+    // Nothing goes until the tenant's name is typed back.
+    const confirm = within(dialog).getByTestId('confirm-button');
+    fireEvent.click(confirm);
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(dialog).getByTestId('remove-typed-name'), { target: { value: 'taskifai-acm' } });
+    expect(confirm).toHaveProperty('disabled', true);
+    fireEvent.change(within(dialog).getByTestId('remove-typed-name'), { target: { value: 'taskifai-acme' } });
+    expect(confirm).toHaveProperty('disabled', false);
+    fireEvent.click(confirm);
     await flush();
-    expect(api.removeCreated).toHaveBeenLastCalledWith({ id: 'run-acme', confirm: true });
+    expect(api.removeCreated).toHaveBeenCalledTimes(2);
+    expect(api.removeCreated).toHaveBeenLastCalledWith({ id: 'run-acme', confirm: true, typedName: 'taskifai-acme' });
     expect(screen.getByTestId('removed-list').textContent).toContain('Supabase project taskifai-acme — removed');
     expect(screen.getByTestId('onboarding-run').getAttribute('data-state')).toBe('removed');
   });
