@@ -17,7 +17,7 @@ import { KeyedQueue } from '../../base/keyedQueue';
 import { buildDnsReport, danglingCandidates, type ZoneRecords } from './check';
 import { probeHostname, type ProbeNetwork } from './liveProbe';
 import { checkAppTarget } from './targetCheck';
-import { RecordWrites, type WriteOutcome } from './recordWrites';
+import { RecordWrites, type RecordClient, type WriteOutcome } from './recordWrites';
 import {
   assertRecordMakesSense,
   normalizeHost,
@@ -39,6 +39,19 @@ export interface DnsAudit {
   context: string;
 }
 
+/** What DNS asks of DigitalOcean: zones and their records, and the apps whose domains they serve. */
+export type DnsClient = RecordClient & Pick<DigitalOceanClient, 'listApps' | 'listDomains'>;
+
+export interface DnsDomainDeps {
+  client: DnsClient;
+  network?: DnsServiceNetwork;
+  activity?: DnsAudit;
+}
+
+export function createDnsDomain({ client, network, activity }: DnsDomainDeps): DnsService {
+  return new DnsService(client, network, activity);
+}
+
 /** Records of one zone are read a few at a time: an account can have many domains. */
 const ZONE_READS_AT_ONCE = 4;
 /** Hosts that look dangling are resolved together, so the check waits about one timeout at most. */
@@ -53,7 +66,7 @@ export class DnsService {
   private readonly creating = new Map<string, Promise<DnsRecord>>();
 
   constructor(
-    private readonly client: DigitalOceanClient,
+    private readonly client: DnsClient,
     private readonly network: DnsServiceNetwork = {},
     private readonly activity?: DnsAudit,
   ) {
