@@ -17,7 +17,7 @@ import type { NoticeHub } from './services/deploys/notices';
 import { InstanceSizeCache } from './services/apps/instanceSizeCache';
 import { LogsService } from './services/logs/logsService';
 import { createCostsDomain, type CostsDomain } from './services/costs';
-import { DnsService } from './services/dns';
+import { createDnsDomain, type DnsService } from './services/dns';
 import { SpecsService } from './services/specs';
 import { createTenantsDomain, type TenantsService } from './services/tenants';
 import { supabaseAccessFor } from './services/costs';
@@ -138,9 +138,10 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     audit: deps.audit,
     toError: deps.toError,
   });
-  const dns = new DnsService(client, sandboxDnsFor(demo, deps), {
-    audit: deps.audit,
-    context,
+  const dns = createDnsDomain({
+    client,
+    network: sandboxDnsFor(demo, deps),
+    activity: { audit: deps.audit, context },
   });
   const onboarding = createOnboardingDomain({
     ...deps,
