@@ -28,6 +28,16 @@ test('the founder sees an API’s CPU and memory over a day and a week on its de
   await both(page, 'costs-usage', 'usage-charts');
 });
 
+/** Points at a tenant's bar, right of its name on the axis. */
+async function pointAtTenant(page: Page, name: string) {
+  const tick = page
+    .getByTestId('fleet-costs-chart')
+    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value', { hasText: new RegExp(`^${name}$`) });
+  await tick.scrollIntoViewIfNeeded();
+  const box = (await tick.boundingBox())!;
+  await page.mouse.move(box.x + box.width + 40, box.y + box.height / 2);
+}
+
 test.describe('the founder checks what the fleet costs', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(harnessUrl('#/costs'));
@@ -110,6 +120,15 @@ test.describe('the founder checks what the fleet costs', () => {
     expect(names.slice(0, 3)).toEqual(['task-assistant-ai', 'presence360-tenant', 'taskifai-bibbi']);
     // The tenant plane carries half of presence360-pg.
     await expect(chart).toContainText('$104.00 *');
+    // Each tenant's Supabase project is a part of its bar, in its own colour and in the legend.
+    await expect(page.getByTestId('fleet-costs-section').locator('.chart-legend')).toContainText(
+      'Supabase (compute share, estimate)',
+    );
+    await expect(page.getByTestId('cost-supabase')).toContainText('before the plan fee and credits');
+    // InsightPulse's apps share one project: it is said once, with every tenant that uses it.
+    await expect(page.getByTestId('supabase-shared')).toContainText(
+      /insightpulse-odoo .*shared with (superset-analytics|odoo-saas-platform|mcp-coordinator)(, (superset-analytics|odoo-saas-platform|mcp-coordinator)){2}, split evenly/,
+    );
     await both(page, 'costs-tenants', 'fleet-costs-chart');
 
     const tick = labels.filter({ hasText: /^presence360-tenant$/ });
@@ -120,6 +139,21 @@ test.describe('the founder checks what the fleet costs', () => {
     await expect(readout).toContainText('presence360-tenant (Presence360)');
     await expect(readout).toContainText('Databases $30.00');
     await expect(readout).toContainText('$104.00 a month, partly estimated');
+
+    // The bar of a tenant with its own Supabase project: DigitalOcean's parts, then Supabase's.
+    await pointAtTenant(page, 'taskifai-bibbi');
+    await expect(readout).toContainText('taskifai-bibbi (TaskifAI)');
+    const parts = (await readout.getByTestId('readout-part').allTextContents()).map((p) => p.replace(/\s+/g, ' '));
+    expect(parts.at(-1)).toMatch(/^Supabase \$\d+\.\d\d$/);
+    const amounts = parts.map((p) => Number(/\$([\d,]+\.\d\d)$/.exec(p)![1]!.replace(',', '')));
+    await expect(readout).toContainText(`${usd(amounts.reduce((a, b) => a + b, 0))} a month, partly estimated`);
+    await page.getByTestId('fleet-costs-readout').scrollIntoViewIfNeeded();
+    await screenshot(page, 'costs-tenant-supabase-readout');
+    // A tenant on a shared project: the readout says with whom it is split.
+    await pointAtTenant(page, 'superset-analytics');
+    await expect(readout.getByTestId('readout-note')).toHaveText(
+      /^Supabase shared with (odoo-saas-platform|mcp-coordinator), (odoo-saas-platform|mcp-coordinator)$/,
+    );
 
     // Still by tenant after a restart of the window.
     await page.reload();
@@ -185,11 +219,20 @@ test.describe('the founder checks what the fleet costs', () => {
       expect(line).toMatch(/^Presence360,presence360-(tenant|control-plane),[a-z-]+-db,Databases,db-s-2vcpu-4gb,/);
       expect(line).toMatch(/,60\.00,30\.00,30\.00,"Share of managed cluster presence360-pg .*",yes$/);
     }
+    // Each tenant's Supabase share is a line of its own, a shared project's with whom it is split.
+    const supabase = lines.filter((l) => l.includes(',Supabase,'));
+    expect(supabase.length).toBeGreaterThan(0);
+    expect(supabase.find((l) => l.startsWith('TaskifAI,taskifai-bibbi,'))).toMatch(/,yes$/);
+    expect(supabase.find((l) => l.startsWith('InsightPulse,superset-analytics,'))).toContain('shared with');
     const sum = lines
       .slice(1, -1)
       .reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,(?:"[^"]*"|[^,]*),(?:yes)?$/.exec(l)![1]), 0);
-    expect(Math.round(sum * 100) / 100).toBe(500);
-    expect(lines.at(-1)).toBe('Fleet total,,,,,,,500.00,806.00,,includes estimates');
+    const supabaseSum = supabase.reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,"[^"]*",yes$/.exec(l)![1]), 0);
+    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(500);
+    const total = (500 + supabaseSum).toFixed(2);
+    expect(lines.at(-1)).toBe(
+      `Fleet total,,,,,,,${total},${(806 + supabaseSum).toFixed(2)},DigitalOcean 500.00–806.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
+    );
   });
 
   test('compares two tenants component by component', async ({ page }) => {
@@ -240,7 +283,33 @@ test.describe('the founder checks what the fleet costs', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('scale-size')).toHaveValue(advised);
     await expect(dialog.getByTestId('scale-cost-after')).toBeVisible();
+    // The advice came along: why, what it saves, on what evidence.
+    const advice = dialog.getByTestId('scale-advice');
+    await expect(advice).toContainText(`Right-sizing: size down to ${advised}`);
+    await expect(advice.getByTestId('scale-advice-delta')).toHaveText('saves $7.00 a month');
+    await expect(advice.getByTestId('scale-advice-evidence')).toHaveText(
+      /^Last 7 days: CPU p95 \d+%, memory p95 \d+%, \d+ restarts?, [\d,]+ samples\.$/,
+    );
+    await expect(advice.getByTestId('scale-advice-use')).toHaveCount(0);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'costs-scale-advice-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     // Nothing is sent until confirmed: Cancel leaves demo-api as it was for the later stories.
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+
+    // The page's own Scale button shows the same advice, and offers the size without choosing it.
+    await page
+      .locator('[data-testid="component-row"][data-component-name="demo-api"]')
+      .getByTestId('scale-button')
+      .click();
+    await expect(dialog.getByTestId('scale-advice')).toContainText(`size down to ${advised}`);
+    const current = await dialog.getByTestId('scale-size').inputValue();
+    expect(current).not.toBe(advised);
+    await dialog.getByTestId('scale-advice-use').click();
+    await expect(dialog.getByTestId('scale-size')).toHaveValue(advised);
+    await expect(dialog.getByTestId('scale-cost-after')).toContainText('−$7.00');
+    await screenshot(page, 'costs-scale-advice-by-hand');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
   });

@@ -140,8 +140,8 @@ function SupabaseNote({ costs }: { costs: FleetCosts }) {
         <span key={p.project} data-testid="supabase-shared">
           {'; '}
           <strong className="cost-databases__name">{p.project}</strong>
-          {p.monthly !== undefined ? ` ${formatUsd(p.monthly)}/mo` : ''} shared with {p.tenants.join(', ')}, split
-          evenly
+          {p.monthly ? ` ${formatUsd(p.monthly)}/mo` : p.monthly === 0 ? ' (no compute charge)' : ''} shared with{' '}
+          {p.tenants.join(', ')}, split evenly
         </span>
       ))}
       .
