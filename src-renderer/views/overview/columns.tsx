@@ -29,6 +29,7 @@ import {
 import { hrefFor } from '../../stores/navigationStore';
 import { useClockStore } from '../../stores/clockStore';
 import { useHealthStore } from '../../stores/healthStore';
+import { AppAlertMarker } from './AppAlertMarker';
 import { appMatchesFilter, healthRank, type FleetRow } from './fleetModel';
 import { useFolded } from './priorityColumns';
 import { SelectCell } from './selection';
@@ -213,6 +214,7 @@ function NameCell({ row }: { row: FleetRow }) {
             pinned
           </span>
         ) : null}
+        <AppAlertMarker appId={app.id} appName={app.name} />
       </span>
       {folded.size ? <FoldedUnderName row={row} folded={folded} /> : null}
     </>
