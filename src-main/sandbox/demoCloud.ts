@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { RateLimitOptions } from './rateLimiter';
 import { buildDemoFleet } from './seed/demoFleet';
 import { seedDnsZones } from './seed/dnsZones';
+import { buildDemoInfrastructure } from './seed/demoInfrastructure';
 import { buildSyntheticFleet } from './seed/synthetic';
 import { startSandbox, type RunningSandbox } from './server';
 import { createClock, type SandboxState, type SandboxToken } from './state';
@@ -57,7 +58,7 @@ export function createSandboxState(options: DemoCloudOptions = {}): {
         [supabaseToken, { scopes: 'read-write', api: 'supabase' }],
         [githubToken, { scopes: 'read-write', api: 'github' }],
       ]),
-      ...(options.syntheticApps ? {} : { dns: seedDnsZones(records, nowMs) }),
+      ...(options.syntheticApps ? {} : { dns: seedDnsZones(records, nowMs), infra: buildDemoInfrastructure(nowMs) }),
     },
   };
 }

@@ -25,6 +25,7 @@ import { registerProjectRoutes } from './routes/projects';
 import { registerUsageRoutes } from './routes/usage';
 import { registerUptimeRoutes } from './routes/uptime';
 import { registerMonitoringAlertRoutes } from './routes/monitoringAlerts';
+import { registerInfrastructureRoutes } from './routes/infrastructure';
 import { startSandboxDnsEdge, type SandboxDnsEdge } from './dns';
 import { createSandboxLogs, SIGNED_LOG_PREFIX, type SandboxLogOptions, type SandboxLogs } from './logs';
 import { lacksScope, type SandboxState } from './state';
@@ -63,6 +64,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   registerProjectRoutes(router, state);
   registerUsageRoutes(router, state);
   registerAlertRoutes(router, state);
+  registerInfrastructureRoutes(router, state);
   const dns = await startSandboxDnsEdge(router, state);
   // Uptime checks probe their targets through the DNS and HTTPS edge.
   registerUptimeRoutes(router, state, dns);

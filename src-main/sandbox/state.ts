@@ -2,6 +2,7 @@
 // seeded random source so every run of the demo fleet is the same.
 import type { App, AppHealth, Deployment } from '../clients/digitalocean/types';
 import type { SandboxDns } from './dns/zones';
+import type { SandboxInfra } from './infra/model';
 
 /** What the sandbox stores of an app; active/in-progress/pinned deployments are derived on read. */
 export type StoredApp = Omit<
@@ -91,6 +92,8 @@ export interface SandboxState {
   tokens: Map<string, SandboxToken>;
   /** DNS zones (the Domains API) and the rest of the sandbox's DNS world; none until seeded or created. */
   dns?: SandboxDns;
+  /** Droplets, load balancers, database clusters and the projects holding them; none until seeded. */
+  infra?: SandboxInfra;
 }
 
 export function healthOf(record: AppRecord): AppHealth {

@@ -131,8 +131,12 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
     const { response, body } = await get('/v2/databases');
     expect(response.status).toBe(200);
     await expectMatchesSpec('databases_list_clusters', 200, body);
+    // Presence360's clusters (guide 002): Postgres and Valkey, in production and in staging.
     expect(body.databases).toEqual([
       expect.objectContaining({ name: 'presence360-pg', engine: 'pg', size: 'db-s-2vcpu-4gb', num_nodes: 1 }),
+      expect.objectContaining({ name: 'presence360-valkey', engine: 'valkey', size: 'db-s-1vcpu-1gb' }),
+      expect.objectContaining({ name: 'presence360-pg-staging', engine: 'pg', size: 'db-s-1vcpu-1gb' }),
+      expect.objectContaining({ name: 'presence360-valkey-staging', engine: 'valkey', size: 'db-s-1vcpu-1gb' }),
     ]);
   });
 

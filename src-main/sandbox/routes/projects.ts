@@ -3,6 +3,7 @@
 import type { Project } from '../../clients/digitalocean/types';
 import { paginate, type Router } from '../http';
 import type { SandboxState } from '../state';
+import { SANDBOX_OWNER_UUID } from '../seed/random';
 
 export function projectsOf(state: SandboxState): Project[] {
   const projects = new Map<string, Project>();
@@ -21,6 +22,23 @@ export function projectsOf(state: SandboxState): Project[] {
       created_at: record.app.created_at,
       updated_at: record.app.updated_at,
     });
+  }
+  // Projects that hold only droplets, balancers or clusters (infra/model.ts) are listed too.
+  for (const p of state.infra?.projects ?? []) {
+    if (!projects.has(p.id)) {
+      projects.set(p.id, {
+        id: p.id,
+        owner_uuid: SANDBOX_OWNER_UUID,
+        owner_id: 258992,
+        name: p.name,
+        description: p.description,
+        purpose: 'Web Application',
+        environment: p.environment,
+        is_default: false,
+        created_at: p.createdAt,
+        updated_at: p.createdAt,
+      });
+    }
   }
   return [...projects.values()];
 }

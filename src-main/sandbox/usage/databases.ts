@@ -3,6 +3,8 @@
 // exist before the app could attach it; the demo's are sized here, any other gets the smallest
 // size. They bill on their own, so the account's usage includes them (billing.ts).
 import type { AppSpec, DatabaseCluster } from '../../clients/digitalocean/types';
+import { settleInfra } from '../infra/model';
+import { presentCluster } from '../infra/present';
 import { seededRandom, seededUuid, type SandboxState } from '../state';
 
 type Engine = DatabaseCluster['engine'];
@@ -40,9 +42,14 @@ const DATACENTER_OF_REGION: Readonly<Record<string, string>> = {
 const clusterNameOf = (d: NonNullable<AppSpec['databases']>[number]) =>
   d.production || d.cluster_name ? d.cluster_name : undefined;
 
-/** Every cluster some app names, first naming app's region and engine, in the order met. */
+/**
+ * The clusters the account holds (infra/model.ts), then every other cluster some app names, with
+ * the first naming app's region and engine, in the order met.
+ */
 export function clustersOf(state: SandboxState): DatabaseCluster[] {
+  settleInfra(state);
   const found = new Map<string, DatabaseCluster>();
+  for (const stored of state.infra?.clusters.values() ?? []) found.set(stored.cluster.name, presentCluster(stored));
   for (const record of state.apps.values()) {
     const spec = record.app.spec;
     for (const d of spec.databases ?? []) {

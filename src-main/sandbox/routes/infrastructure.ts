@@ -1,0 +1,15 @@
+// The sandbox's infrastructure beyond App Platform, registered together: droplets and sizes,
+// load balancers and their targets' health, database clusters' insides, projects' resources.
+import type { Router } from '../http';
+import type { SandboxState } from '../state';
+import { registerDatabaseRoutes } from './databases';
+import { registerDropletRoutes } from './droplets';
+import { registerLoadBalancerRoutes } from './loadBalancers';
+import { registerProjectResourceRoutes } from './projectResources';
+
+export function registerInfrastructureRoutes(router: Router, state: SandboxState): void {
+  registerDropletRoutes(router, state);
+  registerLoadBalancerRoutes(router, state);
+  registerDatabaseRoutes(router, state);
+  registerProjectResourceRoutes(router, state);
+}
