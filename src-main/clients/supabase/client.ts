@@ -98,7 +98,7 @@ export class SupabaseClient implements SupabaseProjectsApi {
    */
   async getServicesHealth(ref: string, services: readonly SupabaseServiceName[]): Promise<SupabaseServiceHealth[]> {
     if (services.length === 0) return [];
-    const query = new URLSearchParams(services.map((name) => ['services', name])).toString();
+    const query = new URLSearchParams(services.map((name): [string, string] => ['services', name])).toString();
     const path = `/v1/projects/${pathRef(ref)}/health?${query}`;
     return this.list<SupabaseServiceHealth>('/v1/projects/{ref}/health', ref, path, 'service health');
   }
