@@ -30,6 +30,8 @@ export default defineConfig({
       // Real contexts talk to the sandbox, which also accepts these tokens (accounts and leak stories).
       `--accounts-api sandbox --grant-token ${SENTINEL_DO_TOKEN}:digitalocean:read-write`,
       `--grant-token ${READONLY_DO_TOKEN}:digitalocean:read-only`,
+      // The onboarding fault story fails one request of the sandbox and counts what it holds.
+      `--sandbox-controls`,
     ].join(' '),
     url: `http://127.0.0.1:${port}/harness.html`,
     reuseExistingServer: false,

@@ -21,6 +21,8 @@ async function main(): Promise<void> {
       'grant-token': { type: 'string', multiple: true },
       // Tests reload the page far faster than a person: they may raise the per-minute limit.
       'rate-limit-per-minute': { type: 'string' },
+      // e2e: lets a story inject faults into the sandbox cloud and count what it holds.
+      'sandbox-controls': { type: 'boolean' },
       // Real contexts' APIs elsewhere (GitHub Enterprise, a proxy), as doctl's --api-url.
       'digitalocean-api': { type: 'string' },
       'supabase-api': { type: 'string' },
@@ -51,10 +53,15 @@ async function main(): Promise<void> {
         : {}),
     },
   });
+  // Loaded only when asked for, like the sandbox itself.
+  const controls = values['sandbox-controls']
+    ? (await import('./sandboxControls')).sandboxControls(runtime)
+    : undefined;
   const harness = await startHarness({
     dispatcher: runtime.dispatcher,
     rendererDir: resolve(values['renderer-dir'] ?? 'out/renderer'),
     port: values.port ? Number(values.port) : 0,
+    ...(controls ? { controls } : {}),
   });
   process.stdout.write(`Fleetdeck web: ${harness.url}\n`);
   if (values['url-file']) {

@@ -9,7 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { HARNESS_SOCKET_PATH } from '../../src-preload/harnessProtocol';
 import type { ContractDispatcher } from '../bridge/dispatcher';
-import { answerClientErrors, guardUpgradeSocket, parseTarget, rawAnswer } from '../sandbox/http';
+import { answerClientErrors, guardUpgradeSocket, parseTarget, rawAnswer, readBody } from '../sandbox/http';
 import { serveContract } from './bridgeSocket';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -48,6 +48,8 @@ export interface HarnessOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   port?: number;
+  /** e2e only (`--sandbox-controls`): answers /sandbox-controls/… for a request carrying the page's token. */
+  controls?: (method: string, pathname: string, body: unknown) => { status: number; body: string };
 }
 
 export interface RunningHarness {
@@ -73,8 +75,13 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   answerClientErrors(server);
 
   async function serveFile(req: IncomingMessage): Promise<Answer> {
-    if (req.method !== 'GET') return plain(405, 'Method not allowed');
     const url = parseTarget(req.url, origin);
+    if (url && options.controls && url.pathname.startsWith('/sandbox-controls/')) {
+      if (url.searchParams.get('token') !== token) return plain(403, 'Forbidden');
+      const body = req.method === 'GET' ? undefined : await readBody(req);
+      return { ...options.controls(req.method ?? 'GET', url.pathname, body), type: 'application/json' };
+    }
+    if (req.method !== 'GET') return plain(405, 'Method not allowed');
     if (!url) return plain(400, 'Bad request');
     const pathname = decodeURIComponent(url.pathname);
     const relative = pathname === '/' || pathname === '/index.html' ? 'harness.html' : pathname.slice(1);

@@ -5,49 +5,8 @@
 // there with Postgres's words, offers Retry and removes exactly what it created. Then Acme is
 // offboarded from its page, one confirmed step at a time, and only what the dialog listed goes.
 import { expect, test, type Page } from '@playwright/test';
-import { harnessUrl, screenshot } from './support';
-
-async function lightAndDark(page: Page, name: string) {
-  await page.mouse.move(0, 0);
-  await page.emulateMedia({ colorScheme: 'light' });
-  await screenshot(page, `${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await screenshot(page, `${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-const step = (page: Page, kind: string) => page.locator(`[data-testid="run-step"][data-step="${kind}"]`);
-
-/** Fills the form from BIBBI, plans, gives any secret the plan asks for, and plans again. */
-async function planFromBibbi(page: Page, name: string, registry: boolean) {
-  await page.goto(harnessUrl('#/tenants'));
-  await page.getByTestId('new-tenant-button').click();
-  await expect(page).toHaveURL(/#\/tenants\/new$/);
-  await page.getByTestId('onboard-template').selectOption({ label: 'taskifai-bibbi (TaskifAI)' });
-  await page.getByTestId('onboard-name').fill(name);
-  const slug = name.replace(/^taskifai-/, '');
-  await expect(page.getByTestId('onboard-hostname')).toHaveValue(`${slug}.taskifai.com`);
-  await expect(page.getByTestId('onboard-organization')).not.toHaveValue('');
-  if (registry) {
-    await page.getByTestId('onboard-registry-on').check();
-    await expect(page.getByTestId('onboard-registry-project').locator('option:checked')).toContainText(
-      'TaskifAI-Registry',
-    );
-    await expect(page.getByTestId('onboard-registry-sql')).toHaveValue(/insert into public\.tenants/);
-  }
-  await page.getByTestId('onboard-plan-button').click();
-  const plan = page.getByTestId('onboard-plan');
-  await expect(plan).toBeVisible({ timeout: 20_000 });
-  // SECRET values are never copied from the template: the plan names those it needs.
-  const secrets = page.getByTestId('onboard-secret');
-  if ((await secrets.count()) > 0) {
-    for (const input of await secrets.all()) await input.fill(`e2e-${await input.getAttribute('data-key')}`);
-    await expect(page.getByTestId('plan-stale')).toBeVisible();
-    await page.getByTestId('onboard-plan-button').click();
-    await expect(page.getByTestId('plan-stale')).toHaveCount(0, { timeout: 20_000 });
-  }
-  return plan;
-}
+import { lightAndDark, planFromBibbi, step } from './onboarding-support';
+import { harnessUrl } from './support';
 
 test('Acme goes from plan to healthy with no hand edits, and joins the matrix', async ({ page }) => {
   test.setTimeout(300_000);

@@ -17,7 +17,8 @@ function RemovalDialog({ name }: { name: string }) {
   const [typed, setTyped] = useState('');
   if (!removal) return null;
   const { closeRemoval, confirmRemoval } = useOnboardingStore.getState();
-  const resources = removal.resources ?? [];
+  // Main answers in creation order and deletes newest first: listed in the order they go.
+  const resources = [...(removal.resources ?? [])].reverse();
   const done = !!removal.removed;
 
   return (
@@ -57,7 +58,7 @@ function RemovalDialog({ name }: { name: string }) {
         <LoadingState label="Asking what this run created…" />
       ) : done ? (
         <ul className="onboard-created" data-testid="removed-list">
-          {removal.removed!.map((r) => (
+          {[...removal.removed!].reverse().map((r) => (
             <li key={`${r.kind}:${r.id}`}>
               {r.label} <span className="muted">— removed</span>
             </li>

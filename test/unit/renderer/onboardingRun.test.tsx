@@ -104,7 +104,7 @@ describe('following a run', () => {
     expect(api.retryStep).not.toHaveBeenCalled();
   });
 
-  it('Remove what was created… lists exactly the run’s resources and deletes only on its click', async () => {
+  it('Remove what was created… lists exactly the run’s resources, newest first, and deletes only on its click', async () => {
     current = {
       ...failedRun(),
       created: [
@@ -123,7 +123,7 @@ describe('following a run', () => {
       within(dialog)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Supabase project taskifai-acme', 'Registry row acme in TaskifAI-Registry']);
+    ).toEqual(['Registry row acme in TaskifAI-Registry', 'Supabase project taskifai-acme']);
     // Nothing goes until the tenant's name is typed back.
     const confirm = within(dialog).getByTestId('confirm-button');
     fireEvent.click(confirm);
