@@ -38,6 +38,7 @@ test('the matrix shows every demo tenant with what each provider says', async ({
     'Supabase',
     'Backups',
     'Domains OK',
+    'Uptime',
     'DO + Supabase',
   ]);
   // Both providers answer in the demo: no banner, no empty provider cell.

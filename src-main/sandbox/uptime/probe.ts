@@ -134,11 +134,15 @@ function outages(history: Transition[]): Array<{ start: number; end?: number }> 
   return found;
 }
 
-/** Share of the last 30 days (or of the check's life, when shorter) the region saw the target up. */
+/**
+ * Share of the last 30 days (or of the region's record, when shorter) it saw the target up. A
+ * record younger than one probe interval holds one result: 100 or 0 (how the real API rounds a
+ * check's first minutes is undocumented).
+ */
 export function uptimePercent(history: Transition[], createdAt: number, now: number): number {
-  const from = Math.max(createdAt, now - THIRTY_DAYS);
+  const from = Math.max(history[0]?.at ?? createdAt, now - THIRTY_DAYS);
   const span = now - from;
-  if (span <= 0) return history.at(-1)?.status === 'DOWN' ? 0 : 100;
+  if (span < PROBE_INTERVAL_MS) return history.at(-1)?.status === 'DOWN' ? 0 : 100;
   let down = 0;
   for (const outage of outages(history)) {
     const start = Math.max(outage.start, from);

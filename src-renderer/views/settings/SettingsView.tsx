@@ -9,6 +9,7 @@ import { useEnvironmentStore } from '../../stores/environmentStore';
 import { AccountCard } from './AccountCard';
 import { AddAccountForm } from './AddAccountForm';
 import { ThemeSection } from './ThemeSection';
+import { AlertPoliciesSection } from './AlertPoliciesSection';
 import './settings.css';
 
 function groupByContext(accounts: AccountSummary[]): Array<[string, AccountSummary[]]> {
@@ -84,6 +85,7 @@ export function SettingsView() {
           {accounts}
         </section>
         <AddAccountForm />
+        <AlertPoliciesSection />
         <ThemeSection />
         <ApiEndpointsNote />
       </div>

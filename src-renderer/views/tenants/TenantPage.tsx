@@ -11,6 +11,7 @@ import { useTenantPageStore } from '../../stores/tenantPageStore';
 import { AppPanel, SourcePanel } from './AppAndSourcePanels';
 import { SupabaseProjectPanel } from './SupabaseProjectPanel';
 import { OffboardButton } from '../onboarding/OffboardingDialog';
+import { UptimeSection } from './UptimeSection';
 import './tenants.css';
 import './tenantPage.css';
 
@@ -107,6 +108,7 @@ export function TenantPage({ appId }: { appId: string }) {
         <SupabaseProjectPanel detail={detail} />
         <SourcePanel row={row} />
       </div>
+      <UptimeSection appId={appId} />
     </main>
   );
 }

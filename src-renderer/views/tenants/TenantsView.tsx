@@ -11,6 +11,7 @@ import { formatClockTime } from '../../format';
 import { useHealthStore } from '../../stores/healthStore';
 import { hrefFor, useNavigationStore } from '../../stores/navigationStore';
 import { useTenantsStore } from '../../stores/tenantsStore';
+import { useUptimeStore } from '../../stores/uptimeStore';
 import { tenantColumns, tenantFeatures } from './tenantColumns';
 import { TenantsTable } from './TenantsTable';
 import { groupsOf, providerProblem, visibleTenants, type TenantSorting } from './tenantModel';
@@ -54,6 +55,7 @@ export function TenantsView() {
     void ensureLoaded();
     return useTenantsStore.getState().watchHealth();
   }, [ensureLoaded]);
+  useEffect(() => useUptimeStore.getState().watch(), []);
 
   const rows = useMemo(
     () => (matrix ? visibleTenants(matrix.tenants, { filter, group, sorting, health }) : []),

@@ -15,6 +15,7 @@ import {
   Unavailable,
 } from './tenantCells';
 import { sortKey } from './tenantModel';
+import { UptimeCell } from './UptimeCell';
 
 export interface TenantColumnMeta {
   /** Column width (px); fixed layout so a refresh never shifts columns. */
@@ -43,7 +44,7 @@ export function tenantColumns(supabase: ProviderReach) {
     helper.accessor((r) => sortKey(r, 'name', NO_HEALTH), {
       id: 'name',
       header: 'Tenant',
-      meta: { width: 170, label: 'Tenant' },
+      meta: { width: 165, label: 'Tenant' },
       cell: ({ row }) => (
         <span className="tenant-name">
           <a
@@ -69,20 +70,20 @@ export function tenantColumns(supabase: ProviderReach) {
       id: 'source',
       header: 'Deployed vs head',
       sortDescFirst: true,
-      meta: { width: 190, label: 'Deployed commit vs branch head' },
+      meta: { width: 170, label: 'Deployed commit vs branch head' },
       cell: ({ row }) => <SourceCell row={row.original} />,
     }),
     helper.accessor((r) => sortKey(r, 'schema', NO_HEALTH), {
       id: 'schema',
       header: 'Schema',
       sortDescFirst: true,
-      meta: { width: 190, label: 'Schema version' },
+      meta: { width: 170, label: 'Schema version' },
       cell: ({ row }) => <SchemaCell row={row.original} />,
     }),
     helper.accessor((r) => sortKey(r, 'supabase', NO_HEALTH), {
       id: 'supabase',
       header: 'Supabase',
-      meta: { width: 210, label: 'Supabase status' },
+      meta: { width: 195, label: 'Supabase status' },
       cell: ({ row }) =>
         supabase.state !== 'connected' && row.original.supabase && !row.original.supabase.project ? (
           <Unavailable error={{ code: 'internal', message: unreadable }} what="Supabase" />
@@ -94,14 +95,22 @@ export function tenantColumns(supabase: ProviderReach) {
       id: 'backups',
       header: 'Backups',
       sortDescFirst: true,
-      meta: { width: 130, label: 'Backups and PITR' },
+      meta: { width: 135, label: 'Backups and PITR' },
       cell: ({ row }) => <BackupsCell row={row.original} />,
     }),
     helper.accessor((r) => sortKey(r, 'domains', NO_HEALTH), {
       id: 'domains',
       header: 'Domains OK',
-      meta: { width: 170, label: 'Domains OK' },
+      meta: { width: 130, label: 'Domains OK' },
       cell: ({ row }) => <DomainsCell row={row.original} />,
+    }),
+    // Narrow, its down paths on a second line: with it the matrix still fits a 1440 px window.
+    helper.accessor((r) => r.appId, {
+      id: 'uptime',
+      header: 'Uptime',
+      enableSorting: false,
+      meta: { width: 105, label: 'DigitalOcean uptime checks on the health paths' },
+      cell: ({ row }) => <UptimeCell appId={row.original.appId} />,
     }),
     helper.accessor((r) => r.cost.total.max, {
       id: 'cost',
