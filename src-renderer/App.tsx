@@ -8,18 +8,20 @@ import { useEnvironmentStore } from './stores/environmentStore';
 import { useNavigationStore, type Route } from './stores/navigationStore';
 import { useNoticesStore } from './stores/noticesStore';
 import { useMenuCommandsStore } from './stores/menuCommandsStore';
-import { ActivityView } from './views/activity/ActivityView';
-import { CostsView } from './views/costs/CostsView';
-import { SettingsView } from './views/settings/SettingsView';
 import { useAccountsStore } from './stores/accountsStore';
-import { LogsView } from './views/logs/LogsView';
-import { DetailView } from './views/detail/DetailView';
 import { OverviewView } from './views/overview/OverviewView';
 import { LoadingState } from './components/LoadingState';
 import { PaletteRoot } from './views/palette/PaletteRoot';
 
 // The spec editor (CodeMirror) and DNS load when first opened: the fleet overview, the window
 // people open Fleetdeck for, does not wait for an editor it may never show.
+// Only the overview is in the first bundle: every other view (and the charting library the costs
+// and detail views bring) loads when first opened, so a start paints the fleet sooner.
+const DetailView = lazy(() => import('./views/detail/DetailView').then((m) => ({ default: m.DetailView })));
+const LogsView = lazy(() => import('./views/logs/LogsView').then((m) => ({ default: m.LogsView })));
+const ActivityView = lazy(() => import('./views/activity/ActivityView').then((m) => ({ default: m.ActivityView })));
+const CostsView = lazy(() => import('./views/costs/CostsView').then((m) => ({ default: m.CostsView })));
+const SettingsView = lazy(() => import('./views/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 const SpecEditorView = lazy(() => import('./views/specs/SpecEditorView').then((m) => ({ default: m.SpecEditorView })));
 const SpecsView = lazy(() => import('./views/specs/SpecsView').then((m) => ({ default: m.SpecsView })));
 const DnsView = lazy(() => import('./views/dns/DnsView').then((m) => ({ default: m.DnsView })));

@@ -12,7 +12,6 @@ import { useDnsStore } from './dnsStore';
 import { useFleetStore } from './fleetStore';
 import { useNavigationStore, type Route } from './navigationStore';
 import { usePaletteStore } from './paletteStore';
-import { useSpecsStore } from './specsStore';
 import { useTenantPageStore } from './tenantPageStore';
 import { useTenantsStore } from './tenantsStore';
 import { useThemeStore } from './themeStore';
@@ -40,7 +39,8 @@ function refresh(route: Route): void {
     case 'tenant':
       return void useTenantPageStore.getState().load();
     case 'specs':
-      return void useSpecsStore.getState().loadDrafts();
+      // The specs store (and the YAML library it brings) loads with the Specs view, not at start.
+      return void import('./specsStore').then((m) => m.useSpecsStore.getState().loadDrafts());
     case 'dns':
       return void useDnsStore.getState().load();
     case 'activity':
