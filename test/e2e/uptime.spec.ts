@@ -94,6 +94,16 @@ test('a tenant’s health paths get DigitalOcean uptime checks in one click; the
   await page.evaluate(() => window.scrollTo(0, 0));
   await lightAndDark(page, 'uptime-matrix');
 
+  // The fleet overview marks the app beside its name.
+  await page.goto(harnessUrl('#/'));
+  const marker = page.locator(`[data-testid="fleet-row"][data-app-name="${TENANT}"] [data-testid="uptime-marker"]`);
+  await expect(marker).toHaveAttribute('title', 'Uptime check down: /health/celery', { timeout: 15_000 });
+  await expect(
+    page.locator('[data-testid="fleet-row"][data-app-name="taskifai-central"] [data-testid="uptime-marker"]'),
+  ).toHaveCount(0);
+  await marker.scrollIntoViewIfNeeded();
+  await lightAndDark(page, 'uptime-overview');
+
   // Each click is in the Activity log: two creations and the deletion.
   await page.goto(harnessUrl('#/activity'));
   const entries = page.locator(

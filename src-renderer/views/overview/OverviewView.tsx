@@ -9,6 +9,7 @@ import { useFleetStore, type FleetSorting } from '../../stores/fleetStore';
 import { useHealthStore } from '../../stores/healthStore';
 import { oldestCheckedAt } from '../../stores/healthPolicy';
 import { useNavigationStore } from '../../stores/navigationStore';
+import { useUptimeStore } from '../../stores/uptimeStore';
 import { canGlobalFilter, fleetColumns, fleetFeatures, fleetGlobalFilter } from './columns';
 import { FleetHeader } from './FleetHeader';
 import { RollingDeployButton } from './RollingDeployDialog';
@@ -36,6 +37,8 @@ export function OverviewView() {
     startWatch();
     return stopWatch;
   }, [ensureLoaded, startWatch, stopWatch]);
+  // Uptime checks' summaries for the rows' markers (main re-reads them at a modest pace).
+  useEffect(() => useUptimeStore.getState().watch(), []);
 
   const healthPending = useHealthStore((s) => s.pendingCount);
   const data = useMemo(() => (snapshot ? toFleetRows(snapshot.apps, health) : NO_APPS), [snapshot, health]);

@@ -30,6 +30,7 @@ import { hrefFor } from '../../stores/navigationStore';
 import { useClockStore } from '../../stores/clockStore';
 import { useHealthStore } from '../../stores/healthStore';
 import { AppAlertMarker } from './AppAlertMarker';
+import { UptimeMarker } from './UptimeMarker';
 import { appMatchesFilter, healthRank, type FleetRow } from './fleetModel';
 import { useFolded } from './priorityColumns';
 import { SelectCell } from './selection';
@@ -215,6 +216,7 @@ function NameCell({ row }: { row: FleetRow }) {
           </span>
         ) : null}
         <AppAlertMarker appId={app.id} appName={app.name} />
+        <UptimeMarker appId={app.id} appName={app.name} />
       </span>
       {folded.size ? <FoldedUnderName row={row} folded={folded} /> : null}
     </>
