@@ -130,7 +130,7 @@ export async function startHttpsEdge(state: SandboxState): Promise<RunningEdge> 
         const site = siteFor(state, (req.headers.host ?? '').replace(/:\d+$/, ''), startMs);
         const hsts = site.hsts ? { 'strict-transport-security': site.hsts } : {};
         // An app's health endpoints answer as the app would (JSON); every other path as before.
-        const path = new URL(req.url ?? '/', 'https://edge.invalid').pathname;
+        const path = pathOf(req.url);
         const health = site.app && site.status === 200 ? healthAnswerFor(site.app, path) : undefined;
         if (health) {
           res.writeHead(health.status, { 'content-type': 'application/json', ...hsts });
@@ -159,4 +159,13 @@ export async function startHttpsEdge(state: SandboxState): Promise<RunningEdge> 
         server.close(() => resolve());
       }),
   };
+}
+
+/** A target that is no URL (`http://[`) reads as no health path rather than failing the answer. */
+function pathOf(target: string | undefined): string {
+  try {
+    return new URL(target ?? '/', 'https://edge.invalid').pathname;
+  } catch {
+    return '/';
+  }
 }
