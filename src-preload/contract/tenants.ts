@@ -226,18 +226,34 @@ export interface MigrationSource {
   /** Or written/picked by the user from a .sql file. */
   name?: string;
   sql?: string;
+  /**
+   * Or several .sql files (a folder such as supabase/migrations): each one migration, named from
+   * its file name, applied in this order.
+   */
+  files?: MigrationFile[];
+}
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
 }
 
 export interface MigrationReview {
+  /** The migration's name; for several files, what they are together ("3 migrations"). */
   name: string;
   version?: string;
+  /** The SQL of a single migration; for several, each one's is in `migrations`. */
   sql: string;
   from: string;
+  /** Several migrations, in the order they run on each tenant. */
+  migrations?: MigrationFile[];
 }
 
 export interface MigrationRunStep {
   appId: string;
   name: string;
+  /** Which migration, when the run has several (one step per tenant and migration). */
+  migration?: string;
   state: 'applied' | 'failed' | 'not_started' | 'already_applied';
   /** Postgres's (or the API's) own words when it failed. */
   error?: string;

@@ -35,6 +35,20 @@ export interface PickedFile {
   error?: string;
 }
 
+/** One of several .sql files: the migration it is, named from its file name. */
+export interface PickedMigration extends PickedFile {
+  name: string;
+}
+
+/** Several files (a folder such as supabase/migrations), in the order they will run. */
+export interface PickedSet {
+  files: PickedMigration[];
+  /** Files of a picked folder that are not .sql, left out. */
+  ignored: number;
+  /** Why the set as a whole cannot be used (none are .sql, too many). */
+  error?: string;
+}
+
 export interface ApplyFlow {
   /** The grid row it started from (a migration's name as listed); absent for a file of one's own. */
   migration?: string;
@@ -43,6 +57,8 @@ export interface ApplyFlow {
   /** The tenant to copy from when source is 'tenant'. */
   fromAppId?: string;
   file?: PickedFile;
+  /** Several files picked at once, or a folder: each one migration. */
+  files?: PickedSet;
   reading: boolean;
   /** The migration's name when it comes from a file; starts as the file's name. */
   fileName: string;
@@ -66,6 +82,8 @@ interface SchemaDriftState {
   openApply: (migration?: string) => void;
   chooseSource: (source: 'tenant' | 'file', fromAppId?: string) => void;
   pickFile: (file: File) => Promise<void>;
+  /** Several files or a folder's: one is read as pickFile does; more become one migration each. */
+  pickFiles: (files: readonly File[]) => Promise<void>;
   setFileName: (name: string) => void;
   toggleTarget: (appId: string) => void;
   moveTarget: (appId: string, by: -1 | 1) => void;
@@ -88,8 +106,58 @@ export function sourceRequest(flow: ApplyFlow): MigrationSource | undefined {
     // Names are the key across tenants (versions differ per project); main accepts either.
     return flow.fromAppId && flow.migration ? { fromAppId: flow.fromAppId, version: flow.migration } : undefined;
   }
+  if (flow.files) {
+    const { files, error } = flow.files;
+    if (error || files.length === 0 || files.some((f) => f.error || f.sql === undefined)) return undefined;
+    return { files: files.map((f) => ({ name: f.name, sql: f.sql! })) };
+  }
   const name = flow.fileName.trim();
   return flow.file?.sql !== undefined && name ? { name, sql: flow.file.sql } : undefined;
+}
+
+/** As the bridge checks them: a name Postgres tooling accepts, SQL up to 512 KiB, at most 200 files. */
+const MIGRATION_NAME = /^[A-Za-z0-9_][A-Za-z0-9_ .-]{0,99}$/;
+const MAX_SQL_BYTES = 512 * 1024;
+export const MAX_MIGRATION_FILES = 200;
+
+/**
+ * The picked files as migrations: only .sql files, in file-name order (the Supabase CLI's
+ * <version>_<name>.sql sort by their version), each named from its file name, each with what is
+ * wrong with it. Reading is left to `read`, so this stays testable without a disk.
+ */
+export async function pickedSet(
+  files: readonly Pick<File, 'name' | 'size'>[],
+  read: (index: number) => Promise<string>,
+): Promise<PickedSet> {
+  const indexed = files.map((file, index) => ({ file, index }));
+  const sql = indexed.filter(({ file }) => /\.sql$/i.test(file.name));
+  const ignored = files.length - sql.length;
+  if (sql.length === 0) return { files: [], ignored, error: 'None of the picked files is a .sql file.' };
+  if (sql.length > MAX_MIGRATION_FILES)
+    return { files: [], ignored, error: `${sql.length} .sql files: at most ${MAX_MIGRATION_FILES} at once.` };
+  sql.sort((a, b) => (a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
+  const named = new Map<string, number>();
+  for (const { file } of sql) {
+    const name = migrationNameFromFile(file.name);
+    named.set(name, (named.get(name) ?? 0) + 1);
+  }
+  const picked = await Promise.all(
+    sql.map(async ({ file, index }): Promise<PickedMigration> => {
+      const name = migrationNameFromFile(file.name);
+      const base = { fileName: file.name, name };
+      if (!MIGRATION_NAME.test(name))
+        return { ...base, error: 'Its name has characters a migration name cannot (letters, digits, _ - . only).' };
+      if ((named.get(name) ?? 0) > 1) return { ...base, error: `Another file is also named ${name}.` };
+      if (file.size > MAX_SQL_BYTES) return { ...base, error: 'Over 512 KiB: too large for one migration.' };
+      try {
+        const text = await read(index);
+        return text.trim() ? { ...base, sql: text } : { ...base, error: 'Empty: there is no SQL in it.' };
+      } catch (error) {
+        return { ...base, error: error instanceof Error ? error.message : 'It could not be read.' };
+      }
+    }),
+  );
+  return { files: picked, ignored };
 }
 
 export const chosenTargets = (flow: ApplyFlow): ApplyTarget[] => flow.targets.filter((t) => t.chosen);
@@ -105,30 +173,37 @@ const CLOCK_SLACK_MS = 5_000;
  */
 export function liveSteps(
   entries: readonly ActivityEntry[],
-  migration: string,
+  migration: string | readonly string[],
   appIds: readonly string[],
   sinceMs: number,
 ): Record<string, LiveStep> {
+  const names = typeof migration === 'string' ? [migration] : migration;
+  const ours = entries.filter(
+    (e) =>
+      e.action === 'apply_migration' &&
+      names.includes(String(e.parameters.migration)) &&
+      !!e.appId &&
+      appIds.includes(e.appId) &&
+      Date.parse(e.startedAt) >= sinceMs - CLOCK_SLACK_MS,
+  );
+  // A tenant is applied once each of its migrations has an entry that succeeded, failed at any failure.
+  const byTenant = new Map<string, ActivityEntry[]>();
+  for (const e of ours) byTenant.set(e.appId!, [...(byTenant.get(e.appId!) ?? []), e]);
   const steps: Record<string, LiveStep> = {};
-  // Oldest first, so the newest entry of a tenant has the last word.
-  const ours = entries
-    .filter(
-      (e) =>
-        e.action === 'apply_migration' &&
-        e.parameters.migration === migration &&
-        !!e.appId &&
-        appIds.includes(e.appId) &&
-        Date.parse(e.startedAt) >= sinceMs - CLOCK_SLACK_MS,
-    )
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-  for (const e of ours) {
-    steps[e.appId!] = e.result === 'started' ? 'applying' : e.result === 'succeeded' ? 'applied' : 'failed';
+  for (const [appId, list] of byTenant) {
+    const done = new Set(list.filter((e) => e.result === 'succeeded').map((e) => String(e.parameters.migration)));
+    steps[appId] = list.some((e) => e.result === 'failed')
+      ? 'failed'
+      : names.every((n) => done.has(n))
+        ? 'applied'
+        : 'applying';
   }
   return steps;
 }
 
 let driftSeq = 0;
 let reviewSeq = 0;
+let pickSeq = 0;
 
 export const useSchemaDriftStore = create<SchemaDriftState>()((set, get) => {
   const patchFlow = (patch: Partial<ApplyFlow>) => set((s) => (s.flow ? { flow: { ...s.flow, ...patch } } : s));
@@ -181,7 +256,8 @@ export const useSchemaDriftStore = create<SchemaDriftState>()((set, get) => {
       changeChoice(source === 'tenant' && fromAppId ? { source, fromAppId } : { source }),
 
     pickFile: async (file) => {
-      changeChoice({ source: 'file', reading: true, file: { fileName: file.name } });
+      pickSeq++;
+      changeChoice({ source: 'file', reading: true, file: { fileName: file.name }, files: undefined });
       let picked: PickedFile;
       try {
         const sql = await file.text();
@@ -194,6 +270,18 @@ export const useSchemaDriftStore = create<SchemaDriftState>()((set, get) => {
       // Another file picked meanwhile, or the dialog closed: this read is no longer wanted.
       if (get().flow?.file?.fileName !== file.name) return;
       changeChoice({ reading: false, file: picked, fileName: migrationNameFromFile(file.name) });
+    },
+
+    pickFiles: async (files) => {
+      const sqlFiles = files.filter((f) => /\.sql$/i.test(f.name));
+      // One .sql file (alone or in a folder) is the single-file flow, its name editable.
+      if (sqlFiles.length === 1 && files.length === 1) return get().pickFile(sqlFiles[0]!);
+      const seq = ++pickSeq;
+      changeChoice({ source: 'file', reading: true, file: undefined, files: undefined, fileName: '' });
+      const set = await pickedSet(files, (i) => files[i]!.text());
+      // Another pick meanwhile, or the dialog closed: this read is no longer wanted.
+      if (seq !== pickSeq || !get().flow) return;
+      changeChoice({ reading: false, files: set });
     },
 
     setFileName: (name) => changeChoice({ fileName: name }),
@@ -250,7 +338,8 @@ export const useSchemaDriftStore = create<SchemaDriftState>()((set, get) => {
           await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
           const read = await callFleet((api) => api.listActivity({ action: 'apply_migration', limit: 50 }));
           if (!running || get().flow?.step !== 'running') return;
-          if (read.ok) patchFlow({ progress: liveSteps(read.value, review.value!.name, appIds, sinceMs) });
+          const names = review.value!.migrations?.map((m) => m.name) ?? review.value!.name;
+          if (read.ok) patchFlow({ progress: liveSteps(read.value, names, appIds, sinceMs) });
         }
       };
       void watch();

@@ -2,6 +2,9 @@
 // taskifai-bibbi has, and applies it to both, demo first. Customer3 has a report_schedules table
 // made by hand, so Postgres refuses there; the run halts and says so in Postgres's words, and the
 // Activity log holds both steps. Every step is looked at in light and dark.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { harnessUrl, screenshot } from './support';
 
@@ -130,4 +133,109 @@ test('with three targets, a failure on the second leaves the third not started a
   );
   await expect(result.getByTestId('run-headline')).toContainText('Halted');
   await expect(result.getByTestId('run-headline')).toContainText('nothing more was applied');
+});
+
+test('a folder of migrations is reviewed file by file, applied in order on each tenant, passing over what a tenant has', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl('#/tenants/schema'));
+  await expect(page.getByTestId('drift-grid').first()).toBeVisible({ timeout: 20_000 });
+  // After the first story demo and bibbi have report_schedules; customer3's hand-made table refuses it.
+  await expect(cell(page, MIGRATION, 'taskifai-demo')).toHaveAttribute('data-mark', 'applied');
+  await page.getByTestId('drift-apply-file').click();
+  const dialog = page.getByTestId('apply-dialog');
+  // Several files picked at once are one migration each, in file-name order, not in pick order.
+  const payload = (name: string, sql: string) => ({ name, mimeType: 'application/sql', buffer: Buffer.from(sql) });
+  await dialog
+    .getByTestId('apply-file-input')
+    .setInputFiles([
+      payload('20261204090000_schedule_owner.sql', 'select 1;\n'),
+      payload('20261118093000_report_schedules.sql', 'select 1;\n'),
+    ]);
+  await expect(dialog.getByTestId('apply-file')).toHaveText([/^report_schedules /, /^schedule_owner /]);
+  // The supabase/migrations folder, as the folder picker hands it over: other files beside the .sql.
+  const folder = mkdtempSync(join(tmpdir(), 'migrations-'));
+  const files: Record<string, string> = {
+    '20261204091000_schedule_audit.sql': 'create table public.schedule_audit (id uuid primary key);\n',
+    'README.md': '# migrations\n',
+    '20261118093000_report_schedules.sql': 'create table public.report_schedules (id uuid primary key);\n',
+    '20261204090000_schedule_owner.sql': 'alter table public.report_schedules add column owner uuid;\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  await dialog.getByTestId('apply-folder-input').setInputFiles(folder);
+  const picked = dialog.getByTestId('apply-file');
+  await expect(picked).toHaveCount(3);
+  expect(await picked.evaluateAll((items) => items.map((li) => li.getAttribute('data-migration')))).toEqual([
+    'report_schedules',
+    'schedule_owner',
+    'schedule_audit',
+  ]);
+  await expect(dialog.getByTestId('apply-files')).toContainText('1 file not ending in .sql left out');
+  const target = (tenant: string) => dialog.locator(`[data-testid="apply-target"][data-tenant="${tenant}"]`);
+  for (const tenant of ['taskifai-demo', 'taskifai-bibbi', 'taskifai-customer3'])
+    await target(tenant).getByRole('checkbox').check();
+  // demo, then bibbi, then customer3.
+  for (const [i, tenant] of ['taskifai-demo', 'taskifai-bibbi', 'taskifai-customer3'].entries()) {
+    while ((await dialog.getByTestId('apply-target').nth(i).getAttribute('data-tenant')) !== tenant)
+      await target(tenant)
+        .getByRole('button', { name: /earlier/ })
+        .click();
+  }
+  await inBothSchemes(page, 'schema-drift-folder-choose');
+
+  await dialog.getByTestId('apply-review-button').click();
+  const items = dialog.getByTestId('review-migration');
+  await expect(items).toHaveCount(3);
+  expect(await items.evaluateAll((all) => all.map((li) => li.getAttribute('data-migration')))).toEqual([
+    'report_schedules',
+    'schedule_owner',
+    'schedule_audit',
+  ]);
+  await expect(items.nth(1).getByTestId('review-sql')).toHaveText(
+    'alter table public.report_schedules add column owner uuid;\n',
+  );
+  await expect(items.nth(0).getByTestId('review-skipped')).toHaveText(
+    'skipped on taskifai-demo, taskifai-bibbi: already applied',
+  );
+  await expect(items.nth(1).getByTestId('review-skipped')).toHaveCount(0);
+  await expect(dialog.getByTestId('review-targets').locator('li')).toHaveText([
+    'taskifai-demo',
+    'taskifai-bibbi',
+    'taskifai-customer3',
+  ]);
+  await inBothSchemes(page, 'schema-drift-folder-review');
+
+  await dialog.getByTestId('apply-confirm').click();
+  const result = dialog.getByTestId('migration-result');
+  await expect(result).toBeVisible({ timeout: 20_000 });
+  const states = await result
+    .getByTestId('run-step')
+    .evaluateAll((all) =>
+      all.map(
+        (li) =>
+          `${li.getAttribute('data-tenant')}/${li.getAttribute('data-migration')}:${li.getAttribute('data-state')}`,
+      ),
+    );
+  expect(states).toEqual([
+    'taskifai-demo/report_schedules:already_applied',
+    'taskifai-demo/schedule_owner:applied',
+    'taskifai-demo/schedule_audit:applied',
+    'taskifai-bibbi/report_schedules:already_applied',
+    'taskifai-bibbi/schedule_owner:applied',
+    'taskifai-bibbi/schedule_audit:applied',
+    'taskifai-customer3/report_schedules:failed',
+    'taskifai-customer3/schedule_owner:not_started',
+    'taskifai-customer3/schedule_audit:not_started',
+  ]);
+  await expect(result).toHaveAttribute('data-halted', 'true');
+  await expect(result.getByTestId('run-headline')).toHaveText(
+    'Halted: report_schedules failed on taskifai-customer3, so nothing more was applied (2 steps not started).',
+  );
+  await inBothSchemes(page, 'schema-drift-folder-result');
+
+  // The grid now lists the new migrations on demo and bibbi, and customer3 still without them.
+  await dialog.getByTestId('apply-close').click();
+  await expect(cell(page, 'schedule_owner', 'taskifai-demo')).toHaveAttribute('data-mark', 'applied');
+  await expect(cell(page, 'schedule_audit', 'taskifai-bibbi')).toHaveAttribute('data-mark', 'applied');
+  await expect(cell(page, 'schedule_owner', 'taskifai-customer3')).toHaveAttribute('data-mark', 'missing');
 });

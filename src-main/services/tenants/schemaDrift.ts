@@ -6,7 +6,13 @@
 // different versions in different projects. Tenants "share a schema" when their histories share
 // a migration: TaskifAI's registry project has a history of its own and is not held against the
 // tenants.
-import type { MigrationReview, MigrationRun, MigrationSource, SchemaDrift } from '../../../src-preload/contract';
+import type {
+  MigrationFile,
+  MigrationReview,
+  MigrationRun,
+  MigrationSource,
+  SchemaDrift,
+} from '../../../src-preload/contract';
 import { ApiError } from '../../clients/http/apiError';
 import type { SupabaseMigration } from '../../clients/supabase/projectTypes';
 
@@ -81,6 +87,20 @@ export function scriptOf(statements: readonly string[] | undefined): string {
     .join('\n');
 }
 
+/**
+ * Several .sql files as one review: each file one migration, in the order given (the window sorts
+ * a folder by file name, as the Supabase CLI applies it). The bridge has checked names and sizes.
+ */
+export function filesReview(files: readonly MigrationFile[]): MigrationReview {
+  if (files.length === 1) return { name: files[0]!.name, sql: files[0]!.sql, from: 'the .sql file you picked' };
+  return {
+    name: `${files.length} migrations`,
+    sql: files.map((f) => `-- ${f.name}\n${f.sql.trim()}`).join('\n\n'),
+    from: `${files.length} .sql files you picked`,
+    migrations: files.map((f) => ({ name: f.name, sql: f.sql })),
+  };
+}
+
 export interface MigrationApplier {
   review(source: MigrationSource): Promise<MigrationReview>;
   /** Whether the project already has a migration of this name. */
@@ -99,37 +119,63 @@ export interface RunTarget {
  * left not started, so a bad migration reaches one tenant, not all of them. A tenant that already
  * has it is passed over (a retry after a halt never applies anything twice).
  */
-export async function runMigration<Entry>(
+export function runMigration<Entry>(
   applier: MigrationApplier,
   review: MigrationReview,
   targets: readonly RunTarget[],
   keyFor: (ref: string) => string,
-  hooks: {
-    before: (target: RunTarget) => Entry;
-    after: (entry: Entry, step: MigrationRun['steps'][number]) => void;
-  },
+  hooks: RunHooks<Entry>,
 ): Promise<MigrationRun> {
-  const steps: MigrationRun['steps'] = targets.map((t) => ({ appId: t.appId, name: t.name, state: 'not_started' }));
+  return runMigrations(applier, review.name, [{ name: review.name, sql: review.sql }], targets, keyFor, hooks);
+}
+
+export interface RunHooks<Entry> {
+  before: (target: RunTarget, migration: string) => Entry;
+  after: (entry: Entry, step: MigrationRun['steps'][number]) => void;
+}
+
+/**
+ * Several migrations (a folder of .sql files), each tenant in turn taking them in order: the
+ * migrations a tenant already has (by name) are passed over on that tenant alone, and the first
+ * failure anywhere stops the run, leaving every later step, on this tenant and the next, not
+ * started. One step per tenant and migration; with a single migration, as runMigration always was.
+ */
+export async function runMigrations<Entry>(
+  applier: MigrationApplier,
+  title: string,
+  migrations: readonly MigrationFile[],
+  targets: readonly RunTarget[],
+  keyFor: (ref: string, migration: MigrationFile) => string,
+  hooks: RunHooks<Entry>,
+): Promise<MigrationRun> {
+  const several = migrations.length > 1;
+  const plan = targets.flatMap((target) => migrations.map((migration) => ({ target, migration })));
+  const steps: MigrationRun['steps'] = plan.map(({ target, migration }) => ({
+    appId: target.appId,
+    name: target.name,
+    ...(several ? { migration: migration.name } : {}),
+    state: 'not_started',
+  }));
   let halted = false;
-  for (const [i, target] of targets.entries()) {
+  for (const [i, { target, migration }] of plan.entries()) {
     const step = steps[i]!;
-    const entry = hooks.before(target);
+    const entry = hooks.before(target, migration.name);
     try {
       if (!target.ref)
         throw new ApiError({ code: 'invalid_argument', message: `${target.name} has no Supabase project.` });
-      if (await applier.has(target.ref, review.name)) {
+      if (await applier.has(target.ref, migration.name)) {
         step.state = 'already_applied';
       } else {
-        await applier.apply(target.ref, { name: review.name, query: review.sql }, keyFor(target.ref));
+        await applier.apply(target.ref, { name: migration.name, query: migration.sql }, keyFor(target.ref, migration));
         step.state = 'applied';
       }
     } catch (error) {
       step.state = 'failed';
       step.error = error instanceof Error ? error.message : String(error);
-      halted = i < targets.length - 1;
+      halted = i < plan.length - 1;
     }
     hooks.after(entry, step);
     if (step.state === 'failed') break;
   }
-  return { migration: review.name, steps, halted };
+  return { migration: title, steps, halted };
 }

@@ -24,7 +24,15 @@ import type { ErrorMapper } from '../../base/errors';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import type { AuditLog } from '../deploys/auditLog';
-import { migrationKey, runMigration, schemaDrift, scriptOf, type DriftTenant, type RunTarget } from './schemaDrift';
+import {
+  filesReview,
+  migrationKey,
+  runMigrations,
+  schemaDrift,
+  scriptOf,
+  type DriftTenant,
+  type RunTarget,
+} from './schemaDrift';
 import type { SourceStatus } from './sourceStatus';
 import type { SupabaseProjects } from './supabaseProjects';
 import { asleepMessage } from './supabaseProjects';
@@ -221,6 +229,7 @@ export class TenantsService {
   }
 
   async review(source: MigrationSource): Promise<MigrationReview> {
+    if (source.files !== undefined) return filesReview(source.files);
     if (source.sql !== undefined) {
       return { name: source.name ?? 'migration', sql: source.sql, from: 'SQL you provided' };
     }
@@ -262,10 +271,9 @@ export class TenantsService {
       const ref = row?.link?.project ? row.link.ref : undefined;
       return { appId, name: row?.app.spec.name ?? appId, ...(ref ? { ref } : {}) };
     });
-    const digest = createHash('sha256').update(review.sql).digest('hex').slice(0, 16);
     const projects = this.deps.projects;
     const api = await projects.api();
-    return runMigration(
+    return runMigrations(
       {
         review: async () => review,
         has: async (ref, name) => (await projects.migrations(ref)).some((m) => migrationKey(m) === name),
@@ -277,19 +285,20 @@ export class TenantsService {
           }
         },
       },
-      review,
+      review.name,
+      review.migrations ?? [{ name: review.name, sql: review.sql }],
       targets,
       // The same migration to the same project is one operation however often it is retried.
-      (ref) => `fleetdeck-${ref}-${review.name}-${digest}`.slice(0, 120),
+      (ref, migration) => `fleetdeck-${ref}-${migration.name}-${digestOf(migration.sql)}`.slice(0, 120),
       {
-        before: (target) =>
+        before: (target, migration) =>
           this.deps.audit.start({
             context: this.deps.context,
             action: 'apply_migration',
             appId: target.appId,
             appName: target.name,
-            target: review.name,
-            parameters: { migration: review.name, from: review.from, project: target.ref ?? null },
+            target: migration,
+            parameters: { migration, from: review.from, project: target.ref ?? null },
           }),
         after: (entry, step) => {
           this.deps.audit.finish(entry, {
@@ -299,7 +308,7 @@ export class TenantsService {
                 ? 'Already applied: nothing was run.'
                 : step.state === 'failed'
                   ? (step.error ?? 'Failed.')
-                  : `Applied ${review.name}.`,
+                  : `Applied ${step.migration ?? review.name}.`,
           });
         },
       },
@@ -397,6 +406,8 @@ export class TenantsService {
     return { snapshot, apps, directory, supabase, rows };
   }
 }
+
+const digestOf = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
 
 /**
  * A token that is set but refused (revoked, expired, without access) reads as connected until

@@ -1,8 +1,43 @@
 // The first step of "Apply to tenants…": where the SQL comes from (a tenant that has the
-// migration, as its project recorded it, or a .sql file read here in the window) and the tenants
+// migration, as its project recorded it, or .sql files read here in the window) and the tenants
 // it goes to, in the order they will be applied. Nothing is sent from this step but the review.
 import type { SchemaDrift } from '../../../../src-preload/contract';
-import { useSchemaDriftStore, type ApplyFlow } from '../../../stores/schemaDriftStore';
+import { useSchemaDriftStore, type ApplyFlow, type PickedSet } from '../../../stores/schemaDriftStore';
+
+/** Chromium's folder picker: the input then hands over every file under the folder picked. */
+const FOLDER_PICKER = { webkitdirectory: '', directory: '' } as Record<string, string>;
+
+/** One file keeps the single-file flow (its name can be edited); several go as one migration each. */
+function picked(list: FileList | null) {
+  const files = [...(list ?? [])];
+  const actions = useSchemaDriftStore.getState();
+  if (files.length === 1) void actions.pickFile(files[0]!);
+  else if (files.length > 1) void actions.pickFiles(files);
+}
+
+function PickedFiles({ set }: { set: PickedSet }) {
+  const bad = set.files.filter((f) => f.error).length;
+  return (
+    <div className="drift-files" data-testid="apply-files">
+      {set.error ? <p className="field-error">{set.error}</p> : null}
+      {set.files.length > 0 ? (
+        <p className="muted">
+          {set.files.length} migrations, applied in this order
+          {set.ignored > 0 ? ` · ${set.ignored} file${set.ignored === 1 ? '' : 's'} not ending in .sql left out` : ''}
+          {bad > 0 ? ` · ${bad} cannot be used: pick the files again without ${bad === 1 ? 'it' : 'them'}` : ''}
+        </p>
+      ) : null}
+      <ol className="drift-files__list">
+        {set.files.map((f) => (
+          <li key={f.fileName} data-testid="apply-file" data-migration={f.name} data-bad={f.error ? true : undefined}>
+            <span className="strong">{f.name}</span> <span className="muted">{f.fileName}</span>
+            {f.error ? <span className="field-error"> {f.error}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
 
 export function ApplyChoose({ flow, drift }: { flow: ApplyFlow; drift: SchemaDrift }) {
   const actions = useSchemaDriftStore.getState();
@@ -38,21 +73,42 @@ export function ApplyChoose({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
             onChange={() => actions.chooseSource('file')}
             data-testid="apply-source-file"
           />
-          <span className="strong">From a .sql file…</span>
+          <span>
+            <span className="strong">From .sql files…</span>
+            <span className="check__hint">
+              One file, several, or a folder such as supabase/migrations: each file is one migration, named from its
+              file name, applied in file-name order.
+            </span>
+          </span>
         </label>
         {flow.source === 'file' ? (
           <div className="drift-file">
-            <input
-              type="file"
-              accept=".sql"
-              aria-label="SQL file to apply"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) void actions.pickFile(file);
-              }}
-              data-testid="apply-file-input"
-            />
-            {flow.reading ? <p className="muted">Reading {flow.file?.fileName}…</p> : null}
+            <label className="drift-file__pick">
+              <span>Files</span>
+              <input
+                type="file"
+                accept=".sql"
+                multiple
+                aria-label="SQL files to apply"
+                onChange={(e) => picked(e.target.files)}
+                data-testid="apply-file-input"
+              />
+            </label>
+            <label className="drift-file__pick">
+              <span>Or a folder</span>
+              <input
+                type="file"
+                aria-label="Folder of SQL migrations"
+                onChange={(e) => picked(e.target.files)}
+                data-testid="apply-folder-input"
+                {...FOLDER_PICKER}
+              />
+            </label>
+            {flow.reading ? (
+              <p className="muted">Reading {flow.file?.fileName ?? 'the files'}…</p>
+            ) : flow.files ? (
+              <PickedFiles set={flow.files} />
+            ) : null}
             {flow.file?.error ? <p className="field-error">{flow.file.error}</p> : null}
             {flow.file?.sql !== undefined ? (
               <label className="drift-file__name">

@@ -18,7 +18,10 @@ export function ApplyDialog({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
   const actions = useSchemaDriftStore.getState();
   const targets = chosenTargets(flow);
   const count = targets.length === 1 ? '1 tenant' : `${targets.length} tenants`;
-  const what = flow.review?.value?.name ?? flow.migration ?? (flow.fileName || 'a migration');
+  const what =
+    flow.review?.value?.name ??
+    flow.migration ??
+    (flow.files?.files.length ? `${flow.files.files.length} migrations` : flow.fileName || 'a migration');
   const running = flow.step === 'running';
   const body = useRef<HTMLDivElement>(null);
 
@@ -94,7 +97,7 @@ export function ApplyDialog({ flow, drift }: { flow: ApplyFlow; drift: SchemaDri
     >
       <div ref={body} className="drift-step-body">
         {flow.step === 'choose' ? <ApplyChoose flow={flow} drift={drift} /> : null}
-        {flow.step === 'review' ? <ApplyReview flow={flow} /> : null}
+        {flow.step === 'review' ? <ApplyReview flow={flow} drift={drift} /> : null}
         {flow.step === 'running' ? <ApplyRunning flow={flow} /> : null}
         {flow.step === 'done' ? <ApplyResult flow={flow} /> : null}
       </div>

@@ -3,13 +3,14 @@
 // run is under way each tenant's step shows as the Activity log records it (one request runs them
 // all, so its answer comes only at the end); then each step says what happened, Postgres's own
 // words included as written.
-import type { MigrationRun } from '../../../../src-preload/contract';
+import type { MigrationRun, SchemaDrift } from '../../../../src-preload/contract';
 import { Badge } from '../../../components/Badge';
 import { ErrorState } from '../../../components/ErrorState';
 import { LoadingState } from '../../../components/LoadingState';
 import type { Tone } from '../../../format';
 import { hrefFor } from '../../../stores/navigationStore';
 import { chosenTargets, useSchemaDriftStore, type ApplyFlow } from '../../../stores/schemaDriftStore';
+import { ReviewMigrations } from './ReviewMigrations';
 
 export const RUN_PROMISE =
   'Applied one tenant at a time; stops at the first failure; each step is in the Activity log.';
@@ -26,7 +27,7 @@ function TargetOrder({ flow, testId }: { flow: ApplyFlow; testId: string }) {
   );
 }
 
-export function ApplyReview({ flow }: { flow: ApplyFlow }) {
+export function ApplyReview({ flow, drift }: { flow: ApplyFlow; drift: SchemaDrift }) {
   const review = flow.review;
   if (!review || review.loading) return <LoadingState label="Reading the SQL that would run…" rows={4} columns={1} />;
   if (!review.value) {
@@ -41,7 +42,7 @@ export function ApplyReview({ flow }: { flow: ApplyFlow }) {
       />
     );
   }
-  const { name, version, sql, from } = review.value;
+  const { name, version, sql, from, migrations } = review.value;
   return (
     <div className="drift-review" data-testid="migration-review">
       <p className="dialog__lead">
@@ -51,10 +52,16 @@ export function ApplyReview({ flow }: { flow: ApplyFlow }) {
         {version ? <code className="drift-migration__version"> {version}</code> : null}
         <span className="muted"> · from {from}</span>
       </p>
-      <h3 className="drift-review__title">The SQL, exactly as it will run</h3>
-      <pre className="drift-sql selectable" data-testid="review-sql">
-        {sql}
-      </pre>
+      {migrations ? (
+        <ReviewMigrations migrations={migrations} flow={flow} drift={drift} />
+      ) : (
+        <>
+          <h3 className="drift-review__title">The SQL, exactly as it will run</h3>
+          <pre className="drift-sql selectable" data-testid="review-sql">
+            {sql}
+          </pre>
+        </>
+      )}
       <h3 className="drift-review__title">On these tenants, in this order</h3>
       <TargetOrder flow={flow} testId="review-targets" />
       <p className="drift-promise" data-testid="review-promise">
@@ -102,19 +109,35 @@ const STEP: Record<MigrationRun['steps'][number]['state'], { tone: Tone; words: 
   already_applied: { tone: 'neutral', words: 'already applied' },
 };
 
-function headline(run: MigrationRun): string {
+export function headline(run: MigrationRun): string {
+  const several = run.steps.some((s) => s.migration);
   const failed = run.steps.find((s) => s.state === 'failed');
-  const notStarted = run.steps.filter((s) => s.state === 'not_started').length;
+  const notStarted = run.steps.filter((s) => s.state === 'not_started');
   if (failed && run.halted) {
-    const rest = notStarted === 1 ? 'the tenant after it was' : `the ${notStarted} tenants after it were`;
-    return `Halted: ${run.migration} failed on ${failed.name}, so nothing more was applied (${rest} not started).`;
+    const what = failed.migration ?? run.migration;
+    if (several) {
+      const n = notStarted.length;
+      return `Halted: ${what} failed on ${failed.name}, so nothing more was applied (${n} step${n === 1 ? '' : 's'} not started).`;
+    }
+    const rest = notStarted.length === 1 ? 'the tenant after it was' : `the ${notStarted.length} tenants after it were`;
+    return `Halted: ${what} failed on ${failed.name}, so nothing more was applied (${rest} not started).`;
   }
   // main calls a run halted only when tenants were left; a failure on the last one ends it all the same.
-  if (failed) return `${run.migration} failed on ${failed.name}, the last in the order: nothing more was applied.`;
-  const applied = run.steps.filter((s) => s.state === 'applied').length;
-  return applied === 0
+  if (failed)
+    return `${failed.migration ?? run.migration} failed on ${failed.name}, the last in the order: nothing more was applied.`;
+  const applied = run.steps.filter((s) => s.state === 'applied');
+  const tenants = new Set(applied.map((s) => s.appId)).size;
+  const onTenants = tenants === 1 ? '1 tenant' : `${tenants} tenants`;
+  if (several) {
+    const skipped = run.steps.filter((s) => s.state === 'already_applied').length;
+    const skips = skipped ? `; ${skipped} already there, skipped` : '';
+    return applied.length === 0
+      ? `Every tenant already had all ${run.migration}: nothing was run.`
+      : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied across ${onTenants}${skips}.`;
+  }
+  return applied.length === 0
     ? `Every tenant already had ${run.migration}: nothing was run.`
-    : `${run.migration} applied to ${applied === 1 ? '1 tenant' : `${applied} tenants`}.`;
+    : `${run.migration} applied to ${onTenants}.`;
 }
 
 export function ApplyResult({ flow }: { flow: ApplyFlow }) {
@@ -147,13 +170,17 @@ export function ApplyResult({ flow }: { flow: ApplyFlow }) {
       <ol className="drift-steps">
         {run.steps.map((step) => (
           <li
-            key={step.appId}
+            key={`${step.appId}/${step.migration ?? ''}`}
             className="drift-step"
             data-testid="run-step"
             data-tenant={step.name}
+            data-migration={step.migration}
             data-state={step.state}
           >
-            <span className="drift-step__name">{step.name}</span>
+            <span className="drift-step__name">
+              {step.name}
+              {step.migration ? <span className="drift-step__migration"> · {step.migration}</span> : null}
+            </span>
             <Badge tone={STEP[step.state].tone}>{STEP[step.state].words}</Badge>
             {step.error ? (
               <pre className="drift-error selectable" data-testid="run-error">

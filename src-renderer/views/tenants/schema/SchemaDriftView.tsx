@@ -123,7 +123,7 @@ export function SchemaDriftView() {
             disabled={!drift.value || drift.value.tenants.length === 0}
             data-testid="drift-apply-file"
           >
-            Apply a .sql file…
+            Apply .sql files…
           </button>
           <button
             type="button"
