@@ -7,6 +7,7 @@
 // and "Remove what was created", with the name typed back, deletes exactly those.
 import { expect, test } from '@playwright/test';
 import { count, injectFault, inventory, lightAndDark, planFromBibbi, step } from './onboarding-support';
+import { harnessUrl, screenshot } from './support';
 
 const NAME = 'taskifai-faulty';
 const SUPABASE_WORDS = 'Project creation failed: no capacity left in eu-central-1, try again shortly';
@@ -82,4 +83,26 @@ test('a step that fails once stops the run with the API’s words; Retry step co
   expect(count(removed.apps, NAME)).toBe(0);
   expect(count(removed.supabaseProjects, NAME)).toBe(0);
   expect(removed.apps.length).toBe(before.apps.length);
+
+  // The Activity log tells the whole story, oldest last: the start, the failure in Supabase's
+  // words, the founder's Retry step, the steps, the DNS refusal, and what was removed.
+  await page.goto(harnessUrl('#/activity'));
+  await page.getByTestId('activity-filter-action').selectOption('onboard_step');
+  const rows = page.locator(`[data-testid="activity-row"][data-app-name="${NAME}"]`);
+  await expect(rows.first()).toBeVisible({ timeout: 20_000 });
+  const told = await rows.evaluateAll((list) =>
+    list.map((r) => `${r.dataset.result} ${r.querySelector('.sub')?.textContent ?? ''}`).reverse(),
+  );
+  expect(told[0]).toBe(`succeeded Onboard ${NAME} (faulty.taskifai.com) from taskifai-bibbi`);
+  expect(told.slice(1, 3)).toEqual([
+    expect.stringMatching(/^failed Create Supabase project/),
+    expect.stringMatching(/^succeeded Retry step: Create Supabase project/),
+  ]);
+  expect(told).toContainEqual(expect.stringMatching(/^failed Point faulty\.taskifai\.com/));
+  expect(told.slice(-2)).toEqual([
+    `succeeded Remove App ${NAME}`,
+    expect.stringMatching(/^succeeded Remove Supabase project/),
+  ]);
+  await expect(rows.filter({ has: page.locator(`[title="Supabase: ${SUPABASE_WORDS}"]`) })).toHaveCount(1);
+  await screenshot(page, 'onboarding-fault-activity');
 });

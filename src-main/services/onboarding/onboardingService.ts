@@ -24,6 +24,7 @@ import type { OnboardingDomainDeps } from './index';
 import { Offboarding } from './offboarding';
 import { makePlan } from './planner';
 import { removeResource } from './removal';
+import { RunActivity } from './runActivity';
 import { RunStore, type StoredRun } from './runStore';
 import { Stopped, type StepContext } from './stepContext';
 import { apiKeysStep, migrationsStep, registryStep, supabaseProjectStep } from './supabaseSteps';
@@ -57,11 +58,13 @@ export class OnboardingService {
    */
   private readonly written = new Map<string, StoredRun>();
   private readonly offboarding: Offboarding;
+  private readonly activity: RunActivity;
   private stopped = false;
 
   constructor(private readonly deps: OnboardingDomainDeps) {
     this.store = new RunStore(deps.dataDir, deps.context);
     this.offboarding = new Offboarding(deps);
+    this.activity = new RunActivity(deps.audit, deps.context);
   }
 
   async plan(request: OnboardingRequest): Promise<OnboardingPlan> {
@@ -103,6 +106,7 @@ export class OnboardingService {
     for (const secret of secrets) registerSecret(secret.value);
     await this.deps.keychain.set(this.secretsKey(run), JSON.stringify(secrets));
     await this.save(run);
+    this.activity.started(run);
     this.drive(run.id);
     return this.view(run);
   }
@@ -120,7 +124,7 @@ export class OnboardingService {
     const run = await this.read(id);
     if (this.view(run).state !== 'failed')
       throw new ApiError({ code: 'conflict', message: `${run.name}'s onboarding has no failed step to retry.` });
-    return this.continue(run);
+    return this.continue(run, 'retry');
   }
 
   async resume(id: string): Promise<OnboardingRun> {
@@ -131,7 +135,7 @@ export class OnboardingService {
         code: 'conflict',
         message: `${run.name}'s onboarding is ${state}: there is nothing to resume.`,
       });
-    return this.continue(run);
+    return this.continue(run, 'resume');
   }
 
   async removeCreated(
@@ -225,8 +229,10 @@ export class OnboardingService {
     this.watchers.clear();
   }
 
-  private async continue(run: StoredRun): Promise<OnboardingRun> {
+  private async continue(run: StoredRun, how: 'retry' | 'resume'): Promise<OnboardingRun> {
     if (this.active.has(run.id)) return this.view(run);
+    const from = run.steps.find((s) => s.state !== 'done' && s.state !== 'skipped')?.title;
+    this.activity.continued(run, how, from);
     for (const step of run.steps) {
       // A step stopped mid-way may have acted: its next attempt must not take its own work for another's.
       if (step.state === 'running') run.uncertain = [...new Set([...(run.uncertain ?? []), step.kind])];
@@ -258,25 +264,15 @@ export class OnboardingService {
       Object.assign(step, { state: 'running', startedAt: new Date().toISOString() });
       delete step.error;
       delete step.endedAt;
+      const entry = this.activity.stepStarted(run, step.kind, step.title);
       await this.save(run);
-      const entry = this.deps.audit.start({
-        context: this.deps.context,
-        action: 'onboard_step',
-        appName: run.name,
-        ...(run.appId ? { appId: run.appId } : {}),
-        target: step.title,
-        parameters: { run: run.id, step: step.kind, attempt: run.attempts[step.kind] ?? 1 },
-      });
       try {
         // A restart forgot the keys: read them again before any step that needs them.
         if (!this.keys.has(run.id) && run.supabaseRef && step.kind !== 'api_keys' && step.kind !== 'supabase_project')
           await STEPS.api_keys(this.context(run, await this.supabase(), 0));
         await STEPS[step.kind](this.context(run, await this.supabase(), earlierAttempts));
         Object.assign(step, { state: 'done', endedAt: new Date().toISOString() });
-        this.deps.audit.finish(
-          { ...entry, ...(run.appId ? { appId: run.appId } : {}) },
-          { result: 'succeeded', ...(step.progress ? { message: step.progress } : {}) },
-        );
+        this.activity.stepEnded(run, entry, 'succeeded', step.progress);
         await this.save(run);
       } catch (error) {
         if (error instanceof Stopped || this.stopped) return;
@@ -286,13 +282,14 @@ export class OnboardingService {
           run.uncertain = [...new Set([...(run.uncertain ?? []), step.kind])];
         Object.assign(step, { state: 'failed', error: message, endedAt: new Date().toISOString() });
         run.state = 'failed';
-        this.deps.audit.finish(entry, { result: 'failed', message });
+        this.activity.stepEnded(run, entry, 'failed', message);
         await this.save(run);
         return;
       }
     }
     run.state = 'done';
     await this.save(run);
+    this.activity.finished(run);
   }
 
   private context(run: StoredRun, supabase: SupabaseClient, earlierAttempts: number): StepContext {
@@ -383,6 +380,7 @@ export class OnboardingService {
       attempts: _attempts,
       templateRef: _templateRef,
       uncertain: _uncertain,
+      openEntry: _openEntry,
       ...shown
     } = structuredClone(run);
     if (shown.state === 'running' && !this.active.has(run.id))

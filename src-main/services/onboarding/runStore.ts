@@ -3,7 +3,7 @@
 // Nothing secret is ever in one: the DB password is in the keychain, the API keys in memory.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { OnboardingRun, OnboardingStepKind } from '../../../src-preload/contract';
+import type { ActivityEntry, OnboardingRun, OnboardingStepKind } from '../../../src-preload/contract';
 import { writeFileAtomic } from '../../base/atomicFile';
 
 /** A run as kept on disk: the contract's run plus what resume needs to know. */
@@ -15,6 +15,8 @@ export interface StoredRun extends OnboardingRun {
   uncertain?: OnboardingStepKind[];
   /** The template tenant's Supabase project, where its migrations are read. */
   templateRef: string;
+  /** The Activity entry of the step running now: closed as canceled on resume if the process died. */
+  openEntry?: ActivityEntry;
 }
 
 export class RunStore {

@@ -113,11 +113,28 @@ describe('a new tenant end to end', () => {
           expect(text.includes(secret), `${file} holds a secret`).toBe(false);
       }
 
+      // The Activity log tells it start to end, oldest first: the plan started, each step with what
+      // it found, the tenant live.
       const activity = await value<ActivityEntry[]>('listActivity', { action: 'onboard_step' });
-      const story = activity
-        .filter((e) => e.appName === 'taskifai-acme' && e.result === 'succeeded')
-        .map((e) => e.parameters.step);
-      expect(new Set(story)).toEqual(new Set(plan.steps.map((s) => s.kind)));
+      // Oldest first; entries of one millisecond keep the order they were written in.
+      const story = [...activity]
+        .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+        .filter((e) => e.appName === 'taskifai-acme')
+        .map((e) => `${String(e.parameters.step)} ${e.result}`);
+      expect(story).toEqual(['start succeeded', ...plan.steps.map((s) => `${s.kind} succeeded`), 'done succeeded']);
+      const told = (step: string) => activity.find((e) => e.appName === 'taskifai-acme' && e.parameters.step === step)!;
+      expect(told('start')).toMatchObject({
+        target: 'Onboard taskifai-acme (acme.taskifai.com) from taskifai-bibbi',
+        message: expect.stringMatching(/7 steps planned; \$[\d.]+\/mo once live/),
+      });
+      expect(told('supabase_project').message).toBe('ACTIVE_HEALTHY');
+      expect(told('migrations').message).toMatch(/^6 of 6 migrations/);
+      expect(told('healthy').message).toMatch(/answers 200/);
+      expect(told('done')).toMatchObject({ appId: run.appId, target: expect.stringContaining('is live at https://') });
+      // The app's own creation and the DNS record are in the log as their domains write them.
+      const all = await value<ActivityEntry[]>('listActivity', {});
+      expect(all.some((e) => e.action === 'create_app' && e.appName === 'taskifai-acme')).toBe(true);
+      expect(all.some((e) => e.action === 'dns_change' && JSON.stringify(e).includes('acme'))).toBe(true);
     },
   );
 });

@@ -106,5 +106,18 @@ describe('an onboarding step that fails', () => {
     );
     expect(done.steps.map((s) => s.state)).toEqual(done.steps.map(() => 'done'));
     expect(runtime.sandbox.requests.filter((r) => r === 'POST /supabase/v1/projects')).toHaveLength(1);
+    // The Activity log has the failure in the API's words, the founder's Retry step, and the rest.
+    const story = (await value<ActivityEntry[]>('listActivity', { action: 'onboard_step' }))
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .map((e) => `${String(e.parameters.step)} ${e.result}${e.result === 'failed' ? `: ${e.message}` : ''}`);
+    expect(story.slice(story.indexOf('api_keys succeeded') + 1)).toEqual([
+      'migrations failed: Supabase: Service temporarily unavailable',
+      'retry succeeded',
+      'migrations succeeded',
+      'app succeeded',
+      'dns succeeded',
+      'healthy succeeded',
+      'done succeeded',
+    ]);
   });
 });

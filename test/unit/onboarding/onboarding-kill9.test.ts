@@ -7,7 +7,7 @@
 // 2. while the new project is COMING_UP (the sandbox clock holds it there, then jumps);
 // 3. while the app create is in flight, held the same way: the app is made, its answer lost.
 // The fourth Fleetdeck resumes to healthy, and the cloud holds one project, one app, one DNS record,
-// one registry row and each migration once.
+// one registry row and each migration once; the Activity log tells all of it, kills included.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSandboxState } from '../../../src-main/sandbox/demoCloud';
+import { AuditLog } from '../../../src-main/services/deploys/auditLog';
 import { setDeployTiming } from '../../../src-main/sandbox/deployEngine';
 import { startSandbox, type RunningSandbox } from '../../../src-main/sandbox/server';
 import { setSupabaseTiming, supabaseWorldOf } from '../../../src-main/sandbox/supabaseApi';
@@ -219,5 +220,29 @@ describe('onboarding killed with kill -9 mid-step', () => {
     expect(new Set(applied).size).toBe(applied.length);
     const rows = world.details[REGISTRY_REF]!.rows?.get('public.tenants') ?? [];
     expect(rows.filter((r) => r.subdomain === 'acme')).toHaveLength(1);
+
+    // The Activity log tells it, kills included: each step cut short ends canceled when resumed.
+    const activity = await new AuditLog(config.dataDir).list({ action: 'onboard_step' });
+    const story = [...activity]
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .map((e) => `${String(e.parameters.step)}${e.parameters.attempt ? `#${e.parameters.attempt}` : ''} ${e.result}`);
+    expect(story).toEqual([
+      'start succeeded',
+      'supabase_project#1 canceled',
+      'resume succeeded',
+      'supabase_project#2 canceled',
+      'resume succeeded',
+      'supabase_project#3 succeeded',
+      'api_keys#1 succeeded',
+      'migrations#1 succeeded',
+      'registry#1 succeeded',
+      'app#1 canceled',
+      'resume succeeded',
+      'app#2 succeeded',
+      'dns#1 succeeded',
+      'healthy#1 succeeded',
+      'done succeeded',
+    ]);
+    expect(activity.find((e) => e.result === 'canceled')?.message).toMatch(/stopped during this step/);
   });
 });
