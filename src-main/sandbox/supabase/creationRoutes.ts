@@ -2,46 +2,34 @@
 // V1ProjectResponse) and DELETE /v1/projects/{ref} (200, V1ProjectRefResponse). A new project is
 // COMING_UP for a while of the sandbox clock, then ACTIVE_HEALTHY, as the docs say to poll for.
 import { randomInt } from 'node:crypto';
+import { SUPABASE_INSTANCE_SIZES, SUPABASE_REGIONS } from '../../../src-preload/contract/onboarding';
 import type { SupabaseOrganizationProject } from '../../clients/supabase/types';
 import { json, type SandboxResponse } from '../http';
 import { forbidden, message, route, withProject, type SupabaseCall, type SupabaseRoute } from './routing';
 import { emptyDetail, findProject, type SupabaseWorld } from './world';
 
-/** The spec's region codes for region_selection {type: "specific"}. */
-const SPECIFIC_REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ap-east-1',
-  'ap-southeast-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-southeast-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-north-1',
-  'eu-central-1',
-  'eu-central-2',
-  'ca-central-1',
-  'ap-south-1',
-  'sa-east-1',
-];
+/**
+ * The spec's region codes for region_selection {type: "specific"}: the list the contract offers
+ * the onboarding form, which is the spec's.
+ */
+const SPECIFIC_REGIONS: readonly string[] = SUPABASE_REGIONS;
 /** Where a smart group lands in the sandbox (the real choice is Supabase's, by load). */
 const SMART_GROUPS: Record<string, string> = { americas: 'us-east-1', emea: 'eu-central-1', apac: 'ap-southeast-1' };
-const SIZES = [
-  'nano',
-  'micro',
-  'small',
-  'medium',
-  'large',
-  'xlarge',
-  '2xlarge',
+/** desired_instance_size as the spec enumerates it: the sizes the form offers, then the larger ones. */
+const SIZES: readonly string[] = [
+  ...SUPABASE_INSTANCE_SIZES,
   '4xlarge',
   '8xlarge',
   '12xlarge',
   '16xlarge',
+  '24xlarge',
+  '24xlarge_optimized_memory',
+  '24xlarge_optimized_cpu',
+  '24xlarge_high_memory',
+  '48xlarge',
+  '48xlarge_optimized_memory',
+  '48xlarge_optimized_cpu',
+  '48xlarge_high_memory',
 ];
 const BODY_KEYS = new Set([
   'db_pass',
