@@ -39,6 +39,11 @@ export interface AppAlerts {
 
 export interface AlertsMethods {
   listAppAlerts: { request: { appId: string }; response: AppAlerts };
+  /**
+   * For the overview's marker: what is known of these apps' alerts, at once (apps never read are
+   * left out); main reads the due ones in the background within the request budget.
+   */
+  getFleetAlerts: { request: { appIds: string[] }; response: Record<string, AppAlerts> };
   /** Replaces the alert's emails; its Slack webhooks stay as they are. */
   setAlertEmails: { request: { appId: string; alertId: string; emails: string[] }; response: AppAlert };
 }
@@ -47,6 +52,7 @@ export type AlertsStreams = Record<never, never>;
 
 export const ALERTS_METHOD_NAMES = [
   'listAppAlerts',
+  'getFleetAlerts',
   'setAlertEmails',
 ] as const satisfies readonly (keyof AlertsMethods)[];
 export const ALERTS_STREAM_NAMES = [] as const;

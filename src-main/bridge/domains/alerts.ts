@@ -6,6 +6,7 @@ import type { DomainMethodHandlers } from '../dispatcher';
 export function alertsMethodHandlers(alerts: () => AlertsService): DomainMethodHandlers<AlertsMethods> {
   return {
     listAppAlerts: ({ appId }) => alerts().listAppAlerts(appId),
+    getFleetAlerts: async ({ appIds }) => alerts().getFleetAlerts(appIds),
     setAlertEmails: ({ appId, alertId, emails }) => alerts().setAlertEmails(appId, alertId, emails),
   };
 }

@@ -14,6 +14,7 @@ const email = z
 
 export const alertsMethodSchemas = {
   listAppAlerts: z.strictObject({ appId }),
+  getFleetAlerts: z.strictObject({ appIds: z.array(appId).max(5000, 'at most 5,000 apps at once') }),
   setAlertEmails: z.strictObject({ appId, alertId, emails: z.array(email).max(50) }),
 } satisfies MethodSchemas<AlertsMethods>;
 

@@ -1,6 +1,6 @@
 // DigitalOcean's own app alerts, read for the app page: each alert's rule and threshold in words,
-// where it goes, and whether it is set up. Nothing is cached: the list is one small unpaged call
-// made when the page opens.
+// where it goes, and whether it is set up. The page reads the list when it opens; the overview's
+// marker reads what is known of every app (fleetAlerts.ts), refreshed in the background.
 import {
   ALERT_PHASES,
   isAlarming,
@@ -10,6 +10,7 @@ import {
 } from '../../../src-preload/contract';
 import type { AppAlert as ApiAlert, DigitalOceanClient } from '../../clients/digitalocean/client';
 import { ApiError } from '../../clients/http/apiError';
+import { fleetAlertsFor, type FleetAlerts } from './fleetAlerts';
 
 type AlertsClient = Pick<DigitalOceanClient, 'listAlerts' | 'assignAlertDestinations'>;
 
@@ -92,9 +93,25 @@ export function toAppAlert(alert: ApiAlert): AppAlert {
 }
 
 export class AlertsService {
-  constructor(private readonly client: AlertsClient) {}
+  private readonly fleet: FleetAlerts;
+
+  constructor(private readonly client: AlertsClient) {
+    // Made per call by the bridge: the overview's cache lives with the context's client instead.
+    this.fleet = fleetAlertsFor(client, (appId) => this.read(appId));
+  }
 
   async listAppAlerts(appId: string): Promise<AppAlerts> {
+    const value = await this.read(appId);
+    this.fleet.remember(value);
+    return value;
+  }
+
+  /** The overview's marker: what is known of these apps' alerts, reading the due ones in the background. */
+  getFleetAlerts(appIds: readonly string[]): Record<string, AppAlerts> {
+    return this.fleet.known(appIds);
+  }
+
+  private async read(appId: string): Promise<AppAlerts> {
     const alerts = (await this.client.listAlerts(appId)).map(toAppAlert);
     return { appId, alerts, failing: alerts.filter(isAlarming).length };
   }
@@ -108,6 +125,7 @@ export class AlertsService {
     if (!current) {
       throw new ApiError({ code: 'not_found', message: 'That alert is no longer in the app’s spec.' });
     }
+    this.fleet.forget(appId);
     const updated = await this.client.assignAlertDestinations(appId, alertId, {
       emails: [...new Set(emails.map((e) => e.trim()).filter(Boolean))],
       slack_webhooks: current.slack_webhooks ?? [],

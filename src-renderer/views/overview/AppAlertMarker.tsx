@@ -1,9 +1,11 @@
 // A compact marker beside an app's name on the overview when something about it is alarming: one
 // of DigitalOcean's own alerts on it failed to set up (it watches nothing and would tell no one),
-// or its health went bad. It reads only what is already in the window — the alerts the app's page
-// read, the health the overview's beat reads within the request budget — so it costs no request.
-// Each marker subscribes to its own app's words (strings, equal by value), so a tick or a health
-// beat re-renders only a marker whose words changed, never the memoized row around it.
+// or its health went bad. The health is the overview's own beat; the alerts are what main knows
+// (the app page's read, or its background reads within the request budget, asked for the shown
+// rows together on a slow beat), so no row makes a request of its own. Each marker subscribes to
+// its own app's words (strings, equal by value), so a tick or a beat re-renders only a marker
+// whose words changed, never the memoized row around it.
+import { useEffect } from 'react';
 import { isAlarming, type AppAlerts, type AppHealthSummary } from '../../../src-preload/contract';
 import { useAppAlertsStore } from '../../stores/appAlertsStore';
 import { useHealthStore } from '../../stores/healthStore';
@@ -35,6 +37,8 @@ export function badHealthText(health: AppHealthSummary | undefined): string | un
 }
 
 export function AppAlertMarker({ appId, appName }: { appId: string; appName: string }) {
+  // Shown rows only: main is asked about them together, and reads them within the request budget.
+  useEffect(() => useAppAlertsStore.getState().watch(appId), [appId]);
   const alerts = useAppAlertsStore((s) => alarmingAlertsText(s.byId[appId]?.value));
   const health = useHealthStore((s) => badHealthText(s.byAppId[appId]));
   if (!alerts && !health) return null;
