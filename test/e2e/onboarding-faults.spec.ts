@@ -104,5 +104,8 @@ test('a step that fails once stops the run with the API’s words; Retry step co
     expect.stringMatching(/^succeeded Remove Supabase project/),
   ]);
   await expect(rows.filter({ has: page.locator(`[title="Supabase: ${SUPABASE_WORDS}"]`) })).toHaveCount(1);
+  // Every entry names the tenant, those from before its app existed too.
+  const named = await rows.evaluateAll((list) => list.map((r) => r.querySelector('td:nth-child(3) > *')?.textContent));
+  expect(new Set(named)).toEqual(new Set([NAME]));
   await screenshot(page, 'onboarding-fault-activity');
 });

@@ -192,6 +192,9 @@ function ActivityRow({ entry: e }: { entry: ActivityEntry }) {
           <a className="app-link" href={hrefFor({ name: 'app', appId: e.appId })}>
             {e.appName}
           </a>
+        ) : e.appName ? (
+          // An action on a tenant before its app exists (an onboarding's first steps): named, not linked.
+          <span className="strong">{e.appName}</span>
         ) : null}
         {e.target && e.target !== e.appName ? (
           <span className="sub truncate" title={e.target}>
