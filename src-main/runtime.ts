@@ -22,6 +22,7 @@ import { tenantsMethodHandlers } from './bridge/domains/tenants';
 import { MenuCommandHub, shellMethodHandlers, shellStreamHandlers } from './bridge/domains/shell';
 import { onboardingMethodHandlers, onboardingStreamHandlers } from './bridge/domains/onboarding';
 import { uptimeMethodHandlers } from './bridge/domains/uptime';
+import { infrastructureMethodHandlers } from './bridge/domains/infrastructure';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { DemoCloud, DemoCloudOptions } from './sandbox/demoCloud';
@@ -193,6 +194,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
     ...alertsMethodHandlers(() => new AlertsService(current().client)),
     ...onboardingMethodHandlers(() => current().onboarding),
     ...uptimeMethodHandlers(() => current().uptime),
+    ...infrastructureMethodHandlers(() => current().infrastructure),
     ...shellMethodHandlers(),
   };
   const streams: StreamHandlers = {

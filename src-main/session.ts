@@ -27,6 +27,8 @@ import { createOnboardingDomain, type OnboardingService } from './services/onboa
 import type { SecretStore } from './secrets/secretStore';
 import { UptimeClient } from './clients/digitalocean/uptime';
 import { createUptimeDomain, type UptimeDomain } from './services/uptime';
+import { InfrastructureClient } from './clients/digitalocean/infrastructure';
+import { createInfrastructureDomain, type InfrastructureService } from './services/infrastructure';
 
 export const APP_VERSION = '0.1.0';
 
@@ -45,6 +47,8 @@ export interface Session {
   tenants: TenantsService;
   onboarding: OnboardingService;
   uptime: UptimeDomain;
+  /** Droplets, load balancers and database clusters beside the apps (#18). */
+  infrastructure: InfrastructureService;
   /** Drafts written, live log sockets closed: the context's services stop for good (quit). */
   dispose(): Promise<void>;
 }
@@ -124,9 +128,19 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   const logs = new LogsService(client, { toError: deps.toError });
   const specs = new SpecsService({ client, sizes, deploys, dataDir: deps.dataDir, context, log: deps.log });
   const apps = new AppsService(client, sizes, { budget, cache: { dataDir: deps.dataDir, context } });
+  const infrastructure = createInfrastructureDomain({
+    client: new InfrastructureClient(digitalOcean),
+    fleet: client,
+    context,
+    audit: deps.audit,
+  });
   // The by-tenant cost bars carry the tenants matrix's Supabase share (the tenants domain is made below).
-  const costs = createCostsDomain(client, sizes, supabaseContextOf(context, cloud, deps), (list) =>
-    tenants.supabaseShares(list),
+  const costs = createCostsDomain(
+    client,
+    sizes,
+    supabaseContextOf(context, cloud, deps),
+    (list) => tenants.supabaseShares(list),
+    () => infrastructure.readForCosts(),
   );
   const providers = providerClients(context, cloud, deps);
   const tenants = createTenantsDomain({
@@ -176,6 +190,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     onboarding,
     dns,
     uptime,
+    infrastructure,
     dispose: async () => {
       onboarding.dispose();
       logs.dispose();

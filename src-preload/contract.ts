@@ -35,6 +35,12 @@ import {
   type OnboardingStreams,
 } from './contract/onboarding';
 import { UPTIME_METHOD_NAMES, UPTIME_STREAM_NAMES, type UptimeMethods, type UptimeStreams } from './contract/uptime';
+import {
+  INFRASTRUCTURE_METHOD_NAMES,
+  INFRASTRUCTURE_STREAM_NAMES,
+  type InfrastructureMethods,
+  type InfrastructureStreams,
+} from './contract/infrastructure';
 
 export * from './contract/common';
 export * from './contract/apps';
@@ -48,6 +54,7 @@ export * from './contract/tenants';
 export * from './contract/alerts';
 export * from './contract/onboarding';
 export * from './contract/uptime';
+export * from './contract/infrastructure';
 export * from './contract/shell';
 
 /** Request/response methods of every domain. `void` means the method takes no argument. */
@@ -62,6 +69,7 @@ export type FleetMethods = AppsMethods &
   TenantsMethods &
   OnboardingMethods &
   UptimeMethods &
+  InfrastructureMethods &
   ShellMethods;
 
 /** Event streams: subscribe with a request, get events until the returned function is called. */
@@ -76,6 +84,7 @@ export type FleetStreams = AppsStreams &
   TenantsStreams &
   OnboardingStreams &
   UptimeStreams &
+  InfrastructureStreams &
   ShellStreams;
 
 export type MethodName = keyof FleetMethods;
@@ -109,6 +118,7 @@ export const METHOD_NAMES = [
   ...TENANTS_METHOD_NAMES,
   ...ONBOARDING_METHOD_NAMES,
   ...UPTIME_METHOD_NAMES,
+  ...INFRASTRUCTURE_METHOD_NAMES,
   ...SHELL_METHOD_NAMES,
 ] as const satisfies readonly MethodName[];
 export const STREAM_NAMES = [
@@ -123,6 +133,7 @@ export const STREAM_NAMES = [
   ...TENANTS_STREAM_NAMES,
   ...ONBOARDING_STREAM_NAMES,
   ...UPTIME_STREAM_NAMES,
+  ...INFRASTRUCTURE_STREAM_NAMES,
   ...SHELL_STREAM_NAMES,
 ] as const satisfies readonly StreamName[];
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -25,6 +25,9 @@ const SettingsView = lazy(() => import('./views/settings/SettingsView').then((m)
 const SpecEditorView = lazy(() => import('./views/specs/SpecEditorView').then((m) => ({ default: m.SpecEditorView })));
 const SpecsView = lazy(() => import('./views/specs/SpecsView').then((m) => ({ default: m.SpecsView })));
 const DnsView = lazy(() => import('./views/dns/DnsView').then((m) => ({ default: m.DnsView })));
+const InfrastructureView = lazy(() =>
+  import('./views/infrastructure/InfrastructureView').then((m) => ({ default: m.InfrastructureView })),
+);
 const TenantsView = lazy(() => import('./views/tenants/TenantsView').then((m) => ({ default: m.TenantsView })));
 const TenantPage = lazy(() => import('./views/tenants/TenantPage').then((m) => ({ default: m.TenantPage })));
 const NewTenantView = lazy(() =>
@@ -55,6 +58,8 @@ function RouteView({ route }: { route: Route }) {
       return <SpecsView />;
     case 'dns':
       return <DnsView />;
+    case 'infrastructure':
+      return <InfrastructureView />;
     case 'tenants':
       return <TenantsView />;
     case 'tenant':

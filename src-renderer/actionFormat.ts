@@ -324,6 +324,10 @@ const ACTION_LABEL: Record<ActionKind, string> = {
   offboard_step: 'Offboard tenant',
   uptime_checks: 'Uptime checks',
   alert_policy: 'Alert policy',
+  droplet_action: 'Droplet action',
+  tenant_database: 'Tenant database',
+  database_resize: 'Database resize',
+  pool_resize: 'Pool size',
 };
 export const ACTION_KINDS = Object.keys(ACTION_LABEL) as ActionKind[];
 export const actionLabel = (kind: ActionKind): string => ACTION_LABEL[kind] ?? kind;

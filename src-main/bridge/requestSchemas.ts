@@ -14,6 +14,7 @@ import { tenantsMethodSchemas, tenantsStreamSchemas } from './schemas/tenants';
 import { onboardingMethodSchemas, onboardingStreamSchemas } from './schemas/onboarding';
 import { shellMethodSchemas, shellStreamSchemas } from './schemas/shell';
 import { uptimeMethodSchemas, uptimeStreamSchemas } from './schemas/uptime';
+import { infrastructureMethodSchemas, infrastructureStreamSchemas } from './schemas/infrastructure';
 import type { MethodSchemas, SchemaMismatches, StreamSchemas } from './schemas/types';
 
 const methodSchemas = {
@@ -28,6 +29,7 @@ const methodSchemas = {
   ...tenantsMethodSchemas,
   ...onboardingMethodSchemas,
   ...uptimeMethodSchemas,
+  ...infrastructureMethodSchemas,
   ...shellMethodSchemas,
 };
 const streamSchemas = {
@@ -42,6 +44,7 @@ const streamSchemas = {
   ...tenantsStreamSchemas,
   ...onboardingStreamSchemas,
   ...uptimeStreamSchemas,
+  ...infrastructureStreamSchemas,
   ...shellStreamSchemas,
 };
 

@@ -1,6 +1,7 @@
 // The costs domain of the contract: what the fleet costs by group and component type, what the
 // account was billed, and which components are sized wrong for what they do.
 import type { ComponentKind, MonthlyCost } from './apps';
+import type { InfrastructureCost } from './infrastructure';
 
 /**
  * How the Costs view splits a bill: frontend = static sites, API = services, database = dev
@@ -111,6 +112,13 @@ export interface FleetCosts {
   estimated: boolean;
   /** Where the estimated and documented prices come from. */
   priceSources: PriceSource[];
+  /**
+   * Droplets, load balancers and the clusters no app names, per product and environment (in
+   * `groups` and `monthlyCost` too). Absent when the context has none to read.
+   */
+  infrastructure?: InfrastructureCost[];
+  /** Why infrastructure is missing from the totals, in words (a scope the token lacks). */
+  infrastructureProblem?: string;
   /**
    * The tenants' Supabase shares (AppCost.supabase) added up, beside the DigitalOcean total and
    * never in it; absent when the context has no Supabase account.

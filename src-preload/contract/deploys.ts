@@ -29,6 +29,13 @@ export const ACTION_KINDS = [
   'uptime_checks',
   /** A Monitoring alert policy edited (threshold, window, on/off, emails). */
   'alert_policy',
+  /** A droplet rebooted, power cycled or resized (power off → resize → power on). */
+  'droplet_action',
+  /** A tenant's database created or deleted in a shared managed cluster. */
+  'tenant_database',
+  'database_resize',
+  /** A connection pool's size changed. */
+  'pool_resize',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

@@ -5,6 +5,7 @@ const SECTIONS: Array<{ label: string; route: Route; matches: Route['name'][] }>
   { label: 'Tenants', route: { name: 'tenants' }, matches: ['tenants', 'tenant', 'schema'] },
   { label: 'Specs', route: { name: 'specs' }, matches: ['specs', 'spec'] },
   { label: 'DNS', route: { name: 'dns' }, matches: ['dns'] },
+  { label: 'Infrastructure', route: { name: 'infrastructure' }, matches: ['infrastructure'] },
   { label: 'Logs', route: { name: 'logs' }, matches: ['logs'] },
   { label: 'Activity', route: { name: 'activity' }, matches: ['activity'] },
   { label: 'Costs', route: { name: 'costs' }, matches: ['costs'] },

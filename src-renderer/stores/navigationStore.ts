@@ -18,6 +18,7 @@ export type Route =
   | { name: 'spec'; appId: string }
   | { name: 'specs' }
   | { name: 'dns' }
+  | { name: 'infrastructure' }
   | { name: 'tenants' }
   | { name: 'tenant'; appId: string }
   | { name: 'schema' }
@@ -33,6 +34,7 @@ export function parseHash(hash: string): Route {
   if (/^\/costs\/?$/.test(path)) return { name: 'costs' };
   if (/^\/specs\/?$/.test(path)) return { name: 'specs' };
   if (/^\/dns\/?$/.test(path)) return { name: 'dns' };
+  if (/^\/infrastructure\/?$/.test(path)) return { name: 'infrastructure' };
   if (/^\/tenants\/?$/.test(path)) return { name: 'tenants' };
   if (/^\/tenants\/schema\/?$/.test(path)) return { name: 'schema' };
   if (/^\/tenants\/new\/?$/.test(path)) return { name: 'onboard' };
@@ -67,6 +69,7 @@ export function hrefFor(route: Route): string {
   if (route.name === 'spec') return `#/apps/${encodeURIComponent(route.appId)}/spec`;
   if (route.name === 'specs') return '#/specs';
   if (route.name === 'dns') return '#/dns';
+  if (route.name === 'infrastructure') return '#/infrastructure';
   if (route.name === 'tenants') return '#/tenants';
   if (route.name === 'schema') return '#/tenants/schema';
   if (route.name === 'onboard') return '#/tenants/new';

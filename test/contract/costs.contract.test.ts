@@ -5,7 +5,7 @@ import { InstanceSizeCache } from '../../src-main/services/apps/instanceSizeCach
 import { createCostsDomain } from '../../src-main/services/costs';
 import { costTableRows } from '../../src-renderer/views/costs/costModel';
 import { expectMatchesSpec } from '../support/openapi';
-import { FIXED_NOW, sandboxWithClient } from '../support/sandbox';
+import { FIXED_NOW, infrastructureFor, sandboxWithClient } from '../support/sandbox';
 
 async function get(path: string) {
   const setup = await sandboxWithClient();
@@ -52,8 +52,12 @@ describe('the sandbox bills and measures like DigitalOcean', () => {
   });
 
   it('bills the month so far in line with what the demo fleet costs', async () => {
-    const { client } = await sandboxWithClient();
-    const costs = createCostsDomain(client, new InstanceSizeCache(client));
+    const setup = await sandboxWithClient();
+    const { client } = setup;
+    const infrastructure = await infrastructureFor(setup);
+    const costs = createCostsDomain(client, new InstanceSizeCache(client), undefined, undefined, () =>
+      infrastructure.readForCosts(),
+    );
     const [fleet, billing] = await Promise.all([costs.fleet.getFleetCosts(), costs.billing.getAccountBilling()]);
     // 20 Nov noon is 19.5 days into a 30-day month.
     expect(billing.monthToDateUsage).toBeCloseTo(fleet.monthlyCost.min * (19.5 / 30), 1);
@@ -141,15 +145,22 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
   });
 
   it('counts Presence360’s Postgres once, shared by the two apps that use it, in the apps, the group, the fleet and the CSV', async () => {
-    const { client } = await sandboxWithClient();
-    const costs = createCostsDomain(client, new InstanceSizeCache(client));
+    const setup = await sandboxWithClient();
+    const { client } = setup;
+    const infrastructure = await infrastructureFor(setup);
+    const costs = createCostsDomain(client, new InstanceSizeCache(client), undefined, undefined, () =>
+      infrastructure.readForCosts(),
+    );
     const [fleet, billing] = await Promise.all([costs.fleet.getFleetCosts(), costs.billing.getAccountBilling()]);
 
-    // db-s-2vcpu-4gb, one node: $60 a month published, half on each app, marked an estimate.
-    expect(fleet.databases).toEqual([
-      expect.objectContaining({ name: 'presence360-pg', monthlyPrice: 60, appIds: expect.any(Array) }),
+    // db-s-2vcpu-4gb, one node: $60 a month published, half on each app, marked an estimate. The
+    // other clusters no app names: the infrastructure rows carry them.
+    expect(fleet.databases.map((d) => [d.name, d.monthlyPrice, d.appIds.length])).toEqual([
+      ['presence360-pg', 60, 2],
+      ['presence360-valkey', 15, 0],
+      ['presence360-pg-staging', 15, 0],
+      ['presence360-valkey-staging', 15, 0],
     ]);
-    expect(fleet.databases[0]!.appIds).toHaveLength(2);
     for (const name of ['presence360-control-plane', 'presence360-tenant']) {
       const app = fleet.apps.find((a) => a.name === name)!;
       const db = app.components.find((c) => c.kind === 'database')!;
@@ -159,10 +170,27 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
       // Propose prices App Platform alone: the cluster's share is not a disagreement.
       expect(app.mismatch).toBeUndefined();
     }
+    // Droplets at their size's price, the balancer at $12 a node, Valkey at $15; staging's Postgres
+    // split between its three databases, each tenant's share on its own line.
+    expect(fleet.infrastructure!.map((r) => [r.label, r.monthlyCost])).toEqual([
+      ['Presence360 · production', 3 * 24 + 12 + 12 + 15],
+      ['Presence360 · staging', 12 + 12 + 15 + 15],
+    ]);
+    const staging = fleet.infrastructure![1]!;
+    expect(staging.lines.filter((l) => l.tenant).map((l) => [l.name, l.tenant, l.monthlyCost])).toEqual([
+      ['tenant_demo (presence360-pg-staging)', 'demo', 5],
+      ['tenant_grace (presence360-pg-staging)', 'grace', 5],
+    ]);
     const presence = fleet.groups.find((g) => g.group === 'Presence360')!;
-    expect(presence.byCategory.database).toEqual({ min: 60, max: 60 });
+    expect(presence.byCategory.database).toEqual({ min: 60 + 15 + 15 + 15, max: 60 + 15 + 15 + 15 });
+    expect(presence.appIds).toHaveLength(2);
     expect(fleet.estimated).toBe(true);
-    expect(fleet.priceSources.map((s) => s.url)).toContain('https://www.digitalocean.com/pricing/managed-databases');
+    expect(fleet.priceSources.map((s) => s.url)).toEqual(
+      expect.arrayContaining([
+        'https://www.digitalocean.com/pricing/managed-databases',
+        'https://www.digitalocean.com/pricing/load-balancer',
+      ]),
+    );
 
     // The CSV is built from the same lines: they add up to its total, which is the fleet's.
     const rows = costTableRows(fleet);
@@ -172,9 +200,10 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
     expect(sum(7)).toBe(fleet.monthlyCost.min);
     expect(sum(8)).toBe(fleet.monthlyCost.max);
     expect([Number(total[7]), Number(total[8])]).toEqual([fleet.monthlyCost.min, fleet.monthlyCost.max]);
-    expect(fleet.monthlyCost.min).toBe(Math.round(fleet.apps.reduce((t, a) => t + a.monthlyCost.min, 0) * 100) / 100);
+    const apps = fleet.apps.reduce((t, a) => t + a.monthlyCost.min, 0);
+    expect(fleet.monthlyCost.min).toBe(Math.round((apps + 111 + 54) * 100) / 100);
 
-    // The projection runs the database at the run rate too: nothing is left to extrapolate.
+    // The projection runs everything at the run rate too: nothing is left to extrapolate.
     expect(billing.projectedMonthEnd).toBeCloseTo(fleet.monthlyCost.min, 1);
     expect(billing.projectionBasis).toMatch(/^The apps and their databases at today’s run rate; nothing else/);
   });

@@ -60,3 +60,16 @@ export async function deploysWithSandbox(options: { readOnly?: boolean; pollMs?:
   };
   return { ...setup, deploys, dataDir, appNamed };
 }
+
+/** The infrastructure domain on the same sandbox and token (droplets, balancers, clusters). */
+export async function infrastructureFor(setup: { sandbox: RunningSandbox; token: string; client: DigitalOceanClient }) {
+  const { InfrastructureClient } = await import('../../src-main/clients/digitalocean/infrastructure');
+  const { createInfrastructureDomain } = await import('../../src-main/services/infrastructure');
+  return createInfrastructureDomain({
+    client: new InfrastructureClient({ baseUrl: setup.sandbox.url, token: () => setup.token }),
+    fleet: setup.client,
+    context: 'Demo fleet',
+    pollMs: 20,
+    now: () => setup.sandbox.state.clock.now(),
+  });
+}

@@ -5,17 +5,24 @@ import { clusterMonthlyPrice } from '../../services/costs/databasePricing';
 import { specMonthlyCost } from '../specValidation';
 import { seededRandom, seededUuid, type SandboxState } from '../state';
 import { clustersOf } from './databases';
+import { dropletSizeOf } from '../infra/sizes';
+import { loadBalancerMonthlyPrice } from '../../services/costs/infrastructurePricing';
 
 const MONTHS = 12;
 
 /**
  * What the account costs per month right now: each app as propose would price it, plus the
- * managed database clusters, which bill on their own at their published price.
+ * managed database clusters, which bill on their own at their published price, the droplets and
+ * the load balancers.
  */
 export function fleetRunRate(state: SandboxState): number {
   let total = 0;
   for (const record of state.apps.values()) total += specMonthlyCost(record.app.spec);
   for (const cluster of clustersOf(state)) total += clusterMonthlyPrice(cluster) ?? 0;
+  // Droplets at their size's price, load balancers at the published one (infra/model.ts).
+  for (const droplet of state.infra?.droplets.values() ?? [])
+    total += dropletSizeOf(droplet.sizeSlug)?.price_monthly ?? 0;
+  for (const lb of state.infra?.loadBalancers.values() ?? []) total += loadBalancerMonthlyPrice(lb) ?? 0;
   return cents(total);
 }
 

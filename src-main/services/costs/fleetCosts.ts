@@ -20,6 +20,14 @@ import { toFleetApp } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
 import { redact } from '../../logging/redact';
 import { clusterCosts, clustersProblem, databaseLines } from './databaseCosts';
+import {
+  infrastructureClusters,
+  infrastructureCosts,
+  infrastructureSources,
+  withInfrastructureGroups,
+} from './infrastructureCosts';
+import type { InfrastructureInventory } from '../../../src-preload/contract/infrastructure';
+import { problemOf } from '../infrastructure/inventory';
 import { DEV_DATABASE_SOURCE, MANAGED_DATABASE_SOURCE } from './databasePricing';
 import { SUPABASE_COMPUTE_SOURCE } from './supabasePlans';
 import { addCosts, ZERO_COST } from './pricing';
@@ -185,13 +193,23 @@ export class FleetCostsService {
   private readonly proposals = new Map<string, { at: number; cost: Promise<number | undefined> }>();
   private readonly apps: SharedRead<App[]>;
   private readonly clusters: SharedRead<DatabaseCluster[] | Error>;
+  private readonly infrastructure: SharedRead<InfrastructureInventory | Error | undefined>;
 
   constructor(
     private readonly client: CostsClient,
     private readonly sizes: InstanceSizeCache,
     private readonly now: () => number = Date.now,
     private readonly tenantSupabase?: TenantSupabaseRead,
+    /** Droplets, balancers and clusters beside the apps (#18); absent, only the apps are priced. */
+    infrastructure?: () => Promise<InfrastructureInventory>,
   ) {
+    this.infrastructure = new SharedRead(
+      () =>
+        infrastructure
+          ? infrastructure().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+          : Promise.resolve(undefined),
+      now,
+    );
     // The Costs view asks for fleet costs and the bill (which needs the run rate) at once: both
     // share one list of apps and clusters rather than spending two requests of the rate limit each.
     this.apps = new SharedRead(() => client.listApps(), now);
@@ -213,12 +231,15 @@ export class FleetCostsService {
   /** Every app's bill and the clusters', from the same reads: the run rate and the view agree. */
   private async bills(projects?: Promise<ReadonlyMap<string, string>>) {
     // All at once: each is a request, and the view waits for the slowest.
-    const [apps, catalog, read, names] = await Promise.all([
+    const [apps, catalog, read, names, infra] = await Promise.all([
       this.apps.get(),
       this.sizes.catalog(),
       this.clusters.get(),
       projects,
+      this.infrastructure.get(),
     ]);
+    const infrastructure = infra && !(infra instanceof Error) ? infrastructureCosts(infra) : [];
+    const carried = infrastructureClusters(infrastructure);
     const clusters = this.pricedClusters(apps, read);
     const list = 'list' in clusters ? clusters.list : undefined;
     const problem = 'problem' in clusters ? clusters.problem : undefined;
@@ -226,10 +247,14 @@ export class FleetCostsService {
       appCostOf(toFleetApp(app, catalog, names), catalog, databaseLines(app, list, problem)),
     );
     // A cluster no app names still bills: once, for the account.
-    const unused = (list ?? []).filter((c) => c.appIds.length === 0 && c.monthlyPrice !== undefined);
+    // (Unless an infrastructure row already carries it.)
+    const unused = (list ?? []).filter(
+      (c) => c.appIds.length === 0 && c.monthlyPrice !== undefined && !carried.has(c.name),
+    );
     const monthlyCost = addCosts([
       ...rows.map((r) => r.monthlyCost),
       ...unused.map((c) => ({ min: c.monthlyPrice!, max: c.monthlyPrice! })),
+      ...infrastructure.map((r) => ({ min: r.monthlyCost, max: r.monthlyCost })),
     ]);
     return {
       apps,
@@ -237,7 +262,14 @@ export class FleetCostsService {
       clusters: list ?? [],
       problem,
       monthlyCost,
-      estimated: unused.length > 0 || rows.some((r) => r.estimated),
+      estimated: unused.length > 0 || rows.some((r) => r.estimated) || infrastructure.some((r) => r.estimated),
+      infrastructure,
+      ...(infra instanceof Error
+        ? { infrastructureProblem: problemOf('droplets, load balancers and clusters', infra) }
+        : {}),
+      ...(infra && !(infra instanceof Error) && infra.problems.length
+        ? { infrastructureProblem: infra.problems.join(' ') }
+        : {}),
     };
   }
 
@@ -285,13 +317,20 @@ export class FleetCostsService {
     return {
       fetchedAt: new Date().toISOString(),
       apps: rows,
-      groups: groupCosts(rows),
+      groups: withInfrastructureGroups(groupCosts(rows), bill.infrastructure),
       monthlyCost: bill.monthlyCost,
       proposeFailures: proposed.filter((p) => p === undefined).length,
       databases: bill.clusters,
       ...(bill.problem ? { databasesProblem: bill.problem } : {}),
       estimated: bill.estimated,
-      priceSources: hasDatabases ? [MANAGED_DATABASE_SOURCE, DEV_DATABASE_SOURCE] : [],
+      priceSources: [
+        ...new Set([
+          ...(hasDatabases ? [MANAGED_DATABASE_SOURCE, DEV_DATABASE_SOURCE] : []),
+          ...infrastructureSources(bill.infrastructure),
+        ]),
+      ],
+      ...(bill.infrastructure.length ? { infrastructure: bill.infrastructure } : {}),
+      ...(bill.infrastructureProblem ? { infrastructureProblem: bill.infrastructureProblem } : {}),
       ...(shares
         ? {
             supabase: {

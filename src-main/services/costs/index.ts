@@ -1,6 +1,7 @@
 // The costs domain put together: fleet costs, the account's bill, right-sizing advice, and the
 // Supabase plans of the tenants' databases.
 import type { AccountProvider } from '../../../src-preload/contract/accounts';
+import type { InfrastructureInventory } from '../../../src-preload/contract/infrastructure';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { SUPABASE_API_URL } from '../../clients/supabase/client';
 import { groupOf } from '../apps/appView';
@@ -60,8 +61,10 @@ export function createCostsDomain(
   supabase?: SupabaseContext | SupabaseAccess,
   /** Each tenant's Supabase share, from the tenants domain (the matrix's figure). */
   tenantSupabase?: TenantSupabaseRead,
+  /** Droplets, balancers and clusters beside the apps (services/infrastructure). */
+  infrastructure?: () => Promise<InfrastructureInventory>,
 ): CostsDomain {
-  const fleet = new FleetCostsService(client, sizes, Date.now, tenantSupabase);
+  const fleet = new FleetCostsService(client, sizes, Date.now, tenantSupabase, infrastructure);
   // The projection's run rate is the fleet at its minimum scale, as propose prices it.
   const billing = new BillingService(client, () => fleet.runRate());
   const access: SupabaseAccess =

@@ -3,6 +3,7 @@
 // figure — managed databases priced from DigitalOcean's published list, or missing because they
 // could not be read.
 import type { FleetCosts } from '../../../src-preload/contract';
+import { InfrastructureCostNote } from '../infrastructure/InfrastructureCostNote';
 import { InlineWarning } from '../../components/ErrorState';
 import { LoadedSection } from '../../components/LoadedSection';
 import { formatUsd } from '../../format';
@@ -76,9 +77,11 @@ export function ChartBySwitch({ value, onChange }: { value: ChartBy; onChange: (
 function CostNotes({ costs }: { costs: FleetCosts }) {
   const priced = costs.databases.filter((d) => d.monthlyPrice !== undefined);
   const unpriced = costs.databases.filter((d) => d.monthlyPrice === undefined);
+  const carried = new Set((costs.infrastructure ?? []).flatMap((r) => r.lines.map((l) => l.cluster)));
   return (
     <>
       <SupabaseNote costs={costs} />
+      <InfrastructureCostNote costs={costs} />
       {costs.databasesProblem ? (
         <InlineWarning>
           <span data-testid="databases-problem">{costs.databasesProblem}</span>
@@ -98,7 +101,10 @@ function CostNotes({ costs }: { costs: FleetCosts }) {
               {i > 0 ? '; ' : null}
               <strong className="cost-databases__name">{d.name}</strong> {formatUsd(d.monthlyPrice ?? 0)}/mo
               {d.appIds.length > 1 ? `, split across ${d.appIds.length} apps` : ''}
-              {d.appIds.length === 0 ? ', used by no app (counted once in the fleet total)' : ''}
+              {d.appIds.length === 0 && !carried.has(d.name)
+                ? ', used by no app (counted once in the fleet total)'
+                : ''}
+              {carried.has(d.name) ? ', with its product’s infrastructure' : ''}
             </span>
           ))}
           {' · '}

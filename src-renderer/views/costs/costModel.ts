@@ -65,8 +65,25 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
       c.estimate ? 'yes' : '',
     ]),
   );
+  // Droplets, balancers and the clusters no app names, per product and environment (#18).
+  const infrastructure = (costs.infrastructure ?? []).flatMap((row) =>
+    row.lines.map((l) => [
+      row.group,
+      row.label,
+      l.name,
+      CATEGORY_LABEL[l.category],
+      l.sizeSlug ?? '',
+      l.scale.replace('×', ''),
+      l.unitPrice === undefined ? '' : amount(l.unitPrice),
+      amount(l.monthlyCost),
+      amount(l.monthlyCost),
+      l.note,
+      l.estimate ? 'yes' : '',
+    ]),
+  );
+  const carried = new Set((costs.infrastructure ?? []).flatMap((r) => r.lines.map((l) => l.cluster)));
   const unused = costs.databases
-    .filter((d) => d.appIds.length === 0 && d.monthlyPrice !== undefined)
+    .filter((d) => d.appIds.length === 0 && d.monthlyPrice !== undefined && !carried.has(d.name))
     .map((d) => [
       'Account',
       '',
@@ -116,7 +133,14 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
     ? `DigitalOcean ${amount(costs.monthlyCost.min)}–${amount(costs.monthlyCost.max)} + Supabase ${amount(extra)}`
     : '';
   const estimated = costs.estimated || supabase.length > 0;
-  return [header, ...lines, ...supabase, ...unused, [...total, split, estimated ? 'includes estimates' : '']];
+  return [
+    header,
+    ...lines,
+    ...infrastructure,
+    ...supabase,
+    ...unused,
+    [...total, split, estimated ? 'includes estimates' : ''],
+  ];
 }
 
 export const SUPABASE_LABEL = 'Supabase';
@@ -161,7 +185,7 @@ const headroomOf = (cost: MonthlyCost) => Math.round((cost.max - cost.min) * 100
  */
 export function costBars(costs: FleetCosts, by: ChartBy): CostBarRow[] {
   if (by === 'tenant') {
-    return costs.apps.map((a) => {
+    const apps = costs.apps.map((a): CostBarRow => {
       const supabase = a.supabase?.monthly ?? 0;
       return {
         label: a.name,
@@ -175,6 +199,14 @@ export function costBars(costs: FleetCosts, by: ChartBy): CostBarRow[] {
         estimated: a.estimated,
       };
     });
+    // A product environment's droplets, balancers and clusters stand beside its apps (#18).
+    // Each goes before the first bar cheaper than it; the apps keep the service's order.
+    const bars = [...apps];
+    for (const bar of infrastructureBars(costs)) {
+      const at = bars.findIndex((b) => b.total.min < bar.total.min);
+      bars.splice(at === -1 ? bars.length : at, 0, bar);
+    }
+    return bars;
   }
   return costs.groups.map((g) => {
     const supabase = g.supabase ?? 0;
@@ -186,6 +218,23 @@ export function costBars(costs: FleetCosts, by: ChartBy): CostBarRow[] {
       supabase,
       total: plus(g.monthlyCost, supabase),
       estimated: g.estimated,
+    };
+  });
+}
+
+function infrastructureBars(costs: FleetCosts): CostBarRow[] {
+  return (costs.infrastructure ?? []).map((row) => {
+    const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
+    for (const line of row.lines)
+      byCategory[line.category] = Math.round((byCategory[line.category] + line.monthlyCost) * 100) / 100;
+    return {
+      label: row.label,
+      group: row.group,
+      ...byCategory,
+      headroom: 0,
+      supabase: 0,
+      total: { min: row.monthlyCost, max: row.monthlyCost },
+      estimated: row.estimated,
     };
   });
 }

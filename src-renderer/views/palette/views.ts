@@ -19,6 +19,10 @@ export const PALETTE_VIEWS = {
   schema: { label: 'Schema drift', keywords: ['tenants', 'database', 'migrations', 'supabase'] },
   specs: { label: 'Specs', keywords: ['drafts', 'yaml', 'new tenant', 'create'] },
   dns: { label: 'DNS', keywords: ['domains', 'records', 'zones', 'certificates'] },
+  infrastructure: {
+    label: 'Infrastructure',
+    keywords: ['droplets', 'load balancer', 'databases', 'clusters', 'redis'],
+  },
   logs: { label: 'Logs', keywords: ['tail', 'live', 'output'] },
   activity: { label: 'Activity', keywords: ['audit', 'history', 'log'] },
   costs: { label: 'Costs', keywords: ['billing', 'invoices', 'money', 'spend', 'supabase'] },

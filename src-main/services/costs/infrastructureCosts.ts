@@ -1,0 +1,149 @@
+// Droplets, load balancers and the database clusters no app names, as lines of the bill: one row
+// per product and environment, beside the apps in every total, chart and the CSV. A droplet's
+// price is its size's price_monthly (the API's own); a balancer's and a cluster's come from the
+// published tables and are marked estimates. A shared cluster holding tenants' databases is split
+// into each database's share (the tenant's line says so); a cluster an app's spec names is left
+// to that app's row, where Costs already carries it.
+import type {
+  CostCategory,
+  GroupCost,
+  InfrastructureCost,
+  InfrastructureCostLine,
+  InfrastructureInventory,
+  MonthlyCost,
+  PriceSource,
+} from '../../../src-preload/contract';
+import { MANAGED_DATABASE_SOURCE } from './databasePricing';
+import { LOAD_BALANCER_SOURCE } from './infrastructurePricing';
+
+const cents = (n: number) => Math.round(n * 100) / 100;
+const usd = (n: number) => `$${n.toFixed(2)}`;
+
+/** What a droplet does, from its role: tag, in the Costs view's categories. */
+export function categoryOfRole(role: string | undefined): CostCategory {
+  if (!role) return 'other';
+  if (/worker|queue|celery/i.test(role)) return 'worker';
+  if (/^(web|frontend|static)/i.test(role)) return 'frontend';
+  return 'api';
+}
+
+export function infrastructureCosts(inventory: InfrastructureInventory): InfrastructureCost[] {
+  const rows = new Map<string, InfrastructureCost>();
+  const rowOf = (group: string, environment: string | undefined) => {
+    const key = `${group}\u0000${environment ?? ''}`;
+    let row = rows.get(key);
+    if (!row) {
+      const label = environment ? `${group} · ${environment}` : `${group} · infrastructure`;
+      row = { group, ...(environment ? { environment } : {}), label, lines: [], monthlyCost: 0, estimated: false };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  const add = (group: string, environment: string | undefined, line: InfrastructureCostLine) => {
+    const row = rowOf(group, environment);
+    row.lines.push(line);
+    row.monthlyCost = cents(row.monthlyCost + line.monthlyCost);
+    row.estimated ||= line.estimate && line.monthlyCost > 0;
+  };
+
+  for (const d of inventory.droplets) {
+    add(d.group, d.environment, {
+      name: d.name,
+      kind: 'droplet',
+      category: categoryOfRole(d.role),
+      sizeSlug: d.sizeSlug,
+      scale: '×1',
+      ...(d.monthlyPrice !== undefined ? { unitPrice: d.monthlyPrice } : {}),
+      monthlyCost: d.monthlyPrice ?? 0,
+      estimate: false,
+      note:
+        d.monthlyPrice === undefined
+          ? 'Droplet: its size has no price in the API’s size list.'
+          : `Droplet${d.role ? ` (${d.role})` : ''}: the size list’s monthly price.`,
+    });
+  }
+  for (const lb of inventory.loadBalancers) {
+    add(lb.group, lb.environment, {
+      name: lb.name,
+      kind: 'load_balancer',
+      category: 'other',
+      scale: `×${lb.nodes}`,
+      ...(lb.monthlyPrice !== undefined ? { unitPrice: cents(lb.monthlyPrice / lb.nodes) } : {}),
+      monthlyCost: lb.monthlyPrice ?? 0,
+      estimate: lb.monthlyPrice !== undefined,
+      note: lb.priceNote,
+    });
+  }
+  for (const c of inventory.clusters) {
+    if (c.billedWithApps.length > 0) continue;
+    const shared = c.databases.filter((db) => db.monthlyShare !== undefined);
+    const base = { kind: 'database' as const, category: 'database' as const, sizeSlug: c.size, cluster: c.name };
+    if (c.monthlyPrice === undefined || !shared.some((db) => db.tenant)) {
+      add(c.group, c.environment, {
+        ...base,
+        name: c.name,
+        scale: `×${c.nodes}`,
+        ...(c.monthlyPrice !== undefined ? { unitPrice: cents(c.monthlyPrice / c.nodes) } : {}),
+        monthlyCost: c.monthlyPrice ?? 0,
+        estimate: c.monthlyPrice !== undefined,
+        note: c.priceNote,
+      });
+      continue;
+    }
+    for (const db of shared) {
+      add(c.group, c.environment, {
+        ...base,
+        name: `${db.name} (${c.name})`,
+        scale: `÷ ${shared.length} databases`,
+        unitPrice: c.monthlyPrice,
+        monthlyCost: db.monthlyShare!,
+        estimate: true,
+        ...(db.tenant ? { tenant: db.tenant } : {}),
+        note: `${db.tenant ? `Tenant ${db.tenant}’s` : 'Its'} share of managed cluster ${c.name} (${c.size}, ${usd(c.monthlyPrice)} a month across ${shared.length} databases): estimate from DigitalOcean’s published prices.`,
+      });
+    }
+  }
+  return [...rows.values()].sort((a, b) => b.monthlyCost - a.monthlyCost || a.label.localeCompare(b.label));
+}
+
+const ZERO: MonthlyCost = { min: 0, max: 0 };
+const plus = (a: MonthlyCost, n: number): MonthlyCost => ({ min: cents(a.min + n), max: cents(a.max + n) });
+
+/** The product groups with each group's infrastructure added (a group of droplets alone is added). */
+export function withInfrastructureGroups(
+  groups: readonly GroupCost[],
+  rows: readonly InfrastructureCost[],
+): GroupCost[] {
+  const byName = new Map(groups.map((g) => [g.group, { ...g, byCategory: { ...g.byCategory } }]));
+  for (const row of rows) {
+    const group = byName.get(row.group) ?? {
+      group: row.group,
+      appIds: [],
+      monthlyCost: ZERO,
+      byCategory: { frontend: ZERO, api: ZERO, worker: ZERO, database: ZERO, other: ZERO },
+      estimated: false,
+    };
+    for (const line of row.lines) {
+      group.monthlyCost = plus(group.monthlyCost, line.monthlyCost);
+      group.byCategory[line.category] = plus(group.byCategory[line.category], line.monthlyCost);
+    }
+    group.estimated ||= row.estimated;
+    byName.set(row.group, group);
+  }
+  return [...byName.values()].sort(
+    (a, b) =>
+      b.monthlyCost.min - a.monthlyCost.min || b.monthlyCost.max - a.monthlyCost.max || a.group.localeCompare(b.group),
+  );
+}
+
+/** Clusters the infrastructure rows carry: the account's "no app uses it" line must not count them again. */
+export const infrastructureClusters = (rows: readonly InfrastructureCost[]): Set<string> =>
+  new Set(rows.flatMap((r) => r.lines.flatMap((l) => (l.cluster ? [l.cluster] : []))));
+
+export function infrastructureSources(rows: readonly InfrastructureCost[]): PriceSource[] {
+  const kinds = new Set(rows.flatMap((r) => r.lines.filter((l) => l.estimate).map((l) => l.kind)));
+  return [
+    ...(kinds.has('load_balancer') ? [LOAD_BALANCER_SOURCE] : []),
+    ...(kinds.has('database') ? [MANAGED_DATABASE_SOURCE] : []),
+  ];
+}
