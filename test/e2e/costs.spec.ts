@@ -71,10 +71,11 @@ test.describe('the founder checks what the fleet costs', () => {
     const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
     await expect(labels).toHaveCount(10);
     const texts = await labels.allTextContents();
-    // Presence360's Postgres cluster (db-s-2vcpu-4gb, $60 published) puts it above TaskifAI.
+    // Presence360's Postgres cluster (db-s-2vcpu-4gb, $60 published) and its droplets, balancers
+    // and other clusters ($165, infrastructure.spec.ts) put it first.
     expect(texts.filter((t) => !t.startsWith('$'))).toEqual([
-      'Task Assistant AI',
       'Presence360',
+      'Task Assistant AI',
       'TaskifAI',
       'Multivio',
       'InsightPulse',
@@ -88,14 +89,14 @@ test.describe('the founder checks what the fleet costs', () => {
     await expect(chart).toContainText(
       usd(priceOf('apps-s-2vcpu-4gb') * 2 + priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-0.5gb')),
     );
-    // Its two apps and the cluster they share, marked as partly an estimate.
+    // Its two apps and the cluster they share, and its infrastructure, marked as partly an estimate.
     await expect(chart).toContainText(
-      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 60)} *`,
+      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 60 + 165)} *`,
     );
     await expect(page.getByTestId('cost-databases')).toContainText('presence360-pg $60.00/mo, split across 2 apps');
     await expect(page.getByTestId('cost-row')).toHaveCount(12);
-    await expect(page.getByTestId('fleet-total')).toContainText('$500.00–$806.00');
-    await expect(page.getByTestId('fleet-per-month')).toContainText('$500.00–$806.00');
+    await expect(page.getByTestId('fleet-total')).toContainText('$665.00–$971.00');
+    await expect(page.getByTestId('fleet-per-month')).toContainText('$665.00–$971.00');
     const tenantPlane = page.getByTestId('cost-row').filter({ hasText: 'presence360-tenant' });
     await expect(tenantPlane).toContainText('$30.00');
     await expect(tenantPlane).toContainText('$104.00 *');
@@ -115,9 +116,11 @@ test.describe('the founder checks what the fleet costs', () => {
     const chart = page.getByTestId('fleet-costs-chart');
     await expect(chart).toHaveAttribute('data-by', 'tenant');
     const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
-    await expect(labels).toHaveCount(24);
+    // Twelve apps and Presence360's production and staging infrastructure.
+    await expect(labels).toHaveCount(28);
     const names = (await labels.allTextContents()).filter((t) => !t.startsWith('$'));
-    expect(names.slice(0, 3)).toEqual(['task-assistant-ai', 'presence360-tenant', 'taskifai-bibbi']);
+    // Presence360's production droplets, balancer and Valkey ($111) stand among the tenants.
+    expect(names.slice(0, 3)).toEqual(['task-assistant-ai', 'Presence360 · production', 'presence360-tenant']);
     // The tenant plane carries half of presence360-pg.
     await expect(chart).toContainText('$104.00 *');
     // Each tenant's Supabase project is a part of its bar, in its own colour and in the legend.
@@ -213,7 +216,7 @@ test.describe('the founder checks what the fleet costs', () => {
     );
     expect(lines).toContain('TaskifAI,taskifai-bibbi,bibbi-api,API (services),apps-s-1vcpu-2gb,2,25.00,50.00,50.00,,');
     // The managed database is a line of each app that uses it, and in the total the lines add up to.
-    const shares = lines.filter((l) => l.includes('presence360-pg'));
+    const shares = lines.filter((l) => l.includes('managed cluster presence360-pg '));
     expect(shares).toHaveLength(2);
     for (const line of shares) {
       expect(line).toMatch(/^Presence360,presence360-(tenant|control-plane),[a-z-]+-db,Databases,db-s-2vcpu-4gb,/);
@@ -228,10 +231,11 @@ test.describe('the founder checks what the fleet costs', () => {
       .slice(1, -1)
       .reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,(?:"[^"]*"|[^,]*),(?:yes)?$/.exec(l)![1]), 0);
     const supabaseSum = supabase.reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,"[^"]*",yes$/.exec(l)![1]), 0);
-    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(500);
-    const total = (500 + supabaseSum).toFixed(2);
+    // DigitalOcean's $665: the apps' $500 and Presence360's droplets, balancers and clusters' $165.
+    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(665);
+    const total = (665 + supabaseSum).toFixed(2);
     expect(lines.at(-1)).toBe(
-      `Fleet total,,,,,,,${total},${(806 + supabaseSum).toFixed(2)},DigitalOcean 500.00–806.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
+      `Fleet total,,,,,,,${total},${(971 + supabaseSum).toFixed(2)},DigitalOcean 665.00–971.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
     );
   });
 
@@ -345,7 +349,7 @@ test.describe('the founder checks what the fleet costs', () => {
       'href',
       'https://supabase.com/docs/guides/platform/billing-on-supabase',
     );
-    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$560.00–$866.00');
+    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$725.00–$1,031.00');
     const labels = page
       .getByTestId('supabase-chart')
       .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');

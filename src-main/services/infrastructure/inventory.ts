@@ -106,6 +106,12 @@ export async function readInventory(
     clusterView(client, c, place(`do:dbaas:${c.id}`, c.tags ?? []), apps, depth, options),
   );
 
+  // A trusted droplet reads by its name.
+  for (const c of clusterViews) {
+    c.trustedSources = c.trustedSources.map((r) =>
+      r.type === 'droplet' && !r.label && names.get(Number(r.value)) ? { ...r, label: names.get(Number(r.value)) } : r,
+    );
+  }
   const counted = [
     ...dropletViews.map((d) => d.monthlyPrice ?? 0),
     ...lbViews.map((l) => l.monthlyPrice ?? 0),

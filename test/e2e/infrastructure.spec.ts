@@ -1,0 +1,142 @@
+// e2e: the founder opens Infrastructure and sees Presence360 as it really runs (guide 002) —
+// droplets behind a load balancer with each target's health, the shared Postgres cluster with a
+// database per tenant, Valkey, in production and staging — every piece priced and in the Costs
+// totals; adds a tenant database, is refused a name Postgres keeps for itself in the API's words,
+// and deletes the new database behind its typed name.
+import { expect, test, type Page } from '@playwright/test';
+import { harnessUrl, screenshot } from './support';
+
+test.describe.configure({ mode: 'serial' });
+
+const section = (page: Page, environment: string) =>
+  page.locator(`[data-testid="infra-section"][data-environment="${environment}"]`);
+const cluster = (page: Page, name: string) => page.locator(`[data-testid="database-cluster"][data-name="${name}"]`);
+
+async function both(page: Page, name: string) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await screenshot(page, `${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, `${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('Presence360’s droplets, load balancer with target health, and clusters with a database per tenant, all priced', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl());
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Infrastructure' }).click();
+  await expect(page).toHaveURL(/#\/infrastructure$/);
+
+  const production = section(page, 'production');
+  await expect(production.getByRole('heading', { level: 2 })).toContainText('Presence360');
+  const droplets = production.getByTestId('droplet-row');
+  await expect(droplets).toHaveCount(4);
+  const api1 = production.locator('[data-testid="droplet-row"][data-name="p360-prod-api-01"]');
+  await expect(api1).toContainText('s-2vcpu-4gb');
+  await expect(api1).toContainText('lon1');
+  await expect(api1).toContainText('env:production');
+  await expect(api1.getByTestId('droplet-status')).toContainText('active');
+  await expect(api1.getByTestId('droplet-price')).toHaveText('$24.00');
+
+  // The balancer's rules and health check, and the one target failing it.
+  const lb = production.getByTestId('load-balancer');
+  await expect(lb).toContainText('presence360-prod-lb');
+  await expect(lb).toContainText('https :443 → http :8000');
+  await expect(lb).toContainText('http :8000 /healthz every 10 s');
+  await expect(lb.getByTestId('lb-price')).toHaveText('$12.00/mo *');
+  await expect(lb.locator('[data-testid="lb-target"][data-health="healthy"]')).toHaveCount(2);
+  const failing = lb.locator('[data-testid="lb-target"][data-health="unhealthy"]');
+  await expect(failing).toContainText('p360-prod-api-02');
+  await expect(failing).toContainText('failing — out of rotation');
+
+  // The shared Postgres cluster: one database per tenant, each with its share of the price.
+  const pg = cluster(page, 'presence360-pg');
+  await expect(pg.getByTestId('cluster-price')).toHaveText('$60.00/mo *');
+  await expect(pg.locator('[data-testid="tenant-database"][data-name^="tenant_"]')).toHaveCount(5);
+  await expect(pg.locator('[data-testid="tenant-database"][data-name="tenant_grace"]')).toContainText('tenant grace');
+  await expect(pg.locator('[data-testid="tenant-database"][data-name="tenant_grace"]')).toContainText(
+    '$10.00/mo share',
+  );
+  await expect(pg.getByTestId('pool-budget')).toHaveText('75 of 97 connections');
+  await expect(pg.getByTestId('cluster-users')).toContainText('tenant_zion');
+  await expect(pg.getByTestId('cluster-firewall')).toContainText('Accra office');
+  await expect(pg).toContainText(
+    'Billed on the Costs page in the rows of presence360-control-plane and presence360-tenant',
+  );
+  await expect(cluster(page, 'presence360-valkey')).toContainText('Valkey');
+
+  const staging = section(page, 'staging');
+  await expect(staging.getByTestId('droplet-row')).toHaveCount(1);
+  await expect(staging.getByTestId('infra-section-total')).toHaveText('$54.00/mo');
+  await expect(production.getByTestId('infra-section-total')).toHaveText('$111.00/mo');
+  await both(page, 'infrastructure');
+  await pg.scrollIntoViewIfNeeded();
+  await both(page, 'infrastructure-cluster');
+});
+
+test('the Costs page counts the droplets, balancers and clusters in its totals and CSV', async ({ page }) => {
+  await page.goto(harnessUrl('#/costs'));
+  const note = page.getByTestId('cost-infrastructure');
+  await expect(note).toContainText('Presence360 · production $111.00/mo');
+  await expect(note).toContainText('Presence360 · staging $54.00/mo (2 tenant database shares)');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const lines = csv.trim().split('\r\n');
+  expect(lines).toContain(
+    'Presence360,Presence360 · production,p360-prod-api-01,API (services),s-2vcpu-4gb,1,24.00,24.00,24.00,Droplet (tenant-api): the size list’s monthly price.,',
+  );
+  expect(lines.filter((l) => l.includes('(presence360-pg-staging)'))).toHaveLength(3);
+  await note.scrollIntoViewIfNeeded();
+  await screenshot(page, 'costs-infrastructure');
+});
+
+test('creates a tenant database, is refused a name Postgres keeps, and deletes it behind its typed name', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl('#/infrastructure'));
+  const pg = cluster(page, 'presence360-pg');
+  await pg.getByRole('button', { name: 'New tenant database…' }).click();
+  const dialog = page.getByTestId('infra-dialog');
+  const name = dialog.getByTestId('database-name');
+
+  // Refused before sending: the shape Postgres takes.
+  await name.fill('tenant grace');
+  await expect(dialog.getByTestId('database-name-problem')).toContainText('Letters, digits, underscores and dashes');
+  await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+
+  // Refused by the API, in its words: a name Postgres keeps for itself.
+  await name.fill('template1');
+  await dialog.getByTestId('confirm-button').click();
+  await expect(dialog.getByTestId('infra-dialog-error')).toHaveText(
+    'DigitalOcean: database name "template1" is reserved',
+  );
+  await screenshot(page, 'infrastructure-refused-name');
+
+  await name.fill('tenant_emmanuel');
+  await dialog.getByTestId('confirm-button').click();
+  await expect(dialog).toHaveCount(0);
+  const created = pg.locator('[data-testid="tenant-database"][data-name="tenant_emmanuel"]');
+  await expect(created).toContainText('tenant emmanuel');
+  // Seven databases share the $60 now.
+  await expect(created).toContainText('$8.57/mo share');
+
+  await created.getByRole('button', { name: 'Delete…' }).click();
+  await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+  await dialog.getByTestId('delete-confirm-name').fill('tenant_emmanue');
+  await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+  await dialog.getByTestId('delete-confirm-name').fill('tenant_emmanuel');
+  await both(page, 'infrastructure-delete-database');
+  await dialog.getByTestId('confirm-button').click();
+  await expect(created).toHaveCount(0);
+
+  // Each attempt is in the Activity log, the refusal with the API's words.
+  await page.goto(harnessUrl('#/activity'));
+  const entry = (what: RegExp) => page.getByRole('row', { name: what });
+  await expect(
+    entry(/Tenant database presence360-pg operation: delete .* database: tenant_emmanuel succeeded/),
+  ).toBeVisible();
+  await expect(entry(/operation: create .* database: tenant_emmanuel succeeded/)).toBeVisible();
+  await expect(entry(/database: template1 failed DigitalOcean: database name "template1" is reserved/)).toBeVisible();
+});
