@@ -140,3 +140,53 @@ test('creates a tenant database, is refused a name Postgres keeps, and deletes i
   await expect(entry(/operation: create .* database: tenant_emmanuel succeeded/)).toBeVisible();
   await expect(entry(/database: template1 failed DigitalOcean: database name "template1" is reserved/)).toBeVisible();
 });
+
+test('reboots a droplet, resizes one with the monthly change shown first, and sizes a pool and a cluster', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto(harnessUrl('#/infrastructure'));
+  const droplet = (name: string) => page.locator(`[data-testid="droplet-row"][data-name="${name}"]`);
+  const dialog = page.getByTestId('infra-dialog');
+
+  await droplet('p360-prod-worker-01').getByRole('button', { name: 'Reboot' }).click();
+  await expect(dialog).toContainText('The operating system restarts gracefully');
+  await dialog.getByTestId('confirm-button').click();
+  await expect(droplet('p360-prod-worker-01').getByTestId('droplet-status')).toContainText('Rebooting');
+  await expect(droplet('p360-prod-worker-01').getByTestId('droplet-status')).toContainText('active', {
+    timeout: 20_000,
+  });
+
+  // A size London does not offer cannot be picked; the cost after is said before anything is sent.
+  await droplet('p360-prod-cp-01').getByRole('button', { name: 'Resize…' }).click();
+  await expect(dialog.locator('option', { hasText: 'm-2vcpu-16gb' })).toBeDisabled();
+  await expect(dialog.locator('option', { hasText: 'm-2vcpu-16gb' })).toContainText('not offered in lon1');
+  await dialog.getByTestId('droplet-size').selectOption('s-2vcpu-4gb');
+  await expect(dialog.getByTestId('infra-delta')).toHaveText('$12.00/mo → $24.00/mo (+$12.00 a month)');
+  await both(page, 'infrastructure-resize-droplet');
+  await dialog.getByTestId('confirm-button').click();
+  const status = droplet('p360-prod-cp-01').getByTestId('droplet-status');
+  await expect(status).toContainText(/Powering off for the resize|Resizing|Powering on/);
+  await expect(droplet('p360-prod-cp-01')).toContainText('s-2vcpu-4gb', { timeout: 40_000 });
+  await expect(status).toContainText('active', { timeout: 20_000 });
+  await expect(droplet('p360-prod-cp-01').getByTestId('droplet-price')).toHaveText('$24.00');
+
+  // A pool larger than the connections left is refused before sending.
+  const pg = cluster(page, 'presence360-pg');
+  await pg.locator('[data-testid="pool"][data-name="tenant-zion"]').getByRole('button', { name: 'Size…' }).click();
+  await dialog.getByTestId('pool-size-input').fill('40');
+  await expect(dialog).toContainText('At most 32: the other pools hold 65 of the cluster’s 97 connections.');
+  await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+  await dialog.getByTestId('pool-size-input').fill('12');
+  await dialog.getByTestId('confirm-button').click();
+  await expect(pg.getByTestId('pool-budget')).toHaveText('77 of 97 connections');
+
+  const valkey = cluster(page, 'presence360-valkey');
+  await valkey.getByRole('button', { name: 'Resize…' }).click();
+  await dialog.getByTestId('cluster-size').selectOption('db-s-1vcpu-2gb|1');
+  await expect(dialog.getByTestId('infra-delta')).toHaveText(
+    '$15.00/mo → $30.00/mo (+$15.00 a month, estimate from published prices)',
+  );
+  await dialog.getByTestId('confirm-button').click();
+  await expect(valkey).toContainText('resizing');
+});
