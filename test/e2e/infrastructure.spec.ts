@@ -64,6 +64,11 @@ test('Presence360’s droplets, load balancer with target health, and clusters w
     'Billed on the Costs page in the rows of presence360-control-plane and presence360-tenant',
   );
   await expect(cluster(page, 'presence360-valkey')).toContainText('Valkey');
+  // The five churches are tenants by their databases, each carrying its share of the cluster.
+  await expect(production.getByTestId('infra-tenant')).toHaveCount(5);
+  await expect(production.locator('[data-testid="infra-tenant"][data-tenant="zion"]')).toContainText(
+    'tenant_zion in presence360-pg $10.00/mo share',
+  );
 
   const staging = section(page, 'staging');
   await expect(staging.getByTestId('droplet-row')).toHaveCount(1);

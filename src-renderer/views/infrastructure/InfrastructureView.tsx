@@ -42,6 +42,7 @@ function sectionsOf(inventory: InfrastructureInventory): Section[] {
   for (const d of inventory.droplets) place(d.group, d.environment).droplets.push(d);
   for (const lb of inventory.loadBalancers) place(lb.group, lb.environment).loadBalancers.push(lb);
   for (const c of inventory.clusters) place(c.group, c.environment).clusters.push(c);
+  for (const t of inventory.tenants) place(t.group, t.environment).tenants.push(t);
   const rank = (env?: string) => (env === 'production' ? 0 : env === 'staging' ? 1 : 2);
   return [...sections.values()].sort(
     (a, b) => a.group.localeCompare(b.group) || rank(a.environment) - rank(b.environment),
@@ -131,6 +132,7 @@ export function InfrastructureView() {
                 {section.inventory.loadBalancers.map((lb) => (
                   <LoadBalancerCard key={lb.id} lb={lb} />
                 ))}
+                {section.inventory.tenants.length ? <TenantShares tenants={section.inventory.tenants} /> : null}
                 {section.inventory.clusters.map((c) => (
                   <ClusterCard key={c.id} cluster={c} readOnly={!!readOnly} />
                 ))}
@@ -141,5 +143,21 @@ export function InfrastructureView() {
       </LoadedSection>
       <InfraDialogs />
     </main>
+  );
+}
+
+/** Each tenant of the environment by its databases in the shared clusters, with what they carry of the price. */
+function TenantShares({ tenants }: { tenants: InfrastructureInventory['tenants'] }) {
+  return (
+    <p className="infra-tenants small" data-testid="infra-tenants">
+      <strong>Tenants</strong> (by their databases):{' '}
+      {tenants.map((t, i) => (
+        <span key={t.tenant} data-testid="infra-tenant" data-tenant={t.tenant}>
+          {i > 0 ? ' · ' : null}
+          {t.tenant} <span className="muted">{t.databases.map((d) => `${d.name} in ${d.cluster}`).join(', ')}</span>{' '}
+          {t.monthlyShare > 0 ? `${formatUsd(t.monthlyShare)}/mo share *` : null}
+        </span>
+      ))}
+    </p>
   );
 }
