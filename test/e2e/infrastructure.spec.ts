@@ -102,8 +102,20 @@ test('creates a tenant database, is refused a name Postgres keeps, and deletes i
 }) => {
   await page.goto(harnessUrl('#/infrastructure'));
   const pg = cluster(page, 'presence360-pg');
-  await pg.getByRole('button', { name: 'New tenant database…' }).click();
   const dialog = page.getByTestId('infra-dialog');
+  // A database a pool still uses is not offered for deletion, and the dialog says why.
+  await pg
+    .locator('[data-testid="tenant-database"][data-name="tenant_grace"]')
+    .getByRole('button', { name: 'Delete…' })
+    .click();
+  await dialog.getByTestId('delete-confirm-name').fill('tenant_grace');
+  await expect(dialog.getByTestId('database-in-use')).toHaveText(
+    'Connection pool tenant-grace uses it: delete the pool first, then the database.',
+  );
+  await expect(dialog.getByTestId('confirm-button')).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await pg.getByRole('button', { name: 'New tenant database…' }).click();
   const name = dialog.getByTestId('database-name');
 
   // Refused before sending: the shape Postgres takes.

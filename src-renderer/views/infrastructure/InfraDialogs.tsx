@@ -81,7 +81,10 @@ function DialogFor({
         </ConfirmDialog>
       );
     }
-    case 'delete-database':
+    case 'delete-database': {
+      const pools =
+        inventory.clusters.find((c) => c.id === dialog.clusterId)?.databases.find((d) => d.name === dialog.name)
+          ?.pools ?? [];
       return (
         <ConfirmDialog
           {...common}
@@ -89,8 +92,13 @@ function DialogFor({
           title={`Delete ${dialog.name}?`}
           subtitle={`From ${dialog.cluster}`}
           confirmLabel="Delete database"
-          confirmDisabled={dialog.typed !== dialog.name}
+          confirmDisabled={dialog.typed !== dialog.name || pools.length > 0}
         >
+          {pools.length ? (
+            <p className="field-error" data-testid="database-in-use">
+              Connection pool {pools.join(', ')} uses it: delete the pool first, then the database.
+            </p>
+          ) : null}
           <p>
             The database and every table in it are deleted at once; the cluster and its other databases stay. Getting it
             back means restoring a backup of the whole cluster into a new one.
@@ -109,6 +117,7 @@ function DialogFor({
           {errorLine}
         </ConfirmDialog>
       );
+    }
     case 'droplet-action':
       return (
         <ConfirmDialog
