@@ -4,7 +4,8 @@
 // spec (its 422 is the generic error body); the sandbox's words name the rule that was broken.
 import type { DatabaseOptions } from '../../clients/digitalocean/infrastructure';
 import type { DatabaseCluster } from '../../clients/digitalocean/types';
-import { connectionLimitOf, type StoredCluster } from './model';
+import { connectionLimitOf } from '../../services/infrastructure/clusterFacts';
+import type { StoredCluster } from './model';
 
 const REGIONS = ['ams3', 'blr1', 'fra1', 'lon1', 'nyc1', 'nyc2', 'nyc3', 'sfo2', 'sfo3', 'sgp1', 'syd1', 'tor1'];
 const BASIC_SIZES = [
@@ -92,7 +93,7 @@ export function poolRefusal(
   if (pool.user !== undefined && !stored.users.some((u) => u.name === pool.user)) {
     return `user ${JSON.stringify(pool.user)} does not exist`;
   }
-  const limit = connectionLimitOf(stored.resize?.size ?? stored.cluster.size);
+  const limit = connectionLimitOf({ engine: stored.cluster.engine, size: stored.resize?.size ?? stored.cluster.size });
   const others = stored.pools.filter((p) => p.name !== pool.name).reduce((t, p) => t + p.size, 0);
   if (limit !== undefined && others + pool.size > limit) {
     return `The pools would use ${others + pool.size} connections; this cluster has ${limit} (${limit - others} left for this pool).`;

@@ -164,9 +164,3 @@ export function settleInfra(state: SandboxState): void {
 export function pendingActionOf(infra: SandboxInfra, dropletId: number): StoredAction | undefined {
   return [...infra.actions.values()].find((a) => a.dropletId === dropletId && a.status === 'in-progress');
 }
-
-/** Postgres allows 25 connections per GB of memory; DigitalOcean keeps 3 for itself. */
-export function connectionLimitOf(sizeSlug: string): number | undefined {
-  const gb = /-(\d+)gb$/.exec(sizeSlug)?.[1];
-  return gb ? Number(gb) * 25 - 3 : undefined;
-}

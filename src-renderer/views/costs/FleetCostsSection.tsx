@@ -10,7 +10,7 @@ import { formatUsd } from '../../format';
 import { useCostsStore } from '../../stores/costsStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { useNavigationStore } from '../../stores/navigationStore';
-import { sharedSupabaseProjects, type ChartBy } from './costModel';
+import { clustersWithInfrastructure, sharedSupabaseProjects, type ChartBy } from './costModel';
 import { FleetCostsChart } from './FleetCostsChart';
 
 const openGroup = (group: string) => {
@@ -77,7 +77,7 @@ export function ChartBySwitch({ value, onChange }: { value: ChartBy; onChange: (
 function CostNotes({ costs }: { costs: FleetCosts }) {
   const priced = costs.databases.filter((d) => d.monthlyPrice !== undefined);
   const unpriced = costs.databases.filter((d) => d.monthlyPrice === undefined);
-  const carried = new Set((costs.infrastructure ?? []).flatMap((r) => r.lines.map((l) => l.cluster)));
+  const carried = clustersWithInfrastructure(costs);
   return (
     <>
       <SupabaseNote costs={costs} />

@@ -81,7 +81,7 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
       l.estimate ? 'yes' : '',
     ]),
   );
-  const carried = new Set((costs.infrastructure ?? []).flatMap((r) => r.lines.map((l) => l.cluster)));
+  const carried = clustersWithInfrastructure(costs);
   const unused = costs.databases
     .filter((d) => d.appIds.length === 0 && d.monthlyPrice !== undefined && !carried.has(d.name))
     .map((d) => [
@@ -142,6 +142,10 @@ export function costTableRows(costs: FleetCosts): Array<Array<string | number>> 
     [...total, split, estimated ? 'includes estimates' : ''],
   ];
 }
+
+/** Clusters an infrastructure row carries: no longer "used by no app" lines of their own. */
+export const clustersWithInfrastructure = (costs: FleetCosts): Set<string | undefined> =>
+  new Set((costs.infrastructure ?? []).flatMap((r) => r.lines.map((l) => l.cluster)));
 
 export const SUPABASE_LABEL = 'Supabase';
 
