@@ -106,10 +106,7 @@ export class InfrastructureClient {
 
   /** Engines, regions, versions and layouts (nodes → sizes) a cluster may have; no prices. */
   async getDatabaseOptions(): Promise<DatabaseOptions> {
-    return this.rest.expectObject(
-      await this.rest.request<unknown>('GET', '/v2/databases/options'),
-      'database options',
-    );
+    return this.rest.expectObject(await this.rest.request<unknown>('GET', '/v2/databases/options'), 'database options');
   }
 
   /** The resources of a project as URNs (do:droplet:123, do:loadbalancer:…, do:dbaas:…). */

@@ -11,13 +11,7 @@ import type { SandboxDnsEdge } from '../dns';
 import { doError, json, notFound, paginate, type Router, type SandboxRequest } from '../http';
 import type { SandboxState } from '../state';
 import { checkState, probeIfDue } from '../uptime/probe';
-import {
-  UPTIME_REGIONS,
-  uptimeWorld,
-  type StoredCheck,
-  type UptimeAlert,
-  type UptimeWorld,
-} from '../uptime/world';
+import { UPTIME_REGIONS, uptimeWorld, type StoredCheck, type UptimeAlert, type UptimeWorld } from '../uptime/world';
 
 const CHECK_TYPES = ['ping', 'http', 'https'] as const;
 const ALERT_TYPES = ['latency', 'down', 'down_global', 'ssl_expiry'] as const;
