@@ -92,7 +92,9 @@ export const useInfrastructureStore = create<InfrastructureState>()((set, get) =
       set({ actions: result.value });
       const running = result.value.some((a) => a.state === 'running');
       const ended = before.some((a) => a.state === 'running' && !running);
-      if (ended || !running) await get().load();
+      // The droplets' new state is read once the actions end, if the view is still on screen.
+      const shown = useNavigationStore.getState().route.name === 'infrastructure';
+      if ((ended || !running) && shown) await get().load();
       if (running) polling = setTimeout(() => void tick(), POLL_MS);
     };
     polling = setTimeout(() => void tick(), POLL_MS);
