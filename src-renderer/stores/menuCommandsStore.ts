@@ -10,6 +10,7 @@ import { useAppDetailStore } from './appDetailStore';
 import { useCostsStore } from './costsStore';
 import { useDnsStore } from './dnsStore';
 import { useFleetStore } from './fleetStore';
+import { useInfrastructureStore } from './infrastructureStore';
 import { useNavigationStore, type Route } from './navigationStore';
 import { usePaletteStore } from './paletteStore';
 import { useTenantPageStore } from './tenantPageStore';
@@ -47,6 +48,8 @@ function refresh(route: Route): void {
       return void useActivityStore.getState().load();
     case 'costs':
       return void useCostsStore.getState().load();
+    case 'infrastructure':
+      return void useInfrastructureStore.getState().load();
     default:
       return;
   }
