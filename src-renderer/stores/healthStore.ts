@@ -7,6 +7,7 @@ import { callFleet } from '../fleetApi';
 import { create } from 'zustand';
 import { resetWithContext, sameContext } from './contextScope';
 import { healthAskDue, healthKeyOf } from './healthPolicy';
+import { shareUnchanged } from './shareUnchanged';
 
 interface HealthState {
   /** Per app id; an app missing here has not been asked about yet. */
@@ -65,23 +66,8 @@ export const useHealthStore = create<HealthState>()((set, get) => ({
 
 resetWithContext(useHealthStore);
 
-/**
- * The answer in place of what is on screen, keeping each app's entry that did not change — and
- * the very map when none did — so a beat that learned nothing renders no fleet row.
- */
-export function shareHealth(
+/** The answer in place of what is on screen; see shareUnchanged. */
+export const shareHealth = (
   current: Record<string, AppHealthSummary>,
   next: Record<string, AppHealthSummary>,
-): Record<string, AppHealthSummary> {
-  let same = Object.keys(current).length === Object.keys(next).length;
-  const shared: Record<string, AppHealthSummary> = {};
-  for (const [id, summary] of Object.entries(next)) {
-    const old = current[id];
-    if (old && JSON.stringify(old) === JSON.stringify(summary)) shared[id] = old;
-    else {
-      shared[id] = summary;
-      same = false;
-    }
-  }
-  return same ? current : shared;
-}
+): Record<string, AppHealthSummary> => shareUnchanged(current, next);

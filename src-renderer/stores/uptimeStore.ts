@@ -7,6 +7,7 @@ import type { FleetError, TenantUptimeSummary } from '../../src-preload/contract
 import { create } from 'zustand';
 import { callFleet } from '../fleetApi';
 import { resetWithContext, sameContext } from './contextScope';
+import { shareUnchanged } from './shareUnchanged';
 
 export const UPTIME_TICK_MS = 30_000;
 const FIRST_READ_TICK_MS = 3_000;
@@ -67,20 +68,8 @@ export const useUptimeStore = create<UptimeState>()((set, get) => ({
 
 resetWithContext(useUptimeStore);
 
-/** The new summaries, keeping each unchanged entry — and the map itself when nothing changed. */
-export function shareSummaries(
+/** The answer in place of what is on screen; see shareUnchanged. */
+export const shareSummaries = (
   current: Record<string, TenantUptimeSummary>,
   next: Record<string, TenantUptimeSummary>,
-): Record<string, TenantUptimeSummary> {
-  let same = Object.keys(current).length === Object.keys(next).length;
-  const shared: Record<string, TenantUptimeSummary> = {};
-  for (const [id, summary] of Object.entries(next)) {
-    const old = current[id];
-    if (old && JSON.stringify(old) === JSON.stringify(summary)) shared[id] = old;
-    else {
-      shared[id] = summary;
-      same = false;
-    }
-  }
-  return same ? current : shared;
-}
+): Record<string, TenantUptimeSummary> => shareUnchanged(current, next);
