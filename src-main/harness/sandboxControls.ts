@@ -5,7 +5,9 @@
 // - act in Supabase as the founder would in its dashboard, e.g. make two projects so a Free org is
 //   at its limit, through the sandbox's own Supabase API as the account's owner (POST supabase-api);
 // - read back the names of the apps and Supabase projects the cloud holds, to count what a run
-//   created (GET inventory).
+//   created (GET inventory);
+// - read the DigitalOcean requests the cloud answered, each with its token's fingerprint, to prove
+//   which account an action went out with (GET requests).
 // No token, key or secret is ever answered.
 import type { Runtime } from '../runtime';
 import type { InjectedFault } from '../sandbox/faults';
@@ -17,6 +19,9 @@ export interface ControlAnswer {
   status: number;
   body: string;
 }
+
+/** The newest requests a story may read back: enough for one story's actions. */
+const REQUESTS_ANSWERED = 2000;
 
 const answer = (status: number, body: unknown): ControlAnswer => ({ status, body: JSON.stringify(body) });
 
@@ -67,6 +72,13 @@ export function sandboxControls(runtime: Runtime) {
       return answer(200, {
         apps: [...runtime.sandbox.state.apps.values()].map((r) => r.app.spec.name),
         supabaseProjects: Object.values(world.projects).flatMap((list) => list.map((p) => p.name)),
+      });
+    }
+    if (method === 'GET' && name === 'requests') {
+      const { requests, requestTokens } = runtime.sandbox;
+      const from = Math.max(0, requests.length - REQUESTS_ANSWERED);
+      return answer(200, {
+        requests: requests.slice(from).map((request, i) => ({ request, token: requestTokens[from + i] ?? '' })),
       });
     }
     return answer(404, { message: 'No such control.' });

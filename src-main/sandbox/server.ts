@@ -1,6 +1,7 @@
 // The sandbox cloud: a loopback HTTP server speaking the subset of the DigitalOcean API Fleetdeck
 // uses. It is the app's demo mode and the target of every test. One module per API area
 // registers its routes; they share one in-memory state.
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector } from './faults';
@@ -47,10 +48,15 @@ export interface RunningSandbox {
   logs: SandboxLogs;
   /** "METHOD /path?query" of every request, for tests that count calls. */
   requests: string[];
+  /** Beside each request, which token made it as a fingerprint (never the token): see tokenFingerprint. */
+  requestTokens: string[];
   /** Loopback DNS server and HTTPS edge answering from the DNS zones (live checks). */
   dns: SandboxDnsEdge;
   close(): Promise<void>;
 }
+
+/** How many of the newest requests the sandbox remembers for tests (and twice that at most). */
+const KEPT_REQUESTS = 50_000;
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const { state } = options;
@@ -58,6 +64,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const limiter = new RateLimiter(state.clock, options.rateLimits ?? DIGITALOCEAN_LIMITS);
   const router = new Router();
   const requests: string[] = [];
+  const requestTokens: string[] = [];
   registerAppRoutes(router, state);
   registerAccountRoutes(router, state);
   registerDeploymentRoutes(router, state);
@@ -91,10 +98,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     // Signed log archives carry their own credential in the URL, like DigitalOcean's: no Bearer.
     if (method === 'GET' && url.pathname.startsWith(SIGNED_LOG_PREFIX))
       return writeResponse(res, logs.serveArchive(url));
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     requests.push(`${method} ${url.pathname}${url.search}`);
+    requestTokens.push(tokenFingerprint(token));
+    // The demo runs for days in the app: keep the newest requests, not every one since the start.
+    if (requests.length > KEPT_REQUESTS * 2) {
+      requests.splice(0, KEPT_REQUESTS);
+      requestTokens.splice(0, KEPT_REQUESTS);
+    }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
 
-    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (isThirdPartyPath(url.pathname)) {
       // Supabase's writes carry a JSON body (a migration) and headers (Idempotency-Key); GitHub
       // reads Accept and If-None-Match.
@@ -171,6 +184,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     faults,
     logs,
     requests,
+    requestTokens,
     dns,
     close: () =>
       Promise.all([
@@ -182,4 +196,12 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         }),
       ]).then(() => undefined),
   };
+}
+
+/**
+ * Which token made a request, for e2e stories that check an action went out with the right
+ * account's token: the first 12 hex digits of its SHA-256, which say nothing of the token itself.
+ */
+export function tokenFingerprint(token: string | undefined): string {
+  return token ? createHash('sha256').update(token).digest('hex').slice(0, 12) : '';
 }

@@ -1,9 +1,10 @@
 // e2e: the founder works in the demo fleet with a DNS fix dialog open and a spec draft saved, then
 // switches to their production account (from the top bar, or from another window). Nothing of the
-// demo context stays on screen to act on, the views read the new context, and a deploy there is
-// made with production's token: the Activity log names production.
+// demo context stays on screen to act on, the views read the new context (the sandbox sees the DNS
+// view's reads made with production's token), and a deploy there is made with production's token —
+// the sandbox says so by the token's fingerprint — and the Activity log names production.
 import { expect, test, type Page } from '@playwright/test';
-import { harnessUrl, SENTINEL_DO_TOKEN } from './support';
+import { harnessUrl, sandboxRequests, SENTINEL_DO_TOKEN, tokenFingerprint } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -68,8 +69,18 @@ test('a DNS fix dialog open when another window switches context closes, and the
   await odoo.getByTestId('dns-fix-button').click();
   await expect(page.getByTestId('dns-fix-dialog')).toBeVisible();
 
+  const before = (await sandboxRequests()).length;
   await switchFromElsewhere(page, PRODUCTION);
 
+  // The DNS view reads the zones again, with production's token.
+  const production = tokenFingerprint(SENTINEL_DO_TOKEN);
+  await expect
+    .poll(async () =>
+      (await sandboxRequests())
+        .slice(before)
+        .some((r) => r.request.startsWith('GET /v2/domains') && r.token === production),
+    )
+    .toBe(true);
   // The fix was computed against the demo account: it must not be confirmable in production.
   await expect(page.getByTestId('dns-fix-dialog')).toHaveCount(0);
   await expect(page.getByTestId('demo-badge')).toHaveCount(0);
@@ -113,6 +124,11 @@ test('a deploy after switching goes out in production and the Activity log says 
   await page.getByTestId('confirm-button').click();
   await expect(page.getByTestId('undo-bar')).toBeVisible();
   await expect(page.getByTestId('undo-bar')).toBeHidden({ timeout: 10_000 });
+  // The sandbox saw the deploy made with production's token, not the demo's.
+  const deploys = async () =>
+    (await sandboxRequests()).filter((r) => r.request === `POST /v2/apps/${id}/deployments`).map((r) => r.token);
+  await expect.poll(deploys).toContain(tokenFingerprint(SENTINEL_DO_TOKEN));
+  expect((await deploys()).at(-1)).toBe(tokenFingerprint(SENTINEL_DO_TOKEN));
 
   await page.goto(harnessUrl('#/activity'));
   const deploy = page

@@ -1,5 +1,6 @@
 // Helpers for the e2e stories: the harness URL of this run, prices from the sandbox's size list,
 // and screenshots saved as test artifacts.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import sizes from '../../resources/openapi/examples/instance_sizes.json';
@@ -38,4 +39,18 @@ export const usd = (n: number) =>
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: false });
+}
+
+/** Which token made a request, as the sandbox controls report it (see the sandbox's tokenFingerprint). */
+export function tokenFingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}
+
+/** The DigitalOcean requests the harness's sandbox answered, newest last, each with its token's fingerprint. */
+export async function sandboxRequests(): Promise<{ request: string; token: string }[]> {
+  const harness = new URL(harnessUrl());
+  const url = `${harness.origin}/sandbox-controls/requests?token=${harness.searchParams.get('token')}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`sandbox control requests: ${response.status}`);
+  return ((await response.json()) as { requests: { request: string; token: string }[] }).requests;
 }
