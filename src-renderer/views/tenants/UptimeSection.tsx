@@ -49,7 +49,7 @@ export function CheckState({ check }: { check: UptimeCheckView }) {
   );
 }
 
-function PathRow({ path, busy }: { path: HealthPath; busy: boolean }) {
+function PathRow({ path, busy, readOnly }: { path: HealthPath; busy: boolean; readOnly?: string }) {
   const { removePath, askDelete } = useTenantUptimeStore.getState();
   return (
     <tr data-testid="health-path" data-path={path.path}>
@@ -65,7 +65,8 @@ function PathRow({ path, busy }: { path: HealthPath; busy: boolean }) {
             type="button"
             className="button button--small button--danger-quiet"
             onClick={() => askDelete(path.check!.id)}
-            disabled={busy}
+            disabled={busy || Boolean(readOnly)}
+            title={readOnly}
             data-testid="delete-check"
           >
             Delete check
@@ -172,7 +173,7 @@ export function UptimeSection({ appId }: { appId: string }) {
             </thead>
             <tbody>
               {uptime.paths.map((p) => (
-                <PathRow key={p.url} path={p} busy={busy} />
+                <PathRow key={p.url} path={p} busy={busy} readOnly={readOnly} />
               ))}
             </tbody>
           </table>
