@@ -114,6 +114,58 @@ describe('droplets and sizes', () => {
   });
 });
 
+describe('block storage volumes', () => {
+  it('volumes_list pages, filters by region and name, and lists a volume attached to nothing', async () => {
+    const { call } = await api();
+    const all = await call('GET', '/v2/volumes');
+    expect(all.status).toBe(200);
+    await expectMatchesSpec('volumes_list', 200, all.body);
+    expect(all.body.meta.total).toBe(2);
+    const byName = Object.fromEntries(
+      all.body.volumes.map((v: { name: string; droplet_ids: number[]; size_gigabytes: number }) => [
+        v.name,
+        [v.size_gigabytes, v.droplet_ids],
+      ]),
+    );
+    // The production worker's uploads, and a staging leftover on no droplet (still billed).
+    expect(byName).toEqual({ 'p360-prod-uploads': [100, [486210313]], 'p360-stg-uploads': [50, []] });
+    expect(all.body.volumes[0]).toMatchObject({ region: { slug: 'lon1' }, filesystem_type: 'ext4' });
+
+    const page = await call('GET', '/v2/volumes?per_page=1');
+    await expectMatchesSpec('volumes_list', 200, page.body);
+    expect(page.body.volumes).toHaveLength(1);
+    expect(page.body.links.pages.next).toContain('page=2');
+    const next = new URL(page.body.links.pages.next);
+    const rest = await call('GET', next.pathname + next.search);
+    expect(rest.body.volumes).toHaveLength(1);
+    expect(rest.body.volumes[0].name).not.toBe(page.body.volumes[0].name);
+
+    const named = await call('GET', '/v2/volumes?name=p360-stg-uploads&region=lon1');
+    await expectMatchesSpec('volumes_list', 200, named.body);
+    expect(named.body.volumes.map((v: { name: string }) => v.name)).toEqual(['p360-stg-uploads']);
+    const elsewhere = await call('GET', '/v2/volumes?region=nyc3');
+    await expectMatchesSpec('volumes_list', 200, elsewhere.body);
+    expect(elsewhere.body).toMatchObject({ volumes: [], meta: { total: 0 } });
+  });
+
+  it('GET /v2/volumes/{id} answers one volume, 404 for one not there; the droplet lists its volume_ids', async () => {
+    const { call } = await api();
+    const listed = (await call('GET', '/v2/volumes?name=p360-prod-uploads')).body.volumes[0];
+    const one = await call('GET', `/v2/volumes/${listed.id}`);
+    expect(one.status).toBe(200);
+    // Not in the committed subset: the volume is checked as one item of the list's schema.
+    await expectMatchesSpec('volumes_list', 200, { volumes: [one.body.volume], links: {}, meta: { total: 1 } });
+    expect(one.body.volume).toEqual(listed);
+    const missing = await call('GET', '/v2/volumes/506f78a4-e098-11e5-ad9f-000f53306ae1');
+    expect(missing.status).toBe(404);
+    expect(missing.body.id).toBe('not_found');
+    const worker = await call('GET', '/v2/droplets/486210313');
+    await expectMatchesSpec('droplets_get', 200, worker.body);
+    expect(worker.body.droplet.volume_ids).toEqual([listed.id]);
+    expect((await call('GET', '/v2/droplets/486377020')).body.droplet.volume_ids).toEqual([]);
+  });
+});
+
 describe('load balancers and their targets’ health', () => {
   it('loadBalancers_list and _get give forwarding rules, the health check and the droplets behind it', async () => {
     const { call } = await api();
@@ -280,12 +332,13 @@ describe('managed database clusters', () => {
       'loadbalancer',
       'dbaas',
       'dbaas',
+      'volume',
     ]);
     const production = projects.find((p: { name: string }) => p.name === 'Presence360');
     const prod = (await call('GET', `/v2/projects/${production.id}/resources`)).body.resources;
-    // Its two App Platform apps, four droplets, the balancer and two clusters.
+    // Its two App Platform apps, four droplets, the balancer, two clusters and the uploads volume.
     expect(prod.map((r: { urn: string }) => r.urn.split(':')[1]).sort()).toEqual(
-      ['app', 'app', 'dbaas', 'dbaas', 'droplet', 'droplet', 'droplet', 'droplet', 'loadbalancer'].sort(),
+      ['app', 'app', 'dbaas', 'dbaas', 'droplet', 'droplet', 'droplet', 'droplet', 'loadbalancer', 'volume'].sort(),
     );
   });
 

@@ -1,6 +1,7 @@
 // DigitalOcean calls beyond App Platform: droplets and their actions, the size list, load
 // balancers and their targets' health, managed database clusters with their databases, users,
-// connection pools, trusted sources and resize, and what each project holds. Typed from the
+// connection pools, trusted sources and resize, block storage volumes, and what each project
+// holds. Typed from the
 // official OpenAPI description, on the same transport (and, in a session, the same request
 // budget) as the App Platform client.
 import { ApiError } from '../http/apiError';
@@ -22,6 +23,7 @@ export type ConnectionPool = Schemas['connection_pool'];
 export type FirewallRule = Schemas['firewall_rule'];
 export type DatabaseOptions = Schemas['options'];
 export type ProjectResource = Schemas['resource'];
+export type Volume = Schemas['volume_full'];
 
 /** The droplet actions Fleetdeck starts: restarts, and resize with the power steps it needs. */
 export type DropletActionType = 'reboot' | 'power_cycle' | 'power_off' | 'power_on' | 'resize';
@@ -33,8 +35,8 @@ export class InfrastructureClient {
     this.rest = new RestClient({ ...options, service: 'DigitalOcean' });
   }
 
-  // Reads need droplet:read, sizes:read, load_balancer:read, database:read, project:read and
-  // (for target health) monitoring:read.
+  // Reads need droplet:read, sizes:read, load_balancer:read, database:read, block_storage:read,
+  // project:read and (for target health) monitoring:read.
 
   /** Every droplet, 200 a page; `tag` keeps those carrying it (tag_name). */
   listDroplets(tag?: string): Promise<Droplet[]> {
@@ -44,6 +46,11 @@ export class InfrastructureClient {
   async getDroplet(id: number): Promise<Droplet> {
     const body = this.rest.expectObject(await this.rest.request<unknown>('GET', dropletPath(id)), 'droplet');
     return this.rest.expectObject(body.droplet, 'droplet') as Droplet;
+  }
+
+  /** Every block storage volume, attached or not, 200 a page. */
+  listVolumes(): Promise<Volume[]> {
+    return this.rest.getAllPages<Volume>('/v2/volumes', 'volumes');
   }
 
   listSizes(): Promise<DropletSize[]> {

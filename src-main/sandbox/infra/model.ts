@@ -1,6 +1,6 @@
 // The sandbox's infrastructure beyond App Platform: droplets, their actions, load balancers,
-// managed database clusters (with their databases, users, pools and trusted sources) and the
-// projects that hold them. Actions and cluster resizes take time on the sandbox clock: they are
+// managed database clusters (with their databases, users, pools and trusted sources), block
+// storage volumes and the projects that hold them. Actions and cluster resizes take time on the sandbox clock: they are
 // settled when something reads them, so a test that advances the clock sees them done.
 import type { DatabaseCluster } from '../../clients/digitalocean/types';
 import type {
@@ -43,6 +43,21 @@ export interface StoredAction {
   completedAtMs?: number;
 }
 
+/** A block storage volume; its droplet_ids are derived from attachedTo (one droplet at most). */
+export interface StoredVolume {
+  id: string;
+  name: string;
+  description: string;
+  sizeGib: number;
+  region: string;
+  /** The droplet it is attached to; a volume attached to none still bills. */
+  attachedTo?: number;
+  createdAt: string;
+  filesystemType: string;
+  filesystemLabel: string;
+  tags: string[];
+}
+
 export interface StoredCluster {
   /** What GET returns, less what is derived (db_names, users, rules, connection). */
   cluster: DatabaseCluster;
@@ -62,7 +77,7 @@ export interface InfraProject {
   name: string;
   environment: 'Development' | 'Staging' | 'Production';
   description: string;
-  /** URNs of what the project holds besides its apps: do:droplet:…, do:loadbalancer:…, do:dbaas:…. */
+  /** URNs of what the project holds besides its apps: do:droplet:…, do:loadbalancer:…, do:dbaas:…, do:volume:…. */
   resources: string[];
   createdAt: string;
 }
@@ -82,6 +97,8 @@ export interface SandboxInfra {
   loadBalancers: Map<string, LoadBalancer>;
   /** By cluster id. */
   clusters: Map<string, StoredCluster>;
+  /** By volume id. */
+  volumes: Map<string, StoredVolume>;
   projects: InfraProject[];
   timings: InfraTimings;
   nextActionId: number;
@@ -103,6 +120,7 @@ export function emptyInfra(): SandboxInfra {
     actions: new Map(),
     loadBalancers: new Map(),
     clusters: new Map(),
+    volumes: new Map(),
     projects: [],
     timings: { ...DEFAULT_INFRA_TIMINGS },
     nextActionId: 2_700_000_001,

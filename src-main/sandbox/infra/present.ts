@@ -1,10 +1,10 @@
 // The sandbox's stored infrastructure as the API returns it: droplets with their size and region
 // objects, actions, clusters with their connection, users and database names, and pools with
-// their connection strings — passwords included, as DigitalOcean sends them (Fleetdeck's service
+// their connection strings, volumes with their region object — passwords included, as DigitalOcean sends them (Fleetdeck's service
 // drops them before anything reaches the window).
-import type { ConnectionPool, Droplet, DropletAction } from '../../clients/digitalocean/infrastructure';
+import type { ConnectionPool, Droplet, DropletAction, Volume } from '../../clients/digitalocean/infrastructure';
 import type { DatabaseCluster } from '../../clients/digitalocean/types';
-import type { StoredAction, StoredCluster, StoredDroplet } from './model';
+import type { StoredAction, StoredCluster, StoredDroplet, StoredVolume } from './model';
 import { dropletSizeOf, regionObject } from './sizes';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -26,7 +26,12 @@ const UBUNTU: Droplet['image'] = {
   error_message: '',
 };
 
-export function presentDroplet(d: StoredDroplet, locked: boolean, nowMs: number): Droplet {
+export function presentDroplet(
+  d: StoredDroplet,
+  locked: boolean,
+  nowMs: number,
+  volumeIds: readonly string[] = [],
+): Droplet {
   const size = dropletSizeOf(d.sizeSlug);
   if (!size) throw new Error(`sandbox droplet ${d.name} has an unknown size ${d.sizeSlug}`);
   const day = new Date(nowMs);
@@ -46,7 +51,7 @@ export function presentDroplet(d: StoredDroplet, locked: boolean, nowMs: number)
     next_backup_window: d.backups ? { start: iso(windowStart), end: iso(windowStart + 23 * 3_600_000) } : null,
     snapshot_ids: [],
     image: UBUNTU,
-    volume_ids: [],
+    volume_ids: [...volumeIds],
     size,
     size_slug: size.slug,
     networks: {
@@ -118,4 +123,19 @@ export function presentCluster(stored: StoredCluster): DatabaseCluster {
 /** Pools connect through PgBouncer on the next port, to the pool's own name. */
 export function presentPool(stored: StoredCluster, pool: StoredCluster['pools'][number]): ConnectionPool {
   return { ...pool, connection: connectionOf(stored, pool.name, pool.user ?? 'doadmin', 25061) };
+}
+
+export function presentVolume(v: StoredVolume): Volume {
+  return {
+    id: v.id,
+    region: regionObject(v.region),
+    droplet_ids: v.attachedTo === undefined ? [] : [v.attachedTo],
+    name: v.name,
+    description: v.description,
+    size_gigabytes: v.sizeGib,
+    created_at: v.createdAt,
+    filesystem_type: v.filesystemType,
+    filesystem_label: v.filesystemLabel,
+    tags: [...v.tags],
+  };
 }

@@ -9,6 +9,7 @@ import { durationOf, infraOf, pendingActionOf, settleInfra, type StoredDroplet }
 import { presentAction, presentDroplet } from '../infra/present';
 import { dropletSizeOf, SANDBOX_DROPLET_SIZES } from '../infra/sizes';
 import type { SandboxState } from '../state';
+import { volumeIdsOf } from './volumes';
 
 const refuse = (message: string) => doError(422, 'unprocessable_entity', message);
 
@@ -23,7 +24,8 @@ export function registerDropletRoutes(router: Router, state: SandboxState): void
     const id = Number(req.params.dropletId);
     return Number.isSafeInteger(id) ? infra().droplets.get(id) : undefined;
   };
-  const present = (d: StoredDroplet) => presentDroplet(d, !!pendingActionOf(infra(), d.id), state.clock.now());
+  const present = (d: StoredDroplet) =>
+    presentDroplet(d, !!pendingActionOf(infra(), d.id), state.clock.now(), volumeIdsOf(state, d.id));
 
   router
     .add('GET', '/v2/droplets', (req) => {

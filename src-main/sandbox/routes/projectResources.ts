@@ -1,5 +1,5 @@
 // What each project holds (GET /v2/projects/{id}/resources): its apps, and the droplets, load
-// balancers and database clusters filed under it (infra/model.ts), as URNs the way the API lists
+// balancers, database clusters and volumes filed under it (infra/model.ts), as URNs the way the API lists
 // them.
 import type { ProjectResource } from '../../clients/digitalocean/infrastructure';
 import type { Project } from '../../clients/digitalocean/types';
@@ -15,7 +15,7 @@ export function registerProjectResourceRoutes(router: Router, state: SandboxStat
   });
 }
 
-/** The project's apps and (from infra/model.ts) droplets, balancers and clusters, as URNs. */
+/** The project's apps and (from infra/model.ts) droplets, balancers, clusters and volumes, as URNs. */
 function projectResourcesOf(state: SandboxState, project: Project): ProjectResource[] {
   const origin = 'https://api.digitalocean.com';
   const apps = [...state.apps.values()]
@@ -23,7 +23,14 @@ function projectResourcesOf(state: SandboxState, project: Project): ProjectResou
     .map((r) => ({ urn: `do:app:${r.app.id}`, assigned_at: r.app.created_at, self: `${origin}/v2/apps/${r.app.id}` }));
   const infra = (state.infra?.projects.find((p) => p.id === project.id)?.resources ?? []).map((urn) => {
     const [, kind, id] = urn.split(':');
-    const path = kind === 'droplet' ? 'droplets' : kind === 'loadbalancer' ? 'load_balancers' : 'databases';
+    const path =
+      kind === 'droplet'
+        ? 'droplets'
+        : kind === 'loadbalancer'
+          ? 'load_balancers'
+          : kind === 'volume'
+            ? 'volumes'
+            : 'databases';
     return { urn, assigned_at: project.created_at, self: `${origin}/v2/${path}/${id}` };
   });
   return [...apps, ...infra].map((r) => ({

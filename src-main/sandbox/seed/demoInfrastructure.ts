@@ -1,7 +1,9 @@
 // Presence360 as guide 002 runs it: droplets behind a DigitalOcean load balancer, a managed
 // Postgres cluster holding the control plane's database and one database per tenant (each with
 // its own least-privilege user and a PgBouncer pool), and managed Valkey for queues and rate
-// limits — in production and in staging. The demo account is one account, so the two
+// limits — in production and in staging. The production worker keeps tenants' uploads on a
+// 100 GiB block storage volume; a 50 GiB staging volume from before staging went all-in-one is
+// attached to nothing and still billed. The demo account is one account, so the two
 // environments are two projects ("Presence360", "Presence360 Staging") and `env:` tags on every
 // resource, not two contexts. Its App Platform apps (demoProducts.ts) stay beside this: the
 // stories that deploy and edit them rely on them.
@@ -17,6 +19,7 @@ import {
   type SandboxInfra,
   type StoredCluster,
   type StoredDroplet,
+  type StoredVolume,
 } from '../infra/model';
 import { regionObject } from '../infra/sizes';
 import { iso, projectIdFor, stableUuid, DAY, Rand } from './random';
@@ -182,7 +185,7 @@ function cluster(r: Rand, shape: ClusterShape, createdMs: number): StoredCluster
   };
 }
 
-/** Presence360's droplets, balancers, clusters and projects, production and staging. */
+/** Presence360's droplets, volumes, balancers, clusters and projects, production and staging. */
 export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
   const r = Rand.fromSeed(360);
   const infra = emptyInfra();
@@ -283,6 +286,32 @@ export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
     infra.clusters.set(c.cluster.id!, c);
   }
 
+  const volume = (
+    env: Env,
+    name: string,
+    sizeGib: number,
+    description: string,
+    createdMs: number,
+    attachedTo?: StoredDroplet,
+  ): StoredVolume => ({
+    id: stableUuid(`volume:${name}`),
+    name,
+    description,
+    sizeGib,
+    region: REGION,
+    ...(attachedTo ? { attachedTo: attachedTo.id } : {}),
+    createdAt: iso(createdMs).replace(/\.\d{3}Z$/, 'Z'),
+    filesystemType: 'ext4',
+    // ext4 labels hold 16 characters.
+    filesystemLabel: name.replace(/^p360-/, '').slice(0, 16),
+    tags: ['presence360', `env:${env}`],
+  });
+  const volumes = [
+    volume('production', 'p360-prod-uploads', 100, 'Tenant uploads (worker)', nowMs - 40 * DAY, worker),
+    volume('staging', 'p360-stg-uploads', 50, 'Staging uploads before the all-in-one droplet', nowMs - 60 * DAY),
+  ];
+  for (const v of volumes) infra.volumes.set(v.id, v);
+
   const project = (env: Env, environment: InfraProject['environment'], createdMs: number): InfraProject => ({
     id: projectIdFor(projectName(env)),
     name: projectName(env),
@@ -293,6 +322,7 @@ export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
       ...[...infra.droplets.values()].filter((d) => d.tags.includes(`env:${env}`)).map((d) => `do:droplet:${d.id}`),
       ...lbs.filter((lb) => lb.project_id === projectIdFor(projectName(env))).map((lb) => `do:loadbalancer:${lb.id}`),
       ...clusters.filter((c) => c.cluster.tags?.includes(`env:${env}`)).map((c) => `do:dbaas:${c.cluster.id}`),
+      ...volumes.filter((v) => v.tags.includes(`env:${env}`)).map((v) => `do:volume:${v.id}`),
     ],
     createdAt: iso(createdMs).replace(/\.\d{3}Z$/, 'Z'),
   });

@@ -1,5 +1,5 @@
 // Presence360's seeded infrastructure holds together: every balancer target and trusted droplet
-// exists, every project resource names something that exists, each environment's resources carry
+// exists, every volume's droplet exists, every project resource names something that exists, each environment's resources carry
 // its env: tag, and each tenant database has its own user, as guide 002 asks.
 import { describe, expect, it } from 'vitest';
 import { buildDemoInfrastructure, PRESENCE360_TENANTS } from '../../../src-main/sandbox/seed/demoInfrastructure';
@@ -20,10 +20,15 @@ describe('the demo’s Presence360 infrastructure', () => {
         expect(c.users.map((u) => u.name)).toContain(pool.user);
       }
     }
+    for (const v of infra.volumes.values()) {
+      if (v.attachedTo !== undefined)
+        expect(infra.droplets.has(v.attachedTo), `${v.name} → ${v.attachedTo}`).toBe(true);
+    }
     const urns = new Set([
       ...[...infra.droplets.keys()].map((id) => `do:droplet:${id}`),
       ...[...infra.loadBalancers.keys()].map((id) => `do:loadbalancer:${id}`),
       ...[...infra.clusters.keys()].map((id) => `do:dbaas:${id}`),
+      ...[...infra.volumes.keys()].map((id) => `do:volume:${id}`),
     ]);
     const held = infra.projects.flatMap((p) => p.resources);
     expect(new Set(held)).toEqual(urns);
@@ -40,9 +45,20 @@ describe('the demo’s Presence360 infrastructure', () => {
           ? infra.droplets.get(Number(id))!.tags
           : kind === 'dbaas'
             ? (infra.clusters.get(id!)!.cluster.tags ?? [])
-            : ['env:staging'];
+            : kind === 'volume'
+              ? infra.volumes.get(id!)!.tags
+              : ['env:staging'];
       expect(tags).toContain('env:staging');
     }
+  });
+
+  it('attaches the uploads volume to production’s worker, and leaves a staging one attached to nothing', () => {
+    const worker = [...infra.droplets.values()].find((d) => d.name === 'p360-prod-worker-01')!;
+    const volumes = [...infra.volumes.values()].map((v) => [v.name, v.sizeGib, v.attachedTo]);
+    expect(volumes.sort()).toEqual([
+      ['p360-prod-uploads', 100, worker.id],
+      ['p360-stg-uploads', 50, undefined],
+    ]);
   });
 
   it('gives each tenant its database and a user of its own in production’s cluster', () => {
