@@ -1,5 +1,5 @@
-// The infrastructure domain of the contract: what runs beside App Platform — droplets, load
-// balancers and managed database clusters (with their databases, users, pools and trusted
+// The infrastructure domain of the contract: what runs beside App Platform — droplets, block
+// storage volumes, load balancers and managed database clusters (with their databases, users, pools and trusted
 // sources) — grouped by product and environment (project membership and `env:` tags), each
 // priced, and the actions on them: droplet reboot / power cycle / resize, a tenant database
 // created or deleted in a shared cluster, a cluster resized, a pool resized. Credentials the API
@@ -49,6 +49,26 @@ export interface DropletView {
   /** From its size's price_monthly (GET /v2/sizes): not an estimate. */
   monthlyPrice?: number;
   action?: DropletActionProgress;
+}
+
+export interface VolumeView {
+  id: string;
+  name: string;
+  /** The product and environment of the droplet it is attached to, else its project and tags. */
+  group: string;
+  environment?: string;
+  sizeGib: number;
+  region: string;
+  description?: string;
+  /** ext4, xfs; absent when unformatted. */
+  filesystem?: string;
+  filesystemLabel?: string;
+  tags: string[];
+  /** The droplet it is attached to; absent when attached to none (it is billed all the same). */
+  attachedTo?: { dropletId: number; name?: string };
+  /** $0.10 per GiB a month, DigitalOcean's published price: an estimate. */
+  monthlyPrice: number;
+  priceNote: string;
 }
 
 export interface DropletSizeOption {
@@ -152,6 +172,7 @@ export interface InfrastructureTenant {
 export interface InfrastructureInventory {
   fetchedAt: string;
   droplets: DropletView[];
+  volumes: VolumeView[];
   loadBalancers: LoadBalancerView[];
   clusters: DatabaseClusterView[];
   tenants: InfrastructureTenant[];
@@ -217,9 +238,9 @@ export function databaseNameProblem(name: string): string | undefined {
 
 /** One priced line of a product environment's infrastructure in Costs (and its CSV). */
 export interface InfrastructureCostLine {
-  /** The droplet, balancer or cluster; for a tenant's share, "tenant_grace (presence360-pg-staging)". */
+  /** The droplet, volume, balancer or cluster; for a tenant's share, "tenant_grace (presence360-pg-staging)". */
   name: string;
-  kind: 'droplet' | 'load_balancer' | 'database';
+  kind: 'droplet' | 'volume' | 'load_balancer' | 'database';
   category: 'frontend' | 'api' | 'worker' | 'database' | 'other';
   sizeSlug?: string;
   /** "×1", "1 node", "÷ 4 databases". */
@@ -235,7 +256,7 @@ export interface InfrastructureCostLine {
   cluster?: string;
 }
 
-/** A product's droplets, balancers and the clusters no app names, in one environment. */
+/** A product's droplets, volumes, balancers and the clusters no app names, in one environment. */
 export interface InfrastructureCost {
   group: string;
   environment?: string;

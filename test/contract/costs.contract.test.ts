@@ -170,11 +170,12 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
       // Propose prices App Platform alone: the cluster's share is not a disagreement.
       expect(app.mismatch).toBeUndefined();
     }
-    // Droplets at their size's price, the balancer at $12 a node, Valkey at $15; staging's Postgres
-    // split between its three databases, each tenant's share on its own line.
+    // Droplets at their size's price, volumes at $0.10 per GiB (production's 100 GiB, staging's
+    // unattached 50 GiB), the balancer at $12 a node, Valkey at $15; staging's Postgres split
+    // between its three databases, each tenant's share on its own line.
     expect(fleet.infrastructure!.map((r) => [r.label, r.monthlyCost])).toEqual([
-      ['Presence360 · production', 3 * 24 + 12 + 12 + 15],
-      ['Presence360 · staging', 12 + 12 + 15 + 15],
+      ['Presence360 · production', 3 * 24 + 12 + 10 + 12 + 15],
+      ['Presence360 · staging', 12 + 5 + 12 + 15 + 15],
     ]);
     const staging = fleet.infrastructure![1]!;
     expect(staging.lines.filter((l) => l.tenant).map((l) => [l.name, l.tenant, l.monthlyCost])).toEqual([
@@ -189,6 +190,7 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
       expect.arrayContaining([
         'https://www.digitalocean.com/pricing/managed-databases',
         'https://www.digitalocean.com/pricing/load-balancer',
+        'https://www.digitalocean.com/pricing/volumes',
       ]),
     );
 
@@ -201,7 +203,7 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
     expect(sum(8)).toBe(fleet.monthlyCost.max);
     expect([Number(total[7]), Number(total[8])]).toEqual([fleet.monthlyCost.min, fleet.monthlyCost.max]);
     const apps = fleet.apps.reduce((t, a) => t + a.monthlyCost.min, 0);
-    expect(fleet.monthlyCost.min).toBe(Math.round((apps + 111 + 54) * 100) / 100);
+    expect(fleet.monthlyCost.min).toBe(Math.round((apps + 121 + 59) * 100) / 100);
 
     // The projection runs everything at the run rate too: nothing is left to extrapolate.
     expect(billing.projectedMonthEnd).toBeCloseTo(fleet.monthlyCost.min, 1);

@@ -64,8 +64,12 @@ describe('the infrastructure inventory', () => {
     });
     // Users and pools come from the API with passwords and connection strings: none reaches here.
     expect(JSON.stringify(inventory)).not.toMatch(/AVNS_|password|postgresql:\/\//);
-    // Droplets $84 + $12, balancers $24, the clusters no app names $45.
-    expect(inventory.monthlyCost).toBe(165);
+    // Droplets $84 + $12, volumes $10 + $5, balancers $24, the clusters no app names $45.
+    expect(inventory.monthlyCost).toBe(180);
+    expect(inventory.volumes.map((v) => [v.name, v.group, v.environment, v.attachedTo?.name, v.monthlyPrice])).toEqual([
+      ['p360-stg-uploads', 'Presence360', 'staging', undefined, 5],
+      ['p360-prod-uploads', 'Presence360', 'production', 'p360-prod-worker-01', 10],
+    ]);
   });
 
   it('a token without load_balancer:read or monitoring:read still shows the rest, and says what is missing', async () => {

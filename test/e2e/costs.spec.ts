@@ -72,7 +72,7 @@ test.describe('the founder checks what the fleet costs', () => {
     await expect(labels).toHaveCount(10);
     const texts = await labels.allTextContents();
     // Presence360's Postgres cluster (db-s-2vcpu-4gb, $60 published) and its droplets, balancers
-    // and other clusters ($165, infrastructure.spec.ts) put it first.
+    // and other clusters, volumes ($180, infrastructure.spec.ts) put it first.
     expect(texts.filter((t) => !t.startsWith('$'))).toEqual([
       'Presence360',
       'Task Assistant AI',
@@ -91,12 +91,12 @@ test.describe('the founder checks what the fleet costs', () => {
     );
     // Its two apps and the cluster they share, and its infrastructure, marked as partly an estimate.
     await expect(chart).toContainText(
-      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 60 + 165)} *`,
+      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 60 + 180)} *`,
     );
     await expect(page.getByTestId('cost-databases')).toContainText('presence360-pg $60.00/mo, split across 2 apps');
     await expect(page.getByTestId('cost-row')).toHaveCount(12);
-    await expect(page.getByTestId('fleet-total')).toContainText('$665.00–$971.00');
-    await expect(page.getByTestId('fleet-per-month')).toContainText('$665.00–$971.00');
+    await expect(page.getByTestId('fleet-total')).toContainText('$680.00–$986.00');
+    await expect(page.getByTestId('fleet-per-month')).toContainText('$680.00–$986.00');
     const tenantPlane = page.getByTestId('cost-row').filter({ hasText: 'presence360-tenant' });
     await expect(tenantPlane).toContainText('$30.00');
     await expect(tenantPlane).toContainText('$104.00 *');
@@ -119,7 +119,7 @@ test.describe('the founder checks what the fleet costs', () => {
     // Twelve apps and Presence360's production and staging infrastructure.
     await expect(labels).toHaveCount(28);
     const names = (await labels.allTextContents()).filter((t) => !t.startsWith('$'));
-    // Presence360's production droplets, balancer and Valkey ($111) stand among the tenants.
+    // Presence360's production droplets, uploads volume, balancer and Valkey ($121) stand among the tenants.
     expect(names.slice(0, 3)).toEqual(['task-assistant-ai', 'Presence360 · production', 'presence360-tenant']);
     // The tenant plane carries half of presence360-pg.
     await expect(chart).toContainText('$104.00 *');
@@ -231,11 +231,11 @@ test.describe('the founder checks what the fleet costs', () => {
       .slice(1, -1)
       .reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,(?:"[^"]*"|[^,]*),(?:yes)?$/.exec(l)![1]), 0);
     const supabaseSum = supabase.reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,"[^"]*",yes$/.exec(l)![1]), 0);
-    // DigitalOcean's $665: the apps' $500 and Presence360's droplets, balancers and clusters' $165.
-    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(665);
-    const total = (665 + supabaseSum).toFixed(2);
+    // DigitalOcean’s $680: the apps’ $500 and Presence360’s droplets, volumes, balancers and clusters’ $180.
+    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(680);
+    const total = (680 + supabaseSum).toFixed(2);
     expect(lines.at(-1)).toBe(
-      `Fleet total,,,,,,,${total},${(971 + supabaseSum).toFixed(2)},DigitalOcean 665.00–971.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
+      `Fleet total,,,,,,,${total},${(986 + supabaseSum).toFixed(2)},DigitalOcean 680.00–986.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
     );
   });
 
@@ -349,7 +349,7 @@ test.describe('the founder checks what the fleet costs', () => {
       'href',
       'https://supabase.com/docs/guides/platform/billing-on-supabase',
     );
-    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$725.00–$1,031.00');
+    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$740.00–$1,046.00');
     const labels = page
       .getByTestId('supabase-chart')
       .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');

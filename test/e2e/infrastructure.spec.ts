@@ -1,5 +1,6 @@
 // e2e: the founder opens Infrastructure and sees Presence360 as it really runs (guide 002) —
-// droplets behind a load balancer with each target's health, the shared Postgres cluster with a
+// droplets behind a load balancer with each target's health, the worker's uploads volume and a
+// staging volume attached to nothing but still billed, the shared Postgres cluster with a
 // database per tenant, Valkey, in production and staging — every piece priced and in the Costs
 // totals; adds a tenant database, is refused a name Postgres keeps for itself in the API's words,
 // and deletes the new database behind its typed name.
@@ -72,18 +73,47 @@ test('Presence360’s droplets, load balancer with target health, and clusters w
 
   const staging = section(page, 'staging');
   await expect(staging.getByTestId('droplet-row')).toHaveCount(1);
-  await expect(staging.getByTestId('infra-section-total')).toHaveText('$54.00/mo');
-  await expect(production.getByTestId('infra-section-total')).toHaveText('$111.00/mo');
+  // Droplets $84, the uploads volume $10, the balancer $12, Valkey $15; staging $12 + $5 + $12 + $30.
+  await expect(staging.getByTestId('infra-section-total')).toHaveText('$59.00/mo');
+  await expect(production.getByTestId('infra-section-total')).toHaveText('$121.00/mo');
   await both(page, 'infrastructure');
   await pg.scrollIntoViewIfNeeded();
   await both(page, 'infrastructure-cluster');
 });
 
-test('the Costs page counts the droplets, balancers and clusters in its totals and CSV', async ({ page }) => {
+test('sees each environment’s volumes: the worker’s uploads, and a staging leftover attached to nothing but billed', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl('#/infrastructure'));
+  await expect(page.getByTestId('infra-total')).toContainText('2 volumes');
+  const production = section(page, 'production').getByTestId('volume-row');
+  await expect(production).toHaveCount(1);
+  await expect(production).toHaveAttribute('data-name', 'p360-prod-uploads');
+  await expect(production).toContainText('100 GiB');
+  await expect(production).toContainText('lon1');
+  await expect(production).toContainText('ext4');
+  await expect(production.getByTestId('volume-attached')).toHaveText('p360-prod-worker-01');
+  await expect(production.getByTestId('volume-price')).toHaveText('$10.00 *');
+
+  const staging = section(page, 'staging').getByTestId('volume-row');
+  await expect(staging).toHaveCount(1);
+  await expect(staging).toHaveAttribute('data-name', 'p360-stg-uploads');
+  await expect(staging).toContainText('50 GiB');
+  await expect(staging.getByTestId('volume-attached')).toHaveText('not attached — still billed');
+  await expect(staging.getByTestId('volume-price')).toHaveText('$5.00 *');
+  await expect(staging.getByTestId('volume-price')).toHaveAttribute(
+    'title',
+    /\$0\.10 per GiB a month, attached to no droplet but still billed/,
+  );
+  await section(page, 'staging').getByTestId('volumes-table').scrollIntoViewIfNeeded();
+  await both(page, 'infrastructure-volumes');
+});
+
+test('the Costs page counts the droplets, volumes, balancers and clusters in its totals and CSV', async ({ page }) => {
   await page.goto(harnessUrl('#/costs'));
   const note = page.getByTestId('cost-infrastructure');
-  await expect(note).toContainText('Presence360 · production $111.00/mo');
-  await expect(note).toContainText('Presence360 · staging $54.00/mo (2 tenant database shares)');
+  await expect(note).toContainText('Presence360 · production $121.00/mo');
+  await expect(note).toContainText('Presence360 · staging $59.00/mo (2 tenant database shares)');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const { readFileSync } = await import('node:fs');
@@ -93,6 +123,13 @@ test('the Costs page counts the droplets, balancers and clusters in its totals a
     'Presence360,Presence360 · production,p360-prod-api-01,API (services),s-2vcpu-4gb,1,24.00,24.00,24.00,Droplet (tenant-api): the size list’s monthly price.,',
   );
   expect(lines.filter((l) => l.includes('(presence360-pg-staging)'))).toHaveLength(3);
+  // Each volume is a line of its environment, the unattached one saying it still bills.
+  expect(lines).toContain(
+    'Presence360,Presence360 · production,p360-prod-uploads,Other,100 GiB,1,10.00,10.00,10.00,"Volume, 100 GiB at $0.10 per GiB a month: estimate from DigitalOcean’s published prices.",yes',
+  );
+  expect(lines.find((l) => l.includes(',p360-stg-uploads,'))).toMatch(
+    /^Presence360,Presence360 · staging,p360-stg-uploads,Other,50 GiB,1,5\.00,5\.00,5\.00,"Volume, 50 GiB .*attached to no droplet but still billed.*",yes$/,
+  );
   await note.scrollIntoViewIfNeeded();
   await screenshot(page, 'costs-infrastructure');
 });

@@ -6,22 +6,23 @@ import { specMonthlyCost } from '../specValidation';
 import { seededRandom, seededUuid, type SandboxState } from '../state';
 import { clustersOf } from './databases';
 import { dropletSizeOf } from '../infra/sizes';
-import { loadBalancerMonthlyPrice } from '../../services/costs/infrastructurePricing';
+import { loadBalancerMonthlyPrice, volumeMonthlyPrice } from '../../services/costs/infrastructurePricing';
 
 const MONTHS = 12;
 
 /**
  * What the account costs per month right now: each app as propose would price it, plus the
- * managed database clusters, which bill on their own at their published price, the droplets and
- * the load balancers.
+ * managed database clusters, which bill on their own at their published price, the droplets,
+ * the volumes (attached or not) and the load balancers.
  */
 export function fleetRunRate(state: SandboxState): number {
   let total = 0;
   for (const record of state.apps.values()) total += specMonthlyCost(record.app.spec);
   for (const cluster of clustersOf(state)) total += clusterMonthlyPrice(cluster) ?? 0;
-  // Droplets at their size's price, load balancers at the published one (infra/model.ts).
+  // Droplets at their size's price, volumes and load balancers at the published one (infra/model.ts).
   for (const droplet of state.infra?.droplets.values() ?? [])
     total += dropletSizeOf(droplet.sizeSlug)?.price_monthly ?? 0;
+  for (const volume of state.infra?.volumes.values() ?? []) total += volumeMonthlyPrice(volume.sizeGib);
   for (const lb of state.infra?.loadBalancers.values() ?? []) total += loadBalancerMonthlyPrice(lb) ?? 0;
   return cents(total);
 }

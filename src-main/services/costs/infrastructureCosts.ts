@@ -1,7 +1,7 @@
-// Droplets, load balancers and the database clusters no app names, as lines of the bill: one row
-// per product and environment, beside the apps in every total, chart and the CSV. A droplet's
-// price is its size's price_monthly (the API's own); a balancer's and a cluster's come from the
-// published tables and are marked estimates. A shared cluster holding tenants' databases is split
+// Droplets, block storage volumes, load balancers and the database clusters no app names, as
+// lines of the bill: one row per product and environment, beside the apps in every total, chart
+// and the CSV. A droplet's price is its size's price_monthly (the API's own); a volume's, a
+// balancer's and a cluster's come from the published prices and are marked estimates. A shared cluster holding tenants' databases is split
 // into each database's share (the tenant's line says so); a cluster an app's spec names is left
 // to that app's row, where Costs already carries it.
 import type {
@@ -14,7 +14,7 @@ import type {
   PriceSource,
 } from '../../../src-preload/contract';
 import { MANAGED_DATABASE_SOURCE } from './databasePricing';
-import { LOAD_BALANCER_SOURCE } from './infrastructurePricing';
+import { LOAD_BALANCER_SOURCE, VOLUME_SOURCE } from './infrastructurePricing';
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 const usd = (n: number) => `$${n.toFixed(2)}`;
@@ -60,6 +60,19 @@ export function infrastructureCosts(inventory: InfrastructureInventory): Infrast
         d.monthlyPrice === undefined
           ? 'Droplet: its size has no price in the API’s size list.'
           : `Droplet${d.role ? ` (${d.role})` : ''}: the size list’s monthly price.`,
+    });
+  }
+  for (const v of inventory.volumes) {
+    add(v.group, v.environment, {
+      name: v.name,
+      kind: 'volume',
+      category: 'other',
+      sizeSlug: `${v.sizeGib} GiB`,
+      scale: '×1',
+      unitPrice: v.monthlyPrice,
+      monthlyCost: v.monthlyPrice,
+      estimate: true,
+      note: v.priceNote,
     });
   }
   for (const lb of inventory.loadBalancers) {
@@ -143,6 +156,7 @@ export const infrastructureClusters = (rows: readonly InfrastructureCost[]): Set
 export function infrastructureSources(rows: readonly InfrastructureCost[]): PriceSource[] {
   const kinds = new Set(rows.flatMap((r) => r.lines.filter((l) => l.estimate).map((l) => l.kind)));
   return [
+    ...(kinds.has('volume') ? [VOLUME_SOURCE] : []),
     ...(kinds.has('load_balancer') ? [LOAD_BALANCER_SOURCE] : []),
     ...(kinds.has('database') ? [MANAGED_DATABASE_SOURCE] : []),
   ];

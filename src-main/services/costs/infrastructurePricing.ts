@@ -2,6 +2,8 @@
 // any list carries it), so it is priced from DigitalOcean's published table — $12 a month per node
 // for a regional HTTP balancer; the legacy sizes are 1, 3 and 6 nodes — and marked an estimate.
 // Global and network balancers are priced differently and are left unpriced rather than guessed.
+// A block storage volume is priced the same way: the volume object carries only its size, and
+// DigitalOcean publishes $0.10 per GiB a month (attached or not).
 import type { PriceSource } from '../../../src-preload/contract';
 import type { LoadBalancer } from '../../clients/digitalocean/infrastructure';
 
@@ -31,4 +33,20 @@ export function loadBalancerPriceNote(
     return `${lb.type ?? 'This'} load balancer: no published price in Fleetdeck’s table, so it is left out of the total.`;
   }
   return `Load balancer, ${nodes} node${nodes === 1 ? '' : 's'} at $${LOAD_BALANCER_NODE_USD} a month each: estimate from DigitalOcean’s published prices.`;
+}
+
+export const VOLUME_SOURCE: PriceSource = {
+  label: 'DigitalOcean: Volumes Block Storage pricing',
+  url: 'https://www.digitalocean.com/pricing/volumes',
+};
+
+/** DigitalOcean's published price of block storage, per GiB a month: not returned by the API. */
+export const VOLUME_GIB_MONTH_USD = 0.1;
+
+export function volumeMonthlyPrice(sizeGib: number): number {
+  return Math.round(sizeGib * VOLUME_GIB_MONTH_USD * 100) / 100;
+}
+
+export function volumePriceNote(sizeGib: number, attached: boolean): string {
+  return `Volume, ${sizeGib} GiB at $${VOLUME_GIB_MONTH_USD.toFixed(2)} per GiB a month${attached ? '' : ', attached to no droplet but still billed'}: estimate from DigitalOcean’s published prices.`;
 }

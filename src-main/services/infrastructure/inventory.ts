@@ -1,5 +1,5 @@
 // Reads what the account runs beside App Platform and puts it in the window's terms: droplets,
-// load balancers with their targets' health, database clusters with their databases, users,
+// block storage volumes, load balancers with their targets' health, database clusters with their databases, users,
 // pools and trusted sources, each placed in a product and environment and priced. A part the
 // token may not read (a missing scope) becomes a problem in words; the rest still shows.
 // Passwords and connection strings the API returns with users and pools are dropped here.
@@ -11,7 +11,7 @@ import type {
   TenantDatabase,
 } from '../../../src-preload/contract/infrastructure';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
-import type { Droplet, InfrastructureClient, LoadBalancer } from '../../clients/digitalocean/infrastructure';
+import type { Droplet, InfrastructureClient, LoadBalancer, Volume } from '../../clients/digitalocean/infrastructure';
 import type { App, DatabaseCluster, Project } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
 import { mapWithConcurrency } from '../../base/concurrency';
@@ -20,10 +20,12 @@ import { loadBalancerMonthlyPrice, loadBalancerNodes, loadBalancerPriceNote } fr
 import { databaseShares, isClusterDefault, placementOf, tenantOfDatabase, type Placement } from './grouping';
 import { targetHealthOf } from './targetHealth';
 import { connectionLimitOf, resizeOptionsOf, tenantsOf } from './clusterFacts';
+import { volumeView } from './volumes';
 
 export type InventoryClient = Pick<
   InfrastructureClient,
   | 'listDroplets'
+  | 'listVolumes'
   | 'listSizes'
   | 'listLoadBalancers'
   | 'getLoadBalancerDropletHealth'
@@ -70,8 +72,9 @@ export async function readInventory(
   now: () => number = Date.now,
 ): Promise<InfrastructureInventory> {
   const problems: string[] = [];
-  const [droplets, sizes, balancers, clusters, apps, projects] = await Promise.all([
+  const [droplets, volumes, sizes, balancers, clusters, apps, projects] = await Promise.all([
     part('droplets (droplet:read)', () => client.listDroplets(), [] as Droplet[], problems),
+    part('volumes (block_storage:read)', () => client.listVolumes(), [] as Volume[], problems),
     depth === 'full' ? part('the size list (sizes:read)', () => client.listSizes(), [], problems) : Promise.resolve([]),
     part('load balancers (load_balancer:read)', () => client.listLoadBalancers(), [] as LoadBalancer[], problems),
     part('database clusters (database:read)', () => client.listDatabaseClusters(), [] as DatabaseCluster[], problems),
@@ -89,6 +92,13 @@ export async function readInventory(
 
   const dropletViews = droplets.map((d) => dropletView(d, place(`do:droplet:${d.id}`, d.tags ?? [])));
   const names = new Map(droplets.map((d) => [d.id, d.name]));
+  const dropletById = new Map(dropletViews.map((d) => [d.id, d]));
+  // A volume goes with its droplet; else with its project or a plain tag; else it is unplaced.
+  const volumeViews = volumes.map((v) =>
+    volumeView(v, dropletById, (urn, tags) =>
+      projectByUrn.has(urn) || tags.some((t) => !t.includes(':')) ? place(urn, tags) : undefined,
+    ),
+  );
   const endSec = Math.floor(now() / 1000);
   const lbViews = await mapWithConcurrency(balancers, AT_ONCE, async (lb) => {
     const view = loadBalancerView(lb, place(`do:loadbalancer:${lb.id}`, []), names);
@@ -114,12 +124,14 @@ export async function readInventory(
   }
   const counted = [
     ...dropletViews.map((d) => d.monthlyPrice ?? 0),
+    ...volumeViews.map((v) => v.monthlyPrice),
     ...lbViews.map((l) => l.monthlyPrice ?? 0),
     ...clusterViews.filter((c) => c.billedWithApps.length === 0).map((c) => c.monthlyPrice ?? 0),
   ];
   return {
     fetchedAt: new Date(now()).toISOString(),
     droplets: dropletViews,
+    volumes: volumeViews,
     loadBalancers: lbViews,
     clusters: clusterViews,
     tenants: tenantsOf(clusterViews),
@@ -135,7 +147,10 @@ export async function readInventory(
         regions: [...s.regions],
       })),
     monthlyCost: Math.round(counted.reduce((t, n) => t + n, 0) * 100) / 100,
-    estimated: lbViews.length > 0 || clusterViews.some((c) => c.billedWithApps.length === 0 && c.monthlyPrice),
+    estimated:
+      lbViews.length > 0 ||
+      volumeViews.some((v) => v.monthlyPrice > 0) ||
+      clusterViews.some((c) => c.billedWithApps.length === 0 && c.monthlyPrice),
     problems,
   };
 }

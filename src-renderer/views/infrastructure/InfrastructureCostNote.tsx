@@ -1,5 +1,5 @@
-// The Costs page's line about infrastructure: each product environment's droplets, balancers and
-// clusters with what they add to the totals, a link to the Infrastructure view, and what could not
+// The Costs page's line about infrastructure: each product environment's droplets, volumes,
+// balancers and clusters with what they add to the totals, a link to the Infrastructure view, and what could not
 // be read (then it is missing from the totals, said in words).
 import type { FleetCosts } from '../../../src-preload/contract';
 import { InlineWarning } from '../../components/ErrorState';
@@ -17,7 +17,7 @@ export function InfrastructureCostNote({ costs }: { costs: FleetCosts }) {
       ) : null}
       {rows.length > 0 ? (
         <p className="cost-databases muted" data-testid="cost-infrastructure">
-          Droplets, load balancers and clusters:{' '}
+          Droplets, volumes, load balancers and clusters:{' '}
           {rows.map((row, i) => {
             const shares = row.lines.filter((l) => l.tenant).length;
             return (

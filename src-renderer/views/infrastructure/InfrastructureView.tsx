@@ -1,5 +1,6 @@
 // The Infrastructure view: what runs beside App Platform, by product and environment — droplets
-// (size, region, status, tags, addresses, price), load balancers (rules, health check, each
+// (size, region, status, tags, addresses, price), block storage volumes (attached or still billed
+// on their own), load balancers (rules, health check, each
 // target's health), managed database clusters with their per-tenant databases, users, pools and
 // trusted sources, and caches — each priced, with the actions a founder takes on them.
 import { useEffect } from 'react';
@@ -15,6 +16,7 @@ import { ClusterCard } from './ClusterCard';
 import { DropletsTable } from './DropletsTable';
 import { InfraDialogs } from './InfraDialogs';
 import { LoadBalancerCard } from './LoadBalancerCard';
+import { VolumesTable } from './VolumesTable';
 import './infrastructure.css';
 
 interface Section {
@@ -34,12 +36,13 @@ function sectionsOf(inventory: InfrastructureInventory): Section[] {
         key,
         group,
         ...(environment ? { environment } : {}),
-        inventory: { ...inventory, droplets: [], loadBalancers: [], clusters: [], tenants: [] },
+        inventory: { ...inventory, droplets: [], volumes: [], loadBalancers: [], clusters: [], tenants: [] },
       });
     }
     return sections.get(key)!.inventory;
   };
   for (const d of inventory.droplets) place(d.group, d.environment).droplets.push(d);
+  for (const v of inventory.volumes) place(v.group, v.environment).volumes.push(v);
   for (const lb of inventory.loadBalancers) place(lb.group, lb.environment).loadBalancers.push(lb);
   for (const c of inventory.clusters) place(c.group, c.environment).clusters.push(c);
   for (const t of inventory.tenants) place(t.group, t.environment).tenants.push(t);
@@ -49,9 +52,13 @@ function sectionsOf(inventory: InfrastructureInventory): Section[] {
   );
 }
 
+const count = (v: InfrastructureInventory) =>
+  v.droplets.length + v.volumes.length + v.loadBalancers.length + v.clusters.length;
+
 function sectionTotal(s: InfrastructureInventory): number {
   const n =
     s.droplets.reduce((t, d) => t + (d.monthlyPrice ?? 0), 0) +
+    s.volumes.reduce((t, v) => t + v.monthlyPrice, 0) +
     s.loadBalancers.reduce((t, l) => t + (l.monthlyPrice ?? 0), 0) +
     s.clusters.filter((c) => c.billedWithApps.length === 0).reduce((t, c) => t + (c.monthlyPrice ?? 0), 0);
   return Math.round(n * 100) / 100;
@@ -74,9 +81,9 @@ export function InfrastructureView() {
           <h1 id="infra-title">Infrastructure</h1>
           {value ? (
             <span className="muted" data-testid="infra-total">
-              {value.droplets.length} droplets · {value.loadBalancers.length} load balancers · {value.clusters.length}{' '}
-              database clusters · {formatUsd(value.monthlyCost)}/mo{value.estimated ? ' *' : ''} · read{' '}
-              <RelativeTime iso={value.fetchedAt} />
+              {value.droplets.length} droplets · {value.volumes.length} volumes · {value.loadBalancers.length} load
+              balancers · {value.clusters.length} database clusters · {formatUsd(value.monthlyCost)}/mo
+              {value.estimated ? ' *' : ''} · read <RelativeTime iso={value.fetchedAt} />
             </span>
           ) : null}
         </div>
@@ -93,7 +100,7 @@ export function InfrastructureView() {
         retry={load}
         rows={6}
         columns={6}
-        isEmpty={(v) => v.droplets.length + v.loadBalancers.length + v.clusters.length === 0 && v.problems.length === 0}
+        isEmpty={(v) => count(v) === 0 && v.problems.length === 0}
       >
         {(v) => (
           <>
@@ -102,14 +109,15 @@ export function InfrastructureView() {
                 <span data-testid="infra-problem">{p}</span>
               </InlineWarning>
             ))}
-            {v.droplets.length + v.loadBalancers.length + v.clusters.length === 0 ? (
+            {count(v) === 0 ? (
               <EmptyState title="Nothing beside App Platform">
-                This account has no droplets, load balancers or database clusters Fleetdeck may read.
+                This account has no droplets, volumes, load balancers or database clusters Fleetdeck may read.
               </EmptyState>
             ) : null}
             <p className="muted infra-note">
-              * Droplets are priced from the API’s size list; load balancers and database clusters from DigitalOcean’s
-              published prices (estimates). A cluster an app’s spec names is billed in that app’s row on the Costs page.
+              * Droplets are priced from the API’s size list; volumes, load balancers and database clusters from
+              DigitalOcean’s published prices (estimates). A cluster an app’s spec names is billed in that app’s row on
+              the Costs page.
             </p>
             {sectionsOf(v).map((section) => (
               <section
@@ -129,6 +137,7 @@ export function InfrastructureView() {
                 {section.inventory.droplets.length ? (
                   <DropletsTable droplets={section.inventory.droplets} readOnly={!!readOnly} />
                 ) : null}
+                {section.inventory.volumes.length ? <VolumesTable volumes={section.inventory.volumes} /> : null}
                 {section.inventory.loadBalancers.map((lb) => (
                   <LoadBalancerCard key={lb.id} lb={lb} />
                 ))}

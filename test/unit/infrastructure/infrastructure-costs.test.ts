@@ -48,6 +48,7 @@ const inventory = (over: Partial<InfrastructureInventory> = {}): InfrastructureI
       monthlyPrice: 12,
     },
   ],
+  volumes: [],
   loadBalancers: [
     {
       id: 'lb',
