@@ -48,10 +48,16 @@ export class AuditLog {
         // A torn last line after a crash is skipped, not fatal.
       }
     }
+    // Newest first; entries started in the same millisecond keep the order they were written in
+    // (the later one first), so a run's start never reads as coming after its first step.
     return [...byId.values()]
-      .filter((e) => (!filter.appId || e.appId === filter.appId) && (!filter.action || e.action === filter.action))
-      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
-      .slice(0, filter.limit ?? 500);
+      .map((entry, written) => ({ entry, written }))
+      .filter(
+        ({ entry: e }) => (!filter.appId || e.appId === filter.appId) && (!filter.action || e.action === filter.action),
+      )
+      .sort((a, b) => b.entry.startedAt.localeCompare(a.entry.startedAt) || b.written - a.written)
+      .slice(0, filter.limit ?? 500)
+      .map(({ entry }) => entry);
   }
 
   /** Waits for pending appends (tests, shutdown). */
