@@ -222,9 +222,15 @@ describe('onboarding killed with kill -9 mid-step', () => {
     expect(rows.filter((r) => r.subdomain === 'acme')).toHaveLength(1);
 
     // The Activity log tells it, kills included: each step cut short ends canceled when resumed.
-    const activity = await new AuditLog(config.dataDir).list({ action: 'onboard_step' });
+    // The child appends the run's last line just after the run file says done: wait for it.
+    const log = new AuditLog(config.dataDir);
+    const finished = async () =>
+      (await log.list({ action: 'onboard_step' })).some((e) => e.parameters.step === 'done' && e.result !== 'started');
+    await expect.poll(finished, { timeout: 10_000 }).toBe(true);
+    const activity = await log.list({ action: 'onboard_step' });
+    // Oldest first; the log keeps the written order of entries started in the same millisecond.
     const story = [...activity]
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .reverse()
       .map((e) => `${String(e.parameters.step)}${e.parameters.attempt ? `#${e.parameters.attempt}` : ''} ${e.result}`);
     expect(story).toEqual([
       'start succeeded',
