@@ -13,6 +13,7 @@ import { useFleetStore } from './fleetStore';
 import { useInfrastructureStore } from './infrastructureStore';
 import { useNavigationStore, type Route } from './navigationStore';
 import { usePaletteStore } from './paletteStore';
+import { useSpecDraftsStore } from './specDraftsStore';
 import { useTenantPageStore } from './tenantPageStore';
 import { useTenantsStore } from './tenantsStore';
 import { useThemeStore } from './themeStore';
@@ -40,8 +41,7 @@ function refresh(route: Route): void {
     case 'tenant':
       return void useTenantPageStore.getState().load();
     case 'specs':
-      // The specs store (and the YAML library it brings) loads with the Specs view, not at start.
-      return void import('./specsStore').then((m) => m.useSpecsStore.getState().loadDrafts());
+      return void useSpecDraftsStore.getState().loadDrafts();
     case 'dns':
       return void useDnsStore.getState().load();
     case 'activity':

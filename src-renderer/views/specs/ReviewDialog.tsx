@@ -5,7 +5,7 @@ import { costDeltaTone, describeError, formatCostDelta } from '../../actionForma
 import { Dialog } from '../../components/Dialog';
 import { LoadingState } from '../../components/LoadingState';
 import { formatUsd } from '../../format';
-import type { SpecEditorEntry } from '../../stores/specsStore';
+import type { SpecEditorEntry } from '../../stores/specEditorStore';
 import { DiffView } from './editor/DiffView';
 import { secretName } from './SpecSidePanel';
 import { problemPlace } from './SpecStatus';

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { describeError } from '../../actionFormat';
 import { Dialog } from '../../components/Dialog';
-import { useSpecsStore } from '../../stores/specsStore';
+import { useSpecEditorStore } from '../../stores/specEditorStore';
 
 export interface SecretTarget {
   component?: string;
@@ -17,10 +17,10 @@ interface SecretDialogProps {
 }
 
 export function SecretDialog({ appId, target, onClose }: SecretDialogProps) {
-  const setSecret = useSpecsStore((s) => s.setSecret);
-  const clearError = useSpecsStore((s) => s.clearSecretError);
-  const busy = useSpecsStore((s) => s.editors[appId]?.secretBusy ?? false);
-  const error = useSpecsStore((s) => s.editors[appId]?.secretError);
+  const setSecret = useSpecEditorStore((s) => s.setSecret);
+  const clearError = useSpecEditorStore((s) => s.clearSecretError);
+  const busy = useSpecEditorStore((s) => s.editors[appId]?.secretBusy ?? false);
+  const error = useSpecEditorStore((s) => s.editors[appId]?.secretError);
   const [value, setValue] = useState('');
   const [shown, setShown] = useState(false);
   const where = target.component ? `component ${target.component}` : 'the app (app-level env)';

@@ -11,7 +11,8 @@ import { secretAt } from '../../specSchema/secrets';
 import { EMPTY_DETAIL_ENTRY, useAppDetailStore } from '../../stores/appDetailStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { hrefFor } from '../../stores/navigationStore';
-import { EMPTY_SPEC_EDITOR, useSpecsStore } from '../../stores/specsStore';
+import { EMPTY_SPEC_EDITOR, useSpecEditorStore } from '../../stores/specEditorStore';
+import { useSpecHintsStore } from '../../stores/specHintsStore';
 import { DeploymentProgressPanel } from '../actions/DeploymentProgressPanel';
 import { useActionGate } from '../actions/useActionGate';
 import { CodeEditor } from './editor/CodeEditor';
@@ -29,10 +30,10 @@ import './specs.css';
 const checkedProblems = (problems: SpecProblem[]) => problems.filter((p) => p.source !== 'yaml');
 
 export function SpecEditorView({ appId }: { appId: string }) {
-  const entry = useSpecsStore((s) => s.editors[appId] ?? EMPTY_SPEC_EDITOR);
-  const hints = useSpecsStore((s) => s.hints);
-  const hintsError = useSpecsStore((s) => s.hintsError);
-  const store = useSpecsStore.getState;
+  const entry = useSpecEditorStore((s) => s.editors[appId] ?? EMPTY_SPEC_EDITOR);
+  const hints = useSpecHintsStore((s) => s.hints);
+  const hintsError = useSpecHintsStore((s) => s.hintsError);
+  const store = useSpecEditorStore.getState;
   const detail = useAppDetailStore((s) => s.byId[appId] ?? EMPTY_DETAIL_ENTRY).detail;
   const fleetApp = useFleetStore((s) => s.snapshot?.apps.find((a) => a.id === appId));
   const gate = useActionGate(detail?.app);
@@ -42,14 +43,14 @@ export function SpecEditorView({ appId }: { appId: string }) {
 
   useEffect(() => {
     void store().open(appId);
-    void store().loadHints();
+    void useSpecHintsStore.getState().loadHints();
     void useAppDetailStore.getState().load(appId);
     // Leaving the page writes what is typed now rather than after the debounce.
     return () => void store().saveNow(appId);
   }, [appId, store]);
 
   // Quitting or reloading sends what is typed now, and waits while it is not yet on disk.
-  useEffect(() => useSpecsStore.getState().startUnloadGuard(), []);
+  useEffect(() => useSpecEditorStore.getState().startUnloadGuard(), []);
 
   // Ctrl/Cmd+S anywhere on the page (the editor's own keymap handles it while it has focus).
   useEffect(() => {
@@ -65,8 +66,8 @@ export function SpecEditorView({ appId }: { appId: string }) {
   const extensions = useMemo(
     () =>
       specEditorExtensions({
-        live: () => useSpecsStore.getState().hints,
-        onSave: () => void useSpecsStore.getState().saveNow(appId),
+        live: () => useSpecHintsStore.getState().hints,
+        onSave: () => void useSpecEditorStore.getState().saveNow(appId),
         onChangeSecret: (text, pos) => {
           const secret = secretAt(text, pos);
           if (secret) setSecretTarget({ component: secret.component, key: secret.key });

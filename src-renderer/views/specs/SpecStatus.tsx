@@ -4,7 +4,7 @@ import type { SpecProblem } from '../../../src-preload/contract';
 import { costDeltaTone, formatCostDelta } from '../../actionFormat';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatClockTime, formatUsd } from '../../format';
-import type { SpecEditorEntry } from '../../stores/specsStore';
+import type { SpecEditorEntry } from '../../stores/specEditorStore';
 
 interface SaveLineProps {
   entry: SpecEditorEntry;

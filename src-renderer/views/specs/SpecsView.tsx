@@ -8,22 +8,23 @@ import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { RelativeTime } from '../../components/RelativeTime';
 import { hrefFor } from '../../stores/navigationStore';
-import { useSpecsStore } from '../../stores/specsStore';
+import { useSpecDraftsStore } from '../../stores/specDraftsStore';
+import { useSpecEditorStore } from '../../stores/specEditorStore';
 import { NewTenantPanel } from './NewTenantPanel';
 import './specs.css';
 
 export function SpecsView() {
-  const drafts = useSpecsStore((s) => s.drafts);
+  const drafts = useSpecDraftsStore((s) => s.drafts);
   const [discarding, setDiscarding] = useState<DraftSummary>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void useSpecsStore.getState().loadDrafts();
+    void useSpecDraftsStore.getState().loadDrafts();
   }, []);
 
   const discard = async (draft: DraftSummary) => {
     setBusy(true);
-    await useSpecsStore.getState().discard(draft.appId);
+    await useSpecEditorStore.getState().discard(draft.appId);
     setBusy(false);
     setDiscarding(undefined);
   };
@@ -51,7 +52,7 @@ export function SpecsView() {
           <ErrorState
             title="Couldn’t list the drafts"
             error={drafts.error}
-            onRetry={() => void useSpecsStore.getState().loadDrafts()}
+            onRetry={() => void useSpecDraftsStore.getState().loadDrafts()}
             retrying={drafts.loading}
           />
         ) : !drafts.list ? (

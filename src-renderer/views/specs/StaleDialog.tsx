@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { formatAbsoluteTime } from '../../format';
 import { rebaseDraft } from '../../specSchema/rebase';
-import type { SpecEditorEntry, StaleState } from '../../stores/specsStore';
+import type { SpecEditorEntry, StaleState } from '../../stores/specEditorStore';
 import { DiffView } from './editor/DiffView';
 import './specReview.css';
 

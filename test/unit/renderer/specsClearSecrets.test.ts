@@ -108,10 +108,10 @@ describe('Export draft and Copy with a clear SECRET in the editor', () => {
   });
 
   const typed = async () => {
-    const { useSpecsStore } = await import('../../../src-renderer/stores/specsStore');
-    await useSpecsStore.getState().open('app-1');
-    useSpecsStore.getState().edit('app-1', TYPED);
-    return useSpecsStore;
+    const { useSpecEditorStore } = await import('../../../src-renderer/stores/specEditorStore');
+    await useSpecEditorStore.getState().open('app-1');
+    useSpecEditorStore.getState().edit('app-1', TYPED);
+    return useSpecEditorStore;
   };
 
   it('downloads the draft without them and says so', async () => {

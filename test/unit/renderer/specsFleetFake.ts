@@ -88,6 +88,6 @@ export type FakeFleet = ReturnType<typeof fakeFleet>;
 
 /** Puts the store's editor for app-1 into the given state, as the view would have led it there. */
 export async function setEntry(change: Record<string, unknown>) {
-  const { useSpecsStore } = await import('../../../src-renderer/stores/specsStore');
-  useSpecsStore.setState((s) => ({ editors: { ...s.editors, 'app-1': { ...s.editors['app-1']!, ...change } } }));
+  const { useSpecEditorStore } = await import('../../../src-renderer/stores/specEditorStore');
+  useSpecEditorStore.setState((s) => ({ editors: { ...s.editors, 'app-1': { ...s.editors['app-1']!, ...change } } }));
 }

@@ -24,13 +24,13 @@ describe('a save on its way while the draft is replaced', () => {
 
   /** Opens the editor, types `text` and lets the debounced save leave; its answer waits for `answer`. */
   const typeAndStartSaving = async (text: string) => {
-    const mod = await import('../../../src-renderer/stores/specsStore');
-    await mod.useSpecsStore.getState().open('app-1');
+    const mod = await import('../../../src-renderer/stores/specEditorStore');
+    await mod.useSpecEditorStore.getState().open('app-1');
     fleet.saveDraft.mockImplementationOnce(() => answer.promise);
-    mod.useSpecsStore.getState().edit('app-1', text);
+    mod.useSpecEditorStore.getState().edit('app-1', text);
     await vi.advanceTimersByTimeAsync(mod.SAVE_DEBOUNCE_MS);
     expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
-    return mod.useSpecsStore;
+    return mod.useSpecEditorStore;
   };
 
   it('apply waits for the save, and the draft afterwards is the new live one with nothing more to save', async () => {

@@ -90,16 +90,19 @@ describe('the store keeps the list the main process reports', () => {
   });
 
   it('from the opened draft and from each save', async () => {
-    const { useSpecsStore } = await import('../../../src-renderer/stores/specsStore');
-    await useSpecsStore.getState().open('app-1');
-    expect(useSpecsStore.getState().editors['app-1']?.draft?.secretsToReenter).toEqual(['/JWT_SECRET']);
+    const { useSpecEditorStore } = await import('../../../src-renderer/stores/specEditorStore');
+    await useSpecEditorStore.getState().open('app-1');
+    expect(useSpecEditorStore.getState().editors['app-1']?.draft?.secretsToReenter).toEqual(['/JWT_SECRET']);
 
     fleet.saveDraft.mockResolvedValueOnce({
       ok: true,
       value: { savedAt: SAVED_AT, pendingSecrets: [], secretsToReenter: ['/JWT_SECRET', '/REDIS_URL'] },
     });
-    useSpecsStore.getState().edit('app-1', `${restored.yaml}# more\n`);
-    await useSpecsStore.getState().saveNow('app-1');
-    expect(useSpecsStore.getState().editors['app-1']?.draft?.secretsToReenter).toEqual(['/JWT_SECRET', '/REDIS_URL']);
+    useSpecEditorStore.getState().edit('app-1', `${restored.yaml}# more\n`);
+    await useSpecEditorStore.getState().saveNow('app-1');
+    expect(useSpecEditorStore.getState().editors['app-1']?.draft?.secretsToReenter).toEqual([
+      '/JWT_SECRET',
+      '/REDIS_URL',
+    ]);
   });
 });

@@ -19,73 +19,73 @@ describe('the spec draft while the founder types', () => {
   });
 
   const load = async () => {
-    const mod = await import('../../../src-renderer/stores/specsStore');
-    await mod.useSpecsStore.getState().open('app-1');
+    const mod = await import('../../../src-renderer/stores/specEditorStore');
+    await mod.useSpecEditorStore.getState().open('app-1');
     return mod;
   };
 
   it('saves once, half a second after the last keystroke', async () => {
-    const { useSpecsStore, SAVE_DEBOUNCE_MS } = await load();
-    const { edit } = useSpecsStore.getState();
+    const { useSpecEditorStore, SAVE_DEBOUNCE_MS } = await load();
+    const { edit } = useSpecEditorStore.getState();
     edit('app-1', `${LIVE}# a`);
     await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS - 100);
     edit('app-1', `${LIVE}# ab`);
     await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS - 100);
     expect(fleet.saveDraft).not.toHaveBeenCalled();
-    expect(useSpecsStore.getState().editors['app-1']?.save).toEqual({ state: 'pending' });
+    expect(useSpecEditorStore.getState().editors['app-1']?.save).toEqual({ state: 'pending' });
     await vi.advanceTimersByTimeAsync(200);
     expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
     expect(fleet.saveDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${LIVE}# ab` });
-    expect(useSpecsStore.getState().editors['app-1']?.save).toEqual({
+    expect(useSpecEditorStore.getState().editors['app-1']?.save).toEqual({
       state: 'saved',
       savedAt: '2026-01-01T10:05:00Z',
     });
   });
 
   it('saves at once on Ctrl/Cmd+S, without waiting for the pause', async () => {
-    const { useSpecsStore } = await load();
-    useSpecsStore.getState().edit('app-1', `${LIVE}# now\n`);
-    await useSpecsStore.getState().saveNow('app-1');
+    const { useSpecEditorStore } = await load();
+    useSpecEditorStore.getState().edit('app-1', `${LIVE}# now\n`);
+    await useSpecEditorStore.getState().saveNow('app-1');
     expect(fleet.saveDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: `${LIVE}# now\n` });
-    expect(useSpecsStore.getState().editors['app-1']?.save?.state).toBe('saved');
+    expect(useSpecEditorStore.getState().editors['app-1']?.save?.state).toBe('saved');
     await vi.advanceTimersByTimeAsync(2_000);
     expect(fleet.saveDraft).toHaveBeenCalledTimes(1);
   });
 
   it('keeps the typing when a save fails, says why, and retries until it lands', async () => {
-    const { useSpecsStore, SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } = await load();
+    const { useSpecEditorStore, SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } = await load();
     fleet.saveDraft.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: 'The disk is full.' } });
     fleet.saveDraft.mockResolvedValueOnce({ ok: false, error: { code: 'network', message: 'The disk is full.' } });
     const typed = `${LIVE}# first try\n`;
-    useSpecsStore.getState().edit('app-1', typed);
+    useSpecEditorStore.getState().edit('app-1', typed);
     await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
-    let entry = useSpecsStore.getState().editors['app-1'];
+    let entry = useSpecEditorStore.getState().editors['app-1'];
     expect(entry?.save).toMatchObject({ state: 'failed', error: { message: 'The disk is full.' } });
     expect(entry?.text).toBe(typed);
 
     // More typing while the save is failing is kept too, and goes out with the next try.
     const more = `${typed}# and more\n`;
-    useSpecsStore.getState().edit('app-1', more);
-    expect(useSpecsStore.getState().editors['app-1']?.save?.state).toBe('failed');
+    useSpecEditorStore.getState().edit('app-1', more);
+    expect(useSpecEditorStore.getState().editors['app-1']?.save?.state).toBe('failed');
     await vi.advanceTimersByTimeAsync(SAVE_DEBOUNCE_MS);
     expect(fleet.saveDraft).toHaveBeenLastCalledWith({ appId: 'app-1', yaml: more });
-    expect(useSpecsStore.getState().editors['app-1']?.save?.state).toBe('failed');
+    expect(useSpecEditorStore.getState().editors['app-1']?.save?.state).toBe('failed');
 
     await vi.advanceTimersByTimeAsync(SAVE_RETRY_MS[1]!);
     expect(fleet.saveDraft).toHaveBeenCalledTimes(3);
-    entry = useSpecsStore.getState().editors['app-1'];
+    entry = useSpecEditorStore.getState().editors['app-1'];
     expect(entry?.save).toEqual({ state: 'saved', savedAt: '2026-01-01T10:05:00Z' });
     expect(entry?.text).toBe(more);
     expect(entry?.savedText).toBe(more);
   });
 
   it('does not overwrite unsaved typing when the editor is opened again', async () => {
-    const { useSpecsStore } = await load();
+    const { useSpecEditorStore } = await load();
     fleet.saveDraft.mockResolvedValue({ ok: false, error: { code: 'network', message: 'offline' } });
-    useSpecsStore.getState().edit('app-1', `${LIVE}# unsaved\n`);
-    await useSpecsStore.getState().open('app-1');
+    useSpecEditorStore.getState().edit('app-1', `${LIVE}# unsaved\n`);
+    await useSpecEditorStore.getState().open('app-1');
     expect(fleet.openDraft).toHaveBeenCalledTimes(1);
-    expect(useSpecsStore.getState().editors['app-1']?.text).toBe(`${LIVE}# unsaved\n`);
+    expect(useSpecEditorStore.getState().editors['app-1']?.text).toBe(`${LIVE}# unsaved\n`);
   });
 
   it('restores a draft with changes and says from when', async () => {
@@ -93,31 +93,31 @@ describe('the spec draft while the founder types', () => {
       ok: true,
       value: { ...draft(`${LIVE}# kept\n`), updatedAt: '2026-01-01T11:00:00Z' },
     });
-    const { useSpecsStore } = await load();
-    const entry = useSpecsStore.getState().editors['app-1'];
+    const { useSpecEditorStore } = await load();
+    const entry = useSpecEditorStore.getState().editors['app-1'];
     expect(entry?.text).toBe(`${LIVE}# kept\n`);
     expect(entry?.restoredAt).toBe('2026-01-01T11:00:00Z');
   });
 
   it('turns a stale refusal into the three-way view and keeps the draft', async () => {
-    const { useSpecsStore } = await load();
+    const { useSpecEditorStore } = await load();
     const mine = LIVE.replace('instance_count: 1', 'instance_count: 2');
-    useSpecsStore.getState().edit('app-1', mine);
-    useSpecsStore.setState((s) => ({
+    useSpecEditorStore.getState().edit('app-1', mine);
+    useSpecEditorStore.setState((s) => ({
       editors: { ...s.editors, 'app-1': { ...s.editors['app-1']!, reviewedText: mine } },
     }));
-    await useSpecsStore.getState().apply('app-1');
+    await useSpecEditorStore.getState().apply('app-1');
     expect(fleet.applyDraft).toHaveBeenCalledWith({ appId: 'app-1', yaml: mine, baseVersion: 'abcdef12' });
-    const entry = useSpecsStore.getState().editors['app-1'];
+    const entry = useSpecEditorStore.getState().editors['app-1'];
     expect(entry?.stale).toEqual({ liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', reason: 'apply' });
     expect(entry?.text).toBe(mine);
     expect(entry?.draft?.baseYaml).toBe(LIVE);
   });
 
   it('rebases against the live version it merged with, and shows the newest live spec when that moved again', async () => {
-    const { useSpecsStore } = await load();
+    const { useSpecEditorStore } = await load();
     const mine = LIVE.replace('name: shop', 'name: shop # mine');
-    useSpecsStore.getState().edit('app-1', mine);
+    useSpecEditorStore.getState().edit('app-1', mine);
     await setEntry({ stale: { liveYaml: `${LIVE}region: fra\n`, liveVersion: '99999999', reason: 'apply' } });
     fleet.rebaseDraft.mockResolvedValueOnce(failure('stale', 'The live spec changed again.'));
     fleet.previewApply.mockResolvedValueOnce({
@@ -132,13 +132,13 @@ describe('the spec draft while the founder types', () => {
       },
     });
 
-    expect(await useSpecsStore.getState().rebase('app-1')).toBe(false);
+    expect(await useSpecEditorStore.getState().rebase('app-1')).toBe(false);
     expect(fleet.rebaseDraft).toHaveBeenCalledWith({
       appId: 'app-1',
       yaml: `${mine}region: fra\n`,
       liveVersion: '99999999',
     });
-    const entry = useSpecsStore.getState().editors['app-1'];
+    const entry = useSpecEditorStore.getState().editors['app-1'];
     expect(entry?.stale).toEqual({ liveYaml: `${LIVE}region: ams\n`, liveVersion: '77777777', reason: 'apply' });
     expect(entry?.notice).toEqual({ text: expect.stringContaining('the live spec changed again'), failed: true });
     expect(entry?.notice?.text).toContain('shows the newest live spec');

@@ -23,11 +23,11 @@ describe('leaving the window with typing not yet saved', () => {
   });
 
   const typed = async (text: string) => {
-    const { useSpecsStore } = await import('../../../src-renderer/stores/specsStore');
-    const stop = useSpecsStore.getState().startUnloadGuard();
-    await useSpecsStore.getState().open('app-1');
-    useSpecsStore.getState().edit('app-1', text);
-    return { store: useSpecsStore, stop };
+    const { useSpecEditorStore } = await import('../../../src-renderer/stores/specEditorStore');
+    const stop = useSpecEditorStore.getState().startUnloadGuard();
+    await useSpecEditorStore.getState().open('app-1');
+    useSpecEditorStore.getState().edit('app-1', text);
+    return { store: useSpecEditorStore, stop };
   };
   /** Dispatches beforeunload; true when the page asked to stay. */
   const tryToLeave = () => {

@@ -1,30 +1,27 @@
 // The spec editor's domain: one draft per app (opened or restored, saved as the user types — see
 // specDraftSaves), validation and the apply preview by the API, apply itself (then the deployment is
 // followed by the actions store), the stale case, SECRET values set through a password field,
-// import/export of app.yaml, the open drafts list, and saving what is typed before the window goes.
-import type { DraftSummary, FleetError, SpecDraft } from '../../src-preload/contract';
+// import/export of app.yaml, discarding a draft, and saving what is typed before the window goes.
+// The open drafts list (specDraftsStore) and the schema hints (specHintsStore) are stores of their own.
+import type { SpecDraft } from '../../src-preload/contract';
 import { create } from 'zustand';
 import { callFleet } from '../fleetApi';
 import { rebaseDraft } from '../specSchema/rebase';
-import type { LiveHints } from '../specSchema/schema';
 import { yamlMarks } from '../specSchema/problems';
 import { useActionsStore } from './actionsStore';
 import { useFleetStore } from './fleetStore';
 import { createDraftSaver, SAVE_DEBOUNCE_MS } from './specDraftSaves';
 import { download, EMPTY_SPEC_EDITOR as EMPTY, shareable, SCRUBBED, type SpecEditorEntry } from './specEditorEntry';
 import { onContextChange, readFleet, resetWithContext } from './contextScope';
+import { useSpecDraftsStore } from './specDraftsStore';
 import { guardUnload, saveBeforeContextSwitch, type UnsavedText } from './specUnsavedText';
-import { useNavigationStore } from './navigationStore';
 
 export { SAVE_DEBOUNCE_MS, SAVE_RETRY_MS } from './specDraftSaves';
 export { EMPTY_SPEC_EDITOR } from './specEditorEntry';
 export type { SaveStatus, SpecEditorEntry, StaleState } from './specEditorEntry';
 
-interface SpecsState {
+interface SpecEditorState {
   editors: Record<string, SpecEditorEntry>;
-  hints?: LiveHints;
-  hintsError?: FleetError;
-  drafts: { loading: boolean; list?: DraftSummary[]; error?: FleetError };
 
   open: (appId: string) => Promise<void>;
   edit: (appId: string, text: string) => void;
@@ -42,11 +39,10 @@ interface SpecsState {
   /** The draft leaves without SECRET values typed in clear (see withoutClearSecrets). */
   exportSpec: (appId: string, which: 'live' | 'draft') => Promise<void>;
   copyDraft: (appId: string) => Promise<void>;
+  /** Throws the draft away (the editor's entry and its line in the drafts list go); false when refused. */
   discard: (appId: string) => Promise<boolean>;
   /** After a save refused because the draft is gone: a new draft from the live spec, holding the editor's text. */
   keepAsNewDraft: (appId: string) => Promise<void>;
-  loadHints: () => Promise<void>;
-  loadDrafts: () => Promise<void>;
   /**
    * While the window lives: on pagehide/beforeunload every unsaved text is sent at once, and the
    * unload is held back (preventDefault) while any text is still not on disk. Returns the unsubscribe.
@@ -54,7 +50,7 @@ interface SpecsState {
   startUnloadGuard: () => () => void;
 }
 
-export const useSpecsStore = create<SpecsState>()((set, get) => {
+export const useSpecEditorStore = create<SpecEditorState>()((set, get) => {
   const entry = (appId: string) => get().editors[appId] ?? EMPTY;
   const patch = (appId: string, change: Partial<SpecEditorEntry>) =>
     set((s) => ({ editors: { ...s.editors, [appId]: { ...(s.editors[appId] ?? EMPTY), ...change } } }));
@@ -117,7 +113,6 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
 
   return {
     editors: {},
-    drafts: { loading: false },
 
     open: async (appId) => {
       const current = entry(appId);
@@ -337,7 +332,7 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
       saver.exclusive(appId, async () => {
         const result = await callFleet((api) => api.discardDraft({ appId }));
         if (!result.ok) {
-          set((s) => ({ drafts: { ...s.drafts, error: result.error } }));
+          useSpecDraftsStore.getState().failed(result.error);
           patch(appId, { notice: { text: `The draft was not discarded: ${result.error.message}`, failed: true } });
           return false;
         }
@@ -345,8 +340,9 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
         set((s) => {
           const editors = { ...s.editors };
           delete editors[appId];
-          return { editors, drafts: { ...s.drafts, list: s.drafts.list?.filter((d) => d.appId !== appId) } };
+          return { editors };
         });
+        useSpecDraftsStore.getState().removed(appId);
         return true;
       }),
 
@@ -370,29 +366,9 @@ export const useSpecsStore = create<SpecsState>()((set, get) => {
         });
       }),
 
-    loadHints: async () => {
-      if (get().hints) return;
-      const result = await readFleet((api) => api.getSpecHints());
-      if (!result) return;
-      if (result.ok) set({ hints: result.value, hintsError: undefined });
-      else set({ hintsError: result.error });
-    },
-
-    loadDrafts: async () => {
-      set((s) => ({ drafts: { ...s.drafts, loading: true } }));
-      const result = await readFleet((api) => api.listDrafts());
-      if (!result) return;
-      if (result.ok) set({ drafts: { loading: false, list: result.value } });
-      else set((s) => ({ drafts: { ...s.drafts, loading: false, error: result.error } }));
-    },
-
     startUnloadGuard: () => guardUnload(unsaved),
   };
 });
 
-// Editors, drafts and hints (sizes and regions) are the old context's; the drafts list reloads if open.
-resetWithContext(useSpecsStore, {
-  reload: () => {
-    if (useNavigationStore.getState().route.name === 'specs') void useSpecsStore.getState().loadDrafts();
-  },
-});
+// The editors hold the old context's drafts (their unsaved text was saved before the switch).
+resetWithContext(useSpecEditorStore);
