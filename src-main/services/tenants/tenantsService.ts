@@ -17,7 +17,6 @@ import type {
   TenantRow,
   TenantSchemaState,
   TenantsMatrix,
-  TenantSupabaseShare,
 } from '../../../src-preload/contract';
 import type { FleetSnapshot } from '../../../src-preload/contract';
 import type { ErrorMapper } from '../../base/errors';
@@ -37,16 +36,9 @@ import type { SourceStatus } from './sourceStatus';
 import type { SupabaseProjects } from './supabaseProjects';
 import { asleepMessage } from './supabaseProjects';
 import type { TenantLinks } from './tenantLinks';
-import {
-  linkOf,
-  markShared,
-  pausePolicy,
-  projectDirectory,
-  rowOf,
-  schemaState,
-  supabaseShares,
-  type KnownProject,
-} from './tenantRows';
+import { linkOf, markShared, pausePolicy, projectDirectory, rowOf, schemaState, type KnownProject } from './tenantRows';
+import { supabaseSharesOf, type TenantSupabaseShares } from './costsHandOff';
+import { refusedReach, supabaseReachOf } from './providerReach';
 
 export interface TenantsServiceDeps {
   context: string;
@@ -58,12 +50,6 @@ export interface TenantsServiceDeps {
   links: TenantLinks;
   audit: Pick<AuditLog, 'start' | 'finish'>;
   toError: ErrorMapper;
-}
-
-/** Each app's Supabase share by app id, and why some are missing. */
-export interface TenantSupabaseShares {
-  shares: ReadonlyMap<string, TenantSupabaseShare>;
-  problem?: string;
 }
 
 const ASLEEP: ReadonlySet<SupabaseProjectState> = new Set(['INACTIVE', 'PAUSING', 'COMING_UP', 'RESTORING', 'REMOVED']);
@@ -137,16 +123,9 @@ export class TenantsService {
     };
   }
 
-  /**
-   * Each app's share of its Supabase project, for the Costs page: the matrix's figure, from the
-   * caller's apps, the hand links and the costs domain's Supabase read (no DigitalOcean request).
-   * Undefined without a Supabase account; a problem when Supabase could not be read.
-   */
-  async supabaseShares(apps: readonly App[]): Promise<TenantSupabaseShares | undefined> {
-    const [links, costs] = await Promise.all([this.deps.links.all(), this.deps.supabaseDirectory()]);
-    if (!costs.connected) return undefined;
-    if (costs.problem) return { shares: new Map(), problem: costs.problem };
-    return { shares: supabaseShares(apps, links, projectDirectory(costs)) };
+  /** Each app's share of its Supabase project, for the Costs page (see costsHandOff.ts). */
+  supabaseShares(apps: readonly App[]): Promise<TenantSupabaseShares | undefined> {
+    return supabaseSharesOf(apps, this.deps.links, this.deps.supabaseDirectory);
   }
 
   async getTenant(appId: string): Promise<TenantDetail> {
@@ -376,21 +355,7 @@ export class TenantsService {
         (failed: unknown) => ({ failed }),
       ),
     ]);
-    let supabase: ProviderReach;
-    let directory = new Map<string, KnownProject>();
-    if ('failed' in costs) {
-      supabase = { state: 'error', message: this.deps.toError('listTenants', costs.failed).message };
-    } else if (!costs.connected) {
-      supabase = {
-        state: 'not_connected',
-        message: 'No Supabase account in this context: add a token in Settings → Accounts.',
-      };
-    } else if (costs.problem) {
-      supabase = { state: 'error', message: costs.problem };
-    } else {
-      supabase = { state: 'connected' };
-      directory = projectDirectory(costs);
-    }
+    const { supabase, directory } = supabaseReachOf(costs, this.deps.toError);
     const byId = new Map(apps.map((a) => [a.id ?? '', a]));
     const rows = new Map<string, { app: App; link: TenantRow['supabase'] }>();
     for (const fleetApp of snapshot.apps) {
@@ -408,16 +373,3 @@ export class TenantsService {
 }
 
 const digestOf = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
-
-/**
- * A token that is set but refused (revoked, expired, without access) reads as connected until
- * it is used: the first refusal among the source reads is what the banner says.
- */
-function refusedReach(reach: ProviderReach, results: Iterable<Result<unknown>>): ProviderReach {
-  if (reach.state !== 'connected') return reach;
-  for (const result of results) {
-    if (!result.ok && (result.error.code === 'unauthorized' || result.error.code === 'forbidden'))
-      return { state: 'error', message: result.error.message };
-  }
-  return reach;
-}
