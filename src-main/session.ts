@@ -140,7 +140,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     sizes,
     supabaseContextOf(context, cloud, deps),
     (list) => tenants.supabaseShares(list),
-    () => infrastructure.readForCosts(),
+    (fleet) => infrastructure.readForCosts(fleet),
   );
   const providers = providerClients(context, cloud, deps);
   const tenants = createTenantsDomain({

@@ -15,8 +15,8 @@ import type {
   TenantSupabaseShare,
 } from '../../../src-preload/contract';
 import { proposedCost, type DigitalOceanClient } from '../../clients/digitalocean/client';
-import type { App, DatabaseCluster } from '../../clients/digitalocean/types';
-import { toFleetApp } from '../apps/appView';
+import type { App, DatabaseCluster, Project } from '../../clients/digitalocean/types';
+import { groupOf, toFleetApp } from '../apps/appView';
 import { mapWithConcurrency } from '../../base/concurrency';
 import { redact } from '../../logging/redact';
 import { clusterCosts, clustersProblem, databaseLines } from './databaseCosts';
@@ -163,6 +163,12 @@ export type TenantSupabaseRead = (
 
 type CostsClient = Pick<DigitalOceanClient, 'listApps' | 'listProjects' | 'propose' | 'listDatabaseClusters'>;
 
+/** The apps and projects this service has read, handed to the infrastructure read so it does not ask again. */
+export type FleetLists = Pick<DigitalOceanClient, 'listApps' | 'listProjects'>;
+
+/** Droplets, balancers and clusters beside the apps, placed among the apps and projects given. */
+export type InfrastructureRead = (fleet: FleetLists) => Promise<InfrastructureInventory>;
+
 /** Propose is one request per app: a few at a time keeps a large fleet under the burst limit. */
 const PROPOSE_CONCURRENCY = 4;
 /** An unchanged spec keeps its price; re-asking on every visit would spend the rate limit. */
@@ -192,6 +198,7 @@ class SharedRead<T> {
 export class FleetCostsService {
   private readonly proposals = new Map<string, { at: number; cost: Promise<number | undefined> }>();
   private readonly apps: SharedRead<App[]>;
+  private readonly projects: SharedRead<Project[]>;
   private readonly clusters: SharedRead<DatabaseCluster[] | Error>;
   private readonly infrastructure: SharedRead<InfrastructureInventory | Error | undefined>;
 
@@ -201,18 +208,22 @@ export class FleetCostsService {
     private readonly now: () => number = Date.now,
     private readonly tenantSupabase?: TenantSupabaseRead,
     /** Droplets, balancers and clusters beside the apps (#18); absent, only the apps are priced. */
-    infrastructure?: () => Promise<InfrastructureInventory>,
+    infrastructure?: InfrastructureRead,
   ) {
-    this.infrastructure = new SharedRead(
-      () =>
-        infrastructure
-          ? infrastructure().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
-          : Promise.resolve(undefined),
-      now,
-    );
     // The Costs view asks for fleet costs and the bill (which needs the run rate) at once: both
     // share one list of apps and clusters rather than spending two requests of the rate limit each.
     this.apps = new SharedRead(() => client.listApps(), now);
+    this.projects = new SharedRead(() => client.listProjects(), now);
+    // The infrastructure read places droplets among the same apps and projects: it is handed
+    // these reads rather than listing both again on every visit.
+    const lists: FleetLists = { listApps: () => this.apps.get(), listProjects: () => this.projects.get() };
+    this.infrastructure = new SharedRead(
+      () =>
+        infrastructure
+          ? infrastructure(lists).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))
+          : Promise.resolve(undefined),
+      now,
+    );
     // A refused cluster list is an answer (the totals say what is missing), not a failed view.
     this.clusters = new SharedRead(
       () => client.listDatabaseClusters().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
@@ -292,7 +303,7 @@ export class FleetCostsService {
   }
 
   async getFleetCosts(): Promise<FleetCosts> {
-    const projects = this.client.listProjects().then(
+    const projects = this.projects.get().then(
       (list) => new Map(list.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!])),
       // Without project:read the fleet is grouped by app name, as on the overview.
       () => new Map<string, string>(),
@@ -341,6 +352,13 @@ export class FleetCostsService {
           }
         : {}),
     };
+  }
+
+  /** The fleet's tenant group names, as the overview and the cost chart name them (the Supabase panel's). */
+  async tenantGroups(): Promise<string[]> {
+    const [apps, projects] = await Promise.all([this.apps.get(), this.projects.get().catch(() => [])]);
+    const names = new Map(projects.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!]));
+    return [...new Set(apps.map((app) => groupOf(app, names)))];
   }
 
   /** The tenants' Supabase shares; a failed read is a note beside the totals, never a failed page. */

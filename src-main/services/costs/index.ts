@@ -1,13 +1,11 @@
 // The costs domain put together: fleet costs, the account's bill, right-sizing advice, and the
 // Supabase plans of the tenants' databases.
 import type { AccountProvider } from '../../../src-preload/contract/accounts';
-import type { InfrastructureInventory } from '../../../src-preload/contract/infrastructure';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import { SUPABASE_API_URL } from '../../clients/supabase/client';
-import { groupOf } from '../apps/appView';
 import type { InstanceSizeCache } from '../apps/instanceSizeCache';
 import { BillingService } from './billing';
-import { FleetCostsService, type TenantSupabaseRead } from './fleetCosts';
+import { FleetCostsService, type InfrastructureRead, type TenantSupabaseRead } from './fleetCosts';
 import { RightSizingService } from './rightSizing';
 import { SupabaseCostsService, type SupabaseAccess } from './supabaseCosts';
 
@@ -45,15 +43,6 @@ export function supabaseAccessFor(input: SupabaseContext): SupabaseAccess {
   };
 }
 
-/** The fleet's tenant group names, as the overview and the cost chart name them. */
-function tenantGroupsOf(client: DigitalOceanClient): () => Promise<string[]> {
-  return async () => {
-    const [apps, projects] = await Promise.all([client.listApps(), client.listProjects().catch(() => [])]);
-    const names = new Map(projects.filter((p) => p.id && p.name).map((p) => [p.id!, p.name!]));
-    return [...new Set(apps.map((app) => groupOf(app, names)))];
-  };
-}
-
 /** Without a Supabase context (tests of the DigitalOcean side), Supabase reads as not connected. */
 export function createCostsDomain(
   client: DigitalOceanClient,
@@ -61,8 +50,8 @@ export function createCostsDomain(
   supabase?: SupabaseContext | SupabaseAccess,
   /** Each tenant's Supabase share, from the tenants domain (the matrix's figure). */
   tenantSupabase?: TenantSupabaseRead,
-  /** Droplets, balancers and clusters beside the apps (services/infrastructure). */
-  infrastructure?: () => Promise<InfrastructureInventory>,
+  /** Droplets, balancers and clusters beside the apps (services/infrastructure), placed among the costs' own reads. */
+  infrastructure?: InfrastructureRead,
 ): CostsDomain {
   const fleet = new FleetCostsService(client, sizes, Date.now, tenantSupabase, infrastructure);
   // The projection's run rate is the fleet at its minimum scale, as propose prices it.
@@ -77,6 +66,7 @@ export function createCostsDomain(
     fleet,
     billing,
     sizing: new RightSizingService(client, sizes),
-    supabase: new SupabaseCostsService(access, tenantGroupsOf(client)),
+    // The Supabase panel's groups come from the same shared reads as the fleet's costs.
+    supabase: new SupabaseCostsService(access, () => fleet.tenantGroups()),
   };
 }

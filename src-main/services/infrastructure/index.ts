@@ -16,8 +16,11 @@ export interface InfrastructureDeps {
 
 export interface InfrastructureService {
   getInfrastructure(): Promise<InfrastructureInventory>;
-  /** What prices need (no health, users, pools, options): for the Costs view. */
-  readForCosts(): Promise<InfrastructureInventory>;
+  /**
+   * What prices need (no health, users, pools, options): for the Costs view, which hands in the
+   * apps and projects it has already listed (else they are listed here).
+   */
+  readForCosts(fleet?: FleetClient): Promise<InfrastructureInventory>;
   getActions(): DropletActionProgress[];
   actions: InfrastructureActions;
 }
@@ -38,7 +41,7 @@ export function createInfrastructureDomain(deps: InfrastructureDeps): Infrastruc
   });
   return {
     getInfrastructure: async () => withActions(await readInventory(deps.client, deps.fleet, 'full', deps.now)),
-    readForCosts: () => readInventory(deps.client, deps.fleet, 'costs', deps.now),
+    readForCosts: (fleet) => readInventory(deps.client, fleet ?? deps.fleet, 'costs', deps.now),
     getActions: () => actions.actions(),
     actions,
   };
