@@ -85,3 +85,7 @@ for (const stream of STREAM_NAMES) {
 }
 
 Object.defineProperty(window, 'fleet', { value: Object.freeze(api as FleetApi), writable: false });
+
+// Open the socket now, while the renderer's code loads and draws its frame, rather than at its
+// first call: the handshake is then over when the first call (the kept fleet) goes out.
+void connect();

@@ -82,23 +82,30 @@ export function formatRelativeTime(iso: string | undefined, nowMs: number): stri
 export function formatAbsoluteTime(iso: string | undefined, timeZone?: string): string {
   const then = iso ? Date.parse(iso) : NaN;
   if (!Number.isFinite(then)) return '';
-  return new Date(then).toLocaleString('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'long',
-    ...(timeZone ? { timeZone } : {}),
-  });
+  return dateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'long' }, timeZone).format(then);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale, options and zone. toLocaleString builds a new one on every call, which
+ * costs more than the formatting: the overview formats a title for every row it draws.
+ */
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions, timeZone?: string): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)} ${timeZone ?? ''}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, ...(timeZone ? { timeZone } : {}) });
+    dateTimeFormats.set(key, format);
+  }
+  return format;
 }
 
 /** Wall-clock time of day, "03:57:04", for "last refreshed". */
 export function formatClockTime(iso: string | undefined, timeZone?: string): string {
   const then = iso ? Date.parse(iso) : NaN;
   if (!Number.isFinite(then)) return '—';
-  return new Date(then).toLocaleTimeString('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  });
+  return dateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' }, timeZone).format(then);
 }
 
 // ---------------------------------------------------------------------------------------------
