@@ -68,15 +68,32 @@ export function healthUrl(host: string, path: string): string {
 
 /** Same check target? Scheme and host ignore case; a trailing slash is not a different page here. */
 export function sameTarget(a: string, b: string): boolean {
-  const norm = (url: string) => {
-    try {
-      const u = new URL(url);
-      return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '') || '/'}${u.search}`;
-    } catch {
-      return url;
-    }
-  };
-  return norm(a) === norm(b);
+  return targetKey(a) === targetKey(b);
+}
+
+/** A URL as sameTarget compares it: host in lower case, no trailing slash. */
+export function targetKey(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '') || '/'}${u.search}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The account's checks by target, the first of each kept (as a search in list order finds it):
+ * the overview joins every tenant's paths to them, and a search per path over 1,000 tenants'
+ * checks parsed millions of URLs.
+ */
+export function checksByTarget<T extends { target?: string }>(checks: readonly T[]): ReadonlyMap<string, T> {
+  const byTarget = new Map<string, T>();
+  for (const check of checks) {
+    if (!check.target) continue;
+    const key = targetKey(check.target);
+    if (!byTarget.has(key)) byTarget.set(key, check);
+  }
+  return byTarget;
 }
 
 /** The tenant's health paths: its services' health checks, then the paths the user added. */

@@ -19,7 +19,7 @@ import type { UptimeCheck, UptimeClient } from '../../clients/digitalocean/uptim
 import { ApiError } from '../../clients/http/apiError';
 import { inBackground } from '../../clients/http/requestGate';
 import type { AuditLog } from '../deploys/auditLog';
-import { healthPathsOf, hostsOf, regionsNear, sameTarget } from './healthPaths';
+import { checksByTarget, healthPathsOf, hostsOf, regionsNear, sameTarget, targetKey } from './healthPaths';
 import { checkView, summarize, type ReadState } from './uptimeState';
 import type { UserHealthPaths } from './userPaths';
 
@@ -78,9 +78,10 @@ export class UptimeService {
     }
     const tenants: UptimeOverview['tenants'] = {};
     if (this.fleet && this.checks) {
+      const byTarget = checksByTarget(this.checks.list);
       for (const app of this.fleet.apps) {
         if (!app.id) continue;
-        const paths = await this.joined(app, this.checks.list);
+        const paths = await this.joined(app, byTarget);
         if (paths.length > 0) tenants[app.id] = summarize(app.id, paths);
       }
     }
@@ -136,10 +137,10 @@ export class UptimeService {
   }
 
   /** The app's health paths, each with the check on exactly its URL. */
-  private async joined(app: App, checks: readonly UptimeCheck[]): Promise<HealthPath[]> {
+  private async joined(app: App, byTarget: ReadonlyMap<string, UptimeCheck>): Promise<HealthPath[]> {
     const paths = healthPathsOf(app, await this.deps.paths.of(app.id ?? ''));
     return paths.map((p) => {
-      const check = checks.find((c) => c.target && sameTarget(c.target, p.url));
+      const check = byTarget.get(targetKey(p.url));
       return check ? { ...p, check: checkView(check, this.states.get(check.id ?? '')) } : p;
     });
   }
@@ -156,7 +157,7 @@ export class UptimeService {
         .filter((c) => c.id && !(this.now() - (this.states.get(c.id)?.readAt ?? 0) < FRESH_STATE_MS))
         .map((c) => this.readState(c)),
     );
-    const paths = await this.joined(app, list);
+    const paths = await this.joined(app, checksByTarget(list));
     const watched = new Set(paths.flatMap((p) => (p.check ? [p.check.id] : [])));
     const email = await this.alertEmail();
     const plan: PlannedCheck[] = paths
