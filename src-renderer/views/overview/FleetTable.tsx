@@ -1,5 +1,5 @@
 import type { ReactTable, Row, TableState } from '@tanstack/react-table';
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Money } from '../../components/Money';
 import type { FleetFeatures } from './columns';
@@ -85,7 +85,6 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
     scrollPaddingStart: HEADER_HEIGHT,
     // Test DOMs measure nothing: draw as if the frame were a window tall.
     initialRect: { width: 1280, height: 800 },
-    measureElement: measureWithoutLayout,
   });
 
   // The keyboard's highlight stays in view, inside the frame and on the page.
@@ -215,24 +214,6 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
       </div>
     </FoldedColumns.Provider>
   );
-}
-
-/**
- * A row's height without forcing a layout. The library's default reads offsetHeight as each new
- * row attaches, which lays the whole table out once per row (at a cold start, 60 rows: the
- * largest part of the first paint). Here a new row counts as its estimate until the
- * ResizeObserver reports its real height, which it does after the browser's own layout and
- * before the frame is painted; rows whose facts wrap grow then.
- */
-function measureWithoutLayout(
-  element: Element,
-  entry: ResizeObserverEntry | undefined,
-  instance: Virtualizer<HTMLDivElement, Element>,
-): number {
-  const box = entry?.borderBoxSize?.[0];
-  if (box) return Math.round(box.blockSize);
-  const index = instance.indexFromElement(element);
-  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
 }
 
 /** Stands in for the rows above or below the frame, so the scrollbar tells the fleet's length. */
