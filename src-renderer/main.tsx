@@ -1,16 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// The global sheet (tokens, base, layout) first: every component's and view's own sheet comes after it.
+import './styles.css';
 import { App } from './App';
 import { useThemeStore } from './stores/themeStore';
-import './styles.css';
-import './table.css';
-import './badges.css';
-import './views.css';
-import './detail.css';
-import './actions.css';
-import './progress.css';
-import './scale.css';
-import './rolling.css';
 
 // The remembered theme before the first render (theme-boot.js already did it for the first paint).
 useThemeStore.getState().start();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Tone } from '../format';
+import './badge.css';
 
 export function Badge({ tone, children, title }: { tone: Tone; children: ReactNode; title?: string }) {
   return (

@@ -3,6 +3,7 @@
 // on its first field, or else on a safe button (Cancel), never on the action itself: a second
 // Enter after the one that opened it must not deploy. Closed, it gives focus back to the opener.
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import './dialog.css';
 
 interface DialogProps {
   title: ReactNode;

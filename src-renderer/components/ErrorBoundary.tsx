@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react';
 import { ErrorState } from './ErrorState';
+import './states.css';
 
 interface ErrorBoundaryState {
   error?: Error;

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FleetError } from '../../src-preload/contract';
+import './states.css';
 
 interface ErrorStateProps {
   title: string;

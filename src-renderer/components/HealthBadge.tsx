@@ -1,6 +1,7 @@
 import type { HealthState } from '../../src-preload/contract';
 import { formatClockTime, formatRelativeTime, healthTone } from '../format';
 import { Badge } from './Badge';
+import './badge.css';
 
 interface HealthBadgeProps {
   state?: HealthState;

@@ -6,6 +6,7 @@ import type { FleetError } from '../../src-preload/contract';
 import { EmptyState } from './EmptyState';
 import { ErrorState, InlineWarning } from './ErrorState';
 import { LoadingState } from './LoadingState';
+import './states.css';
 
 export interface LoadedSectionProps<T> {
   /** "fleet costs", "the DNS check": used in every message. */

@@ -1,3 +1,5 @@
+import './states.css';
+
 /** A spinner and words, plus optional skeleton rows so the page does not jump when data lands. */
 export function LoadingState({ label, rows = 0, columns = 6 }: { label: string; rows?: number; columns?: number }) {
   return (

@@ -1,5 +1,6 @@
 import { hrefFor } from '../stores/navigationStore';
 import { useNoticesStore } from '../stores/noticesStore';
+import './toasts.css';
 
 /** Notices of finished deployments, newest at the bottom, each gone after a few seconds. */
 export function Toasts() {

@@ -1,4 +1,7 @@
+import { useEnvironmentStore } from '../stores/environmentStore';
 import { hrefFor, useNavigationStore, type Route } from '../stores/navigationStore';
+import { ContextSwitcher } from '../views/settings/ContextSwitcher';
+import './topBar.css';
 
 const SECTIONS: Array<{ label: string; route: Route; matches: Route['name'][] }> = [
   { label: 'Fleet', route: { name: 'overview' }, matches: ['overview', 'app'] },
@@ -10,8 +13,6 @@ const SECTIONS: Array<{ label: string; route: Route; matches: Route['name'][] }>
   { label: 'Activity', route: { name: 'activity' }, matches: ['activity'] },
   { label: 'Costs', route: { name: 'costs' }, matches: ['costs'] },
 ];
-import { useEnvironmentStore } from '../stores/environmentStore';
-import { ContextSwitcher } from '../views/settings/ContextSwitcher';
 
 export function TopBar() {
   const environment = useEnvironmentStore((s) => s.environment);

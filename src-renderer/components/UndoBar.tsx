@@ -1,4 +1,5 @@
 import { useUndoStore } from '../stores/undoStore';
+import './undoBar.css';
 
 /** Every action waiting out its undo window, above everything else so it is always clickable. */
 export function UndoBar() {

@@ -10,6 +10,7 @@ import { formatSource, kindLabel } from '../../format';
 import { redHeads, useDeploySourceStore } from '../../stores/deploySourceStore';
 import { UndoNote } from './AppActions';
 import { DeploySourceSection, failedChecks, shortSha } from './DeploySourceSection';
+import './actionDialogs.css';
 
 interface DeployDialogProps {
   app: FleetApp;

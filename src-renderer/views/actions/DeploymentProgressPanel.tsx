@@ -20,6 +20,7 @@ import { formatDuration, phaseLabel } from '../../format';
 import { useActionsStore } from '../../stores/actionsStore';
 import { WithShortIds } from './ShortIds';
 import { useActionGate } from './useActionGate';
+import './progress.css';
 
 export function DeploymentProgressPanel({ app }: { app: FleetApp }) {
   const { state } = useActionGate(app);

@@ -7,6 +7,8 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { useRollbackStore } from '../../stores/rollbackStore';
 import { UndoNote } from './AppActions';
 import { WithShortIds } from './ShortIds';
+import './progress.css';
+import './actionDialogs.css';
 
 export function RollbackDialog() {
   const dialog = useRollbackStore((s) => s.dialog);

@@ -16,6 +16,8 @@ import { formatUsd } from '../../format';
 import { useScaleStore, type ScaleDialogState } from '../../stores/scaleStore';
 import { UndoNote } from './AppActions';
 import { ScaleAdviceNote } from './ScaleAdviceNote';
+import './progress.css';
+import './actionDialogs.css';
 
 export function ScaleDialog() {
   const dialog = useScaleStore((s) => s.dialog);

@@ -13,6 +13,9 @@ import { formatDuration } from '../../format';
 import { useActivityStore } from '../../stores/activityStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { hrefFor } from '../../stores/navigationStore';
+import '../../components/pageHeader.css';
+import '../../components/dataTable.css';
+import './activity.css';
 
 export function ActivityView() {
   const entries = useActivityStore((s) => s.entries);

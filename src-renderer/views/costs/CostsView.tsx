@@ -17,6 +17,8 @@ import { MarginTable } from './MarginTable';
 import { SizingPanel } from './SizingPanel';
 import { SupabasePanel } from './SupabasePanel';
 import { fleetWithSupabase } from './supabaseModel';
+import '../../components/pageHeader.css';
+import '../../components/dataTable.css';
 import './costs.css';
 
 export function CostsView() {

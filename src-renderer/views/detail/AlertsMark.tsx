@@ -2,6 +2,7 @@
 // alert tells no one and the founder would otherwise learn of it only from silence.
 import { EMPTY_ALERTS_ENTRY, useAppAlertsStore } from '../../stores/appAlertsStore';
 import { isAlarming } from '../../../src-preload/contract';
+import '../../components/states.css';
 
 export function AlertsMark({ appId }: { appId: string }) {
   const value = useAppAlertsStore((s) => (s.byId[appId] ?? EMPTY_ALERTS_ENTRY).value);

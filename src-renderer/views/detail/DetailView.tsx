@@ -22,6 +22,8 @@ import { DeploymentsTable } from './DeploymentsTable';
 import { DetailHeader } from './DetailHeader';
 import { DomainsList } from './DomainsList';
 import { UsageCharts } from '../costs/UsageCharts';
+import '../../components/dataTable.css';
+import './detail.css';
 
 export function DetailView({ appId }: { appId: string }) {
   const entry = useAppDetailStore((s) => s.byId[appId] ?? EMPTY_DETAIL_ENTRY);

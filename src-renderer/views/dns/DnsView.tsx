@@ -17,6 +17,8 @@ import { LiveCheckPanel } from './LiveCheckPanel';
 import { RecordsTable } from './RecordsTable';
 import { countOf, recordUsage } from './reportFindings';
 import { StrayRecords } from './StrayRecords';
+import '../../components/pageHeader.css';
+import '../../components/dataTable.css';
 import './dns.css';
 
 export function DnsView() {

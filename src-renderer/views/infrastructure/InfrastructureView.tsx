@@ -17,6 +17,8 @@ import { DropletsTable } from './DropletsTable';
 import { InfraDialogs } from './InfraDialogs';
 import { LoadBalancerCard } from './LoadBalancerCard';
 import { VolumesTable } from './VolumesTable';
+import '../../components/pageHeader.css';
+import '../../components/dataTable.css';
 import './infrastructure.css';
 
 interface Section {

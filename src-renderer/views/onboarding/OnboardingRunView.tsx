@@ -13,6 +13,7 @@ import { DbPassword } from './DbPassword';
 import { remaining, RUN_STATE_TONE, RUN_STATE_WORDS } from './onboardingModel';
 import { RemoveCreatedDialog } from './RemoveCreatedDialog';
 import { CreatedList, RunSteps } from './RunSteps';
+import '../detail/detailHeader.css';
 import './onboarding.css';
 
 function RunActions({ run }: { run: OnboardingRun }) {

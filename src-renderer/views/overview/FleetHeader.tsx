@@ -6,6 +6,7 @@ import { useClockStore } from '../../stores/clockStore';
 import { useFleetStore, WATCH_INTERVAL_SECONDS } from '../../stores/fleetStore';
 import { FleetViewToggle } from '../tenants/FleetViewToggle';
 import { countGroups } from './fleetModel';
+import '../../components/pageHeader.css';
 
 interface FleetHeaderProps {
   snapshot?: FleetSnapshot;

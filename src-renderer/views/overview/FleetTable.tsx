@@ -6,6 +6,7 @@ import type { FleetFeatures } from './columns';
 import type { FleetRow, GroupBlock } from './fleetModel';
 import { FoldedColumns, foldedFor, useInnerWidth } from './priorityColumns';
 import { GroupSelect } from './selection';
+import '../../components/dataTable.css';
 import './fleetTable.css';
 
 type FleetTableInstance = ReactTable<FleetFeatures, FleetRow, TableState<FleetFeatures>>;

@@ -4,6 +4,7 @@
 import type { FleetApp } from '../../../src-preload/contract';
 import { shortId } from '../../actionFormat';
 import type { BlockedChoice } from '../../stores/rollingStore';
+import './rolling.css';
 
 export interface BlockedApp {
   app: FleetApp;

@@ -12,6 +12,8 @@ import { UNDO_SECONDS } from '../../stores/undoStore';
 import { appsWithRedHeads, useRollingSourcesStore } from '../../stores/rollingSourcesStore';
 import { blockedOf, RollingBlockedChoice } from './RollingBlockedChoice';
 import { RedHeadsAck, ShipNote } from './RollingShipNotes';
+import '../actions/progress.css';
+import './rolling.css';
 
 export function RollingDeployButton({ apps }: { apps: FleetApp[] }) {
   const selected = useSelectionStore((s) => s.selected);

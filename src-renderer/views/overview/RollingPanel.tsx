@@ -17,6 +17,8 @@ import { useTicker } from '../../components/useTicker';
 import { formatDuration } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
 import { useRollingStore } from '../../stores/rollingStore';
+import '../actions/progress.css';
+import './rolling.css';
 
 export function RollingPanel() {
   const status = useRollingStore((s) => s.status);

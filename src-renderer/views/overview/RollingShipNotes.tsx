@@ -2,6 +2,7 @@
 // "nothing new") and its head's CI; under the list, one more confirmation when a head is red.
 import type { CiState } from '../../../src-preload/contract';
 import { appsWithRedHeads, commitsToShip, type AppShipPreview } from '../../stores/rollingSourcesStore';
+import './rolling.css';
 import '../actions/deploySource.css';
 
 const CI_WORDS: Record<CiState, string> = { success: 'CI green', failure: 'CI red', pending: 'CI pending', none: '' };

@@ -1,6 +1,7 @@
 // Row and group checkboxes of the overview, for choosing apps for a rolling deploy. They read the
 // selection store themselves so ticking one box re-renders one box, not the table.
 import { useSelectionStore } from '../../stores/selectionStore';
+import './rolling.css';
 
 export function SelectCell({ appId, appName }: { appId: string; appName: string }) {
   const checked = useSelectionStore((s) => s.selected.includes(appId));

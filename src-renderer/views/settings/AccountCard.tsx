@@ -6,6 +6,7 @@ import { Badge } from '../../components/Badge';
 import { RelativeTime } from '../../components/RelativeTime';
 import { accountKey, useAccountsStore } from '../../stores/accountsStore';
 import { PROVIDER_INITIALS, PROVIDER_NAMES } from './providers';
+import '../../components/states.css';
 
 export function AccountCard({ account }: { account: AccountSummary }) {
   const key = accountKey(account);

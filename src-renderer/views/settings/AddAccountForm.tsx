@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { AccountProvider } from '../../../src-preload/contract';
 import { useAccountsStore } from '../../stores/accountsStore';
 import { PROVIDER_NAMES, PROVIDERS } from './providers';
+import '../../components/states.css';
 
 const SUGGESTED_CONTEXTS = ['production', 'staging'];
 

@@ -9,6 +9,7 @@ import type { SpecEditorEntry } from '../../stores/specEditorStore';
 import { DiffView } from './editor/DiffView';
 import { secretName } from './SpecSidePanel';
 import { problemPlace } from './SpecStatus';
+import '../actions/actionDialogs.css';
 import './specReview.css';
 
 interface ReviewDialogProps {

@@ -5,6 +5,7 @@ import { costDeltaTone, formatCostDelta } from '../../actionFormat';
 import { RelativeTime } from '../../components/RelativeTime';
 import { formatClockTime, formatUsd } from '../../format';
 import type { SpecEditorEntry } from '../../stores/specEditorStore';
+import '../actions/actionDialogs.css';
 
 interface SaveLineProps {
   entry: SpecEditorEntry;

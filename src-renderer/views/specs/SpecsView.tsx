@@ -11,6 +11,7 @@ import { hrefFor } from '../../stores/navigationStore';
 import { useSpecDraftsStore } from '../../stores/specDraftsStore';
 import { useSpecEditorStore } from '../../stores/specEditorStore';
 import { NewTenantPanel } from './NewTenantPanel';
+import '../../components/dataTable.css';
 import './specs.css';
 
 export function SpecsView() {

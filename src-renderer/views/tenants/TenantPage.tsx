@@ -12,6 +12,8 @@ import { AppPanel, SourcePanel } from './AppAndSourcePanels';
 import { SupabaseProjectPanel } from './SupabaseProjectPanel';
 import { OffboardButton } from '../onboarding/OffboardingDialog';
 import { UptimeSection } from './UptimeSection';
+import '../../components/dataTable.css';
+import '../detail/detailHeader.css';
 import './tenants.css';
 import './tenantPage.css';
 

@@ -18,6 +18,8 @@ import { groupsOf, providerProblem, visibleTenants, type TenantSorting } from '.
 import { UnmatchedProjects } from './UnmatchedProjects';
 import { UnfinishedOnboardings } from '../onboarding/UnfinishedOnboardings';
 import { FleetViewToggle } from './FleetViewToggle';
+import '../../components/pageHeader.css';
+import '../../components/dataTable.css';
 import './tenants.css';
 
 export function ProviderBanners({ matrix }: { matrix: TenantsMatrix }) {

@@ -12,6 +12,8 @@ import { useSchemaDriftStore } from '../../../stores/schemaDriftStore';
 import { ApplyDialog } from './ApplyDialog';
 import { DriftGrid } from './DriftGrid';
 import { behindCount, layoutDrift } from './driftModel';
+import '../../../components/pageHeader.css';
+import '../../../components/dataTable.css';
 import './schemaDrift.css';
 
 function Stats({ drift }: { drift?: SchemaDrift }) {
