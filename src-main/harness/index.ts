@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { apiOverridesFromEnv } from '../apiEndpoints';
 import { startRuntime } from '../runtime';
 import { openSecretStore } from '../secrets/openSecretStore';
+import { startResettableRuntime } from './resettableRuntime';
 import { startHarness } from './server';
 
 async function main(): Promise<void> {
@@ -38,31 +39,36 @@ async function main(): Promise<void> {
     const [token = '', api = 'digitalocean', scopes = 'read-write'] = spec.split(':');
     return { token, api: api as 'digitalocean' | 'supabase' | 'github', scopes: scopes as 'read-write' | 'read-only' };
   });
-  const runtime = await startRuntime({
-    secrets: await openSecretStore(),
-    accountApis: values['accounts-api'] === 'sandbox' ? 'sandbox' : 'real',
-    // The same variables as the Electron app, with the flags winning.
-    apiUrls: { ...apiOverridesFromEnv(process.env), ...flagged },
-    grantSandboxTokens: grants,
-    // The activity log lives here; by default a fresh temporary folder per run.
-    ...(values['data-dir'] ? { dataDir: resolve(values['data-dir']) } : {}),
-    sandbox: {
-      latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0,
-      ...(values['rate-limit-per-minute']
-        ? { rateLimits: { perHour: 5000 * 20, perMinute: Number(values['rate-limit-per-minute']) } }
-        : {}),
-    },
-  });
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : undefined;
+  const start = async () =>
+    startRuntime({
+      // Opened per runtime: where there is no keychain, a reset forgets the tokens kept in memory.
+      secrets: await openSecretStore(),
+      accountApis: values['accounts-api'] === 'sandbox' ? 'sandbox' : 'real',
+      // The same variables as the Electron app, with the flags winning.
+      apiUrls: { ...apiOverridesFromEnv(process.env), ...flagged },
+      grantSandboxTokens: grants,
+      // The activity log lives here; by default a fresh temporary folder per run.
+      ...(dataDir ? { dataDir } : {}),
+      sandbox: {
+        latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0,
+        ...(values['rate-limit-per-minute']
+          ? { rateLimits: { perHour: 5000 * 20, perMinute: Number(values['rate-limit-per-minute']) } }
+          : {}),
+      },
+    });
+  const runtime = await startResettableRuntime(start, dataDir);
   // Loaded only when asked for, like the sandbox itself.
   const controls = values['sandbox-controls']
-    ? (await import('./sandboxControls')).sandboxControls(runtime)
+    ? (await import('./sandboxControls')).sandboxControls(runtime.current, runtime.reset)
     : undefined;
   const harness = await startHarness({
-    dispatcher: runtime.dispatcher,
+    dispatcher: runtime.current().dispatcher,
     rendererDir: resolve(values['renderer-dir'] ?? 'out/renderer'),
     port: values.port ? Number(values.port) : 0,
     ...(controls ? { controls } : {}),
   });
+  runtime.serveOn(harness);
   process.stdout.write(`Fleetdeck web: ${harness.url}\n`);
   if (values['url-file']) {
     await mkdir(dirname(values['url-file']), { recursive: true });

@@ -7,7 +7,9 @@
 // - read back the names of the apps and Supabase projects the cloud holds, to count what a run
 //   created (GET inventory);
 // - read the DigitalOcean requests the cloud answered, each with its token's fingerprint, to prove
-//   which account an action went out with (GET requests).
+//   which account an action went out with (GET requests);
+// - start over from the pristine demo: a fresh runtime with a new sandbox cloud and an emptied data
+//   folder, so a story file never sees what another left behind (POST reset).
 // No token, key or secret is ever answered.
 import type { Runtime } from '../runtime';
 import type { InjectedFault } from '../sandbox/faults';
@@ -45,9 +47,18 @@ function faultOf(body: unknown): FaultRequest | undefined {
   return fault as FaultRequest;
 }
 
-export function sandboxControls(runtime: Runtime) {
-  return (method: string, pathname: string, body: unknown): ControlAnswer => {
+/**
+ * `current` is the harness's runtime now (a reset replaces it); `reset` starts a fresh one, where
+ * the harness offers it.
+ */
+export function sandboxControls(current: () => Runtime, reset?: () => Promise<void>) {
+  return async (method: string, pathname: string, body: unknown): Promise<ControlAnswer> => {
     const name = pathname.slice(SANDBOX_CONTROLS_PREFIX.length);
+    if (method === 'POST' && name === 'reset' && reset) {
+      await reset();
+      return answer(200, { reset: true });
+    }
+    const runtime = current();
     if (method === 'POST' && name === 'faults') {
       const fault = faultOf(body);
       if (!fault)

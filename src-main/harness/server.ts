@@ -49,13 +49,24 @@ export interface HarnessOptions {
   rendererDir: string;
   port?: number;
   /** e2e only (`--sandbox-controls`): answers /sandbox-controls/… for a request carrying the page's token. */
-  controls?: (method: string, pathname: string, body: unknown) => { status: number; body: string };
+  controls?: (
+    method: string,
+    pathname: string,
+    body: unknown,
+  ) => { status: number; body: string } | Promise<{ status: number; body: string }>;
 }
 
 export interface RunningHarness {
   url: string;
   origin: string;
   token: string;
+  /** Closes every open page's socket, as a restart would (e2e, before its runtime is replaced). */
+  closePages(): void;
+  /**
+   * e2e: serves the pages that connect from now on with `next` (a fresh runtime's dispatcher),
+   * after closing any still open; the URL and token stay the same.
+   */
+  replaceDispatcher(next: ContractDispatcher): void;
   close(): Promise<void>;
 }
 
@@ -63,6 +74,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   const token = randomBytes(18).toString('base64url');
   const root = normalize(options.rendererDir);
   let origin = '';
+  let dispatcher = options.dispatcher;
 
   const server: Server = createServer((req, res) => {
     // Nothing a request does may reject unheard: that would end the process.
@@ -79,7 +91,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     if (url && options.controls && url.pathname.startsWith('/sandbox-controls/')) {
       if (url.searchParams.get('token') !== token) return plain(403, 'Forbidden');
       const body = req.method === 'GET' ? undefined : await readBody(req);
-      return { ...options.controls(req.method ?? 'GET', url.pathname, body), type: 'application/json' };
+      return { ...(await options.controls(req.method ?? 'GET', url.pathname, body)), type: 'application/json' };
     }
     if (req.method !== 'GET') return plain(405, 'Method not allowed');
     if (!url) return plain(400, 'Bad request');
@@ -106,8 +118,14 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     const trusted =
       url.pathname === HARNESS_SOCKET_PATH && url.searchParams.get('token') === token && req.headers.origin === origin;
     if (!trusted) return void socket.end(rawAnswer('403 Forbidden'));
-    sockets.handleUpgrade(req, socket, head, (ws) => serveContract(ws, options.dispatcher));
+    sockets.handleUpgrade(req, socket, head, (ws) => serveContract(ws, dispatcher));
   });
+
+  // 1012 "service restart": the page hears its calls were lost and connects again, to whichever
+  // runtime serves then.
+  const closePages = () => {
+    for (const client of sockets.clients) client.close(1012, 'Fleetdeck started over');
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -120,6 +138,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    closePages,
+    replaceDispatcher: (next) => {
+      // A page of the old runtime must not go on calling it.
+      closePages();
+      dispatcher = next;
+    },
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

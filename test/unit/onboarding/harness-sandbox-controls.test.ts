@@ -25,7 +25,7 @@ async function started(withControls: boolean) {
   harness = await startHarness({
     dispatcher: runtime.dispatcher,
     rendererDir,
-    ...(withControls ? { controls: sandboxControls(runtime) } : {}),
+    ...(withControls ? { controls: sandboxControls(() => runtime!) } : {}),
   });
   const control = (name: string, body?: unknown, token = harness!.token) =>
     fetch(`${harness!.origin}/sandbox-controls/${name}?token=${token}`, {
