@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNT_PROVIDERS, type EnvironmentInfo } from '../src-preload/contract';
-import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
+import { DEMO_CONTEXT, DEMO_STAGING_CONTEXT } from '../src-preload/contract/accounts';
 import { ContractDispatcher, type ErrorMapper, type MethodHandlers, type StreamHandlers } from './bridge/dispatcher';
 import { accountsMethodHandlers, accountsStreamHandlers } from './bridge/domains/accounts';
 import { alertsMethodHandlers } from './bridge/domains/alerts';
@@ -26,6 +26,7 @@ import { infrastructureMethodHandlers } from './bridge/domains/infrastructure';
 import { createFileLogger, type Logger } from './logging/logger';
 import { registerSecret } from './logging/redact';
 import type { DemoCloud, DemoCloudOptions } from './sandbox/demoCloud';
+import type { StagingCloud } from './sandbox/stagingCloud';
 import type { RunningSandbox } from './sandbox/server';
 import type { SandboxToken } from './sandbox/state';
 import { MemorySecretStore, type SecretStore } from './secrets/secretStore';
@@ -79,6 +80,8 @@ export interface Runtime {
   readonly sandboxToken: string;
   /** Whether the sandbox cloud has been started (a live-only run never starts it). */
   readonly sandboxStarted: boolean;
+  /** The demo's staging account (the "Demo staging" context's sandbox), once switched to; else undefined. */
+  readonly stagingSandbox: RunningSandbox | undefined;
   accounts: AccountsService;
   /** The active context's services (they change when the context does). */
   apps: AppsService;
@@ -100,22 +103,27 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
   // Tests and the harness read `runtime.sandbox` synchronously: they run on the demo context or
   // with accountApis 'sandbox', where it is started before startRuntime returns, so the accessor
   // stays a plain property rather than a promise every test would have to await.
-  let cloud: DemoCloud | undefined;
-  let starting: Promise<DemoCloud> | undefined;
-  const startCloud = (): Promise<DemoCloud> =>
-    (starting ??= (async () => {
-      const { startDemoCloud } = await import('./sandbox/demoCloud');
-      const started = await startDemoCloud(options.sandbox, options.grantSandboxTokens);
-      registerSecret(started.token);
-      registerSecret(started.supabaseToken);
-      registerSecret(started.githubToken);
-      log.info(`sandbox cloud on ${started.sandbox.url}`);
-      return (cloud = started);
-    })().catch((error: unknown) => {
-      starting = undefined;
-      throw error;
-    }));
+  const main = lazyCloud(async () => {
+    const { startDemoCloud } = await import('./sandbox/demoCloud');
+    const started = await startDemoCloud(options.sandbox, options.grantSandboxTokens);
+    registerSecret(started.token);
+    registerSecret(started.supabaseToken);
+    registerSecret(started.githubToken);
+    log.info(`sandbox cloud on ${started.sandbox.url}`);
+    return started;
+  });
+  // The demo's staging account (Presence360's staging, guide 002) is a sandbox world of its own,
+  // started the same lazy way on the first switch to its context (see sandbox/stagingCloud.ts).
+  const staging = lazyCloud(async () => {
+    const { startStagingCloud } = await import('./sandbox/stagingCloud');
+    const started = await startStagingCloud(options.sandbox);
+    registerSecret(started.token);
+    log.info(`sandbox staging account on ${started.sandbox.url}`);
+    return started;
+  });
+  const startCloud = main.start;
   const startedCloud = (): DemoCloud => {
+    const cloud = main.current();
     if (!cloud) throw new Error('The sandbox cloud runs only for the demo context or with accountApis "sandbox".');
     return cloud;
   };
@@ -146,7 +154,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       log.info(`switched to context ${context}`);
     },
   });
-  const build = (context: string, demoCloud: DemoCloud | undefined) =>
+  const build = (context: string, demoCloud: DemoCloud | StagingCloud | undefined) =>
     buildSession(context, {
       sandbox: demoCloud?.sandbox,
       sandboxToken: demoCloud?.token,
@@ -160,11 +168,22 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       toError,
       deployPollMs: options.deployPollMs,
       healthChecks: options.healthChecks,
-      supabase: { url: endpoints.supabase, demoToken: demoCloud?.supabaseToken },
-      github: { url: endpoints.github, demoToken: demoCloud?.githubToken },
+      supabase: {
+        url: endpoints.supabase,
+        demoToken: demoCloud && 'supabaseToken' in demoCloud ? demoCloud.supabaseToken : undefined,
+      },
+      github: {
+        url: endpoints.github,
+        demoToken: demoCloud && 'githubToken' in demoCloud ? demoCloud.githubToken : undefined,
+      },
     });
   const sessionFor = async (context: string) => {
-    const demoCloud = context === DEMO_CONTEXT ? await startCloud() : cloud;
+    const demoCloud =
+      context === DEMO_CONTEXT
+        ? await startCloud()
+        : context === DEMO_STAGING_CONTEXT
+          ? await staging.start()
+          : main.current();
     // Looked up after the await: two switches at once must share one session.
     let found = sessions.get(context);
     if (!found) {
@@ -239,7 +258,10 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       return startedCloud().token;
     },
     get sandboxStarted() {
-      return cloud !== undefined;
+      return main.current() !== undefined;
+    },
+    get stagingSandbox() {
+      return staging.current()?.sandbox;
     },
     accounts,
     get apps() {
@@ -254,10 +276,32 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runtim
       await Promise.all([...sessions.values()].map((s) => s.dispose()));
       await audit.flush();
       // A start still under way is waited for, so its ports are closed too.
-      await starting?.then((started) => started.sandbox.close()).catch(() => undefined);
+      await Promise.all([main.close(), staging.close()]);
       // A folder made for this run only (none was given) goes with it.
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A sandbox world started on first use: one start per run, shared by whoever asks first; a failed
+ * start may be tried again.
+ */
+function lazyCloud<T extends { sandbox: RunningSandbox }>(start: () => Promise<T>) {
+  let started: T | undefined;
+  let starting: Promise<T> | undefined;
+  return {
+    start: (): Promise<T> =>
+      (starting ??= start().then(
+        (cloud) => (started = cloud),
+        (error: unknown) => {
+          starting = undefined;
+          throw error;
+        },
+      )),
+    current: (): T | undefined => started,
+    close: (): Promise<void> =>
+      starting?.then((cloud) => cloud.sandbox.close()).catch(() => undefined) ?? Promise.resolve(),
   };
 }
 

@@ -2,7 +2,7 @@
 // sandbox's, for the demo fleet) and every domain service built on it. Switching context builds
 // a new session; the Activity log and notices outlive sessions.
 import type { EnvironmentInfo } from '../src-preload/contract';
-import { DEMO_CONTEXT } from '../src-preload/contract/accounts';
+import { isDemoContext } from '../src-preload/contract/accounts';
 import type { ErrorMapper } from './bridge/dispatcher';
 import { DigitalOceanClient, type DigitalOceanClientOptions } from './clients/digitalocean/client';
 import { ApiError } from './clients/http/apiError';
@@ -54,7 +54,10 @@ export interface Session {
 }
 
 export interface SessionDeps {
-  /** The sandbox cloud and the demo fleet's token: there once started, always for the demo context. */
+  /**
+   * The sandbox cloud and the demo context's token: there once started, always for a demo
+   * context (the demo fleet's cloud, or the staging account's for "Demo staging").
+   */
   sandbox?: RunningSandbox;
   sandboxToken?: string;
   /** Base URL of the DigitalOcean API for real contexts (the sandbox in tests and the harness). */
@@ -75,16 +78,18 @@ export interface SessionDeps {
   github: { url: string; demoToken?: string };
 }
 
-/** What the demo context runs on; a live context's session never needs it (and may be built without it). */
+/**
+ * What a demo context runs on; a live context's session never needs it (and may be built without
+ * it). The staging account has DigitalOcean only: its Supabase and GitHub read as not connected.
+ */
 function demoCloudOf(deps: SessionDeps) {
   const { sandbox, sandboxToken, supabase, github } = deps;
-  if (!sandbox || !sandboxToken || !supabase.demoToken || !github.demoToken)
-    throw new Error('The demo context needs the sandbox cloud started first.');
+  if (!sandbox || !sandboxToken) throw new Error('The demo context needs the sandbox cloud started first.');
   return { sandbox, token: sandboxToken, supabaseToken: supabase.demoToken, githubToken: github.demoToken };
 }
 
 export function buildSession(context: string, deps: SessionDeps): Session {
-  const demo = context === DEMO_CONTEXT;
+  const demo = isDemoContext(context);
   const cloud = demo ? demoCloudOf(deps) : undefined;
   const key = { provider: 'digitalocean' as const, context };
   // One per token: the API counts its limits per token, and every service here uses this client.
@@ -112,7 +117,7 @@ export function buildSession(context: string, deps: SessionDeps): Session {
   const client = new DigitalOceanClient(digitalOcean);
   const sizes = new InstanceSizeCache(client);
   const environment: EnvironmentInfo = cloud
-    ? { mode: 'demo', contextName: DEMO_CONTEXT, sandboxUrl: cloud.sandbox.url, appVersion: APP_VERSION }
+    ? { mode: 'demo', contextName: context, sandboxUrl: cloud.sandbox.url, appVersion: APP_VERSION }
     : { mode: 'live', contextName: context, appVersion: APP_VERSION };
   const deploys = createDeploysDomain({
     client,

@@ -29,9 +29,11 @@ export interface AccountSummary {
 
 export interface ContextSummary {
   name: string;
-  /** The demo fleet is a context of its own, always there. */
+  /** The demo fleet is a context of its own, always there (and so is the demo's staging account). */
   demo: boolean;
   providers: AccountProvider[];
+  /** What a demo context stands for, in words ("Presence360 staging account"). */
+  description?: string;
 }
 
 export interface AccountsOverview {
@@ -68,3 +70,11 @@ export const ACCOUNTS_METHOD_NAMES = [
 ] as const;
 export const ACCOUNTS_STREAM_NAMES = ['watchAccounts'] as const;
 export const DEMO_CONTEXT = 'Demo fleet';
+/**
+ * The demo's second account: Presence360's staging, which guide 002 runs in a DigitalOcean account
+ * of its own. A sandbox world apart from the demo fleet's, with its own token.
+ */
+export const DEMO_STAGING_CONTEXT = 'Demo staging';
+export const DEMO_CONTEXTS: readonly string[] = [DEMO_CONTEXT, DEMO_STAGING_CONTEXT];
+/** Whether a context is one of the sandbox's own (never a user's account). */
+export const isDemoContext = (context: string): boolean => DEMO_CONTEXTS.includes(context);

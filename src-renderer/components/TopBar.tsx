@@ -34,9 +34,9 @@ export function TopBar() {
           className="demo-badge"
           data-testid="demo-badge"
           role="note"
-          title="Demo fleet — sandbox cloud, no real account connected"
+          title={`${environment.contextName} — sandbox cloud, no real account connected`}
         >
-          <strong>Demo fleet</strong>
+          <strong>{environment.contextName}</strong>
           <span className="demo-badge__detail"> — sandbox cloud, no real account connected</span>
         </span>
       ) : null}

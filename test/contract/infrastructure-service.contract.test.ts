@@ -41,7 +41,6 @@ describe('the infrastructure inventory', () => {
       ['p360-prod-api-02', 'Presence360', 'production', 24],
       ['p360-prod-worker-01', 'Presence360', 'production', 24],
       ['p360-prod-cp-01', 'Presence360', 'production', 12],
-      ['p360-stg-app-01', 'Presence360', 'staging', 12],
     ]);
     const lb = inventory.loadBalancers.find((l) => l.environment === 'production')!;
     expect(lb.targets.map((t) => [t.name, t.health])).toEqual([
@@ -59,15 +58,15 @@ describe('the infrastructure inventory', () => {
     });
     expect(pg.connectionLimit).toBe(97);
     expect(pg.resizeOptions[0]).toEqual({ size: 'db-s-1vcpu-1gb', nodes: 1, monthlyPrice: 15 });
-    expect(inventory.tenants.find((t) => t.tenant === 'grace' && t.environment === 'staging')).toMatchObject({
-      databases: [{ cluster: 'presence360-pg-staging', name: 'tenant_grace', monthlyShare: 5 }],
+    expect(inventory.tenants.find((t) => t.tenant === 'grace')).toMatchObject({
+      environment: 'production',
+      databases: [{ cluster: 'presence360-pg', name: 'tenant_grace', monthlyShare: 10 }],
     });
     // Users and pools come from the API with passwords and connection strings: none reaches here.
     expect(JSON.stringify(inventory)).not.toMatch(/AVNS_|password|postgresql:\/\//);
-    // Droplets $84 + $12, volumes $10 + $5, balancers $24, the clusters no app names $45.
-    expect(inventory.monthlyCost).toBe(180);
+    // Droplets $84, the volume $10, the balancer $12, Valkey (no app names it) $15.
+    expect(inventory.monthlyCost).toBe(121);
     expect(inventory.volumes.map((v) => [v.name, v.group, v.environment, v.attachedTo?.name, v.monthlyPrice])).toEqual([
-      ['p360-stg-uploads', 'Presence360', 'staging', undefined, 5],
       ['p360-prod-uploads', 'Presence360', 'production', 'p360-prod-worker-01', 10],
     ]);
   });
@@ -84,7 +83,7 @@ describe('the infrastructure inventory', () => {
     expect(none.problems).toEqual([
       'The token may not read load balancers (load_balancer:read), so they are not shown or priced.',
     ]);
-    expect(none.droplets).toHaveLength(5);
+    expect(none.droplets).toHaveLength(4);
   });
 });
 

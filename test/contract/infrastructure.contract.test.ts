@@ -3,10 +3,11 @@
 // its operation, refusals included, and the Presence360 demo is what guide 002 describes.
 import { describe, expect, it } from 'vitest';
 import { expectMatchesSpec } from '../support/openapi';
-import { sandboxWithClient } from '../support/sandbox';
+import { sandboxWithClient, stagingSandboxWithClient } from '../support/sandbox';
 
-async function api() {
-  const setup = await sandboxWithClient();
+/** The demo fleet's account (Presence360 production), or the staging account's own world. */
+async function api(account: 'demo' | 'staging' = 'demo') {
+  const setup = account === 'staging' ? await stagingSandboxWithClient() : await sandboxWithClient();
   const call = async (method: string, path: string, body?: unknown, as = setup.token) => {
     const response = await fetch(setup.sandbox.url + path, {
       method,
@@ -32,7 +33,6 @@ describe('droplets and sizes', () => {
       'p360-prod-api-02',
       'p360-prod-worker-01',
       'p360-prod-cp-01',
-      'p360-stg-app-01',
     ]);
     const page = await call('GET', '/v2/droplets?tag_name=env:production&per_page=3');
     await expectMatchesSpec('droplets_list', 200, page.body);
@@ -48,6 +48,23 @@ describe('droplets and sizes', () => {
     expect(api1).toMatchObject({ size_slug: 's-2vcpu-4gb', status: 'active', region: { slug: 'lon1' } });
     expect(api1.tags).toEqual(['presence360', 'env:production', 'role:tenant-api']);
     expect(api1.networks.v4.map((n: { type: string }) => n.type)).toEqual(['private', 'public']);
+  });
+
+  it('the staging account is a world of its own: its one droplet, none of production’s, and not the other’s token', async () => {
+    const staging = await api('staging');
+    const listed = await staging.call('GET', '/v2/droplets');
+    await expectMatchesSpec('droplets_list', 200, listed.body);
+    expect(listed.body.droplets.map((d: { name: string; tags: string[] }) => [d.name, d.tags])).toEqual([
+      ['p360-stg-app-01', ['presence360', 'env:staging', 'role:all-in-one']],
+    ]);
+    expect((await staging.call('GET', '/v2/droplets/486210311')).status).toBe(404);
+    const demo = await api();
+    const refused = await staging.call('GET', '/v2/droplets', undefined, demo.token);
+    expect(refused.status).toBe(401);
+    await expectMatchesSpec('droplets_list', 401, refused.body);
+    const apps = await staging.call('GET', '/v2/apps');
+    await expectMatchesSpec('apps_list', 200, apps.body);
+    expect(apps.body.apps ?? []).toEqual([]);
   });
 
   it('droplets_get answers one droplet, and 404 in the API’s error shape for one that is not there', async () => {
@@ -116,21 +133,29 @@ describe('droplets and sizes', () => {
 
 describe('block storage volumes', () => {
   it('volumes_list pages, filters by region and name, and lists a volume attached to nothing', async () => {
-    const { call } = await api();
+    const byName = (volumes: Array<{ name: string; droplet_ids: number[]; size_gigabytes: number }>) =>
+      Object.fromEntries(volumes.map((v) => [v.name, [v.size_gigabytes, v.droplet_ids]]));
+    // The production worker's uploads in the demo fleet's account…
+    const { call, sandbox } = await api();
     const all = await call('GET', '/v2/volumes');
     expect(all.status).toBe(200);
     await expectMatchesSpec('volumes_list', 200, all.body);
-    expect(all.body.meta.total).toBe(2);
-    const byName = Object.fromEntries(
-      all.body.volumes.map((v: { name: string; droplet_ids: number[]; size_gigabytes: number }) => [
-        v.name,
-        [v.size_gigabytes, v.droplet_ids],
-      ]),
-    );
-    // The production worker's uploads, and a staging leftover on no droplet (still billed).
-    expect(byName).toEqual({ 'p360-prod-uploads': [100, [486210313]], 'p360-stg-uploads': [50, []] });
+    expect(byName(all.body.volumes)).toEqual({ 'p360-prod-uploads': [100, [486210313]] });
     expect(all.body.volumes[0]).toMatchObject({ region: { slug: 'lon1' }, filesystem_type: 'ext4' });
+    // …and a staging leftover on no droplet (still billed) in the staging account's.
+    const staging = await api('staging');
+    const leftover = await staging.call('GET', '/v2/volumes?name=p360-stg-uploads&region=lon1');
+    await expectMatchesSpec('volumes_list', 200, leftover.body);
+    expect(byName(leftover.body.volumes)).toEqual({ 'p360-stg-uploads': [50, []] });
 
+    // A second volume the founder made, so the list has pages.
+    const uploads = [...sandbox.state.infra!.volumes.values()][0]!;
+    sandbox.state.infra!.volumes.set('5a2b0c1e-0000-4000-8000-000000000001', {
+      ...uploads,
+      id: '5a2b0c1e-0000-4000-8000-000000000001',
+      name: 'p360-prod-exports',
+      attachedTo: undefined,
+    });
     const page = await call('GET', '/v2/volumes?per_page=1');
     await expectMatchesSpec('volumes_list', 200, page.body);
     expect(page.body.volumes).toHaveLength(1);
@@ -140,9 +165,9 @@ describe('block storage volumes', () => {
     expect(rest.body.volumes).toHaveLength(1);
     expect(rest.body.volumes[0].name).not.toBe(page.body.volumes[0].name);
 
-    const named = await call('GET', '/v2/volumes?name=p360-stg-uploads&region=lon1');
+    const named = await call('GET', '/v2/volumes?name=p360-prod-exports&region=lon1');
     await expectMatchesSpec('volumes_list', 200, named.body);
-    expect(named.body.volumes.map((v: { name: string }) => v.name)).toEqual(['p360-stg-uploads']);
+    expect(named.body.volumes.map((v: { name: string }) => v.name)).toEqual(['p360-prod-exports']);
     const elsewhere = await call('GET', '/v2/volumes?region=nyc3');
     await expectMatchesSpec('volumes_list', 200, elsewhere.body);
     expect(elsewhere.body).toMatchObject({ volumes: [], meta: { total: 0 } });
@@ -162,7 +187,7 @@ describe('block storage volumes', () => {
     const worker = await call('GET', '/v2/droplets/486210313');
     await expectMatchesSpec('droplets_get', 200, worker.body);
     expect(worker.body.droplet.volume_ids).toEqual([listed.id]);
-    expect((await call('GET', '/v2/droplets/486377020')).body.droplet.volume_ids).toEqual([]);
+    expect((await call('GET', '/v2/droplets/486210311')).body.droplet.volume_ids).toEqual([]);
   });
 });
 
@@ -319,12 +344,14 @@ describe('managed database clusters', () => {
     });
   });
 
-  it('projects_list_resources lists what each project holds, staging apart from production', async () => {
-    const { call } = await api();
-    const projects = (await call('GET', '/v2/projects')).body.projects;
-    const staging = projects.find((p: { name: string }) => p.name === 'Presence360 Staging');
+  it('projects_list_resources lists what each project holds, staging in its own account', async () => {
+    const other = await api('staging');
+    const listed = await other.call('GET', '/v2/projects');
+    await expectMatchesSpec('projects_list', 200, listed.body);
+    expect(listed.body.projects.map((p: { name: string }) => p.name)).toEqual(['Presence360 Staging']);
+    const staging = listed.body.projects[0];
     expect(staging.environment).toBe('Staging');
-    const { status, body } = await call('GET', `/v2/projects/${staging.id}/resources`);
+    const { status, body } = await other.call('GET', `/v2/projects/${staging.id}/resources`);
     expect(status).toBe(200);
     await expectMatchesSpec('projects_list_resources', 200, body);
     expect(body.resources.map((r: { urn: string }) => r.urn.split(':')[1])).toEqual([
@@ -334,6 +361,9 @@ describe('managed database clusters', () => {
       'dbaas',
       'volume',
     ]);
+    const { call } = await api();
+    const projects = (await call('GET', '/v2/projects')).body.projects;
+    expect(projects.map((p: { name: string }) => p.name)).not.toContain('Presence360 Staging');
     const production = projects.find((p: { name: string }) => p.name === 'Presence360');
     const prod = (await call('GET', `/v2/projects/${production.id}/resources`)).body.resources;
     // Its two App Platform apps, four droplets, the balancer, two clusters and the uploads volume.

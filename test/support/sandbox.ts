@@ -31,6 +31,16 @@ export async function sandboxWithClient(
   return { sandbox, client, token, sleeps };
 }
 
+/** The demo's staging account (Presence360's staging, its own sandbox world and token) and a client on it. */
+export async function stagingSandboxWithClient() {
+  const { createStagingState } = await import('../../src-main/sandbox/stagingCloud');
+  const { state, token } = createStagingState({ nowMs: FIXED_NOW });
+  const sandbox = await startSandbox({ state });
+  running.push(sandbox);
+  const client = new DigitalOceanClient({ baseUrl: sandbox.url, token: () => token });
+  return { sandbox, client, token, sleeps: [] as number[] };
+}
+
 /** The deploys domain wired to a real client against a sandbox whose deployments run in ms. */
 export async function deploysWithSandbox(options: { readOnly?: boolean; pollMs?: number } = {}) {
   const { mkdtempSync } = await import('node:fs');

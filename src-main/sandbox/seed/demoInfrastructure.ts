@@ -3,10 +3,12 @@
 // its own least-privilege user and a PgBouncer pool), and managed Valkey for queues and rate
 // limits — in production and in staging. The production worker keeps tenants' uploads on a
 // 100 GiB block storage volume; a 50 GiB staging volume from before staging went all-in-one is
-// attached to nothing and still billed. The demo account is one account, so the two
-// environments are two projects ("Presence360", "Presence360 Staging") and `env:` tags on every
-// resource, not two contexts. Its App Platform apps (demoProducts.ts) stay beside this: the
-// stories that deploy and edit them rely on them.
+// attached to nothing and still billed. Production and staging are separate DigitalOcean
+// accounts (#18): production is the demo fleet's account (buildDemoInfrastructure), staging the
+// world of the "Demo staging" context (buildStagingInfrastructure, sandbox/stagingCloud.ts), each
+// with its own project ("Presence360", "Presence360 Staging") and `env:` tags. Its App Platform
+// apps (demoProducts.ts) stay in the demo fleet's account: the stories that deploy and edit them
+// rely on them.
 //
 // Not modelled: Spaces, VPC and cloud firewalls as resources of their own, DNS records pointing
 // at the balancers. One production droplet fails its health check, so the balancer has a target
@@ -15,7 +17,6 @@ import type { LoadBalancer } from '../../clients/digitalocean/infrastructure';
 import type { DatabaseCluster } from '../../clients/digitalocean/types';
 import {
   emptyInfra,
-  type InfraProject,
   type SandboxInfra,
   type StoredCluster,
   type StoredDroplet,
@@ -185,7 +186,54 @@ function cluster(r: Rand, shape: ClusterShape, createdMs: number): StoredCluster
   };
 }
 
-/** Presence360's droplets, volumes, balancers, clusters and projects, production and staging. */
+function volume(
+  env: Env,
+  name: string,
+  sizeGib: number,
+  description: string,
+  createdMs: number,
+  attachedTo?: StoredDroplet,
+): StoredVolume {
+  return {
+    id: stableUuid(`volume:${name}`),
+    name,
+    description,
+    sizeGib,
+    region: REGION,
+    ...(attachedTo ? { attachedTo: attachedTo.id } : {}),
+    createdAt: iso(createdMs).replace(/\.\d{3}Z$/, 'Z'),
+    filesystemType: 'ext4',
+    // ext4 labels hold 16 characters.
+    filesystemLabel: name.replace(/^p360-/, '').slice(0, 16),
+    tags: ['presence360', `env:${env}`],
+  };
+}
+
+/** The account's one project, holding everything the account runs for Presence360. */
+function holdEverything(infra: SandboxInfra, env: Env, createdMs: number): void {
+  for (const c of infra.clusters.values()) {
+    // A caching cluster's storage is its memory: the API leaves storage_size_mib out.
+    if (c.cluster.engine === 'valkey') delete c.cluster.storage_size_mib;
+  }
+  infra.projects = [
+    {
+      id: projectIdFor(projectName(env)),
+      name: projectName(env),
+      environment: env === 'production' ? 'Production' : 'Staging',
+      description:
+        env === 'production' ? 'Presence360 production' : 'Presence360 staging: its own VPC, database and cache',
+      resources: [
+        ...[...infra.droplets.values()].map((d) => `do:droplet:${d.id}`),
+        ...[...infra.loadBalancers.values()].map((lb) => `do:loadbalancer:${lb.id}`),
+        ...[...infra.clusters.values()].map((c) => `do:dbaas:${c.cluster.id}`),
+        ...[...infra.volumes.values()].map((v) => `do:volume:${v.id}`),
+      ],
+      createdAt: iso(createdMs).replace(/\.\d{3}Z$/, 'Z'),
+    },
+  ];
+}
+
+/** Presence360's production: the demo fleet's account. */
 export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
   const r = Rand.fromSeed(360);
   const infra = emptyInfra();
@@ -206,18 +254,13 @@ export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
   );
   const worker = droplet(r, 'production', 486_210_313, 'p360-prod-worker-01', 's-2vcpu-4gb', 80, 'worker', since(40));
   const cp = droplet(r, 'production', 486_210_314, 'p360-prod-cp-01', 's-1vcpu-2gb', 50, 'control-plane', since(41));
-  const stg = droplet(r, 'staging', 486_377_020, 'p360-stg-app-01', 's-1vcpu-2gb', 50, 'all-in-one', since(21));
   const prod = [api1, api2, worker, cp];
-  for (const d of [...prod, stg]) infra.droplets.set(d.id, d);
+  for (const d of prod) infra.droplets.set(d.id, d);
 
-  const lbs = [
-    loadBalancer('production', 'presence360-prod-lb', [api1.id, api2.id, cp.id], since(39), '138.68.160.44'),
-    loadBalancer('staging', 'presence360-stg-lb', [stg.id], since(20), '138.68.171.9'),
-  ];
-  for (const lb of lbs) infra.loadBalancers.set(lb.id!, lb);
+  const lb = loadBalancer('production', 'presence360-prod-lb', [api1.id, api2.id, cp.id], since(39), '138.68.160.44');
+  infra.loadBalancers.set(lb.id!, lb);
 
   const tenantDbs = PRESENCE360_TENANTS.map((t) => `tenant_${t}`);
-  const stagingDbs = PRESENCE360_STAGING_TENANTS.map((t) => `tenant_${t}`);
   const clusters = [
     cluster(
       r,
@@ -251,6 +294,32 @@ export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
       },
       since(42),
     ),
+  ];
+  for (const c of clusters) infra.clusters.set(c.cluster.id!, c);
+
+  const uploads = volume('production', 'p360-prod-uploads', 100, 'Tenant uploads (worker)', nowMs - 40 * DAY, worker);
+  infra.volumes.set(uploads.id, uploads);
+  holdEverything(infra, 'production', since(42));
+  return infra;
+}
+
+/**
+ * Presence360's staging: an account of its own (the "Demo staging" context), with an all-in-one
+ * droplet behind its balancer, a small Postgres cluster with the demo and grace tenants'
+ * databases, Valkey, and the unattached uploads volume left from before.
+ */
+export function buildStagingInfrastructure(nowMs: number): SandboxInfra {
+  const r = Rand.fromSeed(361);
+  const infra = emptyInfra();
+  const since = (days: number) => nowMs - days * DAY + r.int(0, 6 * 3_600_000);
+
+  const stg = droplet(r, 'staging', 486_377_020, 'p360-stg-app-01', 's-1vcpu-2gb', 50, 'all-in-one', since(21));
+  infra.droplets.set(stg.id, stg);
+  const lb = loadBalancer('staging', 'presence360-stg-lb', [stg.id], since(20), '138.68.171.9');
+  infra.loadBalancers.set(lb.id!, lb);
+
+  const stagingDbs = PRESENCE360_STAGING_TENANTS.map((t) => `tenant_${t}`);
+  const clusters = [
     cluster(
       r,
       {
@@ -280,52 +349,16 @@ export function buildDemoInfrastructure(nowMs: number): SandboxInfra {
       since(22),
     ),
   ];
-  for (const c of clusters) {
-    // A caching cluster's storage is its memory: the API leaves storage_size_mib out.
-    if (c.cluster.engine === 'valkey') delete c.cluster.storage_size_mib;
-    infra.clusters.set(c.cluster.id!, c);
-  }
+  for (const c of clusters) infra.clusters.set(c.cluster.id!, c);
 
-  const volume = (
-    env: Env,
-    name: string,
-    sizeGib: number,
-    description: string,
-    createdMs: number,
-    attachedTo?: StoredDroplet,
-  ): StoredVolume => ({
-    id: stableUuid(`volume:${name}`),
-    name,
-    description,
-    sizeGib,
-    region: REGION,
-    ...(attachedTo ? { attachedTo: attachedTo.id } : {}),
-    createdAt: iso(createdMs).replace(/\.\d{3}Z$/, 'Z'),
-    filesystemType: 'ext4',
-    // ext4 labels hold 16 characters.
-    filesystemLabel: name.replace(/^p360-/, '').slice(0, 16),
-    tags: ['presence360', `env:${env}`],
-  });
-  const volumes = [
-    volume('production', 'p360-prod-uploads', 100, 'Tenant uploads (worker)', nowMs - 40 * DAY, worker),
-    volume('staging', 'p360-stg-uploads', 50, 'Staging uploads before the all-in-one droplet', nowMs - 60 * DAY),
-  ];
-  for (const v of volumes) infra.volumes.set(v.id, v);
-
-  const project = (env: Env, environment: InfraProject['environment'], createdMs: number): InfraProject => ({
-    id: projectIdFor(projectName(env)),
-    name: projectName(env),
-    environment,
-    description:
-      env === 'production' ? 'Presence360 production' : 'Presence360 staging: its own VPC, database and cache',
-    resources: [
-      ...[...infra.droplets.values()].filter((d) => d.tags.includes(`env:${env}`)).map((d) => `do:droplet:${d.id}`),
-      ...lbs.filter((lb) => lb.project_id === projectIdFor(projectName(env))).map((lb) => `do:loadbalancer:${lb.id}`),
-      ...clusters.filter((c) => c.cluster.tags?.includes(`env:${env}`)).map((c) => `do:dbaas:${c.cluster.id}`),
-      ...volumes.filter((v) => v.tags.includes(`env:${env}`)).map((v) => `do:volume:${v.id}`),
-    ],
-    createdAt: iso(createdMs).replace(/\.\d{3}Z$/, 'Z'),
-  });
-  infra.projects = [project('production', 'Production', since(42)), project('staging', 'Staging', since(22))];
+  const leftover = volume(
+    'staging',
+    'p360-stg-uploads',
+    50,
+    'Staging uploads before the all-in-one droplet',
+    nowMs - 60 * DAY,
+  );
+  infra.volumes.set(leftover.id, leftover);
+  holdEverything(infra, 'staging', since(22));
   return infra;
 }

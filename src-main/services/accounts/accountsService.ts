@@ -8,7 +8,7 @@ import type {
   AccountSummary,
   ContextSummary,
 } from '../../../src-preload/contract/accounts';
-import { DEMO_CONTEXT } from '../../../src-preload/contract/accounts';
+import { DEMO_CONTEXT, DEMO_STAGING_CONTEXT, isDemoContext } from '../../../src-preload/contract/accounts';
 import type { Disposable } from '../../base/disposable';
 import { ApiError } from '../../clients/http/apiError';
 import { registerSecret } from '../../logging/redact';
@@ -81,7 +81,7 @@ export class AccountsService {
 
   async add(request: Key & { label?: string; token: string; memoryOnly?: boolean }): Promise<AccountSummary> {
     const context = request.context.trim();
-    if (context === DEMO_CONTEXT) throw invalid(`"${DEMO_CONTEXT}" is the sandbox's own context; choose another name.`);
+    if (isDemoContext(context)) throw invalid(`"${context}" is the sandbox's own context; choose another name.`);
     const memoryOnly = request.memoryOnly === true;
     if (!memoryOnly && !this.keychainAvailable) {
       throw invalid(
@@ -168,6 +168,13 @@ export class AccountsService {
     for (const a of this.data.accounts) byName.set(a.context, [...(byName.get(a.context) ?? []), a.provider]);
     return [
       { name: DEMO_CONTEXT, demo: true, providers: ['digitalocean'] },
+      // Presence360's staging runs in an account of its own (guide 002): so does the demo's.
+      {
+        name: DEMO_STAGING_CONTEXT,
+        demo: true,
+        providers: ['digitalocean'],
+        description: 'Presence360 staging account',
+      },
       ...[...byName]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, providers]) => ({ name, demo: false, providers })),

@@ -1,7 +1,7 @@
 // The onboarding domain, built per account context: a new tenant end to end as one resumable run,
 // and offboarding one confirmed step at a time.
 import type { SupabaseCosts } from '../../../src-preload/contract';
-import { DEMO_CONTEXT } from '../../../src-preload/contract/accounts';
+import { isDemoContext } from '../../../src-preload/contract/accounts';
 import type { ErrorMapper } from '../../base/errors';
 import type { DigitalOceanClient } from '../../clients/digitalocean/client';
 import type { SupabaseClient } from '../../clients/supabase/client';
@@ -46,7 +46,7 @@ type SessionLike = Omit<OnboardingDomainDeps, 'pollMs' | 'probeNetwork'> & {
 };
 
 export function createOnboardingDomain(deps: SessionLike): OnboardingService {
-  const onSandbox = deps.sandbox && (deps.context === DEMO_CONTEXT || deps.digitalOceanUrl === deps.sandbox.url);
+  const onSandbox = deps.sandbox && (isDemoContext(deps.context) || deps.digitalOceanUrl === deps.sandbox.url);
   return new OnboardingService({
     ...deps,
     pollMs: deps.deployPollMs ?? 2000,

@@ -98,7 +98,11 @@ export function ContextSwitcher() {
               </span>
               <span className="context-menu__name">{c.name}</span>
               <span className="context-menu__meta">
-                {c.demo ? 'sandbox' : c.providers.map((p) => PROVIDER_NAMES[p]).join(', ') || 'no accounts'}
+                {c.demo
+                  ? c.description
+                    ? `sandbox · ${c.description}`
+                    : 'sandbox'
+                  : c.providers.map((p) => PROVIDER_NAMES[p]).join(', ') || 'no accounts'}
               </span>
             </button>
           ))}

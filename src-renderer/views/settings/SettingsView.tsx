@@ -1,6 +1,6 @@
 // Settings → Accounts: the accounts Fleetdeck holds, grouped by context, and the form that adds
 // one. The overview arrives through the accounts store's stream, started with the app.
-import { DEMO_CONTEXT, type AccountSummary } from '../../../src-preload/contract';
+import { DEMO_CONTEXT, DEMO_STAGING_CONTEXT, type AccountSummary } from '../../../src-preload/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -36,8 +36,9 @@ export function SettingsView() {
   } else if (overview.accounts.length === 0) {
     accounts = (
       <EmptyState title="No accounts yet">
-        You’re looking at the {DEMO_CONTEXT}, a sandbox cloud. Add a DigitalOcean token below to see your real apps;
-        Supabase and GitHub accounts join the same context.
+        You’re looking at the {overview.activeContext === DEMO_STAGING_CONTEXT ? DEMO_STAGING_CONTEXT : DEMO_CONTEXT}, a
+        sandbox cloud. Add a DigitalOcean token below to see your real apps; Supabase and GitHub accounts join the same
+        context.
       </EmptyState>
     );
   } else {

@@ -184,12 +184,12 @@ describe('Supabase and GitHub accounts', () => {
 });
 
 describe('contexts', () => {
-  it('lists the demo fleet as its own context, switches, and falls back to it when a context is removed', async () => {
+  it('lists the demo fleet and the demo’s staging account as contexts of their own, switches, and falls back to the demo fleet when a context is removed', async () => {
     const { accounts, grant, switched } = await setup();
     const token = doToken();
     grant(token, { scopes: 'read-write' });
     await accounts.add({ provider: 'digitalocean', context: 'production', token });
-    expect(accounts.overview().contexts.map((c) => c.name)).toEqual(['Demo fleet', 'production']);
+    expect(accounts.overview().contexts.map((c) => c.name)).toEqual(['Demo fleet', 'Demo staging', 'production']);
     expect((await accounts.switchTo('production')).activeContext).toBe('production');
     await accounts.remove({ provider: 'digitalocean', context: 'production' });
     expect(accounts.activeContext).toBe('Demo fleet');

@@ -1,14 +1,34 @@
 // Presence360's seeded infrastructure holds together: every balancer target and trusted droplet
-// exists, every volume's droplet exists, every project resource names something that exists, each environment's resources carry
-// its env: tag, and each tenant database has its own user, as guide 002 asks.
+// exists, every volume's droplet exists, every project resource names something that exists, each
+// account's resources carry its env: tag, and each tenant database has its own user, as guide 002
+// asks. Production is the demo fleet's account; staging an account of its own.
 import { describe, expect, it } from 'vitest';
-import { buildDemoInfrastructure, PRESENCE360_TENANTS } from '../../../src-main/sandbox/seed/demoInfrastructure';
+import {
+  buildDemoInfrastructure,
+  buildStagingInfrastructure,
+  PRESENCE360_TENANTS,
+} from '../../../src-main/sandbox/seed/demoInfrastructure';
 import { dropletSizeOf } from '../../../src-main/sandbox/infra/sizes';
+import type { SandboxInfra } from '../../../src-main/sandbox/infra/model';
 
-describe('the demo’s Presence360 infrastructure', () => {
-  const infra = buildDemoInfrastructure(Date.parse('2026-11-20T12:00:00Z'));
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+
+describe.each([
+  ['production', buildDemoInfrastructure(NOW)],
+  ['staging', buildStagingInfrastructure(NOW)],
+])('the demo’s Presence360 %s account', (env: string, world: SandboxInfra) => {
+  it('holds only its own environment, in one project, every resource tagged env:' + env, () => {
+    expect(world.projects.map((p) => p.name)).toEqual([env === 'production' ? 'Presence360' : 'Presence360 Staging']);
+    const tags = [
+      ...[...world.droplets.values()].map((d) => d.tags),
+      ...[...world.clusters.values()].map((c) => c.cluster.tags ?? []),
+      ...[...world.volumes.values()].map((v) => v.tags),
+    ];
+    for (const t of tags) expect(t).toContain(`env:${env}`);
+  });
 
   it('points only at what exists', () => {
+    const infra = world;
     for (const lb of infra.loadBalancers.values()) {
       for (const id of lb.droplet_ids ?? []) expect(infra.droplets.has(id), `${lb.name} → ${id}`).toBe(true);
     }
@@ -34,27 +54,19 @@ describe('the demo’s Presence360 infrastructure', () => {
     expect(new Set(held)).toEqual(urns);
     for (const d of infra.droplets.values()) expect(dropletSizeOf(d.sizeSlug)).toBeDefined();
   });
+});
 
-  it('keeps staging apart from production, by project and by tag', () => {
-    const [production, staging] = infra.projects;
-    expect([production!.name, staging!.name]).toEqual(['Presence360', 'Presence360 Staging']);
-    for (const urn of staging!.resources) {
-      const [, kind, id] = urn.split(':');
-      const tags =
-        kind === 'droplet'
-          ? infra.droplets.get(Number(id))!.tags
-          : kind === 'dbaas'
-            ? (infra.clusters.get(id!)!.cluster.tags ?? [])
-            : kind === 'volume'
-              ? infra.volumes.get(id!)!.tags
-              : ['env:staging'];
-      expect(tags).toContain('env:staging');
-    }
-  });
+describe('the two accounts’ Presence360', () => {
+  const infra = buildDemoInfrastructure(NOW);
+  const staging = buildStagingInfrastructure(NOW);
 
   it('attaches the uploads volume to production’s worker, and leaves a staging one attached to nothing', () => {
     const worker = [...infra.droplets.values()].find((d) => d.name === 'p360-prod-worker-01')!;
-    const volumes = [...infra.volumes.values()].map((v) => [v.name, v.sizeGib, v.attachedTo]);
+    const volumes = [...infra.volumes.values(), ...staging.volumes.values()].map((v) => [
+      v.name,
+      v.sizeGib,
+      v.attachedTo,
+    ]);
     expect(volumes.sort()).toEqual([
       ['p360-prod-uploads', 100, worker.id],
       ['p360-stg-uploads', 50, undefined],
