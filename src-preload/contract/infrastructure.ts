@@ -256,11 +256,16 @@ export interface InfrastructureCostLine {
   cluster?: string;
 }
 
-/** A product's droplets, volumes, balancers and the clusters no app names, in one environment. */
+/**
+ * A product's droplets, volumes, balancers and the clusters no app names, in one environment; or
+ * one tenant's shares of the shared clusters its databases live in (`tenant` set).
+ */
 export interface InfrastructureCost {
   group: string;
   environment?: string;
-  /** "Presence360 · production". */
+  /** The tenant whose databases' shares these are (tenant_<slug> in a shared cluster); such a row holds only shares. */
+  tenant?: string;
+  /** "Presence360 · production", or "grace · share of presence360-pg". */
   label: string;
   lines: InfrastructureCostLine[];
   monthlyCost: number;

@@ -135,55 +135,61 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
     const { response, body } = await get('/v2/databases');
     expect(response.status).toBe(200);
     await expectMatchesSpec('databases_list_clusters', 200, body);
-    // Presence360's clusters (guide 002): Postgres and Valkey, in production and in staging.
+    // Presence360's production clusters (guide 002): Postgres and Valkey. Staging's are in the
+    // staging account (the "Demo staging" context's world).
     expect(body.databases).toEqual([
       expect.objectContaining({ name: 'presence360-pg', engine: 'pg', size: 'db-s-2vcpu-4gb', num_nodes: 1 }),
       expect.objectContaining({ name: 'presence360-valkey', engine: 'valkey', size: 'db-s-1vcpu-1gb' }),
-      expect.objectContaining({ name: 'presence360-pg-staging', engine: 'pg', size: 'db-s-1vcpu-1gb' }),
-      expect.objectContaining({ name: 'presence360-valkey-staging', engine: 'valkey', size: 'db-s-1vcpu-1gb' }),
     ]);
   });
 
-  it('counts Presence360’s Postgres once, shared by the two apps that use it, in the apps, the group, the fleet and the CSV', async () => {
+  it('counts Presence360’s Postgres once: each church tenant carries its database’s share in a row of its own, the two apps that name it the rest', async () => {
     const setup = await sandboxWithClient();
     const { client } = setup;
     const infrastructure = await infrastructureFor(setup);
-    const costs = createCostsDomain(client, new InstanceSizeCache(client), undefined, undefined, () =>
-      infrastructure.readForCosts(),
+    const costs = createCostsDomain(client, new InstanceSizeCache(client), undefined, undefined, (fleet) =>
+      infrastructure.readForCosts(fleet),
     );
     const [fleet, billing] = await Promise.all([costs.fleet.getFleetCosts(), costs.billing.getAccountBilling()]);
 
-    // db-s-2vcpu-4gb, one node: $60 a month published, half on each app, marked an estimate. The
-    // other clusters no app names: the infrastructure rows carry them.
+    // db-s-2vcpu-4gb, one node: $60 a month published, across six databases ($10 each): the five
+    // churches' databases are theirs; control_plane's $10 is split between the two apps.
     expect(fleet.databases.map((d) => [d.name, d.monthlyPrice, d.appIds.length])).toEqual([
       ['presence360-pg', 60, 2],
       ['presence360-valkey', 15, 0],
-      ['presence360-pg-staging', 15, 0],
-      ['presence360-valkey-staging', 15, 0],
     ]);
     for (const name of ['presence360-control-plane', 'presence360-tenant']) {
       const app = fleet.apps.find((a) => a.name === name)!;
       const db = app.components.find((c) => c.kind === 'database')!;
-      expect(db).toMatchObject({ cluster: 'presence360-pg', estimate: true, monthlyCost: { min: 30, max: 30 } });
-      expect(app.byCategory.database).toEqual({ min: 30, max: 30 });
+      expect(db).toMatchObject({ cluster: 'presence360-pg', estimate: true, monthlyCost: { min: 5, max: 5 } });
+      expect(db.costNote).toMatch(
+        /its tenants’ databases carry \$50\.00 in their own rows; the rest, \$10\.00, used by 2 apps/,
+      );
+      expect(app.byCategory.database).toEqual({ min: 5, max: 5 });
       expect(app.estimated).toBe(true);
       // Propose prices App Platform alone: the cluster's share is not a disagreement.
       expect(app.mismatch).toBeUndefined();
     }
-    // Droplets at their size's price, volumes at $0.10 per GiB (production's 100 GiB, staging's
-    // unattached 50 GiB), the balancer at $12 a node, Valkey at $15; staging's Postgres split
-    // between its three databases, each tenant's share on its own line.
-    expect(fleet.infrastructure!.map((r) => [r.label, r.monthlyCost])).toEqual([
-      ['Presence360 · production', 3 * 24 + 12 + 10 + 12 + 15],
-      ['Presence360 · staging', 12 + 5 + 12 + 15 + 15],
+    // Droplets at their size's price, the volume at $0.10 per GiB, the balancer at $12 a node,
+    // Valkey at $15; then each church's share of presence360-pg, marked a share and an estimate.
+    expect(fleet.infrastructure!.map((r) => [r.label, r.tenant, r.monthlyCost, r.estimated])).toEqual([
+      ['Presence360 · production', undefined, 3 * 24 + 12 + 10 + 12 + 15, true],
+      ...['bethel', 'calvary', 'grace', 'hope', 'zion'].map((t) => [`${t} · share of presence360-pg`, t, 10, true]),
     ]);
-    const staging = fleet.infrastructure![1]!;
-    expect(staging.lines.filter((l) => l.tenant).map((l) => [l.name, l.tenant, l.monthlyCost])).toEqual([
-      ['tenant_demo (presence360-pg-staging)', 'demo', 5],
-      ['tenant_grace (presence360-pg-staging)', 'grace', 5],
+    const grace = fleet.infrastructure!.find((r) => r.tenant === 'grace')!;
+    expect(grace.lines).toEqual([
+      expect.objectContaining({
+        name: 'tenant_grace (presence360-pg)',
+        cluster: 'presence360-pg',
+        tenant: 'grace',
+        monthlyCost: 10,
+        estimate: true,
+        note: expect.stringMatching(/^Tenant grace’s share of managed cluster presence360-pg .* estimate/),
+      }),
     ]);
+    // The group holds the cluster once: $5 + $5 from the apps, $50 from the churches, Valkey $15.
     const presence = fleet.groups.find((g) => g.group === 'Presence360')!;
-    expect(presence.byCategory.database).toEqual({ min: 60 + 15 + 15 + 15, max: 60 + 15 + 15 + 15 });
+    expect(presence.byCategory.database).toEqual({ min: 75, max: 75 });
     expect(presence.appIds).toHaveLength(2);
     expect(fleet.estimated).toBe(true);
     expect(fleet.priceSources.map((s) => s.url)).toEqual(
@@ -203,7 +209,8 @@ describe('every DigitalOcean resource that bills is in the totals', () => {
     expect(sum(8)).toBe(fleet.monthlyCost.max);
     expect([Number(total[7]), Number(total[8])]).toEqual([fleet.monthlyCost.min, fleet.monthlyCost.max]);
     const apps = fleet.apps.reduce((t, a) => t + a.monthlyCost.min, 0);
-    expect(fleet.monthlyCost.min).toBe(Math.round((apps + 121 + 59) * 100) / 100);
+    // The apps (with control_plane's $10 of the cluster), production's $121 and the churches' $50.
+    expect(fleet.monthlyCost.min).toBe(Math.round((apps + 121 + 50) * 100) / 100);
 
     // The projection runs everything at the run rate too: nothing is left to extrapolate.
     expect(billing.projectedMonthEnd).toBeCloseTo(fleet.monthlyCost.min, 1);

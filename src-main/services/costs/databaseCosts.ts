@@ -44,11 +44,14 @@ const usd = (n: number) => `$${n.toFixed(2)}`;
 /**
  * The app's spec.databases priced: $7 a dev database; a managed cluster's published price split
  * evenly among the apps that name it. `clusters` is undefined when they could not be read.
+ * `tenantCarried` is what tenants' own rows carry of a cluster (their databases' shares): the apps
+ * split only the rest, so the cluster is counted once.
  */
 export function databaseLines(
   app: App,
   clusters: readonly DatabaseClusterCost[] | undefined,
   problem?: string,
+  tenantCarried: ReadonlyMap<string, number> = new Map(),
 ): ComponentCost[] {
   return (app.spec.databases ?? []).map((d): ComponentCost => {
     const base = { name: d.name, kind: 'database' as const, category: 'database' as const };
@@ -70,15 +73,18 @@ export function databaseLines(
     }
     if (cluster.monthlyPrice === undefined) return { ...zero, sizeSlug: cluster.size, costNote: cluster.note };
     const sharers = Math.max(1, cluster.appIds.length);
-    // The first app takes the odd cent, so the shares add up to the cluster's price exactly.
-    const even = cents(cluster.monthlyPrice / sharers);
-    const share =
-      cluster.appIds.indexOf(app.id ?? '') === 0 ? cents(cluster.monthlyPrice - even * (sharers - 1)) : even;
+    const carried = Math.min(cluster.monthlyPrice, tenantCarried.get(clusterName) ?? 0);
+    const part = cents(cluster.monthlyPrice - carried);
+    // The first app takes the odd cent, so the shares add up to the apps' part exactly.
+    const even = cents(part / sharers);
+    const share = cluster.appIds.indexOf(app.id ?? '') === 0 ? cents(part - even * (sharers - 1)) : even;
     const shape = cluster.nodes > 1 ? `${cluster.size} × ${cluster.nodes} nodes` : cluster.size;
     const what =
-      sharers > 1
-        ? `Share of managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month, used by ${sharers} apps)`
-        : `Managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month)`;
+      carried > 0
+        ? `Share of managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month; its tenants’ databases carry ${usd(carried)} in their own rows; the rest, ${usd(part)}, used by ${sharers} app${sharers === 1 ? '' : 's'})`
+        : sharers > 1
+          ? `Share of managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month, used by ${sharers} apps)`
+          : `Managed cluster ${clusterName} (${shape}, ${usd(cluster.monthlyPrice)} a month)`;
     // Standby nodes may bill below a primary: the published node price times the nodes is a ceiling.
     const nodes = cluster.nodes > 1 ? ', each node at the single-node price' : '';
     return {

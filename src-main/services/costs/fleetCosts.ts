@@ -24,6 +24,7 @@ import {
   infrastructureClusters,
   infrastructureCosts,
   infrastructureSources,
+  tenantCarried,
   withInfrastructureGroups,
 } from './infrastructureCosts';
 import type { InfrastructureInventory } from '../../../src-preload/contract/infrastructure';
@@ -251,11 +252,14 @@ export class FleetCostsService {
     ]);
     const infrastructure = infra && !(infra instanceof Error) ? infrastructureCosts(infra) : [];
     const carried = infrastructureClusters(infrastructure);
+    // Tenants' databases in a cluster the apps name (Presence360's churches in presence360-pg)
+    // carry their shares in their own rows; the apps split the rest.
+    const byTenants = tenantCarried(infrastructure);
     const clusters = this.pricedClusters(apps, read);
     const list = 'list' in clusters ? clusters.list : undefined;
     const problem = 'problem' in clusters ? clusters.problem : undefined;
     const rows = apps.map((app) =>
-      appCostOf(toFleetApp(app, catalog, names), catalog, databaseLines(app, list, problem)),
+      appCostOf(toFleetApp(app, catalog, names), catalog, databaseLines(app, list, problem, byTenants)),
     );
     // A cluster no app names still bills: once, for the account.
     // (Unless an infrastructure row already carries it.)

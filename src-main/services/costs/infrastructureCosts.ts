@@ -1,9 +1,12 @@
 // Droplets, block storage volumes, load balancers and the database clusters no app names, as
 // lines of the bill: one row per product and environment, beside the apps in every total, chart
 // and the CSV. A droplet's price is its size's price_monthly (the API's own); a volume's, a
-// balancer's and a cluster's come from the published prices and are marked estimates. A shared cluster holding tenants' databases is split
-// into each database's share (the tenant's line says so); a cluster an app's spec names is left
-// to that app's row, where Costs already carries it.
+// balancer's and a cluster's come from the published prices and are marked estimates. A shared
+// cluster holding tenants' databases (tenant_<slug>) is split into each database's even share:
+// each tenant's shares make a row of their own (a church of Presence360's is a tenant without an
+// app), marked as a share and an estimate. What the cluster's other databases carry stays with the
+// apps whose specs name it (databaseCosts.ts prices their part), or else with its product's row:
+// the cluster is counted once.
 import type {
   CostCategory,
   GroupCost,
@@ -29,18 +32,26 @@ export function categoryOfRole(role: string | undefined): CostCategory {
 
 export function infrastructureCosts(inventory: InfrastructureInventory): InfrastructureCost[] {
   const rows = new Map<string, InfrastructureCost>();
-  const rowOf = (group: string, environment: string | undefined) => {
-    const key = `${group}\u0000${environment ?? ''}`;
+  const rowOf = (group: string, environment: string | undefined, tenant?: string) => {
+    const key = `${group}\u0000${environment ?? ''}\u0000${tenant ?? ''}`;
     let row = rows.get(key);
     if (!row) {
       const label = environment ? `${group} · ${environment}` : `${group} · infrastructure`;
-      row = { group, ...(environment ? { environment } : {}), label, lines: [], monthlyCost: 0, estimated: false };
+      row = {
+        group,
+        ...(environment ? { environment } : {}),
+        ...(tenant ? { tenant } : {}),
+        label,
+        lines: [],
+        monthlyCost: 0,
+        estimated: false,
+      };
       rows.set(key, row);
     }
     return row;
   };
   const add = (group: string, environment: string | undefined, line: InfrastructureCostLine) => {
-    const row = rowOf(group, environment);
+    const row = rowOf(group, environment, line.tenant);
     row.lines.push(line);
     row.monthlyCost = cents(row.monthlyCost + line.monthlyCost);
     row.estimated ||= line.estimate && line.monthlyCost > 0;
@@ -88,10 +99,12 @@ export function infrastructureCosts(inventory: InfrastructureInventory): Infrast
     });
   }
   for (const c of inventory.clusters) {
-    if (c.billedWithApps.length > 0) continue;
     const shared = c.databases.filter((db) => db.monthlyShare !== undefined);
     const base = { kind: 'database' as const, category: 'database' as const, sizeSlug: c.size, cluster: c.name };
-    if (c.monthlyPrice === undefined || !shared.some((db) => db.tenant)) {
+    const withTenants = c.monthlyPrice !== undefined && shared.some((db) => db.tenant);
+    // A cluster an app's spec names, without tenants' databases, is all in those apps' rows.
+    if (c.billedWithApps.length > 0 && !withTenants) continue;
+    if (!withTenants) {
       add(c.group, c.environment, {
         ...base,
         name: c.name,
@@ -103,18 +116,24 @@ export function infrastructureCosts(inventory: InfrastructureInventory): Infrast
       });
       continue;
     }
-    for (const db of shared) {
+    // With apps naming it, only the tenants' shares are lines here; the apps carry the rest.
+    for (const db of shared.filter((d) => d.tenant || c.billedWithApps.length === 0)) {
       add(c.group, c.environment, {
         ...base,
         name: `${db.name} (${c.name})`,
         scale: `÷ ${shared.length} databases`,
-        unitPrice: c.monthlyPrice,
+        unitPrice: c.monthlyPrice!,
         monthlyCost: db.monthlyShare!,
         estimate: true,
         ...(db.tenant ? { tenant: db.tenant } : {}),
-        note: `${db.tenant ? `Tenant ${db.tenant}’s` : 'Its'} share of managed cluster ${c.name} (${c.size}, ${usd(c.monthlyPrice)} a month across ${shared.length} databases): estimate from DigitalOcean’s published prices.`,
+        note: `${db.tenant ? `Tenant ${db.tenant}’s` : 'Its'} share of managed cluster ${c.name} (${c.size}, ${usd(c.monthlyPrice!)} a month across ${shared.length} databases): estimate from DigitalOcean’s published prices.`,
       });
     }
+  }
+  for (const row of rows.values()) {
+    // "grace · share of presence360-pg": the row is a share, and of what.
+    if (row.tenant)
+      row.label = `${row.tenant} · share of ${[...new Set(row.lines.map((l) => l.cluster))].join(' and ')}`;
   }
   return [...rows.values()].sort((a, b) => b.monthlyCost - a.monthlyCost || a.label.localeCompare(b.label));
 }
@@ -147,6 +166,21 @@ export function withInfrastructureGroups(
     (a, b) =>
       b.monthlyCost.min - a.monthlyCost.min || b.monthlyCost.max - a.monthlyCost.max || a.group.localeCompare(b.group),
   );
+}
+
+/**
+ * What the tenants' rows carry of each cluster (name → dollars a month): the apps that name the
+ * cluster price only the rest, so it is counted once.
+ */
+export function tenantCarried(rows: readonly InfrastructureCost[]): Map<string, number> {
+  const carried = new Map<string, number>();
+  for (const row of rows) {
+    for (const line of row.lines) {
+      if (line.tenant && line.cluster)
+        carried.set(line.cluster, cents((carried.get(line.cluster) ?? 0) + line.monthlyCost));
+    }
+  }
+  return carried;
 }
 
 /** Clusters the infrastructure rows carry: the account's "no app uses it" line must not count them again. */

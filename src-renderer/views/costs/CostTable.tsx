@@ -1,10 +1,12 @@
 // Every app's monthly cost split by component type (its databases included), the API's own price
 // beside it, and a box to pick apps for comparison. A * marks a total with an estimate in it.
+// Tenants without an app of their own (Presence360's churches, a database each in the shared
+// cluster) follow as rows of their share, marked as such.
 import type { FleetCosts } from '../../../src-preload/contract';
 import { Money } from '../../components/Money';
 import { formatUsd } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
-import { CATEGORIES, CATEGORY_LABEL } from './costModel';
+import { CATEGORIES, CATEGORY_LABEL, shareNoteOf } from './costModel';
 
 interface CostTableProps {
   costs: FleetCosts;
@@ -112,6 +114,40 @@ export function CostTable({ costs, compareIds, onToggleCompare }: CostTableProps
               </tr>
             );
           })}
+          {(costs.infrastructure ?? [])
+            .filter((row) => row.tenant)
+            .map((row) => (
+              <tr key={row.label} className="cost-table__share" data-testid="cost-share-row" data-tenant={row.tenant}>
+                <td />
+                <td className="cost-table__name" title={shareNoteOf(row)}>
+                  {row.tenant}{' '}
+                  <span className="muted">share of {[...new Set(row.lines.map((l) => l.cluster))].join(' and ')}</span>
+                </td>
+                <td className="muted">{row.group}</td>
+                {CATEGORIES.map((c) => {
+                  const amount = round(
+                    row.lines.filter((l) => l.category === c).reduce((t, l) => t + l.monthlyCost, 0),
+                  );
+                  return (
+                    <td className="align-end" key={c}>
+                      {amount > 0 ? (
+                        <Money cost={{ min: amount, max: amount }} />
+                      ) : (
+                        <span className="cost-zero">—</span>
+                      )}
+                    </td>
+                  );
+                })}
+                <td className="align-end cost-table__total" title={shareNoteOf(row)}>
+                  <Money cost={{ min: row.monthlyCost, max: row.monthlyCost }} suffix=" *" />
+                </td>
+                <td className="align-end">
+                  <span className="muted" title="A share of a managed cluster: billed apart from App Platform">
+                    share, estimate
+                  </span>
+                </td>
+              </tr>
+            ))}
         </tbody>
         <tfoot>
           <tr>

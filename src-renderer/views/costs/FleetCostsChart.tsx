@@ -133,14 +133,20 @@ export function FleetCostsChart({ costs, by, onOpenGroup, onOpenApp }: FleetCost
       </div>
       <ChartReadout
         testId="fleet-costs-readout"
-        title={active ? (active.appId ? `${active.label} (${active.group})` : active.label) : undefined}
+        title={
+          active ? (active.appId || active.shareNote ? `${active.label} (${active.group})` : active.label) : undefined
+        }
         parts={readoutParts(active, SERIES)}
         total={
           active
             ? `${formatCost(active.total)} a month${active.estimated || active.supabase > 0 ? ', partly estimated' : ''}`
             : undefined
         }
-        {...(active?.supabaseNote ? { note: `Supabase ${active.supabaseNote}` } : {})}
+        {...(active?.supabaseNote
+          ? { note: `Supabase ${active.supabaseNote}` }
+          : active?.shareNote
+            ? { note: active.shareNote }
+            : {})}
         hint={
           by === 'tenant'
             ? 'Point at a bar to see what it is made of; click it to open the app.'

@@ -10,7 +10,7 @@ import { formatUsd } from '../../format';
 import { useCostsStore } from '../../stores/costsStore';
 import { useFleetStore } from '../../stores/fleetStore';
 import { useNavigationStore } from '../../stores/navigationStore';
-import { clustersWithInfrastructure, sharedSupabaseProjects, type ChartBy } from './costModel';
+import { clustersWithInfrastructure, sharedSupabaseProjects, tenantSharesByCluster, type ChartBy } from './costModel';
 import { FleetCostsChart } from './FleetCostsChart';
 
 const openGroup = (group: string) => {
@@ -78,6 +78,7 @@ function CostNotes({ costs }: { costs: FleetCosts }) {
   const priced = costs.databases.filter((d) => d.monthlyPrice !== undefined);
   const unpriced = costs.databases.filter((d) => d.monthlyPrice === undefined);
   const carried = clustersWithInfrastructure(costs);
+  const tenantShares = tenantSharesByCluster(costs);
   return (
     <>
       <SupabaseNote costs={costs} />
@@ -100,11 +101,15 @@ function CostNotes({ costs }: { costs: FleetCosts }) {
             <span key={d.name}>
               {i > 0 ? '; ' : null}
               <strong className="cost-databases__name">{d.name}</strong> {formatUsd(d.monthlyPrice ?? 0)}/mo
-              {d.appIds.length > 1 ? `, split across ${d.appIds.length} apps` : ''}
+              {tenantShares.has(d.name)
+                ? `, a share for each of ${tenantShares.get(d.name)!.length} tenants’ databases in their own rows${d.appIds.length > 0 ? `, the rest across ${d.appIds.length} app${d.appIds.length === 1 ? '' : 's'}` : ''}`
+                : d.appIds.length > 1
+                  ? `, split across ${d.appIds.length} apps`
+                  : ''}
               {d.appIds.length === 0 && !carried.has(d.name)
                 ? ', used by no app (counted once in the fleet total)'
                 : ''}
-              {carried.has(d.name) ? ', with its product’s infrastructure' : ''}
+              {carried.has(d.name) && !tenantShares.has(d.name) ? ', with its product’s infrastructure' : ''}
             </span>
           ))}
           {' · '}

@@ -177,6 +177,8 @@ export interface CostBarRow extends Record<CostCategory, number> {
   total: MonthlyCost;
   /** Part of DigitalOcean's total is an estimate from published prices (the Supabase share always is). */
   estimated: boolean;
+  /** A tenant without an app whose bar is its databases' shares of shared clusters: what it is, in words. */
+  shareNote?: string;
 }
 
 const split = (byCategory: Record<CostCategory, MonthlyCost>) =>
@@ -226,8 +228,17 @@ export function costBars(costs: FleetCosts, by: ChartBy): CostBarRow[] {
   });
 }
 
+/** What a tenant's share row is, in words: whose databases, in which clusters, priced how. */
+export function shareNoteOf(row: NonNullable<FleetCosts['infrastructure']>[number]): string | undefined {
+  if (!row.tenant) return undefined;
+  const clusters = [...new Set(row.lines.map((l) => l.cluster))].join(' and ');
+  const databases = row.lines.map((l) => l.name.replace(/ \(.*\)$/, '')).join(', ');
+  return `${row.tenant}’s database${row.lines.length === 1 ? '' : 's'} (${databases}): an even share of shared cluster ${clusters}, estimated from DigitalOcean’s published prices.`;
+}
+
 function infrastructureBars(costs: FleetCosts): CostBarRow[] {
   return (costs.infrastructure ?? []).map((row) => {
+    const shareNote = shareNoteOf(row);
     const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<CostCategory, number>;
     for (const line of row.lines)
       byCategory[line.category] = Math.round((byCategory[line.category] + line.monthlyCost) * 100) / 100;
@@ -239,8 +250,21 @@ function infrastructureBars(costs: FleetCosts): CostBarRow[] {
       supabase: 0,
       total: { min: row.monthlyCost, max: row.monthlyCost },
       estimated: row.estimated,
+      ...(shareNote ? { shareNote } : {}),
     };
   });
+}
+
+/** The tenants whose own rows carry a share of each cluster (cluster name → tenants). */
+export function tenantSharesByCluster(costs: FleetCosts): Map<string, string[]> {
+  const byCluster = new Map<string, string[]>();
+  for (const row of costs.infrastructure ?? []) {
+    if (!row.tenant) continue;
+    for (const line of row.lines) {
+      if (line.cluster) byCluster.set(line.cluster, [...(byCluster.get(line.cluster) ?? []), row.tenant]);
+    }
+  }
+  return byCluster;
 }
 
 const plus = (cost: MonthlyCost, extra: number): MonthlyCost => ({

@@ -45,7 +45,9 @@ export function ClusterCard({ cluster: c, readOnly }: { cluster: DatabaseCluster
       </header>
       {c.billedWithApps.length ? (
         <p className="muted small infra-billed">
-          Billed on the Costs page in the rows of {c.billedWithApps.join(' and ')}, whose specs name it.
+          {c.databases.some((d) => d.tenant && d.monthlyShare !== undefined)
+            ? `Billed on the Costs page as each tenant’s database share in a row of its own, the rest in the rows of ${c.billedWithApps.join(' and ')}, whose specs name it.`
+            : `Billed on the Costs page in the rows of ${c.billedWithApps.join(' and ')}, whose specs name it.`}
         </p>
       ) : null}
       {c.problem ? <p className="field-error">{c.problem}</p> : null}

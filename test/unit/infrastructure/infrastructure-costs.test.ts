@@ -6,9 +6,11 @@ import type { GroupCost, InfrastructureInventory } from '../../../src-preload/co
 import {
   categoryOfRole,
   infrastructureClusters,
+  tenantCarried,
   infrastructureCosts,
   withInfrastructureGroups,
 } from '../../../src-main/services/costs/infrastructureCosts';
+import { databaseLines } from '../../../src-main/services/costs/databaseCosts';
 
 const inventory = (over: Partial<InfrastructureInventory> = {}): InfrastructureInventory => ({
   fetchedAt: '2026-11-20T12:00:00Z',
@@ -115,23 +117,73 @@ const inventory = (over: Partial<InfrastructureInventory> = {}): InfrastructureI
 });
 
 describe('infrastructure as lines of the bill', () => {
-  it('prices each piece once, names each tenant’s share of the shared cluster, and leaves the app’s cluster to the app', () => {
-    const [row] = infrastructureCosts(inventory());
-    expect(row!.label).toBe('Shop · production');
-    expect(row!.lines.map((l) => [l.name, l.category, l.monthlyCost, l.estimate])).toEqual([
+  it('prices each piece once, gives each tenant a row of its own with its share of the shared cluster, and leaves the app’s cluster to the app', () => {
+    const rows = infrastructureCosts(inventory());
+    expect(rows.map((r) => [r.label, r.tenant, r.monthlyCost, r.estimated])).toEqual([
+      ['Shop · production', undefined, 60, true],
+      ['a · share of shop-pg', 'a', 15, true],
+      ['b · share of shop-pg', 'b', 15, true],
+    ]);
+    expect(rows[0]!.lines.map((l) => [l.name, l.category, l.monthlyCost, l.estimate])).toEqual([
       ['api-1', 'api', 24, false],
       ['worker-1', 'worker', 12, false],
       ['shop-lb', 'other', 24, true],
-      ['tenant_a (shop-pg)', 'database', 15, true],
-      ['tenant_b (shop-pg)', 'database', 15, true],
     ]);
-    expect(row!.lines[3]!.tenant).toBe('a');
-    expect(row!.lines[3]!.note).toMatch(
+    const [share] = rows[1]!.lines;
+    expect(share).toMatchObject({
+      name: 'tenant_a (shop-pg)',
+      tenant: 'a',
+      cluster: 'shop-pg',
+      scale: '÷ 2 databases',
+    });
+    expect(share!.note).toMatch(
       /^Tenant a’s share of managed cluster shop-pg \(db-s-1vcpu-2gb, \$30\.00 a month across 2 databases\)/,
     );
-    expect(row!.monthlyCost).toBe(90);
-    expect(row!.estimated).toBe(true);
-    expect([...infrastructureClusters([row!])]).toEqual(['shop-pg']);
+    expect([...infrastructureClusters(rows)]).toEqual(['shop-pg']);
+    expect(tenantCarried(rows)).toEqual(new Map([['shop-pg', 30]]));
+  });
+
+  it('a cluster the apps name, holding tenants’ databases too: the tenants carry their shares, the apps only the rest', () => {
+    const shared = {
+      ...inventory().clusters[1]!,
+      billedWithApps: ['shop-control', 'shop-api'],
+      databases: [
+        { name: 'defaultdb', pools: [] },
+        { name: 'control_plane', monthlyShare: 20, pools: [] },
+        { name: 'tenant_a', tenant: 'a', monthlyShare: 20, pools: [] },
+        { name: 'tenant_b', tenant: 'b', monthlyShare: 20, pools: [] },
+      ],
+    };
+    const rows = infrastructureCosts(inventory({ droplets: [], loadBalancers: [], clusters: [shared] }));
+    // control_plane's share is not a line here: it stays with the apps.
+    expect(rows.map((r) => [r.label, r.monthlyCost])).toEqual([
+      ['a · share of app-pg', 20],
+      ['b · share of app-pg', 20],
+    ]);
+    const spec = (name: string) => ({
+      id: name,
+      spec: { name, databases: [{ name: 'db', engine: 'PG' as const, production: true, cluster_name: 'app-pg' }] },
+    });
+    const clusters = [
+      {
+        name: 'app-pg',
+        engine: 'pg',
+        size: 'db-s-2vcpu-4gb',
+        nodes: 1,
+        monthlyPrice: 60,
+        note: '',
+        appIds: ['shop-control', 'shop-api'],
+      },
+    ];
+    const carried = tenantCarried(rows);
+    const lines = ['shop-control', 'shop-api'].map(
+      (n) => databaseLines(spec(n) as never, clusters, undefined, carried)[0]!,
+    );
+    expect(lines.map((l) => l.monthlyCost.min)).toEqual([10, 10]);
+    expect(lines[0]!.costNote).toMatch(
+      /its tenants’ databases carry \$40\.00 in their own rows; the rest, \$20\.00, used by 2 apps/,
+    );
+    // $20 + $20 from the tenants, $10 + $10 from the apps: the cluster's $60, once.
   });
 
   it('a cluster without tenant databases is one line; an unpriced one costs nothing and says so', () => {
