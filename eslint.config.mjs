@@ -141,4 +141,25 @@ export default tseslint.config(
     files: ['src-preload/browserBridge.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Every e2e story file starts on the pristine demo through the fixtures' `test`; Playwright's
+    // own would run it on whatever the previous file left behind.
+    files: ['test/e2e/**/*.ts'],
+    ignores: ['test/e2e/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', importNames: ['ipcRenderer', 'ipcMain'], message: 'Only the bridge files use ipc.' },
+            {
+              name: '@playwright/test',
+              importNames: ['test', 'expect'],
+              message: 'e2e stories import test and expect from ./fixtures, so each file starts on the pristine demo.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -2,8 +2,8 @@
 // back, sees a refused and a read-only token handled, and nothing anywhere shows a token again.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { HARNESS_DATA_DIR, READONLY_DO_TOKEN, SENTINEL_DO_TOKEN, harnessUrl, screenshot } from './support';
+import { expect, test, type Browser, type Page } from './fixtures';
+import { READONLY_DO_TOKEN, SENTINEL_DO_TOKEN, harnessDataDir, harnessUrl, screenshot } from './support';
 
 // Valid-looking, but the sandbox was not told to accept it.
 const WRONG_DO_TOKEN = `dop_v1_${'badbad00'.repeat(8)}`;
@@ -163,7 +163,7 @@ test('(d) no token appears anywhere the window or the harness keeps things', asy
   );
   settingsInputs.forEach((value, i) => places.push({ place: `settings input #${i}`, text: value }));
   inputs.push(...settingsInputs);
-  const dataFiles = filesUnder(HARNESS_DATA_DIR);
+  const dataFiles = filesUnder(harnessDataDir());
   // The main process's log is one of them: every line it wrote this run is searched.
   expect(dataFiles.some((f) => f.endsWith('fleetdeck.log'))).toBe(true);
   for (const file of dataFiles) places.push({ place: file, text: readFileSync(file, 'latin1') });
@@ -177,7 +177,7 @@ test('(d) no token appears anywhere the window or the harness keeps things', asy
     }
   }
   console.log(
-    `Leak check: ${places.length} places (${inputs.length} inputs, ${dataFiles.length} files in ${HARNESS_DATA_DIR}, ` +
+    `Leak check: ${places.length} places (${inputs.length} inputs, ${dataFiles.length} files in ${harnessDataDir()}, ` +
       `${consoleMessages.length} console messages) × ${Object.keys(TOKENS).length} tokens; occurrences found: ${found}. ` +
       'The data folder holds the main process log (fleetdeck.log), so every log line is searched too.',
   );

@@ -1,6 +1,6 @@
 // e2e: deploy, scale, roll back and rolling deploys against the sandbox cloud, then the audit log.
 // The stories share one harness (one sandbox), so they run in order and each touches its own app.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, priceOf, screenshot, usd } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -194,7 +194,7 @@ test.describe('the founder deploys, scales and rolls back from Fleetdeck', () =>
   });
 
   test('a deployment already running shows its progress when the app is opened', async ({ page }) => {
-    // The demo fleet starts with a long build running on taskifai-bibbi (other stories read it: leave it be).
+    // The demo fleet starts with a long build running on taskifai-bibbi (the stories here leave it be).
     await openApp(page, 'taskifai-bibbi');
     const progress = page.getByTestId('deployment-progress');
     await expect(progress).toBeVisible();

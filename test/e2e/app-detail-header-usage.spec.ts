@@ -1,7 +1,7 @@
 // The founder opens an app's page: a rolled-back app says "pinned" beside its name without cutting
 // it and names deployments by short ids, and a young tenant's CPU and memory start the day it was
 // created, and say so, instead of passing off a shorter line as the whole week.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { FleetApi } from '../../src-preload/contract';
 import { harnessUrl, screenshot } from './support';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { harnessUrl, priceOf, screenshot, usd } from './support';
 
 test.describe('the founder opens one app', () => {

@@ -5,11 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { E2E_PORT, screenshot } from './support';
+import { expect, test } from './fixtures';
+import { screenshot } from './support';
 
-const DATA_DIR = `test-results/cached-start-data-${E2E_PORT}`;
-const URL_FILE = `test-results/cached-start-url-${E2E_PORT}.txt`;
+const DATA_DIR = 'test-results/cached-start-data';
+const URL_FILE = 'test-results/cached-start-url.txt';
 
 async function startHarness(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
   rmSync(URL_FILE, { force: true });

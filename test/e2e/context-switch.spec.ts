@@ -3,7 +3,7 @@
 // demo context stays on screen to act on, the views read the new context (the sandbox sees the DNS
 // view's reads made with production's token), and a deploy there is made with production's token —
 // the sandbox says so by the token's fingerprint — and the Activity log names production.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, sandboxRequests, SENTINEL_DO_TOKEN, tokenFingerprint } from './support';
 
 test.describe.configure({ mode: 'serial' });

@@ -1,7 +1,7 @@
 // The founder reads the Costs charts by pointing at them: what a bar is made of is spelled out
 // under the chart, without $0.00 parts and without covering any bar; months carry their year;
 // and the comparison says what its difference is relative to.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 async function both(page: Page, name: string, section: Locator) {

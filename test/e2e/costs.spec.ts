@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { READONLY_DO_TOKEN, harnessUrl, priceOf, screenshot, usd } from './support';
 
 async function both(page: Page, name: string, section: string) {

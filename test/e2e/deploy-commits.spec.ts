@@ -1,7 +1,7 @@
 // e2e: before deploying, the founder reads what the deploy ships: a TaskifAI tenant's dialog lists
 // the commits its live version lacks with the head's CI, and Presence360, whose newest commit broke
 // its tests, asks for an explicit "I know CI failed" before Deploy anyway. Nothing is deployed here.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -23,9 +23,7 @@ async function inBothSchemes(page: Page, name: string): Promise<void> {
 
 test('the deploy dialog lists the commits a deploy of taskifai-central would ship, with CI', async ({ page }) => {
   // All of TaskifAI builds taskifai-platform@main. taskifai-bibbi would tell this story, but the demo
-  // begins with a 20-minute build of its newest push running, which keeps its Deploy button off
-  // (and the logs stories read that build); demo and customer3 are deployed to the head by earlier
-  // stories in the same harness. Nothing before this deploys the central app.
+  // begins with a 20-minute build of its newest push running, which keeps its Deploy button off.
   await openApp(page, 'taskifai-central');
   await expect(page.getByTestId('deploy-button')).toBeEnabled({ timeout: 10_000 });
   await page.getByTestId('deploy-button').click();

@@ -2,7 +2,7 @@
 // missing record with one confirmed click, edits a zone's records (CAA and SRV fields kept), checks
 // hostnames live (the demo's resolver and HTTPS endpoint are the sandbox's own, on loopback), and
 // sees that a record pointing at another team's live app is left alone.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { FOREIGN_APP_HOST } from '../../src-main/sandbox/seed/dnsZones';
 import { harnessUrl, screenshot } from './support';
 

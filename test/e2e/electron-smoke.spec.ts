@@ -3,7 +3,8 @@
 // every machine; where it is missing this test says so and skips.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { METHOD_NAMES, STREAM_NAMES } from '../../src-preload/contract';
 
 function electronBinary(): string | undefined {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, priceOf, screenshot, usd } from './support';
 
 test.describe('the founder opens Fleetdeck on the demo fleet', () => {

@@ -1,10 +1,9 @@
-// e2e: the founder opens Infrastructure and sees Presence360 as it really runs (guide 002) —
-// droplets behind a load balancer with each target's health, the worker's uploads volume and a
-// staging volume attached to nothing but still billed, the shared Postgres cluster with a
-// database per tenant, Valkey, in production and staging — every piece priced and in the Costs
-// totals; adds a tenant database, is refused a name Postgres keeps for itself in the API's words,
+// e2e: the founder opens Infrastructure and sees Presence360's production as it really runs
+// (guide 002) — droplets behind a load balancer with each target's health, the worker's uploads
+// volume, the shared Postgres cluster with a database per tenant, Valkey — every piece priced and
+// in the Costs totals (staging is an account of its own: presence360-accounts.spec.ts); adds a tenant database, is refused a name Postgres keeps for itself in the API's words,
 // and deletes the new database behind its typed name.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -62,7 +61,7 @@ test('Presence360’s droplets, load balancer with target health, and clusters w
   await expect(pg.getByTestId('cluster-users')).toContainText('tenant_zion');
   await expect(pg.getByTestId('cluster-firewall')).toContainText('Accra office');
   await expect(pg).toContainText(
-    'Billed on the Costs page in the rows of presence360-control-plane and presence360-tenant',
+    'Billed on the Costs page as each tenant’s database share in a row of its own, the rest in the rows of presence360-control-plane and presence360-tenant',
   );
   await expect(cluster(page, 'presence360-valkey')).toContainText('Valkey');
   // The five churches are tenants by their databases, each carrying its share of the cluster.
@@ -71,21 +70,20 @@ test('Presence360’s droplets, load balancer with target health, and clusters w
     'tenant_zion in presence360-pg $10.00/mo share',
   );
 
-  const staging = section(page, 'staging');
-  await expect(staging.getByTestId('droplet-row')).toHaveCount(1);
-  // Droplets $84, the uploads volume $10, the balancer $12, Valkey $15; staging $12 + $5 + $12 + $30.
-  await expect(staging.getByTestId('infra-section-total')).toHaveText('$59.00/mo');
+  // Staging runs in its own account (the "Demo staging" context), not here.
+  await expect(page.getByTestId('infra-section')).toHaveCount(1);
+  // Droplets $84, the uploads volume $10, the balancer $12, Valkey $15.
   await expect(production.getByTestId('infra-section-total')).toHaveText('$121.00/mo');
   await both(page, 'infrastructure');
   await pg.scrollIntoViewIfNeeded();
   await both(page, 'infrastructure-cluster');
 });
 
-test('sees each environment’s volumes: the worker’s uploads, and a staging leftover attached to nothing but billed', async ({
+test('sees production’s volume: the worker’s uploads (staging’s leftover is in the staging account)', async ({
   page,
 }) => {
   await page.goto(harnessUrl('#/infrastructure'));
-  await expect(page.getByTestId('infra-total')).toContainText('2 volumes');
+  await expect(page.getByTestId('infra-total')).toContainText('1 volume ·');
   const production = section(page, 'production').getByTestId('volume-row');
   await expect(production).toHaveCount(1);
   await expect(production).toHaveAttribute('data-name', 'p360-prod-uploads');
@@ -95,17 +93,7 @@ test('sees each environment’s volumes: the worker’s uploads, and a staging l
   await expect(production.getByTestId('volume-attached')).toHaveText('p360-prod-worker-01');
   await expect(production.getByTestId('volume-price')).toHaveText('$10.00 *');
 
-  const staging = section(page, 'staging').getByTestId('volume-row');
-  await expect(staging).toHaveCount(1);
-  await expect(staging).toHaveAttribute('data-name', 'p360-stg-uploads');
-  await expect(staging).toContainText('50 GiB');
-  await expect(staging.getByTestId('volume-attached')).toHaveText('not attached — still billed');
-  await expect(staging.getByTestId('volume-price')).toHaveText('$5.00 *');
-  await expect(staging.getByTestId('volume-price')).toHaveAttribute(
-    'title',
-    /\$0\.10 per GiB a month, attached to no droplet but still billed/,
-  );
-  await section(page, 'staging').getByTestId('volumes-table').scrollIntoViewIfNeeded();
+  await section(page, 'production').getByTestId('volumes-table').scrollIntoViewIfNeeded();
   await both(page, 'infrastructure-volumes');
 });
 
@@ -113,7 +101,7 @@ test('the Costs page counts the droplets, volumes, balancers and clusters in its
   await page.goto(harnessUrl('#/costs'));
   const note = page.getByTestId('cost-infrastructure');
   await expect(note).toContainText('Presence360 · production $121.00/mo');
-  await expect(note).toContainText('Presence360 · staging $59.00/mo (2 tenant database shares)');
+  await expect(note).toContainText('Presence360’s tenants’ databases $50.00/mo as 5 shares of their cluster');
   const download = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const { readFileSync } = await import('node:fs');
@@ -122,14 +110,16 @@ test('the Costs page counts the droplets, volumes, balancers and clusters in its
   expect(lines).toContain(
     'Presence360,Presence360 · production,p360-prod-api-01,API (services),s-2vcpu-4gb,1,24.00,24.00,24.00,Droplet (tenant-api): the size list’s monthly price.,',
   );
-  expect(lines.filter((l) => l.includes('(presence360-pg-staging)'))).toHaveLength(3);
+  // Each church's database is a line of its own row, its share of presence360-pg.
+  expect(lines.filter((l) => l.includes(',tenant_') && l.includes(' (presence360-pg),'))).toHaveLength(5);
+  expect(lines).toContain(
+    'Presence360,grace · share of presence360-pg,tenant_grace (presence360-pg),Databases,db-s-2vcpu-4gb,÷ 6 databases,60.00,10.00,10.00,"Tenant grace’s share of managed cluster presence360-pg (db-s-2vcpu-4gb, $60.00 a month across 6 databases): estimate from DigitalOcean’s published prices.",yes',
+  );
   // Each volume is a line of its environment, the unattached one saying it still bills.
   expect(lines).toContain(
     'Presence360,Presence360 · production,p360-prod-uploads,Other,100 GiB,1,10.00,10.00,10.00,"Volume, 100 GiB at $0.10 per GiB a month: estimate from DigitalOcean’s published prices.",yes',
   );
-  expect(lines.find((l) => l.includes(',p360-stg-uploads,'))).toMatch(
-    /^Presence360,Presence360 · staging,p360-stg-uploads,Other,50 GiB,1,5\.00,5\.00,5\.00,"Volume, 50 GiB .*attached to no droplet but still billed.*",yes$/,
-  );
+  expect(lines.find((l) => l.includes(',p360-stg-uploads,'))).toBeUndefined();
   await note.scrollIntoViewIfNeeded();
   await screenshot(page, 'costs-infrastructure');
 });

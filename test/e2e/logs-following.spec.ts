@@ -1,7 +1,7 @@
 // The founder keeps an eye on the newest log lines while doing other things with the window:
 // making it shorter must not stop the tail from following, and after scrolling up to read, a
 // button says how many lines arrived below and takes them back.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 /** Closer than two rows to the end counts as at the bottom, as in the list itself. */

@@ -1,7 +1,7 @@
 // The founder watches live logs: a whole tenant merged into one tail, narrowed with filters,
 // searched, paused, saved; and a deployment's build log opened from the app's page.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 async function openLogs(page: Page, pick = 'All of TaskifAI') {

@@ -2,7 +2,7 @@
 // phase, in progress, health, cost) in view and folds the rest under the name; the app page's
 // tables fold too, so Source and Scale stay in view. Nothing scrolls sideways. At 1440 px every
 // column is back in its own place.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 async function scrollsSideways(page: Page): Promise<boolean> {

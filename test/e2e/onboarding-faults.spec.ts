@@ -5,7 +5,7 @@
 // reading the fleet again rather than by creating a second app, and the run stops once more where
 // the DNS record is refused. The cloud then holds exactly one project and one app of that name,
 // and "Remove what was created", with the name typed back, deletes exactly those.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { count, injectFault, inventory, lightAndDark, planFromBibbi, step } from './onboarding-support';
 import { harnessUrl, screenshot } from './support';
 

@@ -3,7 +3,7 @@
 // off); a name the Supabase organization already has for a project, and a Free organization at
 // its two active projects (the founder made two in the Supabase dashboard), are refused by the
 // plan, whose Start stays off. The cloud holds no new app or project afterwards.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { fillPlanSecrets, formFromBibbi, inventory, supabaseDashboard } from './onboarding-support';
 import { screenshot } from './support';
 

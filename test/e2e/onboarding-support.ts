@@ -1,7 +1,7 @@
 // Shared by the onboarding stories: the form filled from BIBBI, a run's steps, light and dark
 // screenshots, and the harness's sandbox controls (`--sandbox-controls`): inject a fault into the
 // sandbox cloud, act in Supabase as the founder's dashboard would, and count what the cloud holds.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 export async function lightAndDark(page: Page, name: string) {

@@ -4,7 +4,7 @@
 // hand edits, and Acme appears in the tenants matrix. A run whose registry insert fails stops
 // there with Postgres's words, offers Retry and removes exactly what it created. Then Acme is
 // offboarded from its page, one confirmed step at a time, and only what the dialog listed goes.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { lightAndDark, planFromBibbi, step } from './onboarding-support';
 import { harnessUrl } from './support';
 

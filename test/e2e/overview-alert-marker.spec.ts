@@ -2,7 +2,7 @@
 // failed to set up (customer3's domain alert posts to an archived Slack channel) carries a small
 // marker beside its name, saying which alert and why. Fleetdeck learns every shown app's alerts
 // in the background within the request budget, so the marker is there without opening the app.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 test('an app whose alert failed to set up is marked on the overview, with which alert in its title', async ({

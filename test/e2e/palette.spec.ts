@@ -1,7 +1,7 @@
 // e2e: the founder drives Fleetdeck from the keyboard on the demo fleet. Ctrl+K and a few letters
 // open a tenant; "deploy central" brings up the very confirmation the Deploy button shows, and
 // Cancel sends nothing; ? lists every shortcut. Screenshots of the open palette, light and dark.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 test.describe.configure({ mode: 'serial' });

@@ -2,10 +2,9 @@
 // taskifai-bibbi has, and applies it to both, demo first. Customer3 has a report_schedules table
 // made by hand, so Postgres refuses there; the run halts and says so in Postgres's words, and the
 // Activity log holds both steps. Every step is looked at in light and dark.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -137,7 +136,7 @@ test('with three targets, a failure on the second leaves the third not started a
 
 test('a folder of migrations is reviewed file by file, applied in order on each tenant, passing over what a tenant has', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto(harnessUrl('#/tenants/schema'));
   await expect(page.getByTestId('drift-grid').first()).toBeVisible({ timeout: 20_000 });
   // After the first story demo and bibbi have report_schedules; customer3's hand-made table refuses it.
@@ -154,7 +153,9 @@ test('a folder of migrations is reviewed file by file, applied in order on each 
     ]);
   await expect(dialog.getByTestId('apply-file')).toHaveText([/^report_schedules /, /^schedule_owner /]);
   // The supabase/migrations folder, as the folder picker hands it over: other files beside the .sql.
-  const folder = mkdtempSync(join(tmpdir(), 'migrations-'));
+  // In the test's output folder, which Playwright empties at the next run (the temp dir is never).
+  const folder = testInfo.outputPath('migrations');
+  mkdirSync(folder, { recursive: true });
   const files: Record<string, string> = {
     '20261204091000_schedule_audit.sql': 'create table public.schedule_audit (id uuid primary key);\n',
     'README.md': '# migrations\n',

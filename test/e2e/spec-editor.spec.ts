@@ -3,7 +3,7 @@
 // a refused apply when the live spec moved on (three-way view, rebase), and a new tenant made from a
 // template. The stories share one harness, so they run in order and each touches its own app.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, priceOf, screenshot, usd } from './support';
 
 test.describe.configure({ mode: 'serial' });

@@ -1,31 +1,33 @@
-// Helpers for the e2e stories: the harness URL of this run, prices from the sandbox's size list,
+// Helpers for the e2e stories: the URL and data folder of this worker's harness, prices from the sandbox's size list,
 // and screenshots saved as test artifacts.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import sizes from '../../resources/openapi/examples/instance_sizes.json';
-
-/**
- * The port of this run's harness; each run has its own URL file and data folder. Without
- * FLEETDECK_E2E_PORT it is derived from the checkout's folder, so two checkouts (a worktree, a CI
- * clone) running e2e at once don't fight over one port.
- */
-export const E2E_PORT = Number(process.env.FLEETDECK_E2E_PORT ?? portForFolder(process.cwd()));
-
-function portForFolder(folder: string): number {
-  let hash = 0;
-  for (const ch of folder) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return 5191 + (hash % 700);
-}
-export const HARNESS_DATA_DIR = `test-results/harness-data-${E2E_PORT}`;
 
 /** DigitalOcean-shaped tokens the harness's sandbox accepts, for the accounts and leak stories. */
 export const SENTINEL_DO_TOKEN = `dop_v1_${'5e471e1'.repeat(10).slice(0, 64)}`;
 export const READONLY_DO_TOKEN = `dop_v1_${'0ead0417'.repeat(8)}`;
 
+/** The harness this worker's stories run against (see fixtures.ts, which starts it). */
+let workerHarness: { url: string; dataDir: string } | undefined;
+
+export function useWorkerHarness(harness: { url: string; dataDir: string }): void {
+  workerHarness = harness;
+}
+
+function currentHarness(): { url: string; dataDir: string } {
+  if (!workerHarness) throw new Error('No harness in this worker: a spec imports test and expect from ./fixtures.');
+  return workerHarness;
+}
+
+/** This worker's harness URL (it carries the run's token), with `hash` as the route. */
 export function harnessUrl(hash = ''): string {
-  const url = readFileSync(`test-results/harness-url-${E2E_PORT}.txt`, 'utf8').trim();
-  return url + hash;
+  return currentHarness().url + hash;
+}
+
+/** The data folder of this worker's harness: activity log, accounts, drafts, caches, its log. */
+export function harnessDataDir(): string {
+  return currentHarness().dataDir;
 }
 
 export function priceOf(slug: string): number {

@@ -1,7 +1,7 @@
 // The founder's laptop is set to light, but it is late: Settings → Appearance → Dark turns every
 // screen dark (the spec editor's lazily loaded styles too), and the window opens dark after a
 // reload. Light keeps it light on a dark system; System hands the choice back.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 const DARK_BG = 'rgb(13, 16, 21)';

@@ -5,7 +5,7 @@
 // tenants matrix. A second click makes nothing new; a deleted check comes back alone. In Settings
 // the founder tightens a droplet CPU alert policy; a threshold no percentage can reach is refused
 // before anything is sent, as is a health path that is not a path.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { harnessUrl, screenshot } from './support';
 
 const TENANT = 'task-assistant-ai';
