@@ -1,6 +1,15 @@
 import type { ReactTable, Row, TableState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 import { Money } from '../../components/Money';
 import type { FleetFeatures } from './columns';
 import type { FleetRow, GroupBlock } from './fleetModel';
@@ -108,7 +117,13 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
     [onOpen],
   );
 
-  const virtualItems = virtualizer.getVirtualItems();
+  // Rows a scroll brings into view are drawn at a yielding priority: a fast scroll asks for a
+  // dozen new rows a frame, and drawn at once they made every frame one long task. The frame
+  // scrolls on and the rows follow within a frame or two. Only a scroll waits: new data, a filter
+  // or a sort (another list of items) is drawn at once.
+  const liveItems = virtualizer.getVirtualItems();
+  const scrolled = useDeferredValue(useMemo(() => ({ items, virtualItems: liveItems }), [items, liveItems]));
+  const virtualItems = scrolled.items === items ? scrolled.virtualItems : liveItems;
   const before = virtualItems[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (virtualItems.at(-1)?.end ?? 0);
 
