@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { useActionsStore } from '../../stores/actionsStore';
 import { UndoNote } from './AppActions';
 import { useActionGate } from './useActionGate';
+import '../../components/states.css';
 import './progress.css';
 
 export function PinnedBanner({ app }: { app: FleetApp }) {
