@@ -78,7 +78,10 @@ test('(a) adds a production DigitalOcean account, switches the fleet to it and b
   await page.getByTestId('context-switcher').click();
   const items = page.getByRole('menuitemradio');
   await expect(items.first()).toContainText('Demo fleet');
-  await expect(items).toHaveCount(2);
+  // The demo's two accounts (the fleet, and Presence360's staging), then the one just added.
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(1)).toContainText('Demo staging');
+  await expect(items.nth(2)).toContainText('production');
   await both('accounts-context-switcher-open');
   await page.getByRole('menuitemradio', { name: /production/ }).click();
   await expect(page.getByTestId('context-switcher')).toContainText('production');

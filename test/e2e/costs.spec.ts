@@ -71,8 +71,8 @@ test.describe('the founder checks what the fleet costs', () => {
     const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
     await expect(labels).toHaveCount(10);
     const texts = await labels.allTextContents();
-    // Presence360's Postgres cluster (db-s-2vcpu-4gb, $60 published) and its droplets, balancers
-    // and other clusters, volumes ($180, infrastructure.spec.ts) put it first.
+    // Presence360's Postgres cluster (db-s-2vcpu-4gb, $60 published) and its production droplets,
+    // balancer, Valkey and volume ($121, infrastructure.spec.ts) put it first.
     expect(texts.filter((t) => !t.startsWith('$'))).toEqual([
       'Presence360',
       'Task Assistant AI',
@@ -89,17 +89,20 @@ test.describe('the founder checks what the fleet costs', () => {
     await expect(chart).toContainText(
       usd(priceOf('apps-s-2vcpu-4gb') * 2 + priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-0.5gb')),
     );
-    // Its two apps and the cluster they share, and its infrastructure, marked as partly an estimate.
+    // Its two apps, the cluster once (control_plane's $10 with the apps, the five churches' $50 in
+    // their own rows) and its infrastructure, marked as partly an estimate.
     await expect(chart).toContainText(
-      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 60 + 180)} *`,
+      `${usd(priceOf('apps-s-1vcpu-2gb') * 2 + priceOf('apps-s-1vcpu-1gb') * 3 + priceOf('apps-s-1vcpu-0.5gb') + 10 + 50 + 121)} *`,
     );
-    await expect(page.getByTestId('cost-databases')).toContainText('presence360-pg $60.00/mo, split across 2 apps');
+    await expect(page.getByTestId('cost-databases')).toContainText(
+      'presence360-pg $60.00/mo, a share for each of 5 tenants’ databases in their own rows, the rest across 2 apps',
+    );
     await expect(page.getByTestId('cost-row')).toHaveCount(12);
-    await expect(page.getByTestId('fleet-total')).toContainText('$680.00–$986.00');
-    await expect(page.getByTestId('fleet-per-month')).toContainText('$680.00–$986.00');
+    await expect(page.getByTestId('fleet-total')).toContainText('$621.00–$927.00');
+    await expect(page.getByTestId('fleet-per-month')).toContainText('$621.00–$927.00');
     const tenantPlane = page.getByTestId('cost-row').filter({ hasText: 'presence360-tenant' });
-    await expect(tenantPlane).toContainText('$30.00');
-    await expect(tenantPlane).toContainText('$104.00 *');
+    await expect(tenantPlane).toContainText('$5.00');
+    await expect(tenantPlane).toContainText('$79.00 *');
     await both(page, 'costs-table', 'cost-table');
     // Every app agrees with DigitalOcean's own price, so no warning shows.
     await expect(page.getByTestId('cost-mismatch')).toHaveCount(0);
@@ -116,13 +119,13 @@ test.describe('the founder checks what the fleet costs', () => {
     const chart = page.getByTestId('fleet-costs-chart');
     await expect(chart).toHaveAttribute('data-by', 'tenant');
     const labels = chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');
-    // Twelve apps and Presence360's production and staging infrastructure.
-    await expect(labels).toHaveCount(28);
+    // Twelve apps, Presence360's production infrastructure and its five churches' database shares.
+    await expect(labels).toHaveCount(36);
     const names = (await labels.allTextContents()).filter((t) => !t.startsWith('$'));
     // Presence360's production droplets, uploads volume, balancer and Valkey ($121) stand among the tenants.
     expect(names.slice(0, 3)).toEqual(['task-assistant-ai', 'Presence360 · production', 'presence360-tenant']);
-    // The tenant plane carries half of presence360-pg.
-    await expect(chart).toContainText('$104.00 *');
+    // The tenant plane carries half of what the churches' rows leave of presence360-pg.
+    await expect(chart).toContainText('$79.00 *');
     // Each tenant's Supabase project is a part of its bar, in its own colour and in the legend.
     await expect(page.getByTestId('fleet-costs-section').locator('.chart-legend')).toContainText(
       'Supabase (compute share, estimate)',
@@ -140,8 +143,8 @@ test.describe('the founder checks what the fleet costs', () => {
     await page.mouse.move(x, y);
     const readout = page.getByTestId('fleet-costs-readout');
     await expect(readout).toContainText('presence360-tenant (Presence360)');
-    await expect(readout).toContainText('Databases $30.00');
-    await expect(readout).toContainText('$104.00 a month, partly estimated');
+    await expect(readout).toContainText('Databases $5.00');
+    await expect(readout).toContainText('$79.00 a month, partly estimated');
 
     // The bar of a tenant with its own Supabase project: DigitalOcean's parts, then Supabase's.
     await pointAtTenant(page, 'taskifai-bibbi');
@@ -216,12 +219,14 @@ test.describe('the founder checks what the fleet costs', () => {
     );
     expect(lines).toContain('TaskifAI,taskifai-bibbi,bibbi-api,API (services),apps-s-1vcpu-2gb,2,25.00,50.00,50.00,,');
     // The managed database is a line of each app that uses it, and in the total the lines add up to.
-    const shares = lines.filter((l) => l.includes('managed cluster presence360-pg '));
+    // Each church's database is a share line of its own; the two apps split what is left.
+    const shares = lines.filter((l) => l.includes('Share of managed cluster presence360-pg '));
     expect(shares).toHaveLength(2);
     for (const line of shares) {
       expect(line).toMatch(/^Presence360,presence360-(tenant|control-plane),[a-z-]+-db,Databases,db-s-2vcpu-4gb,/);
-      expect(line).toMatch(/,60\.00,30\.00,30\.00,"Share of managed cluster presence360-pg .*",yes$/);
+      expect(line).toMatch(/,60\.00,5\.00,5\.00,"Share of managed cluster presence360-pg .*",yes$/);
     }
+    expect(lines.filter((l) => /^Presence360,[a-z]+ · share of presence360-pg,tenant_/.test(l))).toHaveLength(5);
     // Each tenant's Supabase share is a line of its own, a shared project's with whom it is split.
     const supabase = lines.filter((l) => l.includes(',Supabase,'));
     expect(supabase.length).toBeGreaterThan(0);
@@ -231,11 +236,12 @@ test.describe('the founder checks what the fleet costs', () => {
       .slice(1, -1)
       .reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,(?:"[^"]*"|[^,]*),(?:yes)?$/.exec(l)![1]), 0);
     const supabaseSum = supabase.reduce((t, l) => t + Number(/,(\d+\.\d\d),\d+\.\d\d,"[^"]*",yes$/.exec(l)![1]), 0);
-    // DigitalOcean’s $680: the apps’ $500 and Presence360’s droplets, volumes, balancers and clusters’ $180.
-    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(680);
-    const total = (680 + supabaseSum).toFixed(2);
+    // DigitalOcean’s $621: the apps’ $450, Presence360’s production droplets, volume, balancer and
+    // Valkey’s $121, and the churches’ $50 shares of presence360-pg.
+    expect(Math.round((sum - supabaseSum) * 100) / 100).toBe(621);
+    const total = (621 + supabaseSum).toFixed(2);
     expect(lines.at(-1)).toBe(
-      `Fleet total,,,,,,,${total},${(986 + supabaseSum).toFixed(2)},DigitalOcean 680.00–986.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
+      `Fleet total,,,,,,,${total},${(927 + supabaseSum).toFixed(2)},DigitalOcean 621.00–927.00 + Supabase ${supabaseSum.toFixed(2)},includes estimates`,
     );
   });
 
@@ -349,7 +355,7 @@ test.describe('the founder checks what the fleet costs', () => {
       'href',
       'https://supabase.com/docs/guides/platform/billing-on-supabase',
     );
-    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$740.00–$1,046.00');
+    await expect(page.getByTestId('fleet-total-with-supabase')).toHaveText('$681.00–$987.00');
     const labels = page
       .getByTestId('supabase-chart')
       .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value');

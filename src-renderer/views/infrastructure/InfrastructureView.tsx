@@ -83,8 +83,9 @@ export function InfrastructureView() {
           <h1 id="infra-title">Infrastructure</h1>
           {value ? (
             <span className="muted" data-testid="infra-total">
-              {value.droplets.length} droplets · {value.volumes.length} volumes · {value.loadBalancers.length} load
-              balancers · {value.clusters.length} database clusters · {formatUsd(value.monthlyCost)}/mo
+              {counted(value.droplets.length, 'droplet')} · {counted(value.volumes.length, 'volume')} ·{' '}
+              {counted(value.loadBalancers.length, 'load balancer')} ·{' '}
+              {counted(value.clusters.length, 'database cluster')} · {formatUsd(value.monthlyCost)}/mo
               {value.estimated ? ' *' : ''} · read <RelativeTime iso={value.fetchedAt} />
             </span>
           ) : null}
@@ -172,3 +173,6 @@ function TenantShares({ tenants }: { tenants: InfrastructureInventory['tenants']
     </p>
   );
 }
+
+/** "1 droplet", "4 droplets": a staging account holds one of each. */
+const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
