@@ -12,6 +12,7 @@ import {
 } from '../../actionFormat';
 import { Dialog } from '../../components/Dialog';
 import { Money } from '../../components/Money';
+import { SizeSelect } from '../../components/SizeSelect';
 import { formatUsd } from '../../format';
 import { useScaleStore, type ScaleDialogState } from '../../stores/scaleStore';
 import { UndoNote } from './AppActions';
@@ -92,22 +93,16 @@ function ScaleDialogBody({ dialog }: { dialog: ScaleDialogState }) {
 
       <fieldset className="scale-form" disabled={applying}>
         <legend className="visually-hidden">New scale</legend>
-        <label className="field">
-          <span className="field__label">Instance size</span>
-          <select
-            className="input"
-            value={draft.size}
-            onChange={(e) => edit({ size: e.target.value })}
-            data-testid="scale-size"
-          >
-            {options.some((o) => o.slug === draft.size) ? null : <option value={draft.size}>{draft.size}</option>}
-            {options.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {o.label} — {formatUsd(o.usdPerMonth)}/mo{o.scalable ? ' · autoscales' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SizeSelect
+          label="Instance size"
+          value={draft.size}
+          onChange={(size) => edit({ size })}
+          choices={options.map((o) => ({
+            value: o.slug,
+            label: `${o.label} — ${formatUsd(o.usdPerMonth)}/mo${o.scalable ? ' · autoscales' : ''}`,
+          }))}
+          testId="scale-size"
+        />
 
         <div className="field">
           <span className="field__label">Instances</span>

@@ -10,6 +10,7 @@ import type {
 } from '../../../src-preload/contract';
 import { databaseNameProblem } from '../../../src-preload/contract/infrastructure';
 import { ConfirmDialog } from '../../components/Dialog';
+import { SizeSelect } from '../../components/SizeSelect';
 import { formatUsd } from '../../format';
 import { useInfrastructureStore, type InfraDialog } from '../../stores/infrastructureStore';
 
@@ -147,26 +148,21 @@ function DialogFor({
           confirmLabel="Power off and resize"
           confirmDisabled={!target}
         >
-          <label className="field">
-            <span className="field__label">New size</span>
-            <select
-              className="input"
-              value={dialog.size}
-              onChange={(e) => edit({ size: e.target.value })}
-              data-testid="droplet-size"
-            >
-              <option value="">Choose a size…</option>
-              {inventory.sizes.map((s) => {
-                const why = unavailable(droplet, s);
-                return (
-                  <option key={s.slug} value={s.slug} disabled={!!why}>
-                    {s.slug} — {s.vcpus} vCPU, {s.memoryMb / 1024} GB, {formatUsd(s.monthlyPrice)}/mo
-                    {why ? ` (${why})` : ''}
-                  </option>
-                );
-              })}
-            </select>
-          </label>
+          <SizeSelect
+            label="New size"
+            placeholder="Choose a size…"
+            value={dialog.size}
+            onChange={(size) => edit({ size })}
+            choices={inventory.sizes.map((s) => {
+              const why = unavailable(droplet, s);
+              return {
+                value: s.slug,
+                label: `${s.slug} — ${s.vcpus} vCPU, ${s.memoryMb / 1024} GB, ${formatUsd(s.monthlyPrice)}/mo${why ? ` (${why})` : ''}`,
+                disabled: !!why,
+              };
+            })}
+            testId="droplet-size"
+          />
           <p>
             Fleetdeck powers the droplet off, resizes its CPU and memory, and powers it on: it is offline for a few
             minutes. Its {droplet.diskGb} GB disk stays as it is, so it can be resized back down later.
@@ -189,27 +185,18 @@ function DialogFor({
           confirmLabel="Resize cluster"
           confirmDisabled={!option}
         >
-          <label className="field">
-            <span className="field__label">New size</span>
-            <select
-              className="input"
-              value={dialog.choice}
-              onChange={(e) => edit({ choice: e.target.value })}
-              data-testid="cluster-size"
-            >
-              <option value="">Choose a size…</option>
-              {cluster.resizeOptions.map((o) => (
-                <option
-                  key={`${o.size}|${o.nodes}`}
-                  value={`${o.size}|${o.nodes}`}
-                  disabled={o.size === cluster.size && o.nodes === cluster.nodes}
-                >
-                  {o.size} × {o.nodes} node{o.nodes === 1 ? '' : 's'} —{' '}
-                  {o.monthlyPrice === undefined ? 'no published price' : `${formatUsd(o.monthlyPrice)}/mo`}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SizeSelect
+            label="New size"
+            placeholder="Choose a size…"
+            value={dialog.choice}
+            onChange={(choice) => edit({ choice })}
+            choices={cluster.resizeOptions.map((o) => ({
+              value: `${o.size}|${o.nodes}`,
+              label: `${o.size} × ${o.nodes} node${o.nodes === 1 ? '' : 's'} — ${o.monthlyPrice === undefined ? 'no published price' : `${formatUsd(o.monthlyPrice)}/mo`}`,
+              disabled: o.size === cluster.size && o.nodes === cluster.nodes,
+            }))}
+            testId="cluster-size"
+          />
           <p>{resizeWords(cluster)}</p>
           {option ? <Delta before={cluster.monthlyPrice} after={option.monthlyPrice} estimate /> : null}
           {errorLine}

@@ -1,6 +1,7 @@
 // "New tenant": the form on the left, the plan on the right. Plan asks main to check and price
 // the form (nothing is created); Start sends that plan and opens the run's progress.
 import { useEffect, useMemo } from 'react';
+import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { hrefFor } from '../../stores/navigationStore';
@@ -42,13 +43,7 @@ export function NewTenantView() {
   const key = planKey(form.request);
 
   const breadcrumb = (
-    <nav className="breadcrumb" aria-label="Breadcrumb">
-      <a className="back-link" href={hrefFor({ name: 'tenants' })}>
-        ← Tenants
-      </a>
-      <span className="breadcrumb__sep">/</span>
-      <span aria-current="page">New tenant</span>
-    </nav>
+    <Breadcrumb back={{ href: hrefFor({ name: 'tenants' }), label: 'Tenants' }} current="New tenant" />
   );
 
   if (!matrix) {

@@ -3,6 +3,7 @@
 // what the run created. Leaving the page stops following, not the run.
 import { useEffect } from 'react';
 import type { OnboardingRun } from '../../../src-preload/contract';
+import { Breadcrumb } from '../../components/Breadcrumb';
 import { Badge } from '../../components/Badge';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
@@ -95,13 +96,10 @@ export function OnboardingRunView({ id }: { id: string }) {
   useEffect(() => useOnboardingStore.getState().openRun(id), [id]);
 
   const breadcrumb = (
-    <nav className="breadcrumb" aria-label="Breadcrumb">
-      <a className="back-link" href={hrefFor({ name: 'tenants' })}>
-        ← Tenants
-      </a>
-      <span className="breadcrumb__sep">/</span>
-      <span aria-current="page">New tenant {run?.name ?? ''}</span>
-    </nav>
+    <Breadcrumb
+      back={{ href: hrefFor({ name: 'tenants' }), label: 'Tenants' }}
+      current={`New tenant ${run?.name ?? ''}`}
+    />
   );
 
   if (!run) {

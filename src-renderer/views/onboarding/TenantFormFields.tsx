@@ -1,6 +1,7 @@
 // The new-tenant form: template, names, regions, the Supabase organization and size, and the
 // optional registry insert with its SQL in full. Problems show under their field as the founder
 // types; Plan asks main, which checks the rest against the live accounts.
+import type { ReactNode } from 'react';
 import type { TenantRow } from '../../../src-preload/contract';
 import { SUPABASE_INSTANCE_SIZES, SUPABASE_REGIONS } from '../../../src-preload/contract/onboarding';
 import type { OrganizationChoice } from '../../stores/onboardingStore';
@@ -42,42 +43,26 @@ export function TenantFormFields({ form, tenants, organizations, organizationsPr
         <span className="field__hint">Its app spec and its Supabase migrations, in the same order.</span>
       </label>
 
-      <label className="field">
-        <span className="field__label">App name</span>
-        <input
-          className={problems.name ? 'input input--invalid' : 'input'}
-          value={form.name}
-          onChange={(e) => form.setName(e.target.value.trim())}
-          placeholder="taskifai-acme"
-          spellCheck={false}
-          autoComplete="off"
-          data-testid="onboard-name"
-        />
-        {problems.name ? (
-          <span className="field-error" data-testid="onboard-name-problem">
-            {problems.name}
-          </span>
-        ) : (
-          <span className="field__hint">Also the Supabase project’s name.</span>
-        )}
-      </label>
+      <NameField
+        label="App name"
+        value={form.name}
+        onChange={form.setName}
+        placeholder="taskifai-acme"
+        problem={problems.name}
+        testId="onboard-name"
+      >
+        <span className="field__hint">Also the Supabase project’s name.</span>
+      </NameField>
 
-      <label className="field">
-        <span className="field__label">Hostname</span>
-        <input
-          className={problems.hostname ? 'input input--invalid' : 'input'}
-          value={form.hostname}
-          onChange={(e) => form.setHostname(e.target.value.trim())}
-          placeholder="acme.taskifai.com"
-          spellCheck={false}
-          autoComplete="off"
-          data-testid="onboard-hostname"
-        />
-        {problems.hostname ? (
-          <span className="field-error" data-testid="onboard-hostname-problem">
-            {problems.hostname}
-          </span>
-        ) : problems.zone ? (
+      <NameField
+        label="Hostname"
+        value={form.hostname}
+        onChange={form.setHostname}
+        placeholder="acme.taskifai.com"
+        problem={problems.hostname}
+        testId="onboard-hostname"
+      >
+        {problems.zone ? (
           <span className="field__hint onboard-warning" data-testid="onboard-zone-problem">
             {problems.zone}
           </span>
@@ -87,7 +72,7 @@ export function TenantFormFields({ form, tenants, organizations, organizationsPr
             {form.hostnameSuggested && form.hostname ? 'Suggested from the template’s domain.' : ''}
           </span>
         )}
-      </label>
+      </NameField>
 
       <div className="onboard-form__pair">
         <label className="field">
@@ -259,5 +244,43 @@ export function TenantFormFields({ form, tenants, organizations, organizationsPr
         ) : null}
       </fieldset>
     </>
+  );
+}
+
+interface NameFieldProps {
+  label: string;
+  value: string;
+  /** Gets the text without surrounding spaces (a name or hostname never has any). */
+  onChange: (value: string) => void;
+  placeholder: string;
+  /** What is wrong with the text as typed; shown instead of the hint. */
+  problem?: string;
+  testId: string;
+  /** The hint under the field while there is no problem. */
+  children: ReactNode;
+}
+
+/** A name typed by hand, checked as it is typed: the problem (`<testId>-problem`) replaces the hint. */
+function NameField({ label, value, onChange, placeholder, problem, testId, children }: NameFieldProps) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input
+        className={problem ? 'input input--invalid' : 'input'}
+        value={value}
+        onChange={(e) => onChange(e.target.value.trim())}
+        placeholder={placeholder}
+        spellCheck={false}
+        autoComplete="off"
+        data-testid={testId}
+      />
+      {problem ? (
+        <span className="field-error" data-testid={`${testId}-problem`}>
+          {problem}
+        </span>
+      ) : (
+        children
+      )}
+    </label>
   );
 }

@@ -2,6 +2,7 @@
 // combined monthly cost. The page reads through the tenant page store and stops following a
 // changing project's status when it closes.
 import { useEffect } from 'react';
+import { Breadcrumb } from '../../components/Breadcrumb';
 import { ErrorState, InlineWarning } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { formatCost, formatUsd } from '../../format';
@@ -37,13 +38,7 @@ export function TenantPage({ appId }: { appId: string }) {
     : { name: 'logs' };
 
   const breadcrumb = (
-    <nav className="breadcrumb" aria-label="Breadcrumb">
-      <a className="back-link" href={hrefFor({ name: 'tenants' })}>
-        ← Tenants
-      </a>
-      <span className="breadcrumb__sep">/</span>
-      <span aria-current="page">{detail?.row.name ?? appId}</span>
-    </nav>
+    <Breadcrumb back={{ href: hrefFor({ name: 'tenants' }), label: 'Tenants' }} current={detail?.row.name ?? appId} />
   );
 
   if (!detail || current !== appId) {
