@@ -143,9 +143,18 @@ export class AccountsService {
 
   async switchTo(context: string): Promise<AccountsOverview> {
     if (!this.contexts().some((c) => c.name === context)) throw invalid(`There is no context named "${context}".`);
+    // The context's services are ready before anyone hears of the switch: a window told first
+    // would re-read its environment from the old session while a sandbox world still starts (the
+    // first switch to Demo staging, or to the demo fleet from a live account).
+    const previous = this.data.activeContext;
     this.data.activeContext = context;
+    try {
+      await this.options.onContextChange?.(context);
+    } catch (error) {
+      this.data.activeContext = previous;
+      throw error;
+    }
     await this.persist();
-    await this.options.onContextChange?.(context);
     return this.overview();
   }
 
