@@ -156,6 +156,18 @@ export function buildSession(context: string, deps: SessionDeps): Session {
     ...providers,
     audit: deps.audit,
     toError: deps.toError,
+    // Presence360's churches: tenants by their databases in the shared cluster, with no app. The
+    // read prices only (no health, users, pools) and places them among the matrix's own apps.
+    databaseTenants: async (list) => {
+      const read = await infrastructure.readForCosts({
+        listApps: async () => [...list],
+        listProjects: () => client.listProjects(),
+      });
+      // Clusters the token may not read: said beside the matrix, not shown as "no such tenants".
+      const refused = read.problems.find((p) => p.includes('database clusters'));
+      if (refused) throw new ApiError({ code: 'forbidden', message: refused });
+      return read.tenants;
+    },
   });
   const dns = createDnsDomain({
     client,

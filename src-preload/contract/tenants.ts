@@ -4,6 +4,7 @@
 // own, so a refused Supabase or GitHub token degrades only those columns, with the reason.
 import type { Result } from './common';
 import type { DeploymentPhase, MonthlyCost } from './apps';
+import type { InfrastructureTenant } from './infrastructure';
 
 export const SUPABASE_PROJECT_STATES = [
   'INACTIVE',
@@ -126,6 +127,13 @@ export interface TenantsMatrix {
   /** Supabase projects no tenant uses: a registry, a leftover, one to link by hand. */
   unmatchedProjects: UnmatchedProject[];
   providers: { supabase: ProviderReach; github: ProviderReach };
+  /**
+   * Tenants known only by their databases in a shared managed cluster (tenant_<slug>, Presence360's
+   * churches): no app of their own, each with its share of the cluster's price (an estimate).
+   */
+  databaseTenants?: InfrastructureTenant[];
+  /** Why the database-only tenants could not be read (a missing scope, the API's words). */
+  databaseTenantsProblem?: string;
 }
 
 export interface SupabaseServiceState {

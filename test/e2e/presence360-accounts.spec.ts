@@ -116,3 +116,29 @@ test('the production account’s shared cluster prices each church’s database,
   await grace.scrollIntoViewIfNeeded();
   await screenshot(page, 'costs-church-share-rows');
 });
+
+test('Tenants lists Presence360’s churches by their databases, each with its share, beside the app tenants', async ({
+  page,
+}) => {
+  await page.goto(harnessUrl('#/tenants'));
+  await expect(page.getByTestId('context-switcher')).toContainText('Demo fleet');
+  const section = page.getByTestId('database-tenants');
+  await expect(section.getByTestId('database-tenant')).toHaveCount(5);
+  const grace = section.locator('[data-testid="database-tenant"][data-tenant="grace"]');
+  await expect(grace).toContainText('Presence360');
+  await expect(grace).toContainText('production');
+  await expect(grace).toContainText('tenant_grace in presence360-pg');
+  await expect(grace.getByTestId('database-tenant-share')).toHaveText('$10.00 share *');
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, 'tenants-database-tenants');
+
+  // The staging account has no apps, and still its tenants by their databases.
+  await switchTo(page, 'Demo staging');
+  await expect(page.getByText('No apps in this context')).toBeVisible();
+  await expect(page.getByTestId('database-tenant')).toHaveCount(2);
+  await expect(page.locator('[data-testid="database-tenant"][data-tenant="demo"]')).toContainText(
+    'tenant_demo in presence360-pg-staging',
+  );
+  await switchTo(page, 'Demo fleet');
+  await expect(page.getByTestId('database-tenant')).toHaveCount(5);
+});

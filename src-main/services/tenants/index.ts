@@ -1,6 +1,7 @@
 // The tenants domain, built per account context from the clients it may call.
-import type { SupabaseCosts } from '../../../src-preload/contract';
+import type { InfrastructureTenant, SupabaseCosts } from '../../../src-preload/contract';
 import type { ErrorMapper } from '../../base/errors';
+import type { App } from '../../clients/digitalocean/types';
 import type { GitHubReposApi } from '../../clients/github/types';
 import type { SupabaseProjectsApi } from '../../clients/supabase/projectTypes';
 import type { AppsService } from '../apps/appsService';
@@ -23,6 +24,8 @@ export interface TenantsDomainDeps {
   github: () => Promise<GitHubReposApi | undefined>;
   audit: Pick<AuditLog, 'start' | 'finish'>;
   toError: ErrorMapper;
+  /** Tenants known only by their databases in shared clusters (Presence360's churches). */
+  databaseTenants?: (apps: readonly App[]) => Promise<InfrastructureTenant[]>;
 }
 
 export function createTenantsDomain(deps: TenantsDomainDeps): TenantsService {
@@ -35,5 +38,6 @@ export function createTenantsDomain(deps: TenantsDomainDeps): TenantsService {
     links: new TenantLinks(deps.dataDir, deps.context),
     audit: deps.audit,
     toError: deps.toError,
+    ...(deps.databaseTenants ? { databaseTenants: deps.databaseTenants } : {}),
   });
 }

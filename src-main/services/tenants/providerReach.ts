@@ -1,7 +1,8 @@
 // Whether the tenants matrix reaches Supabase and GitHub, in words a banner can show. A provider
 // that is not connected or refuses the token empties only its own columns.
-import type { ProviderReach, Result, SupabaseCosts } from '../../../src-preload/contract';
+import type { InfrastructureTenant, ProviderReach, Result, SupabaseCosts } from '../../../src-preload/contract';
 import type { ErrorMapper } from '../../base/errors';
+import type { App } from '../../clients/digitalocean/types';
 import { projectDirectory, type KnownProject } from './tenantRows';
 
 /** The Supabase read as the matrix uses it: how it went, and the projects it found. */
@@ -39,4 +40,23 @@ export function refusedReach(reach: ProviderReach, results: Iterable<Result<unkn
       return { state: 'error', message: result.error.message };
   }
   return reach;
+}
+
+/**
+ * The tenants known only by their databases in shared clusters; a refused or failed read is a
+ * sentence beside the matrix, never a failed matrix.
+ */
+export async function databaseTenantsOf(
+  read: ((apps: readonly App[]) => Promise<InfrastructureTenant[]>) | undefined,
+  apps: readonly App[],
+  toError: ErrorMapper,
+): Promise<{ databaseTenants?: InfrastructureTenant[]; databaseTenantsProblem?: string }> {
+  if (!read) return {};
+  try {
+    return { databaseTenants: await read(apps) };
+  } catch (error) {
+    return {
+      databaseTenantsProblem: `Tenants’ databases in shared clusters: ${toError('listTenants', error).message}`,
+    };
+  }
 }

@@ -18,7 +18,7 @@ import type {
   TenantSchemaState,
   TenantsMatrix,
 } from '../../../src-preload/contract';
-import type { FleetSnapshot } from '../../../src-preload/contract';
+import type { FleetSnapshot, InfrastructureTenant } from '../../../src-preload/contract';
 import type { ErrorMapper } from '../../base/errors';
 import type { App } from '../../clients/digitalocean/types';
 import { ApiError } from '../../clients/http/apiError';
@@ -38,7 +38,7 @@ import { asleepMessage } from './supabaseProjects';
 import type { TenantLinks } from './tenantLinks';
 import { linkOf, markShared, pausePolicy, projectDirectory, rowOf, schemaState, type KnownProject } from './tenantRows';
 import { supabaseSharesOf, type TenantSupabaseShares } from './costsHandOff';
-import { refusedReach, supabaseReachOf } from './providerReach';
+import { databaseTenantsOf, refusedReach, supabaseReachOf } from './providerReach';
 
 export interface TenantsServiceDeps {
   context: string;
@@ -50,6 +50,8 @@ export interface TenantsServiceDeps {
   links: TenantLinks;
   audit: Pick<AuditLog, 'start' | 'finish'>;
   toError: ErrorMapper;
+  /** Tenants known only by their databases in shared clusters (the infrastructure read); absent, none. */
+  databaseTenants?: (apps: readonly App[]) => Promise<InfrastructureTenant[]>;
 }
 
 const ASLEEP: ReadonlySet<SupabaseProjectState> = new Set(['INACTIVE', 'PAUSING', 'COMING_UP', 'RESTORING', 'REMOVED']);
@@ -70,10 +72,11 @@ export class TenantsService {
     const refs = [...joined.rows.values()].flatMap(({ link }) =>
       link?.project && !ASLEEP.has(link.project.status) ? [link.ref] : [],
     );
-    const [migrations, sources, github] = await Promise.all([
+    const [migrations, sources, github, databaseTenants] = await Promise.all([
       this.deps.projects.migrationsOf([...new Set(refs)]),
       this.deps.sources.rows(joined.apps),
       this.deps.sources.reach(),
+      databaseTenantsOf(this.deps.databaseTenants, joined.apps, this.deps.toError),
     ]);
     const drift = schemaDrift(this.driftTenants(joined, migrations));
     const missingOf = new Map(drift.tenants.map((t) => [t.appId, t.missing]));
@@ -120,6 +123,7 @@ export class TenantsService {
         .filter((p) => !used.has(p.ref))
         .map((p) => ({ ref: p.ref, name: p.name, organization: p.organization, status: p.status })),
       providers: { supabase: joined.supabase, github: refusedReach(github, sources.values()) },
+      ...databaseTenants,
     };
   }
 

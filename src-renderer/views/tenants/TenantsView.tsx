@@ -16,6 +16,7 @@ import { tenantColumns, tenantFeatures } from './tenantColumns';
 import { TenantsTable } from './TenantsTable';
 import { groupsOf, providerProblem, visibleTenants, type TenantSorting } from './tenantModel';
 import { UnmatchedProjects } from './UnmatchedProjects';
+import { DatabaseTenants } from './DatabaseTenants';
 import { UnfinishedOnboardings } from '../onboarding/UnfinishedOnboardings';
 import { FleetViewToggle } from './FleetViewToggle';
 import '../../components/pageHeader.css';
@@ -90,10 +91,14 @@ export function TenantsView() {
     body = <LoadingState label="Loading tenants…" rows={6} columns={8} />;
   } else if (matrix.tenants.length === 0) {
     body = (
-      <EmptyState title="No apps in this context">
-        Every App Platform app is a tenant here, joined with its Supabase project and GitHub repo. Apps you create
-        appear after a refresh.
-      </EmptyState>
+      <>
+        <EmptyState title="No apps in this context">
+          Every App Platform app is a tenant here, joined with its Supabase project and GitHub repo. Apps you create
+          appear after a refresh.
+        </EmptyState>
+        {/* An account of droplets (Presence360's staging) still has tenants by their databases. */}
+        <DatabaseTenants matrix={matrix} />
+      </>
     );
   } else {
     body = (
@@ -118,6 +123,7 @@ export function TenantsView() {
             </EmptyState>
           }
         />
+        <DatabaseTenants matrix={matrix} />
         <UnmatchedProjects matrix={matrix} />
       </>
     );
