@@ -8,7 +8,10 @@ import { CHROMIUM_LAUNCH } from './test/support/chromium';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
-  timeout: 30_000,
+  // Ceilings, not waits: a story waits on what the page shows. Two workers on two CPUs (and a cold
+  // runtime per file) can make a page take several seconds; at 30 s and 5 s, stories failed that way.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   // Files in parallel; the stories inside a file in order, in one worker.
   fullyParallel: false,
   // Two by measurement on a 2-CPU machine: most of a story is waiting on the sandbox's deployments,

@@ -13,10 +13,11 @@ VITEST_REPORTS="--reporter=default --reporter=json --outputFile.json=test-result
 
 if command -v gnome-keyring-daemon >/dev/null && command -v dbus-run-session >/dev/null && [ -z "${FLEETDECK_IN_KEYRING:-}" ]; then
   keyring=$(mktemp -d)
+  # Removed however the run ends (a failing test stops the script at once).
+  trap 'rm -rf "$keyring"' EXIT
   mkdir -m 700 "$keyring/run"
   XDG_DATA_HOME="$keyring/data" XDG_RUNTIME_DIR="$keyring/run" FLEETDECK_IN_KEYRING=1 FLEETDECK_KEYRING=real \
     dbus-run-session -- sh -c 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run $0' "$VITEST_REPORTS"
-  rm -rf "$keyring"
 else
   # shellcheck disable=SC2086
   npx vitest run $VITEST_REPORTS
