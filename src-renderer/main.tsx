@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-// The global sheet (tokens, base, layout) first: every component's and view's own sheet comes after it.
+// The global sheets (tokens and base, controls, page structure) first: every component's and
+// view's own sheet comes after them.
 import './styles.css';
+import './controls.css';
+import './sections.css';
 import { App } from './App';
 import { useThemeStore } from './stores/themeStore';
 
