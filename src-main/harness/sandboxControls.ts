@@ -7,7 +7,8 @@
 // - read back the names of the apps and Supabase projects the cloud holds, to count what a run
 //   created (GET inventory);
 // - read the DigitalOcean requests the cloud answered, each with its token's fingerprint, to prove
-//   which account an action went out with (GET requests);
+//   which account an action went out with (GET requests; GET staging-requests for the demo's
+//   staging account, a world apart, as is a DigitalOcean fault with `account: "staging"`);
 // - start over from the pristine demo: a fresh runtime with a new sandbox cloud and an emptied data
 //   folder, so a story file never sees what another left behind (POST reset).
 // No token, key or secret is ever answered.
@@ -30,6 +31,8 @@ const answer = (status: number, body: unknown): ControlAnswer => ({ status, body
 /** What a story sends to POST /sandbox-controls/faults. */
 interface FaultRequest extends Omit<InjectedFault, 'times' | 'kind'> {
   api: 'digitalocean' | 'supabase';
+  /** The demo staging account's world (DigitalOcean only) instead of the demo fleet's. */
+  account?: 'demo' | 'staging';
   kind?: InjectedFault['kind'];
   times?: number;
 }
@@ -39,6 +42,8 @@ function faultOf(body: unknown): FaultRequest | undefined {
   const fault = body as Partial<FaultRequest>;
   const kinds = ['status', 'drop', 'drop_after_handling'];
   if (fault.api !== 'digitalocean' && fault.api !== 'supabase') return undefined;
+  if (fault.account !== undefined && fault.account !== 'demo' && fault.account !== 'staging') return undefined;
+  if (fault.account === 'staging' && fault.api !== 'digitalocean') return undefined;
   if (typeof fault.pathPrefix !== 'string' || !fault.pathPrefix.startsWith('/')) return undefined;
   if (fault.kind !== undefined && !kinds.includes(fault.kind)) return undefined;
   if (fault.status !== undefined && !(Number.isInteger(fault.status) && fault.status >= 400 && fault.status < 600))
@@ -62,9 +67,17 @@ export function sandboxControls(current: () => Runtime, reset?: () => Promise<vo
     if (method === 'POST' && name === 'faults') {
       const fault = faultOf(body);
       if (!fault)
-        return answer(400, { message: 'Not a fault: {api, pathPrefix, method?, kind?, status?, body?, times?}.' });
-      const { api, kind = 'status', ...rest } = fault;
-      const injector = api === 'supabase' ? supabaseWorldOf(runtime.sandbox.state).faults : runtime.sandbox.faults;
+        return answer(400, {
+          message:
+            'Not a fault: {api, account?, pathPrefix, method?, kind?, status?, body?, times?} (account "staging" only for api "digitalocean").',
+        });
+      const { api, account, kind = 'status', ...rest } = fault;
+      // The staging account (Demo staging) is a sandbox world of its own, there once switched to.
+      const staging = account === 'staging' ? runtime.stagingSandbox : undefined;
+      if (account === 'staging' && !staging)
+        return answer(409, { message: 'The staging account starts on the first switch to Demo staging.' });
+      const injector =
+        api === 'supabase' ? supabaseWorldOf(runtime.sandbox.state).faults : (staging ?? runtime.sandbox).faults;
       injector.inject({ ...rest, kind });
       return answer(200, { injected: true });
     }
@@ -85,8 +98,10 @@ export function sandboxControls(current: () => Runtime, reset?: () => Promise<vo
         supabaseProjects: Object.values(world.projects).flatMap((list) => list.map((p) => p.name)),
       });
     }
-    if (method === 'GET' && name === 'requests') {
-      const { requests, requestTokens } = runtime.sandbox;
+    if (method === 'GET' && (name === 'requests' || name === 'staging-requests')) {
+      const world = name === 'staging-requests' ? runtime.stagingSandbox : runtime.sandbox;
+      if (!world) return answer(200, { requests: [] });
+      const { requests, requestTokens } = world;
       const from = Math.max(0, requests.length - REQUESTS_ANSWERED);
       return answer(200, {
         requests: requests.slice(from).map((request, i) => ({ request, token: requestTokens[from + i] ?? '' })),
