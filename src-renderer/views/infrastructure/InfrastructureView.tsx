@@ -119,8 +119,8 @@ export function InfrastructureView() {
             ) : null}
             <p className="muted infra-note">
               * Droplets are priced from the API’s size list; volumes, load balancers and database clusters from
-              DigitalOcean’s published prices (estimates). A cluster an app’s spec names is billed in that app’s row on
-              the Costs page.
+              DigitalOcean’s published prices (estimates). On the Costs page each tenant’s database share is a row of
+              its own; the rest of a cluster an app’s spec names is billed in that app’s row.
             </p>
             {sectionsOf(v).map((section) => (
               <section
