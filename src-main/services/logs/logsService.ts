@@ -39,7 +39,13 @@ export class LogsService {
     return this.tails.size;
   }
 
-  tail(request: TailLogsRequest, emit: (event: LogStreamEvent) => void): Disposable {
+  tail(request: TailLogsRequest, listener: (event: LogStreamEvent) => void): Disposable {
+    // Once disposed, nothing more reaches the listener: a socket's close or a batch timer already
+    // queued when the view closed (seen on a loaded machine) must not speak for a closed view.
+    let open = true;
+    const emit = (event: LogStreamEvent) => {
+      if (open) listener(event);
+    };
     const batcher = new LineBatcher((lines) => emit({ kind: 'lines', lines }), {
       intervalMs: this.options.batchIntervalMs ?? 80,
     });
@@ -55,6 +61,7 @@ export class LogsService {
     tailer.start();
     return {
       dispose: () => {
+        open = false;
         this.tails.delete(tailer);
         tailer.dispose();
         batcher.dispose();
