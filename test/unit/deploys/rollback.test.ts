@@ -29,7 +29,9 @@ describe('the founder rolls taskifai-demo back to its previous deployment', () =
     await deploys.actions.commitRollback(app.app.id!);
     expect(app.pinnedDeploymentId).toBeUndefined();
     const next = await deploys.actions.deploy(app.app.id!);
-    expect(next.phase).toBe('PENDING_BUILD');
+    // Accepted and started. Deployments wait 20 ms in these tests, so a loaded machine may read
+    // this one a step on, already building.
+    expect(next.phase).toMatch(/^(PENDING_BUILD|BUILDING)$/);
   });
 
   it('undoing the rollback deploys the latest spec again and unpins', async () => {
