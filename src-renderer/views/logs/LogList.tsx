@@ -3,9 +3,11 @@
 // virtualizer recomputed every row's offset on each batch and blocked the page for 100+ ms at
 // 10,000 lines/s). The full text of a line, JSON pretty-printed, opens in a pane below.
 // The list follows new lines while the reader is at the bottom and not paused. Only the reader's
-// own scrolling up stops following: a shorter window, the legend wrapping to a second line or the
-// line detail opening all shrink the list without the reader moving, so a resize re-pins the
-// bottom instead of judging "at the bottom" from the new geometry. A reader who scrolled up gets
+// own scrolling up stops following. A shorter window, the legend wrapping to a second line or the
+// line detail opening move the bottom without the reader moving, and the browser clamps a scroll
+// past the end, so "the reader went up" means above both where the list was last left and the
+// bottom as laid out now; anything else while following puts the list back on the bottom, read
+// from the element, never from an earlier measure. A reader who scrolled up gets
 // a "N new lines ↓" button back to the tail; when old lines leave the buffer above them, the view
 // moves by as many rows so the lines under their eyes stay put.
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -19,6 +21,11 @@ export const ROW_HEIGHT = 20;
 const OVERSCAN = 12;
 /** Closer than this to the end counts as "at the bottom". */
 const BOTTOM_SLACK = ROW_HEIGHT * 2;
+
+interface ListView {
+  top: number;
+  height: number;
+}
 
 const LEVEL_LABEL = { error: 'ERROR', warn: 'WARN', info: 'INFO', debug: 'DEBUG' } as const;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -109,6 +116,51 @@ const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, on
   );
 });
 
+/**
+ * The list's own scrolling: each decision reads the element as laid out at that moment. That is
+ * still one layout per batch of lines: setting scrollTop lays the list out anyway (to clamp it),
+ * and the reads around it find the layout done.
+ */
+class ListScroller {
+  /**
+   * Where the list was last placed or seen, as the browser clamped it. The reader went up only
+   * when the list is above it and above the bottom too: a list grown taller or rows gone pull the
+   * position up to the new bottom without anyone scrolling.
+   */
+  private placed = 0;
+
+  /** `show` takes which rows to render. */
+  constructor(private readonly show: (update: (view: ListView) => ListView) => void) {}
+
+  measure = (el: HTMLDivElement) => {
+    this.placed = el.scrollTop;
+    this.show((v) =>
+      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+    );
+  };
+
+  scrollTo = (el: HTMLDivElement, top: number) => {
+    el.scrollTop = top;
+    // Read back: setting it laid the list out already, and a clamped position must not later
+    // look like the reader scrolling up.
+    this.measure(el);
+  };
+
+  readerWentUp = (el: HTMLDivElement) => el.scrollTop < Math.min(this.placed, el.scrollHeight - el.clientHeight) - 1;
+
+  /**
+   * Keeps a following list on its newest line, wherever the detail pane, the legend or the window
+   * moved the bottom; a reader who scrolled up since is left there, whichever of their scroll
+   * event or this comes first.
+   */
+  follow = (el: HTMLDivElement) => {
+    if (this.readerWentUp(el)) {
+      useLogsStore.getState().setFollowing(false);
+      this.measure(el);
+    } else this.scrollTo(el, el.scrollHeight - el.clientHeight);
+  };
+}
+
 export function LogList() {
   const version = useLogsStore((s) => s.version);
   const paused = useLogsStore((s) => s.paused);
@@ -122,29 +174,18 @@ export function LogList() {
   const oneApp = useLogsStore((s) => s.deployment?.appName);
   const pattern = useMemo(() => compileMatcher(search).value, [search]);
   const parentRef = useRef<HTMLDivElement>(null);
-  /** The scroll position last seen or set: a scroll event below it is the reader going up. */
-  const lastTop = useRef(0);
   const lastDropped = useRef(droppedFromView);
   /** The line at the top of a paused view: where the view stays when it resumes away from the bottom. */
   const anchor = useRef<BufferedLine | undefined>(undefined);
   const wasPaused = useRef(paused);
-  const [view, setView] = useState({ top: 0, height: 600 });
+  /** Only which rows to render: every scrolling decision reads the element itself. */
+  const [view, setView] = useState<ListView>({ top: 0, height: 600 });
   // `version` changes whenever the model's rows do; the array itself is changed in place.
   const rows = logModel.rows();
   void version;
 
-  const scrollTo = (el: HTMLDivElement, top: number) => {
-    el.scrollTop = top;
-    lastTop.current = top;
-    setView({ top, height: el.clientHeight });
-  };
-
-  const measure = (el: HTMLDivElement) => {
-    lastTop.current = el.scrollTop;
-    setView((v) =>
-      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
-    );
-  };
+  const [scroller] = useState(() => new ListScroller(setView));
+  const { measure, scrollTo, readerWentUp, follow } = scroller;
 
   const onScroll = () => {
     const el = parentRef.current;
@@ -152,7 +193,10 @@ export function LogList() {
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight <= BOTTOM_SLACK;
     const logs = useLogsStore.getState();
     if (atBottom && !logs.following) logs.setFollowing(true);
-    else if (!atBottom && logs.following && el.scrollTop < lastTop.current) logs.setFollowing(false);
+    // Off the bottom while following: the reader's doing, or a layout change that moved the
+    // bottom away, which must not stop following.
+    if (!atBottom && logs.following && !logs.paused) return follow(el);
+    if (!atBottom && logs.following && readerWentUp(el)) logs.setFollowing(false);
     measure(el);
   };
 
@@ -161,14 +205,13 @@ export function LogList() {
     if (!el) return;
     const observer = new ResizeObserver(() => {
       const logs = useLogsStore.getState();
-      if (logs.following && !logs.paused)
-        scrollTo(el, Math.max(0, logModel.rows().length * ROW_HEIGHT - el.clientHeight));
+      if (logs.following && !logs.paused) follow(el);
       else measure(el);
     });
     observer.observe(el);
     return () => observer.disconnect();
-    // The observer reads the store and the model when it fires; it is set up once.
-  }, []);
+    // The observer reads the store and the element when it fires; it is set up once.
+  }, [measure, follow]);
 
   useLayoutEffect(() => {
     if (paused) anchor.current = logModel.rows()[Math.floor(view.top / ROW_HEIGHT)];
@@ -185,20 +228,15 @@ export function LogList() {
     if (resumed && !following && anchor.current) {
       // The live rows differ from the frozen ones (lines came and went): find the same line again.
       const index = logModel.rows().indexOf(anchor.current);
-      scrollTo(el, Math.max(0, index) * ROW_HEIGHT + (view.top % ROW_HEIGHT));
+      scrollTo(el, Math.max(0, index) * ROW_HEIGHT + (el.scrollTop % ROW_HEIGHT));
       return;
     }
-    // Positions come from our own numbers: reading them back from the element would force a
-    // layout on every batch.
-    let top: number | undefined;
-    if (following) top = Math.max(0, logModel.rows().length * ROW_HEIGHT - view.height);
-    else if (dropped > 0) top = Math.max(0, view.top - dropped * ROW_HEIGHT);
-    if (top === undefined || top === view.top) return;
-    scrollTo(el, top);
-    // Only new rows, dropped lines or going back to following move the view; `view` is what it
-    // moves from.
+    if (following) follow(el);
+    else if (dropped > 0) scrollTo(el, Math.max(0, el.scrollTop - dropped * ROW_HEIGHT));
+    // New rows, dropped lines, going back to following and the detail pane (a shorter list) move
+    // the view; the element says where from.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, paused, droppedFromView, following]);
+  }, [version, paused, droppedFromView, following, detail]);
 
   useLayoutEffect(() => {
     const el = parentRef.current;
@@ -206,7 +244,7 @@ export function LogList() {
     // A jump to a match or an error takes the reader away from the tail, as scrolling up would.
     useLogsStore.getState().setFollowing(false);
     scrollTo(el, Math.max(0, jumpTo.index * ROW_HEIGHT - el.clientHeight / 2));
-  }, [jumpTo]);
+  }, [jumpTo, scrollTo]);
 
   const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
