@@ -71,6 +71,8 @@ interface OnboardingState {
   planTenant: (request: OnboardingRequest) => Promise<void>;
   start: (request: OnboardingRequest) => Promise<boolean>;
   loadRuns: () => Promise<void>;
+  /** Lists the runs and follows those still running; returns the function that stops following. */
+  followRuns: () => () => void;
   /** Reads the run and follows it; returns the function that stops following. */
   openRun: (id: string) => () => void;
   retry: () => Promise<void>;
@@ -87,12 +89,22 @@ export const planKey = (request: OnboardingRequest) => JSON.stringify(request);
 
 let stopWatching: (() => void) | undefined;
 
+/**
+ * The later of two states of a run. Main's answers and its stream events cross on the way (a
+ * Retry's answer after the failure it led to, a watch's first read after the save that followed
+ * it), so the one that arrives last is not always the newest: a state shown is replaced only by one
+ * main saved no earlier. Of two saved in the same millisecond, the one that arrived last.
+ */
+export function newer(current: OnboardingRun | undefined, incoming: OnboardingRun): OnboardingRun {
+  return current?.id === incoming.id && current.updatedAt > incoming.updatedAt ? current : incoming;
+}
+
 function unwatch(): void {
   stopWatching?.();
   stopWatching = undefined;
 }
 
-export const useOnboardingStore = create<OnboardingState>()((set, get) => {
+export const useOnboardingStore = create<OnboardingState>()((set, get, store) => {
   /** Follows the run until it stops; a retried or resumed run is followed again from here. */
   const watch = (id: string) => {
     unwatch();
@@ -104,9 +116,10 @@ export const useOnboardingStore = create<OnboardingState>()((set, get) => {
         return;
       }
       const before = get().run?.state;
-      set({ run: event.value, runError: undefined });
+      const run = newer(get().run, event.value);
+      set({ run, runError: undefined });
       // The new tenant belongs in the matrix the moment it is live.
-      if (event.value.state === 'done' && before !== 'done') void useTenantsStore.getState().load();
+      if (run.state === 'done' && before !== 'done') void useTenantsStore.getState().load();
     });
   };
 
@@ -120,7 +133,7 @@ export const useOnboardingStore = create<OnboardingState>()((set, get) => {
       set({ acting: undefined, actionError: result.error });
       return;
     }
-    set({ acting: undefined, run: result.value });
+    set((s) => ({ acting: undefined, run: newer(s.run, result.value) }));
     watch(id);
   };
 
@@ -195,11 +208,46 @@ export const useOnboardingStore = create<OnboardingState>()((set, get) => {
       set({ runsLoading: true });
       const result = await readFleet((api) => api.listOnboardings());
       if (!result) return;
-      set(
-        result.ok
-          ? { runsLoading: false, runs: result.value, runsError: undefined }
-          : { runsLoading: false, runsError: result.error },
-      );
+      if (!result.ok) return set({ runsLoading: false, runsError: result.error });
+      // A run followed below may have moved on while the list was read.
+      set((s) => ({
+        runsLoading: false,
+        runs: result.value.map((run) =>
+          newer(
+            s.runs?.find((r) => r.id === run.id),
+            run,
+          ),
+        ),
+        runsError: undefined,
+      }));
+    },
+
+    followRuns: () => {
+      // A listed run that is running may stop (fail, finish) at any moment: the list hears it from
+      // main as the run's own page does, instead of reading "Running" until it is listed again.
+      const watches = new Map<string, () => void>();
+      const follow = (runs: OnboardingRun[] | undefined) => {
+        for (const { id, state } of runs ?? []) {
+          if (state !== 'running' || watches.has(id)) continue;
+          const current = sameContext();
+          // The watch's first event is the run as main has it now, so a stop between the list's
+          // read and this subscription is not missed.
+          const stop = subscribeFleet('watchOnboarding', { id }, (event) => {
+            if (!current() || !event.ok) return;
+            set((s) => ({ runs: s.runs?.map((r) => (r.id === id ? newer(r, event.value) : r)) }));
+          });
+          watches.set(id, stop);
+        }
+      };
+      const unsubscribe = store.subscribe((s, before) => {
+        if (s.runs !== before.runs) follow(s.runs);
+      });
+      follow(get().runs);
+      void get().loadRuns();
+      return () => {
+        unsubscribe();
+        for (const stop of watches.values()) stop();
+      };
     },
 
     openRun: (id) => {
@@ -209,8 +257,8 @@ export const useOnboardingStore = create<OnboardingState>()((set, get) => {
       set({ password: undefined, revealError: undefined, runLoading: true });
       void readFleet((api) => api.getOnboarding({ id })).then((result) => {
         if (!result || get().runId !== id) return;
-        // A stream event may have landed first: it is newer than this read.
-        if (result.ok) set((s) => ({ runLoading: false, run: s.run ?? result.value, runError: undefined }));
+        // A stream event may have landed first, or the run kept from an earlier visit be older.
+        if (result.ok) set((s) => ({ runLoading: false, run: newer(s.run, result.value), runError: undefined }));
         else set({ runLoading: false, runError: result.error });
       });
       watch(id);

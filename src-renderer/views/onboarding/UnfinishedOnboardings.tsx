@@ -1,5 +1,6 @@
 // On the Tenants view: onboardings that have not finished (running, failed, stopped when Fleetdeck
-// closed), each with where it stopped and a link to carry on. Nothing shows when there are none.
+// closed), each with where it stopped and a link to carry on, followed live while shown. Nothing
+// shows when there are none.
 import { useEffect } from 'react';
 import { Badge } from '../../components/Badge';
 import { InlineWarning } from '../../components/ErrorState';
@@ -12,9 +13,7 @@ export function UnfinishedOnboardings() {
   const runs = useOnboardingStore((s) => s.runs);
   const error = useOnboardingStore((s) => s.runsError);
 
-  useEffect(() => {
-    void useOnboardingStore.getState().loadRuns();
-  }, []);
+  useEffect(() => useOnboardingStore.getState().followRuns(), []);
 
   if (error) return <InlineWarning error={error}>Couldn’t list the onboardings in progress.</InlineWarning>;
   const unfinished = (runs ?? []).filter(isUnfinished);
