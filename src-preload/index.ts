@@ -2,6 +2,7 @@
 // nothing else — no ipcRenderer, no Node, no environment.
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels, METHOD_NAMES, STREAM_NAMES } from './contract';
+import { firstCallTakes } from './earlyAnswer';
 
 type Listener = (event: unknown) => void;
 const listeners = new Map<string, Listener>();
@@ -15,6 +16,8 @@ const api: Record<string, unknown> = {};
 for (const method of METHOD_NAMES) {
   api[method] = (request?: unknown) => ipcRenderer.invoke(channels.call(method), request);
 }
+const askKeptFleet = () => ipcRenderer.invoke(channels.call('getCachedFleet'));
+api.getCachedFleet = firstCallTakes(askKeptFleet(), askKeptFleet);
 for (const stream of STREAM_NAMES) {
   api[stream] = (request: unknown, listener: Listener) => {
     const id = `${stream}-${++nextSubscription}`;

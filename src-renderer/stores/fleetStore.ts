@@ -4,7 +4,15 @@
 // the health beat that goes with it, and the table's filter, sorting and highlighted row. An app
 // that did not change keeps its object, and a tick that changed nothing keeps the snapshot, so
 // nothing that draws the fleet renders again for it.
-import type { FleetApp, FleetError, FleetSnapshot, FleetUpdate, Unsubscribe } from '../../src-preload/contract';
+import type {
+  CachedFleet,
+  FleetApp,
+  FleetError,
+  FleetSnapshot,
+  FleetUpdate,
+  Result,
+  Unsubscribe,
+} from '../../src-preload/contract';
 import { callFleet, watchFleetSafely } from '../fleetApi';
 import { create } from 'zustand';
 import { useHealthStore } from './healthStore';
@@ -34,8 +42,13 @@ interface FleetState {
   selectedIndex: number;
 
   load: () => Promise<void>;
-  /** Loads unless a snapshot is on screen or a load is already running. */
+  /** Loads unless a fresh snapshot is on screen or a load is already running. */
   ensureLoaded: () => Promise<void>;
+  /**
+   * Asks for the kept fleet when the renderer starts, before its first render: the overview's
+   * first frame can then hold rows. The first load takes this answer rather than ask again.
+   */
+  showKeptFleet: () => void;
   startWatch: () => void;
   stopWatch: () => void;
   setFilter: (text: string) => void;
@@ -49,6 +62,8 @@ interface FleetState {
 let unsubscribeWatch: Unsubscribe | undefined;
 let healthBeat: ReturnType<typeof setInterval> | undefined;
 let loadSeq = 0;
+/** The kept fleet asked for at start, until a load takes it. */
+let keptAtStart: Promise<Result<CachedFleet | null>> | undefined;
 /** The fetchedAt of the last watch event taken in: the next one's changes apply to it. */
 let watchAt: string | undefined;
 
@@ -144,8 +159,21 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
   },
 
   ensureLoaded: async () => {
-    const { snapshot, loading } = get();
-    if (!snapshot && !loading) await get().load();
+    const { snapshot, cachedAt, loading } = get();
+    if ((!snapshot || cachedAt) && !loading) await get().load();
+  },
+
+  showKeptFleet: () => {
+    if (keptAtStart || get().snapshot) return;
+    const current = sameContext();
+    const asked = callFleet((api) => api.getCachedFleet());
+    keptAtStart = asked;
+    void asked.then((result) => {
+      // A load that started meanwhile took it (and shows it, or the API's answer).
+      if (keptAtStart !== asked) return;
+      keptAtStart = undefined;
+      showKept(result, current);
+    });
   },
 
   startWatch: () => {
@@ -185,8 +213,14 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
 
 /** The disk copy, unless the API answered first or another load started. */
 async function showCached(seq: number, current: () => boolean): Promise<void> {
-  const result = await callFleet((api) => api.getCachedFleet());
-  if (!result.ok || !result.value || seq !== loadSeq || !current()) return;
+  const asked = keptAtStart ?? callFleet((api) => api.getCachedFleet());
+  keptAtStart = undefined;
+  const result = await asked;
+  if (seq === loadSeq) showKept(result, current);
+}
+
+function showKept(result: Result<CachedFleet | null>, current: () => boolean): void {
+  if (!result.ok || !result.value || !current()) return;
   if (useFleetStore.getState().snapshot) return;
   useFleetStore.setState({ snapshot: result.value.snapshot, cachedAt: result.value.cachedAt });
 }

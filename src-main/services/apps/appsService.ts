@@ -45,6 +45,8 @@ export class AppsService {
   ) {
     this.health = new FleetHealth(async (id) => summarizeHealth(await this.client.getAppHealth(id)), options.health);
     this.cache = options.cache ? new FleetCache(options.cache) : undefined;
+    // Read now, while the window loads: the kept fleet is the renderer's first question.
+    void this.cache?.read();
   }
 
   /** The list (pages in parallel), with the cached size list and project names side by side. */

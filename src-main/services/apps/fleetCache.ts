@@ -34,6 +34,8 @@ export class FleetCache {
   private pending: FleetSnapshot | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** The kept snapshot once read or written: a start's first ask is then answered from memory. */
+  private known: Promise<CachedFleet | null> | undefined;
 
   constructor(private readonly options: FleetCacheOptions) {
     this.file = join(options.dataDir, FLEET_CACHE_DIR, `${contextFolder(options.context)}.json`);
@@ -42,7 +44,12 @@ export class FleetCache {
   }
 
   /** The snapshot last kept for this context, or null when there is none or it cannot be read. */
-  async read(): Promise<CachedFleet | null> {
+  read(): Promise<CachedFleet | null> {
+    this.known ??= this.readFile();
+    return this.known;
+  }
+
+  private async readFile(): Promise<CachedFleet | null> {
     let text: string;
     try {
       text = await readFile(this.file, 'utf8');
@@ -92,6 +99,8 @@ export class FleetCache {
     this.lastWrite = this.now();
     const { rateLimit: _stale, ...kept } = snapshot;
     const body: CacheFile = { format: FORMAT, context: this.options.context, snapshot: kept };
+    // A write that fails leaves this session's copy newer than the disk's: still a fleet it read.
+    this.known = Promise.resolve({ snapshot: kept, cachedAt: kept.fetchedAt });
     // One write at a time, in order: an older snapshot must never land after a newer one.
     this.writing = this.writing
       .then(() => writeFileAtomic(this.file, JSON.stringify(body)))

@@ -7,6 +7,7 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type MouseEvent,
   type ReactNode,
 } from 'react';
@@ -47,6 +48,11 @@ const HEADER_HEIGHT = 34;
  * out before the first frame of a cold start, so no more than that.
  */
 const OVERSCAN = 10;
+/**
+ * The first frame draws little more than what is in view: a start's first paint waits for every
+ * row drawn. The full overscan follows once that frame is painted.
+ */
+const FIRST_FRAME_OVERSCAN = 2;
 
 export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: FleetTableProps) {
   const all = table.getAllLeafColumns();
@@ -64,6 +70,18 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
   const columns = all.filter((c) => shown(c.id));
   const costIndex = columns.findIndex((c) => c.id === 'cost');
   const foldedKey = [...folded].join(' ');
+
+  const [overscan, setOverscan] = useState(FIRST_FRAME_OVERSCAN);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setOverscan(OVERSCAN), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   // One flat list for the virtualizer; rowItem[i] is where the i-th app row (display order) sits.
   const { items, rowItem } = useMemo(() => {
@@ -90,7 +108,7 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
       const item = items[index];
       return item?.kind === 'group' ? `group:${item.block.group}` : (item?.row.id ?? index);
     },
-    overscan: OVERSCAN,
+    overscan,
     // The sticky header covers the frame's top: a row scrolled to must land below it.
     scrollPaddingStart: HEADER_HEIGHT,
     // Test DOMs measure nothing: draw as if the frame were a window tall.

@@ -1,6 +1,6 @@
 // The last fleet per context is kept on disk for the next start: atomically, not too often, and
 // with nothing in it but the fleet.
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -73,17 +73,34 @@ describe('the fleet kept for the next start', () => {
     const cache = new FleetCache({ dataDir, context: 'production' });
     cache.offer(fleet('2026-12-03T10:00:00Z', ['a-1']));
     await cache.flush();
+    // Each read is a next start's: a new cache over the same folder.
+    const readAtStart = () => new FleetCache({ dataDir, context: 'production' }).read();
     await writeFile(cache.file, '{"format":1,"context":"production","snapshot":{"fetchedAt":');
-    expect(await cache.read()).toBeNull();
+    expect(await readAtStart()).toBeNull();
     await writeFile(
       cache.file,
       JSON.stringify({ format: 1, context: 'staging', snapshot: fleet('2026-12-03T10:00:00Z', []) }),
     );
-    expect(await cache.read()).toBeNull();
+    expect(await readAtStart()).toBeNull();
     await writeFile(
       cache.file,
       JSON.stringify({ format: 1, context: 'production', snapshot: { fetchedAt: 'x', apps: 3 } }),
     );
-    expect(await cache.read()).toBeNull();
+    expect(await readAtStart()).toBeNull();
+  });
+
+  it("reads the file once: the window's first question is answered from memory", async () => {
+    const written = new FleetCache({ dataDir, context: 'production' });
+    written.offer(fleet('2026-12-03T10:00:00Z', ['a-1', 'a-2']));
+    await written.flush();
+
+    const atStart = new FleetCache({ dataDir, context: 'production' });
+    expect((await atStart.read())?.snapshot.apps).toHaveLength(2);
+    await rm(atStart.file);
+    expect((await atStart.read())?.cachedAt).toBe('2026-12-03T10:00:00Z');
+    // What it writes next is what it answers next, without reading it back.
+    atStart.offer(fleet('2026-12-03T10:05:00Z', ['a-1']));
+    await atStart.flush();
+    expect((await atStart.read())?.snapshot.apps.map((a) => a.name)).toEqual(['a-1']);
   });
 });

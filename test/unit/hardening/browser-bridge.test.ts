@@ -1,6 +1,9 @@
 // The browser harness's window.fleet, in a page whose WebSocket is a stand-in we open, feed and
 // drop by hand: each subscription goes out once per connection, whenever the page made it, and a
 // frame that is not a harness message is ignored rather than thrown.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, STREAM_NAMES, type FleetApi } from '../../../src-preload/contract';
 
@@ -56,13 +59,21 @@ class PageSocket {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const latest = () => PageSocket.all.at(-1)!;
 
-/** A fresh page: location with the run's token, then the bridge module as the harness page loads it. */
-async function loadPage(): Promise<FleetApi> {
+/**
+ * A fresh page: location with the run's token, then the bridge module as the harness page loads
+ * it. With `inHead`, the page's head script runs first and `inHead` plays what happens on its
+ * socket while the renderer's bundle loads.
+ */
+async function loadPage(inHead?: (socket: PageSocket) => void): Promise<FleetApi> {
   PageSocket.all = [];
   const page = {} as { fleet: FleetApi };
   vi.stubGlobal('window', page);
   vi.stubGlobal('location', { protocol: 'http:', host: '127.0.0.1:4173', search: '?token=run-token' });
   vi.stubGlobal('WebSocket', PageSocket);
+  if (inHead) {
+    runInThisContext(readFileSync(resolve('src-renderer/public/harness-boot.js'), 'utf8'));
+    inHead(latest());
+  }
   vi.resetModules();
   await import('../../../src-preload/browserBridge');
   return page.fleet;
@@ -112,6 +123,60 @@ describe('the browser bridge’s subscriptions', () => {
     fleet.watchFleet({ intervalSeconds: 30 }, () => undefined);
     await settle();
     expect(latest().subscribes()).toEqual([3]);
+  });
+});
+
+describe('the head start (public/harness-boot.js)', () => {
+  const keptFleet = { ok: true, value: { cachedAt: '2026-12-03T10:00:00Z', snapshot: { apps: [] } } };
+
+  it('asks for the kept fleet before the renderer loads, and hands the answer to its first call', async () => {
+    const fleet = await loadPage((socket) => {
+      socket.open();
+      expect(socket.sent).toEqual([{ type: 'call', id: 0, method: 'getCachedFleet' }]);
+      socket.receive(JSON.stringify({ type: 'result', id: 0, result: keptFleet }));
+    });
+    // The bridge took the head's socket over: no second connection, nothing asked twice.
+    expect(PageSocket.all).toHaveLength(1);
+    await expect(fleet.getCachedFleet()).resolves.toEqual(keptFleet);
+    expect(latest().sent).toHaveLength(1);
+
+    // Later calls ask main again, on the same socket, and subscriptions go out at once.
+    const again = fleet.getCachedFleet();
+    fleet.watchFleet({ intervalSeconds: 30 }, () => undefined);
+    await settle();
+    expect(
+      latest()
+        .sent.map((m) => m.type)
+        .sort(),
+    ).toEqual(['call', 'call', 'subscribe']);
+    const call = latest().sent.at(-1)!.type === 'call' ? latest().sent.at(-1) : latest().sent.at(-2);
+    expect(call).toMatchObject({ type: 'call', method: 'getCachedFleet' });
+    expect(call!.id).toBeGreaterThan(0);
+    latest().receive(JSON.stringify({ type: 'result', id: call!.id, result: { ok: true, value: null } }));
+    await expect(again).resolves.toEqual({ ok: true, value: null });
+  });
+
+  it('answers the first call when the kept fleet arrives only after the renderer loaded', async () => {
+    const fleet = await loadPage(() => undefined);
+    const first = fleet.getCachedFleet();
+    fleet.watchNotices({}, () => undefined);
+    latest().open();
+    await settle();
+    expect(latest().sent.map((m) => m.type)).toEqual(['call', 'subscribe']);
+    latest().receive(JSON.stringify({ type: 'result', id: 0, result: keptFleet }));
+    await expect(first).resolves.toEqual(keptFleet);
+  });
+
+  it('opens a socket of its own when the head’s was refused before the renderer loaded', async () => {
+    const fleet = await loadPage((socket) => socket.drop());
+    expect(PageSocket.all).toHaveLength(2);
+    const first = fleet.getCachedFleet();
+    latest().open();
+    await settle();
+    const [call] = latest().sent;
+    expect(call).toMatchObject({ type: 'call', method: 'getCachedFleet' });
+    latest().receive(JSON.stringify({ type: 'result', id: call!.id, result: keptFleet }));
+    await expect(first).resolves.toEqual(keptFleet);
   });
 });
 
