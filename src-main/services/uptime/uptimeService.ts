@@ -19,7 +19,7 @@ import type { UptimeCheck, UptimeClient } from '../../clients/digitalocean/uptim
 import { ApiError } from '../../clients/http/apiError';
 import { inBackground } from '../../clients/http/requestGate';
 import type { AuditLog } from '../deploys/auditLog';
-import { checksByTarget, healthPathsOf, hostsOf, regionsNear, sameTarget, targetKey } from './healthPaths';
+import { checksByTarget, healthPathsOf, hostsOf, regionsNear, targetKey } from './healthPaths';
 import { checkView, summarize, type ReadState } from './uptimeState';
 import type { UserHealthPaths } from './userPaths';
 
@@ -189,7 +189,8 @@ export class UptimeService {
         this.deps.paths.of(appId),
       ]);
       const paths = healthPathsOf(app, userPaths);
-      const missing = paths.filter((p) => !list.some((c) => c.target && sameTarget(c.target, p.url)));
+      const byTarget = checksByTarget(list);
+      const missing = paths.filter((p) => !byTarget.has(targetKey(p.url)));
       const appName = app.spec?.name ?? appId;
       if (missing.length === 0)
         return { created: [], existing: paths.length, uptime: await this.getTenantUptime(appId) };
