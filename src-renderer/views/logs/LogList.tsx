@@ -3,30 +3,38 @@
 // virtualizer recomputed every row's offset on each batch and blocked the page for 100+ ms at
 // 10,000 lines/s). The full text of a line, JSON pretty-printed, opens in a pane below.
 // The list follows new lines while the reader is at the bottom and not paused. Only the reader's
-// own scrolling up stops following. A shorter window, the legend wrapping to a second line or the
-// line detail opening move the bottom without the reader moving, and the browser clamps a scroll
-// past the end, so "the reader went up" means above both where the list was last left and the
-// bottom as laid out now; anything else while following puts the list back on the bottom, read
-// from the element, never from an earlier measure. A reader who scrolled up gets
+// own scrolling up (wheel, touch, keys, the scrollbar) stops following. A shorter window, the
+// legend wrapping to a second line or the line detail opening move the bottom without the reader
+// moving, the browser clamps a scroll past the end, and an element scrolled into view moves the
+// list with no input of the reader's; so "the reader went up" means their input just before, and
+// the list above both where it was last left and the bottom as laid out now. Anything else off
+// the bottom while following puts the list back on the bottom, read from the element, never from
+// an earlier measure. A reader who scrolled up gets
 // a "N new lines ↓" button back to the tail; when old lines leave the buffer above them, the view
 // moves by as many rows so the lines under their eyes stay put.
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+} from 'react';
 import type { BufferedLine } from '../../stores/logs/logBuffer';
 import { compileMatcher, matchRanges, prettyJson } from '../../stores/logs/logFilter';
 import { colourOf } from '../../stores/logs/logSources';
 import { logModel, useLogsStore } from '../../stores/logsStore';
+import { ListScroller, type ListView } from './listScroller';
 import './logList.css';
 
 export const ROW_HEIGHT = 20;
 const OVERSCAN = 12;
 /** Closer than this to the end counts as "at the bottom". */
 const BOTTOM_SLACK = ROW_HEIGHT * 2;
-
-interface ListView {
-  top: number;
-  height: number;
-}
-
 const LEVEL_LABEL = { error: 'ERROR', warn: 'WARN', info: 'INFO', debug: 'DEBUG' } as const;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -62,10 +70,11 @@ interface RowProps {
   current: boolean;
   open: boolean;
   pattern: RegExp | undefined;
-  onOpen: (line: BufferedLine) => void;
+  /** The reader pressed on this line: a click that follows opens it (see onClick on the list). */
+  onPress: (line: BufferedLine, event: ReactPointerEvent) => void;
 }
 
-const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, onOpen }: RowProps) {
+const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, onPress }: RowProps) {
   const style = { transform: `translateY(${top}px)` };
   const colour = `src-c${colourOf(line.source)}`;
   if (line.marker) {
@@ -94,8 +103,7 @@ const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, on
       data-testid="log-row"
       data-source={line.source}
       data-level={line.level ?? ''}
-      // Selecting text to copy it must not also open the pane.
-      onClick={() => (window.getSelection()?.toString() ? undefined : onOpen(line))}
+      onPointerDown={(event) => onPress(line, event)}
     >
       <time className="log-row__time" dateTime={line.ts} title={line.ts}>
         {timeOf(line.ts)}
@@ -116,51 +124,6 @@ const LogRow = memo(function LogRow({ line, tag, top, current, open, pattern, on
   );
 });
 
-/**
- * The list's own scrolling: each decision reads the element as laid out at that moment. That is
- * still one layout per batch of lines: setting scrollTop lays the list out anyway (to clamp it),
- * and the reads around it find the layout done.
- */
-class ListScroller {
-  /**
-   * Where the list was last placed or seen, as the browser clamped it. The reader went up only
-   * when the list is above it and above the bottom too: a list grown taller or rows gone pull the
-   * position up to the new bottom without anyone scrolling.
-   */
-  private placed = 0;
-
-  /** `show` takes which rows to render. */
-  constructor(private readonly show: (update: (view: ListView) => ListView) => void) {}
-
-  measure = (el: HTMLDivElement) => {
-    this.placed = el.scrollTop;
-    this.show((v) =>
-      v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
-    );
-  };
-
-  scrollTo = (el: HTMLDivElement, top: number) => {
-    el.scrollTop = top;
-    // Read back: setting it laid the list out already, and a clamped position must not later
-    // look like the reader scrolling up.
-    this.measure(el);
-  };
-
-  readerWentUp = (el: HTMLDivElement) => el.scrollTop < Math.min(this.placed, el.scrollHeight - el.clientHeight) - 1;
-
-  /**
-   * Keeps a following list on its newest line, wherever the detail pane, the legend or the window
-   * moved the bottom; a reader who scrolled up since is left there, whichever of their scroll
-   * event or this comes first.
-   */
-  follow = (el: HTMLDivElement) => {
-    if (this.readerWentUp(el)) {
-      useLogsStore.getState().setFollowing(false);
-      this.measure(el);
-    } else this.scrollTo(el, el.scrollHeight - el.clientHeight);
-  };
-}
-
 export function LogList() {
   const version = useLogsStore((s) => s.version);
   const paused = useLogsStore((s) => s.paused);
@@ -174,6 +137,24 @@ export function LogList() {
   const oneApp = useLogsStore((s) => s.deployment?.appName);
   const pattern = useMemo(() => compileMatcher(search).value, [search]);
   const parentRef = useRef<HTMLDivElement>(null);
+  /** The line under the pointer when it went down, and where. */
+  const press = useRef<{ line: BufferedLine; x: number; y: number } | undefined>(undefined);
+  const onPress = useCallback((line: BufferedLine, event: ReactPointerEvent) => {
+    press.current = event.button === 0 ? { line, x: event.clientX, y: event.clientY } : undefined;
+  }, []);
+  /**
+   * Opens the line pressed on. While lines arrive the rows move under a still pointer between
+   * press and release, so the click may come from the list rather than a row, with text selected
+   * that the reader never dragged over; it is the line under the press that they meant. A pointer
+   * that moved is selecting text to copy, and a double click a word: neither opens the pane.
+   */
+  const onClick = (event: ReactMouseEvent) => {
+    const pressed = press.current;
+    press.current = undefined;
+    if (!pressed || event.detail > 1) return;
+    if (Math.abs(event.clientX - pressed.x) > 4 || Math.abs(event.clientY - pressed.y) > 4) return;
+    toggleDetail(pressed.line);
+  };
   const lastDropped = useRef(droppedFromView);
   /** The line at the top of a paused view: where the view stays when it resumes away from the bottom. */
   const anchor = useRef<BufferedLine | undefined>(undefined);
@@ -185,7 +166,7 @@ export function LogList() {
   void version;
 
   const [scroller] = useState(() => new ListScroller(setView));
-  const { measure, scrollTo, readerWentUp, follow } = scroller;
+  const { measure, scrollTo, readerWentUp, follow, byHand, pressed } = scroller;
 
   const onScroll = () => {
     const el = parentRef.current;
@@ -264,7 +245,7 @@ export function LogList() {
         current={line.id === cursorId}
         open={line.id === detail?.id}
         pattern={pattern}
-        onOpen={toggleDetail}
+        onPress={onPress}
       />,
     );
   }
@@ -276,6 +257,13 @@ export function LogList() {
           className="logs-list"
           ref={parentRef}
           onScroll={onScroll}
+          onWheel={byHand}
+          onTouchMove={byHand}
+          onKeyDown={byHand}
+          // Before the rows hear it: a press anywhere but on a row forgets an earlier one.
+          onPointerDownCapture={() => (press.current = undefined)}
+          onPointerDown={pressed}
+          onClick={onClick}
           data-testid="log-list"
           data-rows={rows.length}
           data-following={following}

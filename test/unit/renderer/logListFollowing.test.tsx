@@ -138,6 +138,11 @@ function nextFrame() {
 }
 
 const list = () => screen.getByTestId('log-list');
+
+function clickRow(row: HTMLElement) {
+  fireEvent.pointerDown(row, { button: 0, clientX: 300, clientY: 200 });
+  fireEvent.click(row, { clientX: 300, clientY: 200 });
+}
 const gapBelow = () => list().scrollHeight - list().scrollTop - list().clientHeight;
 
 function followingTheTail() {
@@ -157,7 +162,7 @@ describe('the log list following the newest line', () => {
     frameHeight = 420;
     linesArrive(5);
     // The founder opens the newest line before the next frame: the list is 200 px shorter.
-    fireEvent.click(screen.getAllByTestId('log-row').at(-1)!);
+    clickRow(screen.getAllByTestId('log-row').at(-1)!);
     expect(screen.getByTestId('line-detail')).toBeTruthy();
     nextFrame();
     expect(list().dataset.following).toBe('true');
@@ -170,7 +175,7 @@ describe('the log list following the newest line', () => {
 
   it('stays on the newest line as the detail pane opens and closes while lines arrive', () => {
     followingTheTail();
-    fireEvent.click(screen.getAllByTestId('log-row').at(-1)!);
+    clickRow(screen.getAllByTestId('log-row').at(-1)!);
     linesArrive(3);
     expect(gapBelow()).toBe(0);
     nextFrame();
@@ -181,8 +186,31 @@ describe('the log list following the newest line', () => {
     expect(gapBelow()).toBe(0);
   });
 
+  it('opens the line pressed on when lines arrive before the button is released', () => {
+    followingTheTail();
+    const row = screen.getAllByTestId('log-row').at(-1)!;
+    const pressed = row.textContent;
+    fireEvent.pointerDown(row, { button: 0, clientX: 300, clientY: 390 });
+    // The rows move up under the still pointer: the release is over another row, so the click
+    // goes to the list they share, and the text between is selected.
+    linesArrive(3);
+    fireEvent.click(list(), { clientX: 300, clientY: 390 });
+    expect(screen.getByTestId('line-detail').textContent).toContain(pressed!.slice(-8));
+    expect(list().dataset.following).toBe('true');
+    expect(gapBelow()).toBe(0);
+  });
+
+  it('opens nothing when the pointer moved between press and release: that is selecting text', () => {
+    followingTheTail();
+    const row = screen.getAllByTestId('log-row').at(-1)!;
+    fireEvent.pointerDown(row, { button: 0, clientX: 300, clientY: 390 });
+    fireEvent.click(list(), { clientX: 120, clientY: 330 });
+    expect(screen.queryByTestId('line-detail')).toBeNull();
+  });
+
   it('stops following when the founder scrolls up, even if lines arrive before the scroll event', () => {
     followingTheTail();
+    fireEvent.wheel(list(), { deltaY: -1100 });
     list().scrollTop = 500;
     linesArrive(5);
     nextFrame();
@@ -196,6 +224,29 @@ describe('the log list following the newest line', () => {
 
     fireEvent.click(screen.getByTestId('new-lines-button'));
     nextFrame();
+    expect(list().dataset.following).toBe('true');
+    expect(gapBelow()).toBe(0);
+  });
+
+  it('stops following when the founder drags the scrollbar up', () => {
+    followingTheTail();
+    fireEvent.pointerDown(list());
+    list().scrollTop = 300;
+    nextFrame();
+    fireEvent.pointerUp(window);
+    expect(list().dataset.following).toBe('false');
+  });
+
+  it('keeps following when the list is moved up with no wheel, key, touch or scrollbar', () => {
+    followingTheTail();
+    // A row scrolled into view, say, or a tool driving the page; and a click on a row is no scroll.
+    fireEvent.pointerDown(screen.getAllByTestId('log-row')[0]!);
+    list().scrollTop = 500;
+    nextFrame();
+    expect(list().dataset.following).toBe('true');
+    expect(gapBelow()).toBe(0);
+    list().scrollTop = 700;
+    linesArrive(5);
     expect(list().dataset.following).toBe('true');
     expect(gapBelow()).toBe(0);
   });
