@@ -195,7 +195,7 @@ describe('the log list following the newest line', () => {
     // goes to the list they share, and the text between is selected.
     linesArrive(3);
     fireEvent.click(list(), { clientX: 300, clientY: 390 });
-    expect(screen.getByTestId('line-detail').textContent).toContain(pressed!.slice(-8));
+    expect(screen.getByTestId('line-detail').textContent).toContain(pressed.slice(-8));
     expect(list().dataset.following).toBe('true');
     expect(gapBelow()).toBe(0);
   });
