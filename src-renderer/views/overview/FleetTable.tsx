@@ -1,5 +1,5 @@
 import type { ReactTable, Row, TableState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import {
   memo,
   useCallback,
@@ -98,12 +98,22 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
     return { items: list, rowItem: positions };
   }, [blocks]);
 
+  // The rows not drawn yet are taken to be as tall as the last one measured: with that right, a
+  // row scrolled into view moves no spacer when it is measured, and its frame lays the table out
+  // once, not twice.
+  const rowHeight = useRef(ROW_HEIGHT);
+
   // The React Compiler does not build this app, so nothing memoizes the virtualizer's functions.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : ROW_HEIGHT),
+    estimateSize: (index) => (items[index]?.kind === 'group' ? GROUP_HEIGHT : rowHeight.current),
+    measureElement: (element, entry, instance) => {
+      const size = measureElement(element, entry, instance);
+      if (element.classList.contains('fleet-row') && size > 0) rowHeight.current = size;
+      return size;
+    },
     getItemKey: (index) => {
       const item = items[index];
       return item?.kind === 'group' ? `group:${item.block.group}` : (item?.row.id ?? index);
@@ -113,6 +123,9 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
     scrollPaddingStart: HEADER_HEIGHT,
     // Test DOMs measure nothing: draw as if the frame were a window tall.
     initialRect: { width: 1280, height: 800 },
+    // A scroll event renders the table in a task of its own, not inside the event: rendered
+    // there (flushSync), its DOM changes forced a second layout in every scrolled frame.
+    useFlushSync: false,
   });
 
   // The keyboard's highlight stays in view, inside the frame and on the page.
