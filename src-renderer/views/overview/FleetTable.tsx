@@ -42,15 +42,19 @@ const GROUP_HEIGHT = 33;
 const ROW_HEIGHT = 41;
 const HEADER_HEIGHT = 34;
 /**
- * Rows drawn beyond the frame's edges. Enough that a small fleet (the demo's 12 apps in 5 groups)
- * is drawn whole even in a short window, so finding a row by its text never depends on the scroll
- * position; at 2,000 apps it is some 40 rows, not 2,000. Every row drawn is DOM to build and lay
- * out before the first frame of a cold start, so no more than that.
+ * A fleet of up to this many rows (the demo's 12 apps in 5 groups; a founder's first dozens) is
+ * drawn whole once the first frame is painted, so finding a row by its text never depends on the
+ * scroll position.
  */
-const OVERSCAN = 10;
+const DRAWN_WHOLE_UP_TO = 60;
+/**
+ * Beyond that, the rows drawn past the frame's edges. A table lays all its rows out again in every
+ * scrolled frame, so every row drawn costs each frame of a scroll: a few, not dozens.
+ */
+const OVERSCAN = 4;
 /**
  * The first frame draws little more than what is in view: a start's first paint waits for every
- * row drawn. The full overscan follows once that frame is painted.
+ * row drawn. The rest follows once that frame is painted.
  */
 const FIRST_FRAME_OVERSCAN = 2;
 
@@ -71,11 +75,11 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
   const costIndex = columns.findIndex((c) => c.id === 'cost');
   const foldedKey = [...folded].join(' ');
 
-  const [overscan, setOverscan] = useState(FIRST_FRAME_OVERSCAN);
+  const [painted, setPainted] = useState(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setOverscan(OVERSCAN), 0);
+      timer = setTimeout(() => setPainted(true), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -118,7 +122,7 @@ export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: Flee
       const item = items[index];
       return item?.kind === 'group' ? `group:${item.block.group}` : (item?.row.id ?? index);
     },
-    overscan,
+    overscan: !painted ? FIRST_FRAME_OVERSCAN : items.length <= DRAWN_WHOLE_UP_TO ? items.length : OVERSCAN,
     // The sticky header covers the frame's top: a row scrolled to must land below it.
     scrollPaddingStart: HEADER_HEIGHT,
     // Test DOMs measure nothing: draw as if the frame were a window tall.
