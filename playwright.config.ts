@@ -14,12 +14,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Files in parallel; the stories inside a file in order, in one worker.
   fullyParallel: false,
-  // Two by default, by measurement on a 2-CPU machine: the suite takes ~8.5 min instead of ~13, and
-  // four workers starve the CPUs. The two stories that lost races on a busy machine with two
-  // workers lost them in the app (the log list read a clamped scroll as the reader scrolling up;
-  // the unfinished onboardings read a run once and never heard it fail), fixed there.
-  // FLEETDECK_E2E_WORKERS sets another count (1 to run the files one after another).
-  workers: Number(process.env.FLEETDECK_E2E_WORKERS ?? 2),
+  // One by default, by measurement on a 2-CPU machine: two workers take the suite from ~13 to
+  // ~8.5 min, but on a busy machine two stories lose races there (the log list stops following
+  // when the line detail opens as lines arrive; an unfinished onboarding still reads Running) and
+  // four starve the CPUs. FLEETDECK_E2E_WORKERS=2 runs files in parallel; each has its own harness.
+  workers: Number(process.env.FLEETDECK_E2E_WORKERS ?? 1),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
