@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, STREAM_NAMES, type FleetApi } from '../../../src-preload/contract';
+import { HARNESS_SOCKET_PATH } from '../../../src-preload/harnessProtocol';
 
 type Listener = (event: { data?: unknown }) => void;
 
@@ -135,8 +136,10 @@ describe('the head start (public/harness-boot.js)', () => {
       expect(socket.sent).toEqual([{ type: 'call', id: 0, method: 'getCachedFleet' }]);
       socket.receive(JSON.stringify({ type: 'result', id: 0, result: keptFleet }));
     });
-    // The bridge took the head's socket over: no second connection, nothing asked twice.
+    // The bridge took the head's socket over: no second connection, nothing asked twice. The head
+    // script spells the bridge's address itself (a plain script imports nothing): the same one.
     expect(PageSocket.all).toHaveLength(1);
+    expect(latest().url).toBe(`ws://127.0.0.1:4173${HARNESS_SOCKET_PATH}?token=run-token`);
     await expect(fleet.getCachedFleet()).resolves.toEqual(keptFleet);
     expect(latest().sent).toHaveLength(1);
 
