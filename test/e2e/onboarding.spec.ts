@@ -115,6 +115,9 @@ async function taskifaiRecords(page: Page): Promise<string[]> {
   await page.getByRole('tab', { name: 'taskifai.com' }).click();
   const table = page.getByTestId('dns-records-table');
   await expect(table).toHaveAttribute('data-zone', 'taskifai.com', { timeout: 20_000 });
+  // The page keeps the zone's last answer on screen while the tab's click reads it again: on a
+  // loaded machine that re-read can finish after the rows would otherwise be counted.
+  await expect(table).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   await expect(table.locator('[data-record-name="*"]')).toBeVisible();
   return table
     .getByTestId('dns-record-row')

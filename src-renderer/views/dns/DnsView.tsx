@@ -161,6 +161,7 @@ export function DnsView() {
                         onEdit={(r) => actions.openEditor(selected, r)}
                         onDelete={(r) => actions.askDelete(selected, r)}
                         readOnly={readOnly}
+                        refreshing={records.loading}
                       />
                     )}
                   </LoadedSection>

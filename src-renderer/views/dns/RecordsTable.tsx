@@ -90,11 +90,21 @@ interface RecordsTableProps {
   readOnly?: string;
   /** The record just added or saved. */
   highlightId?: number;
+  /** The last answer is shown while the zone is read again (opening the view re-reads it). */
+  refreshing?: boolean;
 }
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 
-export function RecordsTable({ zone, records, onEdit, onDelete, readOnly, highlightId }: RecordsTableProps) {
+export function RecordsTable({
+  zone,
+  records,
+  onEdit,
+  onDelete,
+  readOnly,
+  highlightId,
+  refreshing,
+}: RecordsTableProps) {
   const highlighted = useRef<HTMLTableRowElement>(null);
   const shown = highlightId !== undefined && records.some((r) => r.id === highlightId);
   useEffect(() => {
@@ -123,6 +133,7 @@ export function RecordsTable({ zone, records, onEdit, onDelete, readOnly, highli
         className="data-table dns-records-table"
         data-testid="dns-records-table"
         data-zone={zone}
+        aria-busy={refreshing ? true : undefined}
         aria-label={`Records of ${zone}: arrow keys move between records, Enter edits`}
         ref={rowsRef}
       >
