@@ -52,7 +52,20 @@ export interface RunningSandbox {
   requestTokens: string[];
   /** Loopback DNS server and HTTPS edge answering from the DNS zones (live checks). */
   dns: SandboxDnsEdge;
+  /**
+   * When each request came in and when its answer was written, for the bench's round-trip count
+   * (which of a refresh's requests waited for another's answer). Returns the unsubscribe.
+   */
+  watchRequestTimes(listener: (timing: SandboxRequestTiming) => void): () => void;
   close(): Promise<void>;
+}
+
+export interface SandboxRequestTiming {
+  /** "METHOD /path?query". */
+  target: string;
+  /** performance.now() of this process. */
+  receivedAt: number;
+  answeredAt: number;
 }
 
 /** How many of the newest requests the sandbox remembers for tests (and twice that at most). */
@@ -78,7 +91,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   registerMonitoringAlertRoutes(router, state);
   const logs = createSandboxLogs(router, state, () => baseUrl, options.logs);
 
+  const timingWatchers = new Set<(timing: SandboxRequestTiming) => void>();
   const server: Server = createServer((req, res) => {
+    if (timingWatchers.size > 0) {
+      const receivedAt = performance.now();
+      const target = `${req.method ?? 'GET'} ${req.url ?? ''}`;
+      res.once('finish', () => {
+        const timing = { target, receivedAt, answeredAt: performance.now() };
+        for (const watcher of timingWatchers) watcher(timing);
+      });
+    }
     // Nothing a request does may reject unheard: that would end the process (the app's own).
     handle(req, res)
       .catch(() => {
@@ -186,6 +208,10 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     requests,
     requestTokens,
     dns,
+    watchRequestTimes: (listener) => {
+      timingWatchers.add(listener);
+      return () => void timingWatchers.delete(listener);
+    },
     close: () =>
       Promise.all([
         dns.close(),
