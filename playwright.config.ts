@@ -14,11 +14,13 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   // Files in parallel; the stories inside a file in order, in one worker.
   fullyParallel: false,
-  // One by default, by measurement on a 2-CPU machine: two workers take the suite from ~13 to
-  // ~8.5 min, but on a busy machine two stories lose races there (the log list stops following
-  // when the line detail opens as lines arrive; an unfinished onboarding still reads Running) and
-  // four starve the CPUs. FLEETDECK_E2E_WORKERS=2 runs files in parallel; each has its own harness.
-  workers: Number(process.env.FLEETDECK_E2E_WORKERS ?? 1),
+  // Two by default, by measurement on a 2-CPU machine: the suite takes ~6 min instead of ~11, and
+  // four workers starve the CPUs. The stories that lost races with two workers on a busy machine
+  // lost them in the app (the log list read a clamped scroll as the reader scrolling up; the
+  // unfinished onboardings read a run once and never heard it fail) or in the story (the DNS
+  // story counted records the page still showed from before; it now waits for the re-read).
+  // FLEETDECK_E2E_WORKERS sets another count (1 to run the files one after another).
+  workers: Number(process.env.FLEETDECK_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
