@@ -137,6 +137,15 @@ export function summarizeKinds(components: readonly Pick<ComponentSummary, 'kind
     .join(' · ');
 }
 
+/**
+ * Items joined by " · " into one text that wraps only after a "·": the spaces inside an item and
+ * before its "·" do not break. One text node where a span per item made a dozen DOM nodes in each
+ * overview row, and every row a scroll brings in pays for each.
+ */
+export function wrapBetween(items: readonly string[]): string {
+  return items.map((item) => item.replaceAll(' ', '\u00a0')).join('\u00a0· ');
+}
+
 /** Components that run on an instance size (static sites, functions and databases do not). */
 export function isSized(component: Pick<ComponentSummary, 'kind'>): boolean {
   return component.kind === 'service' || component.kind === 'worker' || component.kind === 'job';

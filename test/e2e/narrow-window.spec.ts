@@ -56,7 +56,9 @@ test.describe('the founder on a 1024 px laptop window', () => {
     // Region, components and instance sizes give way; region and components read under the name.
     for (const name of ['Region', 'Components', 'Instances']) await expect(header(page, name)).toHaveCount(0);
     const bibbi = page.locator('[data-testid="fleet-row"][data-app-name="taskifai-bibbi"]');
-    await expect(bibbi.getByTestId('name-folded')).toHaveText(/fra · 1 static · 1 service · 1 worker · 1 job/);
+    await expect(bibbi.getByTestId('name-folded')).toHaveText(
+      /fra\s·\s1\sstatic\s·\s1\sservice\s·\s1\sworker\s·\s1\sjob/,
+    );
     // The group rows' totals still sit over the cost column.
     const costHeader = await header(page, 'Monthly cost').boundingBox();
     const groupCost = await page.getByTestId('group-cost').first().boundingBox();

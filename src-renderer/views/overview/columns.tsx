@@ -14,7 +14,6 @@ import {
   tableFeatures,
   type FilterFn,
 } from '@tanstack/react-table';
-import { Fragment } from 'react';
 import { HealthBadge } from '../../components/HealthBadge';
 import { Money } from '../../components/Money';
 import { PhaseBadge } from '../../components/PhaseBadge';
@@ -25,6 +24,7 @@ import {
   formatRelativeTime,
   sizeLabel,
   summarizeKinds,
+  wrapBetween,
 } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
 import { useClockStore } from '../../stores/clockStore';
@@ -237,15 +237,7 @@ function FoldedUnderName({ row, folded }: { row: FleetRow; folded: ReadonlySet<s
     <span className="name-folded" data-testid="name-folded">
       {facts.length ? (
         <span className="name-folded__facts" title={app.regionLabel}>
-          {facts.map((fact, i) => (
-            <Fragment key={fact}>
-              <span className="kinds__part">
-                {fact}
-                {i < facts.length - 1 ? ' ·' : ''}
-              </span>
-              {i < facts.length - 1 ? ' ' : ''}
-            </Fragment>
-          ))}
+          {wrapBetween(facts)}
         </span>
       ) : null}
       {url ? <UrlLink url={url} /> : null}
@@ -255,20 +247,7 @@ function FoldedUnderName({ row, folded }: { row: FleetRow; folded: ReadonlySet<s
 
 /** "1 static · 1 service · 1 worker", wrapping only between items. */
 function KindsCell({ row }: { row: FleetRow }) {
-  const parts = summarizeKinds(row.app.components).split(' · ');
-  return (
-    <span className="kinds">
-      {parts.map((part, i) => (
-        <Fragment key={part}>
-          <span className="kinds__part">
-            {part}
-            {i < parts.length - 1 ? ' ·' : ''}
-          </span>
-          {i < parts.length - 1 ? ' ' : ''}
-        </Fragment>
-      ))}
-    </span>
-  );
+  return <span className="kinds">{wrapBetween(summarizeKinds(row.app.components).split(' · '))}</span>;
 }
 
 function SizesCell({ row }: { row: FleetRow }) {

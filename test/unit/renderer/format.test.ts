@@ -7,6 +7,7 @@ import {
   formatScale,
   formatUsd,
   summarizeKinds,
+  wrapBetween,
 } from '../../../src-renderer/format';
 import { parseHash, hrefFor } from '../../../src-renderer/stores/navigationStore';
 import { appMatchesFilter, groupRows } from '../../../src-renderer/views/overview/fleetModel';
@@ -36,6 +37,12 @@ describe('how the window writes numbers and times', () => {
     );
     expect(formatScale({ autoscaling: { min: 2, max: 6 } })).toBe('2–6');
     expect(formatScale({ instanceCount: 2 })).toBe('×2');
+  });
+
+  it('lets a narrow cell wrap the summary only after a "·", never inside "1 service"', () => {
+    const text = wrapBetween(['fra', '1 static', '2 services']);
+    expect(text.replace(/\u00a0/g, ' ')).toBe('fra · 1 static · 2 services');
+    expect(text.split(' ')).toEqual(['fra\u00a0·', '1\u00a0static\u00a0·', '2\u00a0services']);
   });
 });
 
