@@ -64,7 +64,7 @@ let healthBeat: ReturnType<typeof setInterval> | undefined;
 let loadSeq = 0;
 /** The kept fleet asked for at start, until a load takes it. */
 let keptAtStart: Promise<Result<CachedFleet | null>> | undefined;
-/** The fetchedAt of the last watch event taken in: the next one's changes apply to it. */
+/** The fetchedAt of the last watch event taken in, or of a read taken in since: the next changes apply to it. */
 let watchAt: string | undefined;
 
 /** A snapshot read earlier than the one on screen (a slow call racing the watch) is dropped. */
@@ -152,6 +152,8 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
     const snapshot = result.value;
     if (isNewer(snapshot, get().snapshot)) {
       set({ snapshot: shareApps(get().snapshot, snapshot), cachedAt: undefined, refreshedAt: snapshot.fetchedAt });
+      // The window now holds this read: main tells the watch's next update against it.
+      if (watchAt !== undefined) watchAt = snapshot.fetchedAt;
     }
     set({ loading: false, error: undefined });
     // A load the user asked for re-reads health too.

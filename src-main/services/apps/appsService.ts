@@ -9,6 +9,7 @@ import { componentsOf, summarizeDeployment, summarizeHealth, toFleetApp } from '
 import type { RequestBudget } from '../budget/requestBudget';
 import { FleetHealth, type FleetHealthOptions } from './fleetHealth';
 import type { InstanceSizeCache } from './instanceSizeCache';
+import type { FleetBaseline } from './fleetChanges';
 import { FleetCache, type FleetCacheOptions } from './fleetCache';
 
 type AppsClient = Pick<
@@ -35,8 +36,11 @@ export class AppsService {
   private fleetSize = 0;
   private readonly health: FleetHealth;
   private readonly cache: FleetCache | undefined;
-  /** Replaced on every read the window asks for: a fleet watch then knows its window holds another fleet. */
-  private userRead: object = {};
+  /**
+   * Replaced on every read the window asks for: a fleet watch then knows its window holds another
+   * fleet — the one read, which the watch's next update can be told against (see FleetBaseline).
+   */
+  private userRead: FleetBaseline = {};
 
   constructor(
     private readonly client: AppsClient,
@@ -52,7 +56,7 @@ export class AppsService {
   /** The list (pages in parallel), with the cached size list and project names side by side. */
   async listFleet(): Promise<FleetSnapshot> {
     const snapshot = (await this.fleetAndApps()).snapshot;
-    this.userRead = {};
+    this.userRead = { read: snapshot };
     return snapshot;
   }
 
@@ -62,7 +66,7 @@ export class AppsService {
   }
 
   /** What the window's fleet was last read by, besides the watch: see FleetChangeTracker. */
-  fleetBaseline(): unknown {
+  fleetBaseline(): FleetBaseline {
     return this.userRead;
   }
 

@@ -46,11 +46,28 @@ describe('a fleet watch’s updates', () => {
     expect(update.removed).toEqual(['c']);
   });
 
-  it('sends the whole fleet again once the window has read it another way (Refresh, a context switch)', () => {
+  it('sends the whole fleet again once the window holds a fleet nobody said (a context switch)', () => {
     const tracker = new FleetChangeTracker();
-    tracker.next(snapshot('2026-12-03T10:00:00Z', [app('a')]), { read: 1 });
-    const afterRefresh = tracker.next(snapshot('2026-12-03T10:00:15Z', [app('a')]), { read: 2 });
-    expect(afterRefresh.apps).toHaveLength(1);
-    expect(afterRefresh.since).toBeUndefined();
+    tracker.next(snapshot('2026-12-03T10:00:00Z', [app('a')]), {});
+    const afterSwitch = tracker.next(snapshot('2026-12-03T10:00:15Z', [app('a')]), {});
+    expect(afterSwitch.apps).toHaveLength(1);
+    expect(afterSwitch.since).toBeUndefined();
+  });
+
+  it('after a Refresh, tells only what changed since the fleet that Refresh read', () => {
+    const tracker = new FleetChangeTracker();
+    const firstLoad = { read: snapshot('2026-12-03T10:00:00Z', [app('a'), app('b')]) };
+    tracker.next(snapshot('2026-12-03T10:00:00Z', [app('a'), app('b')]), firstLoad);
+    // The founder presses Refresh as b starts building; the window now holds that read.
+    const refreshed = { read: snapshot('2026-12-03T10:00:07Z', [app('a'), app('b', 'BUILDING')]) };
+    const tick = tracker.next(snapshot('2026-12-03T10:00:15Z', [app('a'), app('b', 'BUILDING'), app('c')]), refreshed);
+    expect(tick.apps).toBeUndefined();
+    expect(tick.since).toBe('2026-12-03T10:00:07Z');
+    expect(tick.changed?.map((a) => a.id)).toEqual(['c']);
+
+    // The next tick is told against the tick before it again.
+    const next = tracker.next(snapshot('2026-12-03T10:00:30Z', [app('a'), app('b'), app('c')]), refreshed);
+    expect(next.since).toBe('2026-12-03T10:00:15Z');
+    expect(next.changed?.map((a) => a.id)).toEqual(['b']);
   });
 });
