@@ -1,23 +1,10 @@
 // A fleet watch sends the whole fleet once, then only what changed since its previous event.
 import { describe, expect, it } from 'vitest';
-import type { FleetApp, FleetSnapshot } from '../../../src-preload/contract';
 import { FleetChangeTracker, isUnchanged } from '../../../src-main/services/apps/fleetChanges';
+import { fleetApp, fleetSnapshot } from '../../support/fleetApps';
 
-const app = (id: string, phase: 'ACTIVE' | 'BUILDING' = 'ACTIVE'): FleetApp => ({
-  id,
-  name: `tenant-${id}`,
-  group: 'tenant',
-  region: 'fra',
-  components: [{ name: 'api', kind: 'service', monthlyCost: { min: 12, max: 12 } }],
-  monthlyCost: { min: 12, max: 12 },
-  activeDeployment: { id: `d-${id}`, phase, cause: 'manual', createdAt: '2026-12-01T10:00:00Z' },
-});
-
-const snapshot = (fetchedAt: string, apps: FleetApp[]): FleetSnapshot => ({
-  fetchedAt,
-  apps,
-  monthlyCost: { min: 12 * apps.length, max: 12 * apps.length },
-});
+const app = fleetApp;
+const snapshot = fleetSnapshot;
 
 describe('a fleet watch’s updates', () => {
   it('sends the whole fleet first, then nothing but the time for a tick where nothing changed', () => {

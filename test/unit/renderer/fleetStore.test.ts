@@ -1,24 +1,12 @@
 // The overview's store takes in a watch's changes without drawing the fleet again for nothing:
 // an app that did not change keeps its object, and a tick that changed nothing keeps the snapshot.
 import { describe, expect, it } from 'vitest';
-import type { FleetApp, FleetSnapshot } from '../../../src-preload/contract';
 import { applyChanges, shareApps } from '../../../src-renderer/stores/fleetStore';
 import { shareHealth } from '../../../src-renderer/stores/healthStore';
+import { fleetApp, fleetSnapshot } from '../../support/fleetApps';
 
-const app = (id: string, phase: 'ACTIVE' | 'BUILDING' = 'ACTIVE'): FleetApp => ({
-  id,
-  name: `tenant-${id}`,
-  group: 'tenant',
-  region: 'fra',
-  components: [{ name: 'api', kind: 'service', monthlyCost: { min: 12, max: 12 } }],
-  monthlyCost: { min: 12, max: 12 },
-  activeDeployment: { id: `d-${id}`, phase, cause: 'manual', createdAt: '2026-12-01T10:00:00Z' },
-});
-const fleet = (fetchedAt: string, apps: FleetApp[]): FleetSnapshot => ({
-  fetchedAt,
-  apps,
-  monthlyCost: { min: 12 * apps.length, max: 12 * apps.length },
-});
+const app = fleetApp;
+const fleet = fleetSnapshot;
 
 describe('the fleet store taking in what main sends', () => {
   it('keeps the very snapshot when a whole fleet arrives that is the same as the one on screen', () => {

@@ -2,22 +2,11 @@
 // that Refresh, and the window takes it in — it does not need the whole fleet again. A tick told
 // against a fleet the window does not hold makes it ask for the whole fleet instead.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FleetApi, FleetApp, FleetSnapshot, FleetUpdate, Result } from '../../../src-preload/contract';
+import type { FleetApi, FleetUpdate, Result } from '../../../src-preload/contract';
+import { fleetApp, fleetSnapshot } from '../../support/fleetApps';
 
-const app = (id: string, phase: 'ACTIVE' | 'BUILDING' = 'ACTIVE'): FleetApp => ({
-  id,
-  name: `tenant-${id}`,
-  group: 'tenant',
-  region: 'fra',
-  components: [{ name: 'api', kind: 'service', monthlyCost: { min: 12, max: 12 } }],
-  monthlyCost: { min: 12, max: 12 },
-  activeDeployment: { id: `d-${id}`, phase, cause: 'manual', createdAt: '2026-12-01T10:00:00Z' },
-});
-const fleet = (fetchedAt: string, apps: FleetApp[]): FleetSnapshot => ({
-  fetchedAt,
-  apps,
-  monthlyCost: { min: 12 * apps.length, max: 12 * apps.length },
-});
+const app = fleetApp;
+const fleet = fleetSnapshot;
 
 function fakeFleet(overrides: Record<string, unknown>) {
   const quiet = vi.fn(async () => ({ ok: false as const, error: { code: 'internal' as const, message: 'not here' } }));
