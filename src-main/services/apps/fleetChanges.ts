@@ -21,38 +21,43 @@ export interface FleetBaseline {
  * compare 2.6 MB in the window (a 63–71 ms long task).
  */
 export class FleetChangeTracker {
-  private sent: Map<string, string> | undefined;
-  private sentAt: string | undefined;
+  /** The last update's fleet (each app as its JSON) and its time. */
+  private sent: Encoded | undefined;
   private baseline: FleetBaseline | undefined;
 
   next(snapshot: FleetSnapshot, baseline: FleetBaseline): FleetUpdate {
     const encoded = encode(snapshot);
-    const moved = baseline !== this.baseline;
-    const read = moved ? baseline.read : undefined;
-    const previous = read ? encode(read) : this.sent;
-    const since = read ? read.fetchedAt : this.sentAt;
-    // The first update of a watch is whole: nothing says what its window holds yet.
-    const whole = !this.sent || !previous || since === undefined || (moved && !read);
+    // The first update of a watch is whole: nothing says what its window holds yet. Once the
+    // baseline moves, the window holds that read, or (a context switch) nothing this watch knows.
+    const previous = !this.sent
+      ? undefined
+      : baseline === this.baseline
+        ? this.sent
+        : baseline.read && encode(baseline.read);
     this.sent = encoded;
-    this.sentAt = snapshot.fetchedAt;
     this.baseline = baseline;
-    if (whole || !previous) return snapshot;
+    if (!previous) return snapshot;
 
-    const changed: FleetApp[] = snapshot.apps.filter((app) => previous.get(app.id) !== encoded.get(app.id));
-    const removed = [...previous.keys()].filter((id) => !encoded.has(id));
+    const changed: FleetApp[] = snapshot.apps.filter((app) => previous.apps.get(app.id) !== encoded.apps.get(app.id));
+    const removed = [...previous.apps.keys()].filter((id) => !encoded.apps.has(id));
     return {
       fetchedAt: snapshot.fetchedAt,
       monthlyCost: snapshot.monthlyCost,
       ...(snapshot.rateLimit ? { rateLimit: snapshot.rateLimit } : {}),
-      since,
+      since: previous.fetchedAt,
       ...(changed.length ? { changed } : {}),
       ...(removed.length ? { removed } : {}),
     };
   }
 }
 
-function encode(snapshot: FleetSnapshot): Map<string, string> {
-  return new Map(snapshot.apps.map((app) => [app.id, JSON.stringify(app)]));
+interface Encoded {
+  fetchedAt: string;
+  apps: Map<string, string>;
+}
+
+function encode(snapshot: FleetSnapshot): Encoded {
+  return { fetchedAt: snapshot.fetchedAt, apps: new Map(snapshot.apps.map((app) => [app.id, JSON.stringify(app)])) };
 }
 
 /** Whether an update says nothing about the apps (an unchanged tick). */
