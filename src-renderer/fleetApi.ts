@@ -33,14 +33,17 @@ export async function callFleet<T>(call: (api: FleetApi) => Promise<Result<T>>):
 }
 
 /** Subscribes to a stream; a missing bridge reports one error event and returns a no-op. */
-export function watchFleetSafely(intervalSeconds: number, listener: Parameters<FleetApi['watchFleet']>[1]): () => void {
+export function watchFleetSafely(
+  request: Parameters<FleetApi['watchFleet']>[0],
+  listener: Parameters<FleetApi['watchFleet']>[1],
+): () => void {
   const api = fleet() as FleetApi | undefined;
   if (!api) {
     listener({ ok: false, error: BRIDGE_MISSING });
     return () => undefined;
   }
   try {
-    return api.watchFleet({ intervalSeconds }, listener);
+    return api.watchFleet(request, listener);
   } catch (error) {
     listener({
       ok: false,

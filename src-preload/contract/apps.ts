@@ -135,10 +135,11 @@ export interface CachedFleet {
 }
 
 /**
- * One watchFleet event. The first of a watch (and the next after the fleet was read another way,
- * e.g. Refresh or a context switch) carries every app in `apps`; after that only what changed since
- * the watch's previous event (`since`): apps added or changed, ids removed — an unchanged tick
- * carries neither, only when it was read. A FleetSnapshot is a valid update (the whole fleet).
+ * One watchFleet event: what changed (`since` the window's last read: its first load, a Refresh,
+ * or the watch's previous event) — apps added or changed, ids removed; an unchanged tick carries
+ * neither, only when it was read. It carries every app in `apps` when there is no read to tell
+ * against (a context just switched to, or a watch asked for `whole`). A FleetSnapshot is a valid
+ * update (the whole fleet).
  */
 export interface FleetUpdate {
   fetchedAt: string;
@@ -181,7 +182,8 @@ export interface AppsMethods {
 }
 
 export interface AppsStreams {
-  watchFleet: { request: { intervalSeconds: number }; event: Result<FleetUpdate> };
+  /** `whole`: the window holds none of main's reads (it could not apply an update), so the first event is the whole fleet. */
+  watchFleet: { request: { intervalSeconds: number; whole?: boolean }; event: Result<FleetUpdate> };
 }
 
 export const APPS_METHOD_NAMES = [

@@ -153,7 +153,7 @@ export const useFleetStore = create<FleetState>()((set, get) => ({
     if (isNewer(snapshot, get().snapshot)) {
       set({ snapshot: shareApps(get().snapshot, snapshot), cachedAt: undefined, refreshedAt: snapshot.fetchedAt });
       // The window now holds this read: main tells the watch's next update against it.
-      if (watchAt !== undefined) watchAt = snapshot.fetchedAt;
+      watchAt = snapshot.fetchedAt;
     }
     set({ loading: false, error: undefined });
     // A load the user asked for re-reads health too.
@@ -227,12 +227,16 @@ function showKept(result: Result<CachedFleet | null>, current: () => boolean): v
   useFleetStore.setState({ snapshot: result.value.snapshot, cachedAt: result.value.cachedAt });
 }
 
-/** A watch whose first event is the whole fleet and every later one what changed since the last. */
-function subscribe(): Unsubscribe {
+/**
+ * A watch whose events say what changed since the window's last read (its load, a Refresh, the
+ * watch's previous event); `whole` when the window holds none of main's reads, so the first event
+ * is the whole fleet.
+ */
+function subscribe(whole = false): Unsubscribe {
   const { getState: get, setState: set } = useFleetStore;
   let current = sameContext();
-  watchAt = undefined;
-  return watchFleetSafely(WATCH_INTERVAL_SECONDS, (event) => {
+  if (whole) watchAt = undefined;
+  return watchFleetSafely({ intervalSeconds: WATCH_INTERVAL_SECONDS, ...(whole ? { whole } : {}) }, (event) => {
     // A tick read before the switch is the old context's fleet; main makes the next one whole.
     if (!current()) {
       current = sameContext();
@@ -248,7 +252,7 @@ function subscribe(): Unsubscribe {
     if (!update.apps && (update.since === undefined || update.since !== watchAt || !snapshot)) {
       // Changes to a fleet this window does not hold: start over, and main sends it whole.
       unsubscribeWatch?.();
-      unsubscribeWatch = subscribe();
+      unsubscribeWatch = subscribe(true);
       return;
     }
     watchAt = update.fetchedAt;

@@ -22,9 +22,9 @@ export function appsStreamHandlers(apps: () => AppsService, toError: ErrorMapper
   return {
     // The watch's reads are background work under the request budget (the window's own load and
     // Refresh are not); a large fleet is read less often than every interval. Each watch sends the
-    // whole fleet once, then only what changed.
-    watchFleet: ({ intervalSeconds }, emit) => {
-      const changes = new FleetChangeTracker();
+    // fleet's changes since the window's last read (or the whole fleet, when there is none).
+    watchFleet: ({ intervalSeconds, whole }, emit) => {
+      const changes = new FleetChangeTracker({ firstWhole: whole === true });
       return watchFleet(
         async () => {
           const service = apps();

@@ -14,5 +14,5 @@ export const appsMethodSchemas = {
 } satisfies MethodSchemas<AppsMethods>;
 
 export const appsStreamSchemas = {
-  watchFleet: z.strictObject({ intervalSeconds: z.number().int().min(5).max(3600) }),
+  watchFleet: z.strictObject({ intervalSeconds: z.number().int().min(5).max(3600), whole: z.boolean().optional() }),
 } satisfies StreamSchemas<AppsStreams>;

@@ -1,6 +1,6 @@
-// What one fleet watch sends: the whole fleet once, then only what changed. At 2,000 apps the
-// fleet is 1.3 MB; sending it every tick made the window parse it and re-render every row for a
-// fleet that had, most ticks, not changed at all.
+// What one fleet watch sends: only what changed since what the window holds, or the whole fleet
+// when nothing says what that is. At 2,000 apps the fleet is 1.3 MB; sending it every tick made
+// the window parse it and re-render every row for a fleet that had, most ticks, not changed at all.
 import type { FleetApp, FleetSnapshot, FleetUpdate } from '../../../src-preload/contract';
 
 /**
@@ -14,26 +14,31 @@ export interface FleetBaseline {
 
 /**
  * Per watch: remembers what it last sent (each app as its JSON, which toFleetApp builds in a fixed
- * key order) and turns the next snapshot into an update. When `baseline` moves, the window holds a
- * fleet this watch did not send: the next update is told against that read (`since` its time),
- * which the window checks against what it holds — a window that holds something else asks again
- * and gets the whole fleet. Whole after every Refresh, 2,000 apps made the next tick parse and
- * compare 2.6 MB in the window (a 63–71 ms long task).
+ * key order) and turns the next snapshot into an update. Until it has sent one, and whenever
+ * `baseline` moves, the window holds a fleet this watch did not send: the update is told against
+ * that read (`since` its time), which the window checks against what it holds — a window that holds
+ * something else asks again with `firstWhole` and gets the whole fleet. Whole after every Refresh,
+ * and as a watch's first event, 2,000 apps made that tick parse and compare 2.6 MB in the window
+ * (a 54–76 ms long task).
  */
 export class FleetChangeTracker {
   /** The last update's fleet (each app as its JSON) and its time. */
   private sent: Encoded | undefined;
   private baseline: FleetBaseline | undefined;
 
+  constructor(private readonly options: { firstWhole?: boolean } = {}) {}
+
   next(snapshot: FleetSnapshot, baseline: FleetBaseline): FleetUpdate {
     const encoded = encode(snapshot);
-    // The first update of a watch is whole: nothing says what its window holds yet. Once the
-    // baseline moves, the window holds that read, or (a context switch) nothing this watch knows.
-    const previous = !this.sent
-      ? undefined
-      : baseline === this.baseline
+    // Told against this watch's last update while the window holds it; against the window's own
+    // read when it has read since (or before this watch's first update), or (a context switch)
+    // nothing this watch knows.
+    const previous =
+      this.sent && baseline === this.baseline
         ? this.sent
-        : baseline.read && encode(baseline.read);
+        : !this.sent && this.options.firstWhole
+          ? undefined
+          : baseline.read && encode(baseline.read);
     this.sent = encoded;
     this.baseline = baseline;
     if (!previous) return snapshot;

@@ -1,4 +1,5 @@
-// A fleet watch sends the whole fleet once, then only what changed since its previous event.
+// A fleet watch sends only what changed since the fleet the window holds — its first load, a
+// Refresh, the watch's previous event — and the whole fleet when nothing says what that is.
 import { describe, expect, it } from 'vitest';
 import { FleetChangeTracker, isUnchanged } from '../../../src-main/services/apps/fleetChanges';
 import { fleetApp, fleetSnapshot } from '../../support/fleetApps';
@@ -56,5 +57,24 @@ describe('a fleet watch’s updates', () => {
     const next = tracker.next(snapshot('2026-12-03T10:00:30Z', [app('a'), app('b'), app('c')]), refreshed);
     expect(next.since).toBe('2026-12-03T10:00:15Z');
     expect(next.changed?.map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('tells its first update against the window’s first load, not the whole fleet again', () => {
+    const tracker = new FleetChangeTracker();
+    const firstLoad = { read: snapshot('2026-12-03T10:00:00Z', [app('a'), app('b')]) };
+    const first = tracker.next(snapshot('2026-12-03T10:01:00Z', [app('a'), app('b', 'BUILDING')]), firstLoad);
+    expect(first.apps).toBeUndefined();
+    expect(first.since).toBe('2026-12-03T10:00:00Z');
+    expect(first.changed?.map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('sends the whole fleet first to a window that says it holds none of main’s reads', () => {
+    const tracker = new FleetChangeTracker({ firstWhole: true });
+    const firstLoad = { read: snapshot('2026-12-03T10:00:00Z', [app('a')]) };
+    const first = tracker.next(snapshot('2026-12-03T10:01:00Z', [app('a')]), firstLoad);
+    expect(first.apps).toHaveLength(1);
+    expect(first.since).toBeUndefined();
+    // Then changes against what it sent.
+    expect(tracker.next(snapshot('2026-12-03T10:02:00Z', [app('a')]), firstLoad).since).toBe('2026-12-03T10:01:00Z');
   });
 });

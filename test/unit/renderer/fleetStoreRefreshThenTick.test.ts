@@ -73,9 +73,31 @@ describe('a Refresh, then the watch’s next tick', () => {
       },
     });
     await settle();
-    // Not applied: b still reads BUILDING as the Refresh said, and the watch starts over.
+    // Not applied: b still reads BUILDING as the Refresh said, and the watch starts over, asking
+    // for the whole fleet.
     expect(store.getState().snapshot!.apps[1]!.activeDeployment?.phase).toBe('BUILDING');
     expect(watchFleet).toHaveBeenCalledTimes(2);
+    expect(watchFleet.mock.calls[1]![0]).toEqual({ intervalSeconds: expect.any(Number), whole: true });
     store.getState().stopWatch();
+  });
+
+  it('takes in a first tick told against the first load: a start does not get the fleet twice', async () => {
+    const { useFleetStore } = await import('../../../src-renderer/stores/fleetStore');
+    useFleetStore.getState().startWatch();
+    expect(watchFleet.mock.calls[0]![0]).toEqual({ intervalSeconds: expect.any(Number) });
+    await useFleetStore.getState().load();
+    emit({
+      ok: true,
+      value: {
+        fetchedAt: '2026-12-03T10:01:00Z',
+        monthlyCost: { min: 36, max: 36 },
+        since: refreshed.fetchedAt,
+        changed: [app('c')],
+      },
+    });
+    await settle();
+    expect(useFleetStore.getState().snapshot!.apps.map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(watchFleet).toHaveBeenCalledTimes(1);
+    useFleetStore.getState().stopWatch();
   });
 });
