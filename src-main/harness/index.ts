@@ -15,6 +15,8 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'renderer-dir': { type: 'string' },
       'latency-ms': { type: 'string' },
+      // e2e: a fleet of this many synthetic apps (the bench's), for stories about a large fleet.
+      'synthetic-apps': { type: 'string' },
       'url-file': { type: 'string' },
       'data-dir': { type: 'string' },
       // Tests: real contexts talk to the sandbox, which accepts these extra tokens.
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
       ...(dataDir ? { dataDir } : {}),
       sandbox: {
         latencyMs: values['latency-ms'] ? Number(values['latency-ms']) : 0,
+        ...(values['synthetic-apps'] ? { syntheticApps: Number(values['synthetic-apps']) } : {}),
         ...(values['rate-limit-per-minute']
           ? { rateLimits: { perHour: 5000 * 20, perMinute: Number(values['rate-limit-per-minute']) } }
           : {}),
