@@ -182,8 +182,15 @@ export interface AppsMethods {
 }
 
 export interface AppsStreams {
-  /** `whole`: the window holds none of main's reads (it could not apply an update), so the first event is the whole fleet. */
-  watchFleet: { request: { intervalSeconds: number; whole?: boolean }; event: Result<FleetUpdate> };
+  /**
+   * `whole`: the window holds none of main's reads (it could not apply an update), so the first
+   * event is the whole fleet. `holding`: the fetchedAt of the read the window holds as it watches
+   * again; the first event is whole unless that is main's last read.
+   */
+  watchFleet: {
+    request: { intervalSeconds: number; whole?: boolean; holding?: string };
+    event: Result<FleetUpdate>;
+  };
 }
 
 export const APPS_METHOD_NAMES = [

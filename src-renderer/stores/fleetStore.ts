@@ -230,13 +230,17 @@ function showKept(result: Result<CachedFleet | null>, current: () => boolean): v
 /**
  * A watch whose events say what changed since the window's last read (its load, a Refresh, the
  * watch's previous event); `whole` when the window holds none of main's reads, so the first event
- * is the whole fleet.
+ * is the whole fleet. Watching again (the overview shown again), it says which read it holds.
  */
 function subscribe(whole = false): Unsubscribe {
   const { getState: get, setState: set } = useFleetStore;
   let current = sameContext();
   if (whole) watchAt = undefined;
-  return watchFleetSafely({ intervalSeconds: WATCH_INTERVAL_SECONDS, ...(whole ? { whole } : {}) }, (event) => {
+  const request = {
+    intervalSeconds: WATCH_INTERVAL_SECONDS,
+    ...(whole ? { whole } : watchAt ? { holding: watchAt } : {}),
+  };
+  return watchFleetSafely(request, (event) => {
     // A tick read before the switch is the old context's fleet; main makes the next one whole.
     if (!current()) {
       current = sameContext();

@@ -23,8 +23,8 @@ export function appsStreamHandlers(apps: () => AppsService, toError: ErrorMapper
     // The watch's reads are background work under the request budget (the window's own load and
     // Refresh are not); a large fleet is read less often than every interval. Each watch sends the
     // fleet's changes since the window's last read (or the whole fleet, when there is none).
-    watchFleet: ({ intervalSeconds, whole }, emit) => {
-      const changes = new FleetChangeTracker({ firstWhole: whole === true });
+    watchFleet: ({ intervalSeconds, whole, holding }, emit) => {
+      const changes = new FleetChangeTracker({ firstWhole: whole === true, ...(holding ? { holding } : {}) });
       return watchFleet(
         async () => {
           const service = apps();

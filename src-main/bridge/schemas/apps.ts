@@ -14,5 +14,9 @@ export const appsMethodSchemas = {
 } satisfies MethodSchemas<AppsMethods>;
 
 export const appsStreamSchemas = {
-  watchFleet: z.strictObject({ intervalSeconds: z.number().int().min(5).max(3600), whole: z.boolean().optional() }),
+  watchFleet: z.strictObject({
+    intervalSeconds: z.number().int().min(5).max(3600),
+    whole: z.boolean().optional(),
+    holding: z.string().max(40).optional(),
+  }),
 } satisfies StreamSchemas<AppsStreams>;

@@ -26,7 +26,10 @@ export class FleetChangeTracker {
   private sent: Encoded | undefined;
   private baseline: FleetBaseline | undefined;
 
-  constructor(private readonly options: { firstWhole?: boolean } = {}) {}
+  constructor(
+    /** firstWhole, or holding (the read the window holds) other than the baseline's: whole first. */
+    private readonly options: { firstWhole?: boolean; holding?: string } = {},
+  ) {}
 
   next(snapshot: FleetSnapshot, baseline: FleetBaseline): FleetUpdate {
     const encoded = encode(snapshot);
@@ -36,7 +39,7 @@ export class FleetChangeTracker {
     const previous =
       this.sent && baseline === this.baseline
         ? this.sent
-        : !this.sent && this.options.firstWhole
+        : !this.sent && !this.windowHoldsRead(baseline)
           ? undefined
           : baseline.read && encode(baseline.read);
     this.sent = encoded;
@@ -53,6 +56,12 @@ export class FleetChangeTracker {
       ...(changed.length ? { changed } : {}),
       ...(removed.length ? { removed } : {}),
     };
+  }
+
+  /** Before the first update: whether the window can take one told against the baseline's read. */
+  private windowHoldsRead(baseline: FleetBaseline): boolean {
+    if (this.options.firstWhole) return false;
+    return this.options.holding === undefined || this.options.holding === baseline.read?.fetchedAt;
   }
 }
 

@@ -77,4 +77,15 @@ describe('a fleet watch’s updates', () => {
     // Then changes against what it sent.
     expect(tracker.next(snapshot('2026-12-03T10:02:00Z', [app('a')]), firstLoad).since).toBe('2026-12-03T10:01:00Z');
   });
+
+  it('watching again, tells against the read the window holds, or sends the whole fleet if it holds another', () => {
+    const firstLoad = { read: snapshot('2026-12-03T10:00:00Z', [app('a')]) };
+    const later = snapshot('2026-12-03T10:02:00Z', [app('a', 'BUILDING')]);
+    // The window holds its first load: changes since it.
+    const same = new FleetChangeTracker({ holding: '2026-12-03T10:00:00Z' }).next(later, firstLoad);
+    expect(same.since).toBe('2026-12-03T10:00:00Z');
+    // The window holds a tick of the watch it stopped (the overview was left): main has no copy of it.
+    const other = new FleetChangeTracker({ holding: '2026-12-03T10:01:00Z' }).next(later, firstLoad);
+    expect(other.apps).toHaveLength(1);
+  });
 });

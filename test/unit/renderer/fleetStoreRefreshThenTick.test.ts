@@ -100,4 +100,12 @@ describe('a Refresh, then the watch’s next tick', () => {
     expect(watchFleet).toHaveBeenCalledTimes(1);
     useFleetStore.getState().stopWatch();
   });
+
+  it('watching again after the overview was left, says which read the window holds', async () => {
+    const store = await watchedThenRefreshed();
+    store.getState().stopWatch();
+    store.getState().startWatch();
+    expect(watchFleet.mock.calls[1]![0]).toEqual({ intervalSeconds: expect.any(Number), holding: refreshed.fetchedAt });
+    store.getState().stopWatch();
+  });
 });
