@@ -125,16 +125,19 @@ export function kindLabel(kind: ComponentKind): string {
   return kind === 'static_site' ? 'static site' : KIND_LABEL[kind][0];
 }
 
-/** "1 static · 1 service · 1 worker"; kinds in a fixed order, absent kinds left out. */
-export function summarizeKinds(components: readonly Pick<ComponentSummary, 'kind'>[]): string {
+/** ["1 static", "1 service", "1 worker"]; kinds in a fixed order, absent kinds left out. */
+export function kindCounts(components: readonly Pick<ComponentSummary, 'kind'>[]): string[] {
   const counts = new Map<ComponentKind, number>();
   for (const c of components) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
-  return KIND_ORDER.filter((k) => counts.has(k))
-    .map((k) => {
-      const n = counts.get(k) ?? 0;
-      return `${n} ${KIND_LABEL[k][n === 1 ? 0 : 1]}`;
-    })
-    .join(' · ');
+  return KIND_ORDER.filter((k) => counts.has(k)).map((k) => {
+    const n = counts.get(k) ?? 0;
+    return `${n} ${KIND_LABEL[k][n === 1 ? 0 : 1]}`;
+  });
+}
+
+/** "1 static · 1 service · 1 worker". */
+export function summarizeKinds(components: readonly Pick<ComponentSummary, 'kind'>[]): string {
+  return kindCounts(components).join(' · ');
 }
 
 /**

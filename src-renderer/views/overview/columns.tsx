@@ -23,7 +23,7 @@ import {
   formatProgress,
   formatRelativeTime,
   sizeLabel,
-  summarizeKinds,
+  kindCounts,
   wrapBetween,
 } from '../../format';
 import { hrefFor } from '../../stores/navigationStore';
@@ -229,7 +229,7 @@ function FoldedUnderName({ row, folded }: { row: FleetRow; folded: ReadonlySet<s
   // Each fact whole on a line: wrapping falls between "2 services" and "1 database", never inside.
   const facts = [
     ...(folded.has('region') ? [app.region] : []),
-    ...(folded.has('components') ? summarizeKinds(app.components).split(' · ') : []),
+    ...(folded.has('components') ? kindCounts(app.components) : []),
   ];
   const url = folded.has('url') && app.liveUrl ? app.liveUrl : undefined;
   if (facts.length === 0 && !url) return null;
@@ -247,7 +247,7 @@ function FoldedUnderName({ row, folded }: { row: FleetRow; folded: ReadonlySet<s
 
 /** "1 static · 1 service · 1 worker", wrapping only between items. */
 function KindsCell({ row }: { row: FleetRow }) {
-  return <span className="kinds">{wrapBetween(summarizeKinds(row.app.components).split(' · '))}</span>;
+  return <span className="kinds">{wrapBetween(kindCounts(row.app.components))}</span>;
 }
 
 function SizesCell({ row }: { row: FleetRow }) {
