@@ -3,6 +3,7 @@
 // loses the least-scanned columns first instead of scrolling sideways. A column that folds says
 // where its content goes instead (the cell that takes it in reads the folded set).
 import { createContext, useContext, useLayoutEffect, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 
 export interface PriorityColumn {
   id: string;
@@ -26,17 +27,23 @@ export function foldedFor(columns: readonly PriorityColumn[], available: number 
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** The element's inner width, measured before paint so the first frame already fits. */
+/**
+ * The element's inner width, measured before paint so the first frame already fits: the
+ * ResizeObserver reports it after the frame's layout and before its paint, and the render it
+ * causes is committed there and then. Read in the layout effect instead (clientWidth), it forced
+ * the page's first layout in the middle of React's commit, and the frame laid it all out again.
+ */
 export function useInnerWidth(ref: RefObject<HTMLElement | null>): number | undefined {
   const [width, setWidth] = useState<number>();
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => setWidth(element.clientWidth);
-    measure();
-    // Some test DOMs have no ResizeObserver: the one measurement stands.
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
+    // Some test DOMs have no ResizeObserver: one measurement stands.
+    if (typeof ResizeObserver === 'undefined') {
+      setWidth(element.clientWidth);
+      return;
+    }
+    const observer = new ResizeObserver(() => flushSync(() => setWidth(element.clientWidth)));
     observer.observe(element);
     return () => observer.disconnect();
   }, [ref]);
