@@ -60,10 +60,11 @@ const OVERSCAN = 4;
  */
 const FIRST_FRAME_OVERSCAN = 2;
 /**
- * New rows a scrolled frame draws whole; the others wait a frame or two as blank rows (see
- * progressiveRows.ts). Six keep a frame near 20 ms at 2,000 apps on two cores.
+ * New rows a scrolled frame draws whole; the others wait a few frames as blank rows (see
+ * progressiveRows.ts). With six, frames took 25-45 ms at 2,000 apps on two cores, and one run in
+ * three still had a task just over 50 ms; each row fewer saves some 3 ms a frame.
  */
-const NEW_ROWS_PER_FRAME = 6;
+const NEW_ROWS_PER_FRAME = 4;
 
 export function FleetTable({ table, blocks, selectedIndex, onOpen, empty }: FleetTableProps) {
   const all = table.getAllLeafColumns();
