@@ -2,43 +2,16 @@
 // copy kept on disk, saying how old it is — while DigitalOcean (the sandbox, slowed to 8 s a
 // request) has not answered yet; then the fresh fleet replaces it. Two starts of the harness of
 // our own, sharing one data folder.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { startOwnHarness, stopHarness } from './ownHarness';
 import { screenshot } from './support';
 
 const DATA_DIR = 'test-results/cached-start-data';
 const URL_FILE = 'test-results/cached-start-url.txt';
 
-async function startHarness(latencyMs: number): Promise<{ url: string; process: ChildProcess }> {
-  rmSync(URL_FILE, { force: true });
-  // One process (no npx or tsx wrapper in between), so stopping it stops the harness.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/harness/index.ts',
-      '--url-file',
-      URL_FILE,
-      '--data-dir',
-      DATA_DIR,
-      '--latency-ms',
-      String(latencyMs),
-    ],
-    { stdio: 'ignore' },
-  );
-  await expect.poll(() => existsSync(URL_FILE), { timeout: 30_000 }).toBe(true);
-  return { url: readFileSync(URL_FILE, 'utf8').trim(), process: child };
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
+const startHarness = (latencyMs: number) => startOwnHarness(URL_FILE, DATA_DIR, ['--latency-ms', String(latencyMs)]);
 
 const keptFleets = () => {
   const dir = join(DATA_DIR, 'fleet-cache');
@@ -61,7 +34,7 @@ test.describe('a second start', () => {
       await expect(page.getByTestId('fleet-cached-age')).toHaveCount(0);
       await expect.poll(keptFleets, { timeout: 10_000 }).toHaveLength(1);
     } finally {
-      await stop(first.process);
+      await stopHarness(first.process);
     }
 
     const second = await startHarness(8000);
@@ -82,7 +55,7 @@ test.describe('a second start', () => {
       await expect(page.getByTestId('fleet-refreshed-at')).toContainText(/auto every 15s/);
       await expect(page.getByTestId('fleet-row')).toHaveCount(12);
     } finally {
-      await stop(second.process);
+      await stopHarness(second.process);
     }
   });
 });

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { test as base } from '@playwright/test';
+import { stopHarness } from './ownHarness';
 import { READONLY_DO_TOKEN, SENTINEL_DO_TOKEN, useWorkerHarness } from './support';
 
 export { expect } from '@playwright/test';
@@ -50,13 +51,6 @@ async function startHarness(id: number): Promise<{ url: string; dataDir: string;
   }
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 export const test = base.extend<{ pristineDemo: void }, { harness: WorkerHarness }>({
   harness: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern; it uses none.
@@ -81,7 +75,7 @@ export const test = base.extend<{ pristineDemo: void }, { harness: WorkerHarness
       try {
         await use(harness);
       } finally {
-        await stop(started.process);
+        await stopHarness(started.process);
       }
     },
     { scope: 'worker', auto: true, timeout: 60_000 },

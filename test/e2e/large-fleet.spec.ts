@@ -2,39 +2,25 @@
 // fast scroll draws a few new rows a frame and shows the others as blank rows for a frame or two;
 // once the scroll stops, every row in view is drawn — none is left blank. A harness of our own,
 // on the bench's synthetic fleet.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
+import { startOwnHarness, stopHarness, type OwnHarness } from './ownHarness';
 import { screenshot } from './support';
 
 const DATA_DIR = 'test-results/large-fleet-data';
 const URL_FILE = 'test-results/large-fleet-url.txt';
 const APPS = 600;
 
-let harness: { url: string; process: ChildProcess } | undefined;
+let harness: OwnHarness | undefined;
 
 test.beforeAll(async () => {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  rmSync(URL_FILE, { force: true });
   mkdirSync(DATA_DIR, { recursive: true });
-  const child = spawn(
-    process.execPath,
-    [
-      ...['--import', 'tsx', 'src-main/harness/index.ts', '--url-file', URL_FILE, '--data-dir', DATA_DIR],
-      ...['--synthetic-apps', String(APPS)],
-    ],
-    { stdio: 'ignore' },
-  );
-  await expect.poll(() => existsSync(URL_FILE), { timeout: 30_000 }).toBe(true);
-  harness = { url: readFileSync(URL_FILE, 'utf8').trim(), process: child };
+  harness = await startOwnHarness(URL_FILE, DATA_DIR, ['--synthetic-apps', String(APPS)]);
 });
 
 test.afterAll(async () => {
-  const child = harness?.process;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+  if (harness) await stopHarness(harness.process);
 });
 
 /** Rows of the frame's visible part: drawn, or blank for now. */
